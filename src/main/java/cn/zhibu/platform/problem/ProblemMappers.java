@@ -1,0 +1,171 @@
+package cn.zhibu.platform.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches JAX-RS into {@code application/problem+json}. Nothing from an
+ * exception (message, class, SQL) reaches the client except through a problem code.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int FIRST = 1;
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        return Problems.response(e.code(), locale(headers), instance(uri), e.errors(), e.args());
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::fieldError)
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return Problems.response(ProblemCode.VALIDATION_FAILED, locale(headers), instance(uri), errors,
+                errors.size());
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response malformed(JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        JsonLocation at = e.getLocation();
+        long line = at == null ? 0 : at.getLineNr();
+        long column = at == null ? 0 : at.getColumnNr();
+        return Problems.response(ProblemCode.MALFORMED_JSON, locale(headers), instance(uri), List.of(),
+                line, column);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        String field = path(e);
+        FieldError error;
+        if (e instanceof UnrecognizedPropertyException) {
+            error = new FieldError(field, "UNKNOWN_FIELD", ProblemMessages.text("field.UNKNOWN_FIELD", locale));
+        } else if (e instanceof InvalidFormatException && e.getTargetType() != null && e.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            error = new FieldError(field, "INVALID_ENUM",
+                    java.text.MessageFormat.format(ProblemMessages.text("field.INVALID_ENUM", locale), allowed));
+        } else {
+            error = new FieldError(field, "INVALID_VALUE", ProblemMessages.text("field.INVALID_VALUE", locale));
+        }
+        return Problems.response(ProblemCode.VALIDATION_FAILED, locale, instance(uri), List.of(error), 1);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return malformed(new JsonParseException(null, e.getOriginalMessage(), e.getLocation()), headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = FIRST, value = {UnauthorizedException.class,
+            AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        return Problems.response(ProblemCode.UNAUTHENTICATED, locale(headers), instance(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return Problems.response(ProblemCode.FORBIDDEN, locale(headers), instance(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = FIRST, value = {OptimisticLockException.class, StaleStateException.class})
+    public Response stale(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        return Problems.response(ProblemCode.PRECONDITION_FAILED, locale(headers), instance(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers,
+            UriInfo uri) {
+        LOG.debugf("A database constraint refused a write: %s", e.getConstraintName());
+        return Problems.response(ProblemCode.CONFLICT, locale(headers), instance(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
+        Locale locale = locale(headers);
+        String at = instance(uri);
+        Response original = e.getResponse();
+        return switch (original.getStatus()) {
+            case 401 -> Problems.response(ProblemCode.UNAUTHENTICATED, locale, at, List.of());
+            case 403 -> Problems.response(ProblemCode.FORBIDDEN, locale, at, List.of());
+            case 404 -> Problems.response(ProblemCode.NOT_FOUND, locale, at, List.of());
+            case 405 -> Response.fromResponse(Problems.response(ProblemCode.METHOD_NOT_ALLOWED, locale, at,
+                    List.of(), request.getMethod())).allow(original.getAllowedMethods()).build();
+            case 406 -> Problems.response(ProblemCode.NOT_ACCEPTABLE, locale, at, List.of());
+            case 409 -> Problems.response(ProblemCode.CONFLICT, locale, at, List.of());
+            case 412 -> Problems.response(ProblemCode.PRECONDITION_FAILED, locale, at, List.of());
+            case 413 -> Problems.response(ProblemCode.PAYLOAD_TOO_LARGE, locale, at, List.of(),
+                    RequestLimits.MAX_BODY_BYTES);
+            case 415 -> Problems.response(ProblemCode.UNSUPPORTED_MEDIA_TYPE, locale, at, List.of());
+            default -> original.getStatus() < 500
+                    ? Problems.response(ProblemCode.BAD_REQUEST, locale, at, List.of())
+                    : internal(e, headers, uri);
+        };
+    }
+
+    @ServerExceptionMapper(priority = FIRST + 1)
+    public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled failure %s on %s", reference, instance(uri));
+        return Problems.response(ProblemCode.INTERNAL_ERROR, locale(headers), instance(uri), List.of(), reference);
+    }
+
+    static FieldError fieldError(ConstraintViolation<?> violation) {
+        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new FieldError(FieldPaths.of(violation.getPropertyPath()), upperSnake(annotation),
+                violation.getMessage());
+    }
+
+    static String upperSnake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    static Locale locale(HttpHeaders headers) {
+        return ProblemMessages.resolve(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    static String instance(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

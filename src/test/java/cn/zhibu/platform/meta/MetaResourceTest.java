@@ -1,0 +1,36 @@
+package cn.zhibu.platform.meta;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.zhibu.testing.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MetaResourceTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void tellsTheBusinessDateAndWeekInShanghai() {
+        clock.set(Instant.parse("2026-11-29T16:30:00Z")); // Monday 00:30 in Shanghai
+        given().when().get("/v1/meta")
+                .then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Shanghai"))
+                .body("businessDate", equalTo("2026-11-30"))
+                .body("isoWeek", equalTo("2026-W49"))
+                .body("weekStart", equalTo("2026-11-30T00:00:00+08:00"))
+                .body("weekEnd", equalTo("2026-12-07T00:00:00+08:00"))
+                .body("now", equalTo("2026-11-30T00:30:00+08:00"));
+    }
+}
