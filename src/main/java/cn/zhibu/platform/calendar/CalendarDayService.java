@@ -1,0 +1,100 @@
+package cn.zhibu.platform.calendar;
+
+import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The branch's working calendar: Monday to Friday, except the holidays and adjusted working days set here. */
+@ApplicationScoped
+public class CalendarDayService {
+
+    private final Clock clock;
+
+    CalendarDayService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CalendarDay create(CalendarDayRequest request) {
+        refuseTaken(request.date(), null);
+        CalendarDay day = new CalendarDay();
+        day.id = UUID.randomUUID();
+        day.createdAt = clock.instant();
+        apply(day, request);
+        day.persistAndFlush();
+        return day;
+    }
+
+    public Optional<CalendarDay> find(UUID id) {
+        return CalendarDay.findByIdOptional(id);
+    }
+
+    @Transactional
+    public CalendarDay update(UUID id, long expectedVersion, CalendarDayRequest request) {
+        CalendarDay day = existing(id);
+        EntityTags.checkVersion(expectedVersion, day.version);
+        refuseTaken(request.date(), id);
+        apply(day, request);
+        day.persistAndFlush();
+        return day;
+    }
+
+    @Transactional
+    public void delete(UUID id, long expectedVersion) {
+        CalendarDay day = existing(id);
+        EntityTags.checkVersion(expectedVersion, day.version);
+        day.delete();
+    }
+
+    /** Days between {@code from} and {@code to} (inclusive, either open), in date order. */
+    public Page<CalendarDayView> list(Optional<LocalDate> from, Optional<LocalDate> to, PageRequest page) {
+        LocalDate after = page.after().map(p -> LocalDate.parse(p.get(0))).orElse(null);
+        LocalDate lower = from.orElse(LocalDate.MIN.withYear(1));
+        if (after != null && !after.isBefore(lower)) {
+            lower = after.plusDays(1);
+        }
+        List<CalendarDay> rows = CalendarDay.find("day >= :lower and day <= :upper order by day",
+                        Parameters.with("lower", lower).and("upper", to.orElse(LocalDate.of(9999, 12, 31))))
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, d -> List.of(d.day.toString()), CalendarDayView::of);
+    }
+
+    /** Whether the branch works on this date. */
+    public boolean isWorkday(LocalDate date) {
+        Optional<CalendarDay> exception = CalendarDay.find("day", date).firstResultOptional();
+        if (exception.isPresent()) {
+            return exception.get().kind == CalendarDayKind.WORKDAY;
+        }
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    private CalendarDay existing(UUID id) {
+        return CalendarDay.<CalendarDay>findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    private void refuseTaken(LocalDate date, UUID self) {
+        Optional<CalendarDay> taken = CalendarDay.find("day", date).firstResultOptional();
+        if (taken.isPresent() && !taken.get().id.equals(self)) {
+            throw new ProblemException(ProblemCode.CALENDAR_DAY_EXISTS, date.toString());
+        }
+    }
+
+    private void apply(CalendarDay day, CalendarDayRequest request) {
+        day.day = request.date();
+        day.kind = request.kind();
+        day.name = request.name();
+        day.updatedAt = clock.instant();
+    }
+}

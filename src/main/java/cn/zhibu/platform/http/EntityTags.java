@@ -1,0 +1,62 @@
+package cn.zhibu.platform.http;
+
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ETags from JPA versions: a resource at version 7 has the strong ETag {@code "7"}. GETs answer
+ * {@code If-None-Match} with 304; updates must send {@code If-Match} (428 without, 412 when stale).
+ */
+public final class EntityTags {
+
+    public static final String IF_MATCH_PATTERN = "^(W/)?\"[0-9]{1,18}\"$";
+    private static final Pattern TAG = Pattern.compile("(W/)?\"([^\"]*)\"");
+    private static final Pattern IF_MATCH = Pattern.compile(IF_MATCH_PATTERN);
+
+    private EntityTags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Whether {@code If-None-Match} names the current tag (weak comparison, {@code *} matches any). */
+    public static boolean notModified(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        if (ifNoneMatch.trim().equals("*")) {
+            return true;
+        }
+        Matcher m = TAG.matcher(ifNoneMatch);
+        while (m.find()) {
+            if (m.group(2).equals(current.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The version an update expects, from {@code If-Match}: 428 when absent, 412 when not a version of ours. */
+    public static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemCode.PRECONDITION_REQUIRED);
+        }
+        Matcher m = IF_MATCH.matcher(ifMatch.trim());
+        if (!m.matches()) {
+            throw new ProblemException(ProblemCode.PRECONDITION_FAILED);
+        }
+        String value = ifMatch.trim();
+        return Long.parseLong(value.substring(value.indexOf('"') + 1, value.length() - 1));
+    }
+
+    /** Refuses an update whose expected version is not the stored one. */
+    public static void checkVersion(long expected, long stored) {
+        if (expected != stored) {
+            throw new ProblemException(ProblemCode.PRECONDITION_FAILED);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.zhibu.platform.openapi;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds to every {@code /v1} operation the answers the platform gives to all of them (problem
+ * responses, rate-limit headers), so each resource declares only its own outcomes. The shared
+ * components live in {@code META-INF/openapi.yaml}.
+ */
+public class ContractFilter implements OASFilter {
+
+    private static final List<String> COMMON_HEADERS =
+            List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/v1/")) {
+                item.getOperations().forEach((method, operation) -> complete(path, method, operation));
+            }
+        });
+    }
+
+    private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean takesParameters = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        add(responses, "400", "BadRequest", takesParameters);
+        add(responses, "401", "Unauthorized", true);
+        add(responses, "403", "Forbidden", secured && method != PathItem.HttpMethod.GET);
+        add(responses, "404", "NotFound", path.contains("{"));
+        add(responses, "406", "NotAcceptable", true);
+        add(responses, "409", "Conflict", hasParameter(operation, "IdempotencyKey"));
+        add(responses, "412", "PreconditionFailed", hasParameter(operation, "IfMatch"));
+        add(responses, "413", "PayloadTooLarge", hasBody);
+        add(responses, "415", "UnsupportedMediaType", hasBody);
+        add(responses, "422", "UnprocessableContent", hasParameter(operation, "IdempotencyKey"));
+        add(responses, "428", "PreconditionRequired", hasParameter(operation, "IfMatch"));
+        add(responses, "429", "TooManyRequests", true);
+        add(responses, "500", "InternalError", true);
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            APIResponse response = entry.getValue();
+            if (response.getRef() == null) {
+                for (String header : COMMON_HEADERS) {
+                    if (response.getHeaders() == null || !response.getHeaders().containsKey(header)) {
+                        response.addHeader(header, OASFactory.createHeader().ref(header));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String status, String component, boolean applies) {
+        if (applies && !responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(component));
+        }
+    }
+
+    private static boolean hasParameter(Operation operation, String component) {
+        if (operation.getParameters() == null) {
+            return false;
+        }
+        String ref = "#/components/parameters/" + component;
+        for (Parameter parameter : operation.getParameters()) {
+            if (ref.equals(parameter.getRef())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
