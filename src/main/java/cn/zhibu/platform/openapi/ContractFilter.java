@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -21,8 +22,20 @@ public class ContractFilter implements OASFilter {
     private static final List<String> COMMON_HEADERS =
             List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin");
 
+    /** Bounds of the scalar types the scanner describes on its own (strings must be bounded). */
+    private static final Map<String, Integer> SCALAR_MAX_LENGTHS =
+            Map.of("UUID", 36, "LocalDate", 10, "OffsetDateTime", 40, "Instant", 40);
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            SCALAR_MAX_LENGTHS.forEach((name, maxLength) -> {
+                Schema schema = openAPI.getComponents().getSchemas().get(name);
+                if (schema != null && schema.getMaxLength() == null) {
+                    schema.setMaxLength(maxLength);
+                }
+            });
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
