@@ -1,7 +1,6 @@
 package cn.zhibu.platform.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -52,15 +51,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = FIRST)
-    public Response malformed(JsonParseException e, HttpHeaders headers, UriInfo uri) {
-        JsonLocation at = e.getLocation();
-        long line = at == null ? 0 : at.getLineNr();
-        long column = at == null ? 0 : at.getColumnNr();
-        return Problems.response(ProblemCode.MALFORMED_JSON, locale(headers), instance(uri), List.of(),
-                line, column);
-    }
-
-    @ServerExceptionMapper(priority = FIRST)
     public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
         String field = path(e);
@@ -80,7 +70,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        return malformed(new JsonParseException(null, e.getOriginalMessage(), e.getLocation()), headers, uri);
+        JsonLocation at = e.getLocation();
+        return Problems.response(ProblemCode.MALFORMED_JSON, locale(headers), instance(uri), List.of(),
+                at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
     }
 
     @ServerExceptionMapper(priority = FIRST, value = {UnauthorizedException.class,
@@ -108,6 +100,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatched(mismatch, headers, uri); // the framework wraps body-reading failures
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return json(unreadable, headers, uri);
+        }
         Locale locale = locale(headers);
         String at = instance(uri);
         Response original = e.getResponse();
