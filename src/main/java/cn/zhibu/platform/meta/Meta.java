@@ -28,5 +28,8 @@ public record Meta(
         OffsetDateTime weekStart,
         @Schema(description = "End of the current week (next Monday 00:00, exclusive)", format = "date-time",
                 maxLength = 40, examples = "2026-11-30T00:00:00+08:00")
-        OffsetDateTime weekEnd) {
+        OffsetDateTime weekEnd,
+        @Schema(description = "Whether today is a working day: Monday to Friday unless set otherwise in calendar-days",
+                examples = "true")
+        boolean workday) {
 }

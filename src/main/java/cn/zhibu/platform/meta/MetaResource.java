@@ -1,5 +1,6 @@
 package cn.zhibu.platform.meta;
 
+import cn.zhibu.platform.calendar.CalendarDayService;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
 import jakarta.annotation.security.PermitAll;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MetaResource {
 
     private final BusinessCalendar calendar;
+    private final CalendarDayService days;
     private final String version;
 
-    MetaResource(BusinessCalendar calendar,
+    MetaResource(BusinessCalendar calendar, CalendarDayService days,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.calendar = calendar;
+        this.days = days;
         this.version = version;
     }
 
@@ -37,6 +40,7 @@ public class MetaResource {
         IsoWeek week = calendar.weekOf(now);
         return new Meta("zhibu", version, calendar.zone().getId(), now.atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.dateOf(now), week.toString(), calendar.weekStart(week).atZone(calendar.zone())
-                        .toOffsetDateTime(), calendar.weekEnd(week).atZone(calendar.zone()).toOffsetDateTime());
+                        .toOffsetDateTime(), calendar.weekEnd(week).atZone(calendar.zone()).toOffsetDateTime(),
+                days.isWorkday(calendar.dateOf(now)));
     }
 }

@@ -33,7 +33,11 @@ final class CursorCodec {
     String encode(String query, List<String> position) {
         try {
             byte[] payload = JSON.writeValueAsBytes(position);
-            return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(sign(query, payload));
+            String cursor = ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(sign(query, payload));
+            if (cursor.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("a sort key this long does not fit in a cursor");
+            }
+            return cursor;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

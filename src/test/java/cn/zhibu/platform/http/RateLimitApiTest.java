@@ -1,0 +1,45 @@
+package cn.zhibu.platform.http;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The limiter really limits, per caller, and says so in its headers. */
+@QuarkusTest
+@TestProfile(RateLimitApiTest.FiveAMinute.class)
+class RateLimitApiTest {
+
+    public static class FiveAMinute implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zhibu.rate-limit.requests-per-minute", "5");
+        }
+    }
+
+    @Test
+    void aCallerOverTheLimitGets429WithRetryAfterWhileOthersGoOn() throws InterruptedException {
+        RateLimiterTest.awayFromWindowEnd();
+        String token = Api.token("busy-member", Roles.MEMBER);
+        for (int i = 0; i < 5; i++) {
+            Api.anonymous().auth().oauth2(token).get("/v1/calendar-days").then().statusCode(200)
+                    .header("RateLimit-Limit", "5")
+                    .header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        Response limited = Api.anonymous().auth().oauth2(token).get("/v1/calendar-days");
+        limited.then().statusCode(429).body("code", equalTo("RATE_LIMITED")).header("RateLimit-Remaining", "0");
+        int retryAfter = Integer.parseInt(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60);
+        assertEquals(limited.header("RateLimit-Reset"), limited.header("Retry-After"));
+        Api.as("another-member", Roles.MEMBER).get("/v1/calendar-days").then().statusCode(200)
+                .header("RateLimit-Remaining", "4");
+    }
+}
