@@ -26,28 +26,28 @@ public class CalendarDayService {
     }
 
     @Transactional
-    public CalendarDay create(CalendarDayRequest request) {
+    public CalendarDayView create(CalendarDayRequest request) {
         refuseTaken(request.date(), null);
         CalendarDay day = new CalendarDay();
         day.id = UUID.randomUUID();
         day.createdAt = clock.instant();
         apply(day, request);
         day.persistAndFlush();
-        return day;
+        return CalendarDayView.of(day);
     }
 
-    public Optional<CalendarDay> find(UUID id) {
-        return CalendarDay.findByIdOptional(id);
+    public Optional<CalendarDayView> find(UUID id) {
+        return CalendarDay.<CalendarDay>findByIdOptional(id).map(CalendarDayView::of);
     }
 
     @Transactional
-    public CalendarDay update(UUID id, long expectedVersion, CalendarDayRequest request) {
+    public CalendarDayView update(UUID id, long expectedVersion, CalendarDayRequest request) {
         CalendarDay day = existing(id);
         EntityTags.checkVersion(expectedVersion, day.version);
         refuseTaken(request.date(), id);
         apply(day, request);
         day.persistAndFlush();
-        return day;
+        return CalendarDayView.of(day);
     }
 
     @Transactional

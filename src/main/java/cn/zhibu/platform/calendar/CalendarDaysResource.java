@@ -85,12 +85,12 @@ public class CalendarDaysResource {
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CalendarDay day = days.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        EntityTag tag = EntityTags.of(day.version);
+        CalendarDayView day = days.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        EntityTag tag = EntityTags.of(day.version());
         if (EntityTags.notModified(ifNoneMatch, tag)) {
             return Response.notModified(tag).build();
         }
-        return Response.ok(CalendarDayView.of(day)).tag(tag).build();
+        return Response.ok(day).tag(tag).build();
     }
 
     @POST
@@ -107,9 +107,8 @@ public class CalendarDaysResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid CalendarDayRequest request) {
-        CalendarDay day = days.create(request);
-        return Response.created(URI.create(BASE + day.id)).tag(EntityTags.of(day.version))
-                .entity(CalendarDayView.of(day)).build();
+        CalendarDayView day = days.create(request);
+        return Response.created(URI.create(BASE + day.id())).tag(EntityTags.of(day.version())).entity(day).build();
     }
 
     @PUT
@@ -125,8 +124,8 @@ public class CalendarDaysResource {
     public Response update(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CalendarDayRequest request) {
-        CalendarDay day = days.update(id, EntityTags.expectedVersion(ifMatch), request);
-        return Response.ok(CalendarDayView.of(day)).tag(EntityTags.of(day.version)).build();
+        CalendarDayView day = days.update(id, EntityTags.expectedVersion(ifMatch), request);
+        return Response.ok(day).tag(EntityTags.of(day.version())).build();
     }
 
     @DELETE

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
-class CursorCodecProperties {
+class CursorCodecTest {
 
     @Provide
     Arbitrary<List<String>> positions() {

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 
-class IsoWeekProperties {
+class IsoWeekTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
