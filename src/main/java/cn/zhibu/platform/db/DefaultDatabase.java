@@ -1,5 +1,6 @@
 package cn.zhibu.platform.db;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -45,9 +46,15 @@ public class DefaultDatabase {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
-    /** Runs last at shutdown, after requests have drained and the datasource is no longer used. */
-    void stopEmbedded(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
-        stop();
+    /**
+     * Runs last at shutdown, after requests have drained: closes the pool's connections first so
+     * the server stops with no session to cut off.
+     */
+    void stopEmbedded(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event, AgroalDataSource dataSource) {
+        if (embedded != null) {
+            dataSource.flush(AgroalDataSource.FlushMode.ALL);
+            stop();
+        }
     }
 
     static synchronized void stop() {

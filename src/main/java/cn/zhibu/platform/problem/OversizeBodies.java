@@ -1,41 +1,51 @@
 package cn.zhibu.platform.problem;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Refuses a request whose declared body is over {@link RequestLimits#MAX_BODY_BYTES} with a 413
- * problem before anything reads it.
+ * Reads request bodies of {@code /v1} with a limit of {@link RequestLimits#MAX_BODY_BYTES}, whether
+ * their length is declared or they come in chunks, and answers a larger one with a 413 problem.
  */
 @ApplicationScoped
 public class OversizeBodies {
 
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
-            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && declaredOver(length)) {
-                var locale = ProblemMessages.resolve(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-                Problem problem = Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, locale, context.request().path(),
-                        List.of(), RequestLimits.MAX_BODY_BYTES);
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(Problems.json(problem));
-                return;
-            }
-            context.next();
-        });
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
+        router.route("/v1/*").order(Integer.MIN_VALUE)
+                .handler(context -> {
+                    if (WITH_BODY.contains(context.request().method())) {
+                        bodies.handle(context);
+                    } else {
+                        context.next();
+                    }
+                })
+                .failureHandler(context -> {
+                    if (context.statusCode() == 413 && !context.response().headWritten()) {
+                        tooLarge(context);
+                    } else {
+                        context.next();
+                    }
+                });
     }
 
-    private static boolean declaredOver(String length) {
-        try {
-            return Long.parseLong(length.trim()) > RequestLimits.MAX_BODY_BYTES;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    private static void tooLarge(RoutingContext context) {
+        var locale = ProblemMessages.resolve(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, locale, context.request().path(), List.of(),
+                RequestLimits.MAX_BODY_BYTES);
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Problems.json(problem));
     }
 }

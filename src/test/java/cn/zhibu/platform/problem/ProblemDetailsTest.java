@@ -6,13 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestDates;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -122,6 +130,24 @@ class ProblemDetailsTest {
         String big = "{\"name\": \"" + "x".repeat(RequestLimits.MAX_BODY_BYTES) + "\"}";
         problem(Api.as("admin-p9", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(big).post(DAYS).then(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteIsA413() throws Exception {
+        byte[] big = ("{\"name\": \"" + "x".repeat(RequestLimits.MAX_BODY_BYTES + 10) + "\"}").getBytes();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + DAYS))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Api.token("admin-p11", Roles.ORG_ADMIN))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertEquals(Problem.MEDIA_TYPE,
+                response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""));
     }
 
     @Test
