@@ -7,21 +7,33 @@ import io.quarkus.test.common.WithTestResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-/** One embedded PostgreSQL for the whole test run, in a fresh directory, pointed to by the datasource. */
+/**
+ * One embedded PostgreSQL for the whole test run, in a fresh directory, pointed to by the
+ * datasource. Quarkus restarts the application (and its test resources) for a test profile; the
+ * server outlives those restarts and stops when the test JVM ends.
+ */
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedDatabase database;
+    private static EmbeddedDatabase database;
 
     @Override
     public Map<String, String> start() {
-        try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("zhibu-test-db").resolve("pg"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (EmbeddedPostgresResource.class) {
+            if (database == null) {
+                try {
+                    database = EmbeddedDatabase.start(Files.createTempDirectory("zhibu-test-db").resolve("pg"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                EmbeddedDatabase started = database;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    TestFiles.deleteTree(started.dataDirectory().getParent());
+                }, "stop test database"));
+            }
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
@@ -31,10 +43,6 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
-        if (database != null) {
-            Path dir = database.dataDirectory();
-            database.close();
-            TestFiles.deleteTree(dir.getParent());
-        }
+        // the server stays up for the next application start of this test run
     }
 }

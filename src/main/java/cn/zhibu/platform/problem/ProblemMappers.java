@@ -113,8 +113,12 @@ public class ProblemMappers {
             case 401 -> Problems.response(ProblemCode.UNAUTHENTICATED, locale, at, List.of());
             case 403 -> Problems.response(ProblemCode.FORBIDDEN, locale, at, List.of());
             case 404 -> Problems.response(ProblemCode.NOT_FOUND, locale, at, List.of());
-            case 405 -> Response.fromResponse(Problems.response(ProblemCode.METHOD_NOT_ALLOWED, locale, at,
-                    List.of(), request.getMethod())).allow(original.getAllowedMethods()).build();
+            case 405 -> {
+                Response problem = Problems.response(ProblemCode.METHOD_NOT_ALLOWED, locale, at, List.of(),
+                        request.getMethod());
+                yield original.getAllowedMethods().isEmpty() ? problem
+                        : Response.fromResponse(problem).allow(original.getAllowedMethods()).build();
+            }
             case 406 -> Problems.response(ProblemCode.NOT_ACCEPTABLE, locale, at, List.of());
             case 409 -> Problems.response(ProblemCode.CONFLICT, locale, at, List.of());
             case 412 -> Problems.response(ProblemCode.PRECONDITION_FAILED, locale, at, List.of());
