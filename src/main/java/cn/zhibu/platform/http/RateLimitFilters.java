@@ -3,6 +3,7 @@ package cn.zhibu.platform.http;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemMessages;
 import cn.zhibu.platform.problem.Problems;
+import cn.zhibu.platform.security.Callers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -47,10 +48,7 @@ public class RateLimitFilters {
     }
 
     private Response decide(ContainerRequestContext context, HttpServerRequest request, SecurityIdentity identity) {
-        String caller = identity == null || identity.isAnonymous()
-                ? "address:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress())
-                : "subject:" + identity.getPrincipal().getName();
-        RateLimiter.Decision decision = limiter.acquire(caller);
+        RateLimiter.Decision decision = limiter.acquire(Callers.key(identity, request));
         context.setProperty(DECISION, decision);
         if (decision.allowed()) {
             return null;

@@ -2,8 +2,10 @@ package cn.zhibu.platform.idempotency;
 
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Callers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,11 +18,18 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs {@link Idempotent} methods at most once per caller and key; see {@link IdempotencyStore}. */
+/**
+ * Runs {@link Idempotent} methods at most once per caller and key. Each attempt is one
+ * transaction that first takes the key's lock; a request that finds the lock taken (the same
+ * key still running) ends its transaction, returns its connection to the pool, and tries again
+ * shortly, for up to {@code zhibu.idempotency.wait}, then answers 409.
+ */
 @Idempotent
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
@@ -30,6 +39,7 @@ public class IdempotencyInterceptor {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,128}$";
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
+    private static final long RETRY_PAUSE_MILLIS = 25;
 
     @Inject
     HttpServerRequest request;
@@ -39,6 +49,8 @@ public class IdempotencyInterceptor {
     IdempotencyStore store;
     @Inject
     ObjectMapper json;
+    @ConfigProperty(name = "zhibu.idempotency.wait", defaultValue = "PT5S")
+    Duration wait;
 
     @AroundInvoke
     Object guard(InvocationContext invocation) throws Exception {
@@ -54,24 +66,43 @@ public class IdempotencyInterceptor {
         if (!KEY.matcher(key).matches()) {
             throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
         }
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String caller = Callers.key(identity, request);
         String hash = requestHash(invocation.getParameters());
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            Optional<StoredResponse> earlier = store.claim(caller, key, hash);
-            if (earlier.isPresent()) {
-                return earlier.get().toResponse(true);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<Response> answer = QuarkusTransaction.requiringNew().call(() -> attempt(invocation, caller, key,
+                    hash));
+            if (answer.isPresent()) {
+                return answer.get();
             }
-            Response response = (Response) invocation.proceed();
-            StoredResponse stored = StoredResponse.of(response, json);
-            store.complete(caller, key, stored);
-            return stored.toResponse(false);
-        });
+            if (System.nanoTime() > deadline) {
+                throw new ProblemException(ProblemCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
+            }
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        }
+    }
+
+    /** One try: empty when the same key is running elsewhere; otherwise the stored or the new answer. */
+    private Optional<Response> attempt(InvocationContext invocation, String caller, String key, String hash)
+            throws Exception {
+        if (!store.tryLock(caller, key)) {
+            return Optional.empty();
+        }
+        Optional<StoredResponse> earlier = store.find(caller, key, hash);
+        if (earlier.isPresent()) {
+            return Optional.of(earlier.get().toResponse(true));
+        }
+        Response response = (Response) invocation.proceed();
+        StoredResponse stored = StoredResponse.of(response, json);
+        store.save(caller, key, hash, stored);
+        return Optional.of(stored.toResponse(false));
     }
 
     /** The request's method, path, query and arguments (its body among them), hashed. */
     private String requestHash(Object[] parameters) throws JsonProcessingException, NoSuchAlgorithmException {
+        ObjectMapper canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         String text = request.method().name() + ' ' + request.path() + '?' + Optional.ofNullable(request.query())
-                .orElse("") + '\n' + json.writeValueAsString(parameters);
+                .orElse("") + '\n' + canonical.writeValueAsString(parameters);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
     }

@@ -8,77 +8,66 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Idempotency records in PostgreSQL. A claim inserts the (caller, key) row inside the caller's
- * transaction: a concurrent request with the same key blocks on the primary key until the first
- * commits (then it replays) or rolls back (then it runs); if the first is still running after
- * {@code zhibu.idempotency.wait}, the second gets a 409.
+ * Idempotency records in PostgreSQL. Requests with the same caller and key are serialised by a
+ * transaction-scoped advisory lock; the record of the first successful answer is written in the
+ * same transaction as its work, so a request that fails leaves no record and may be retried.
+ * Needs READ COMMITTED (the default): a later holder of the lock must see the record committed
+ * by the one before.
  */
 @ApplicationScoped
 public class IdempotencyStore {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Duration wait;
     private final Duration retention;
 
     IdempotencyStore(EntityManager em, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "zhibu.idempotency.wait", defaultValue = "PT5S") Duration wait,
             @ConfigProperty(name = "zhibu.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         this.em = em;
         this.json = json;
         this.clock = clock;
-        this.wait = wait;
         this.retention = retention;
     }
 
-    /**
-     * Claims the key for this request, or returns the stored response of the request that claimed
-     * it first. Must run in the transaction that does the work.
-     */
+    /** Takes the key's lock for the rest of the transaction, unless another transaction holds it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<StoredResponse> claim(String caller, String key, String requestHash) {
-        em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
-                .setParameter(1, wait.toMillis() + "ms").getSingleResult();
-        int inserted;
-        try {
-            inserted = em.createNativeQuery("""
-                    insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
-                    values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash)
-                    .setParameter(4, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            if (LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
-                throw new ProblemException(ProblemCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
-            }
-            throw e;
-        }
-        em.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) em.createNativeQuery("""
+    boolean tryLock(String caller, String key) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, lockId(caller, key)).getSingleResult();
+    }
+
+    /** The stored answer for this key, if any; 422 when the key was used for another request. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<StoredResponse> find(String caller, String key, String requestHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
                 select request_hash, status_code, response_body, cast(response_headers as text)
                 from idempotency_record where caller = ?1 and idempotency_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).getSingleResult();
+                .setParameter(1, caller).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
         if (!requestHash.equals(row[0])) {
             throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED);
         }
@@ -86,21 +75,22 @@ public class IdempotencyStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void complete(String caller, String key, StoredResponse response) {
+    void save(String caller, String key, String requestHash, StoredResponse response) {
         try {
             em.createNativeQuery("""
-                    update idempotency_record
-                    set status_code = ?3, response_body = ?4, response_headers = cast(?5 as jsonb)
-                    where caller = ?1 and idempotency_key = ?2""")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, response.status())
-                    .setParameter(4, response.body()).setParameter(5, json.writeValueAsString(response.headers()))
+                    insert into idempotency_record (caller, idempotency_key, request_hash, status_code,
+                        response_body, response_headers, created_at)
+                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
+                    .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash)
+                    .setParameter(4, response.status()).setParameter(5, response.body())
+                    .setParameter(6, json.writeValueAsString(response.headers()))
+                    .setParameter(7, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Forgets keys older than {@code zhibu.idempotency.retention} (24 hours by default). */
     @Scheduled(every = "{zhibu.idempotency.cleanup-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
@@ -124,6 +114,17 @@ public class IdempotencyStore {
         return removed;
     }
 
+    /** The advisory lock id of a caller's key: 64 bits of its SHA-256. */
+    static long lockId(String caller, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("idempotency\n" + caller + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Map<String, String> headers(String text) {
         try {
             return text == null ? Map.of() : json.readValue(text, new TypeReference<Map<String, String>>() { });
@@ -131,14 +132,4 @@ public class IdempotencyStore {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
-
 }

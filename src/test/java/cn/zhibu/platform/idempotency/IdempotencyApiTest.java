@@ -72,9 +72,19 @@ class IdempotencyApiTest {
 
     @Test
     void twentyParallelRequestsWithOneKeyHaveOneEffectAndIdenticalAnswers() throws Exception {
+        parallelRequestsWithOneKey(20);
+    }
+
+    @Test
+    void waitingDuplicatesHoldNoDatabaseConnection() throws Exception {
+        // more duplicates than the pool has connections (30): they wait without one, so all get answers
+        parallelRequestsWithOneKey(45);
+        Api.as("idem-admin", Roles.ORG_ADMIN).get(DAYS).then().statusCode(200);
+    }
+
+    private void parallelRequestsWithOneKey(int parallel) throws Exception {
         LocalDate date = TestDates.unique();
         String key = UUID.randomUUID().toString();
-        int parallel = 20;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Response>> answers = new ArrayList<>();
@@ -167,14 +177,13 @@ class IdempotencyApiTest {
     void whileTheFirstRequestStillRunsTheSecondIsA409() throws Exception {
         String key = UUID.randomUUID().toString();
         LocalDate date = TestDates.unique();
-        // hold the claim of (caller, key) in an open transaction, as a slow first request would
+        // hold the key's lock in an open transaction, as a slow first request would
+        String caller = "subject:https://zhibu.cn|idem-slow";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
-                    values ('idem-slow', ?, repeat('0', 64), now())""")) {
-                s.setString(1, key);
-                s.executeUpdate();
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                s.setLong(1, IdempotencyStore.lockId(caller, key));
+                s.execute();
             }
             long started = System.nanoTime();
             post("idem-slow", key, day(date, "x")).then().statusCode(409)
