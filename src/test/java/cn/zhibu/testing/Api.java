@@ -37,8 +37,8 @@ public final class Api {
     }
 
     public static String token(String subject, String... roles) {
-        return Jwt.issuer("https://zhibu.cn").subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresIn(600).sign();
+        return Jwt.issuer("https://zhibu.cn").audience("zhibu").subject(subject).upn(subject)
+                .groups(Set.of(roles)).expiresIn(600).sign();
     }
 
     private static synchronized OpenApiValidationFilter contract() {

@@ -55,6 +55,7 @@ public class CalendarDayService {
         CalendarDay day = existing(id);
         EntityTags.checkVersion(expectedVersion, day.version);
         day.delete();
+        CalendarDay.flush(); // a concurrent change fails here, as a 412, not later at commit
     }
 
     /** Days between {@code from} and {@code to} (inclusive, either open), in date order. */

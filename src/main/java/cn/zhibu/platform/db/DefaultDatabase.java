@@ -2,9 +2,17 @@ package cn.zhibu.platform.db;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,28 +30,46 @@ public class DefaultDatabase {
     private static volatile EmbeddedDatabase embedded;
 
     /**
-     * Starts the embedded database unless a JDBC URL is configured (system property
-     * {@code quarkus.datasource.jdbc.url} or environment variable
-     * {@code QUARKUS_DATASOURCE_JDBC_URL}), and points the datasource at it.
+     * Starts the embedded database unless a JDBC URL is configured, in any place Quarkus reads
+     * settings from (system properties, environment, {@code .env}, {@code config/application.properties},
+     * {@code application.properties}), and points the datasource at it.
      */
     public static synchronized void startUnlessConfigured() {
-        if (embedded != null || setting(URL_PROPERTY).isPresent()) {
+        SmallRyeConfig config = settings();
+        if (embedded != null || config.getOptionalValue(URL_PROPERTY, String.class).filter(v -> !v.isBlank())
+                .isPresent()) {
             return;
         }
-        Path dir = Path.of(setting(DIR_PROPERTY).orElse(DEFAULT_DIR));
+        Path dir = Path.of(config.getOptionalValue(DIR_PROPERTY, String.class).orElse(DEFAULT_DIR));
         embedded = EmbeddedDatabase.start(dir);
         System.setProperty(URL_PROPERTY, embedded.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
         System.setProperty("quarkus.datasource.password", "");
     }
 
-    /** A setting from the system properties or, in its upper-snake form, the environment. */
-    static Optional<String> setting(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            value = System.getenv(name.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+    /** The settings as Quarkus will see them, read before Quarkus starts. */
+    static SmallRyeConfig settings() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        String profile = Optional.ofNullable(System.getProperty("quarkus.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE"))).orElse("prod");
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .addDefaultSources()
+                .addDefaultInterceptors()
+                .withSources(DotEnvConfigSourceProvider.dotEnvSources(loader));
+        try {
+            URL packaged = loader.getResource("application.properties");
+            if (packaged != null) {
+                builder.withSources(new PropertiesConfigSource(packaged, 250));
+            }
+            Path local = Path.of("config", "application.properties");
+            if (Files.isRegularFile(local)) {
+                builder.withSources(new PropertiesConfigSource(local.toUri().toURL(), 260));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the settings", e);
         }
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        return builder.build();
     }
 
     /**

@@ -26,10 +26,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RateLimitFilters {
 
-    public static final String LIMIT = "RateLimit-Limit";
-    public static final String REMAINING = "RateLimit-Remaining";
-    public static final String RESET = "RateLimit-Reset";
-    public static final String RETRY_AFTER = "Retry-After";
     private static final String DECISION = RateLimitFilters.class.getName();
 
     @Inject
@@ -56,16 +52,14 @@ public class RateLimitFilters {
         Locale locale = ProblemMessages.resolve(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Response problem = Problems.response(ProblemCode.RATE_LIMITED, locale, context.getUriInfo().getPath(),
                 List.of(), decision.resetSeconds());
-        return Response.fromResponse(problem).header(RETRY_AFTER, decision.resetSeconds()).build();
+        return Response.fromResponse(problem).header(RateLimiter.RETRY_AFTER, decision.resetSeconds()).build();
     }
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
             MultivaluedMap<String, Object> headers = response.getHeaders();
-            headers.putSingle(LIMIT, decision.limit());
-            headers.putSingle(REMAINING, decision.remaining());
-            headers.putSingle(RESET, decision.resetSeconds());
+            decision.headers().forEach(headers::putSingle);
         }
     }
 }

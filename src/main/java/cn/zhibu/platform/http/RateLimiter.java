@@ -15,6 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RateLimiter {
 
+    public static final String LIMIT = "RateLimit-Limit";
+    public static final String REMAINING = "RateLimit-Remaining";
+    public static final String RESET = "RateLimit-Reset";
+    public static final String RETRY_AFTER = "Retry-After";
     static final long WINDOW_MILLIS = 60_000;
 
     private final int limit;
@@ -44,6 +48,11 @@ public class RateLimiter {
 
     /** The outcome for one request, and the values of the {@code RateLimit-*} headers. */
     public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
+
+        public Map<String, String> headers() {
+            return Map.of(LIMIT, String.valueOf(limit), REMAINING, String.valueOf(remaining),
+                    RESET, String.valueOf(resetSeconds));
+        }
     }
 
     private static final class Window {

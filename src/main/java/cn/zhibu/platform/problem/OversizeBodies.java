@@ -1,5 +1,7 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.platform.http.RateLimiter;
+import cn.zhibu.platform.security.Callers;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -19,6 +21,12 @@ public class OversizeBodies {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
+    private final RateLimiter rateLimiter;
+
+    OversizeBodies(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
     void install(@Observes Router router) {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         router.route("/v1/*").order(Integer.MIN_VALUE)
@@ -31,6 +39,9 @@ public class OversizeBodies {
                 })
                 .failureHandler(context -> {
                     if (context.statusCode() == 413 && !context.response().headWritten()) {
+                        // refused before anyone is signed in: counted against the client address
+                        RateLimiter.Decision decision = rateLimiter.acquire(Callers.key(null, context.request()));
+                        decision.headers().forEach(context.response()::putHeader);
                         tooLarge(context);
                     } else {
                         context.next();

@@ -1,6 +1,7 @@
 package cn.zhibu.platform.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -69,7 +70,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = FIRST)
-    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+    public Response json(JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        return malformed(e, headers, uri);
+    }
+
+    private Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         JsonLocation at = e.getLocation();
         return Problems.response(ProblemCode.MALFORMED_JSON, locale(headers), instance(uri), List.of(),
                 at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
@@ -104,7 +109,7 @@ public class ProblemMappers {
             return mismatched(mismatch, headers, uri); // the framework wraps body-reading failures
         }
         if (e.getCause() instanceof JsonProcessingException unreadable) {
-            return json(unreadable, headers, uri);
+            return malformed(unreadable, headers, uri);
         }
         Locale locale = locale(headers);
         String at = instance(uri);
@@ -133,6 +138,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // failures at commit arrive wrapped (a rollback inside an undeclared-throwable wrapper)
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return stale((RuntimeException) cause, headers, uri);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, headers, uri);
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, headers, uri);
+            }
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure %s on %s", reference, instance(uri));
         return Problems.response(ProblemCode.INTERNAL_ERROR, locale(headers), instance(uri), List.of(), reference);

@@ -51,7 +51,8 @@ class EmbeddedDatabaseTest {
         try {
             DefaultDatabase.startUnlessConfigured();
             assertEquals("jdbc:postgresql://db.example:5432/zhibu", System.getProperty(DefaultDatabase.URL_PROPERTY));
-            assertTrue(DefaultDatabase.setting(DefaultDatabase.URL_PROPERTY).isPresent());
+            assertEquals("jdbc:postgresql://db.example:5432/zhibu",
+                    DefaultDatabase.settings().getValue(DefaultDatabase.URL_PROPERTY, String.class));
         } finally {
             System.clearProperty(DefaultDatabase.URL_PROPERTY);
         }
@@ -59,5 +60,19 @@ class EmbeddedDatabaseTest {
 
     private static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+    }
+
+    @Test
+    void settingsAreReadFromTheEnvironmentFileToo() throws Exception {
+        Path env = Path.of(".env");
+        if (Files.exists(env)) {
+            return; // a developer's own .env: leave it alone
+        }
+        Files.writeString(env, "ZHIBU_EMBEDDED_DB_DIR=/srv/zhibu/pg\n");
+        try {
+            assertEquals("/srv/zhibu/pg", DefaultDatabase.settings().getValue(DefaultDatabase.DIR_PROPERTY, String.class));
+        } finally {
+            Files.delete(env);
+        }
     }
 }

@@ -24,11 +24,17 @@ class EntityTagsTest {
     @Test
     void ifMatchGivesTheExpectedVersion() {
         assertEquals(12, EntityTags.expectedVersion("\"12\""));
-        assertEquals(12, EntityTags.expectedVersion("W/\"12\""));
-        assertEquals(ProblemCode.PRECONDITION_REQUIRED,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion(null)).code());
+        assertEquals(12, EntityTags.expectedVersion(" \"12\" "));
+        assertEquals(ProblemCode.PRECONDITION_FAILED,
+                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("W/\"12\"")).code());
         assertEquals(ProblemCode.PRECONDITION_FAILED,
                 assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("\"abc\"")).code());
+        assertEquals(ProblemCode.PRECONDITION_REQUIRED,
+                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion(null)).code());
+        assertEquals(ProblemCode.PRECONDITION_REQUIRED,
+                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("*")).code());
+        assertEquals(ProblemCode.INVALID_PARAMETER,
+                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("12")).code());
         assertEquals(ProblemCode.PRECONDITION_FAILED,
                 assertThrows(ProblemException.class, () -> EntityTags.checkVersion(1, 2)).code());
     }

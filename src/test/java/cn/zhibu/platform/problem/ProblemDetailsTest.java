@@ -16,11 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.build.Jwt;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,18 @@ class ProblemDetailsTest {
         String forged = Api.token("admin-p5", Roles.ORG_ADMIN);
         forged = forged.substring(0, forged.length() - 4) + "AAAA";
         problem(Api.anonymous().auth().oauth2(forged).get(DAYS).then(), 401, "UNAUTHENTICATED");
+        String otherAudience = Jwt.issuer("https://zhibu.cn").audience("someone-else").subject("admin-p5")
+                .groups(Roles.ORG_ADMIN).expiresIn(600).sign();
+        problem(Api.anonymous().auth().oauth2(otherAudience).get(DAYS).then(), 401, "UNAUTHENTICATED");
+        String expired = Jwt.issuer("https://zhibu.cn").audience("zhibu").subject("admin-p5")
+                .groups(Roles.ORG_ADMIN).issuedAt(Instant.now().minusSeconds(3600))
+                .expiresAt(Instant.now().minusSeconds(600)).sign();
+        problem(Api.anonymous().auth().oauth2(expired).get(DAYS).then(), 401, "UNAUTHENTICATED");
+        String tooOld = Jwt.issuer("https://zhibu.cn").audience("zhibu").subject("admin-p5")
+                .groups(Roles.ORG_ADMIN).issuedAt(Instant.now().minusSeconds(3 * 3600))
+                .expiresAt(Instant.now().plusSeconds(600)).sign();
+        problem(Api.anonymous().auth().oauth2(tooOld).get(DAYS).then(), 401, "UNAUTHENTICATED");
+        Api.anonymous().auth().oauth2(Api.token("admin-p5", Roles.ORG_ADMIN)).get(DAYS).then().statusCode(200);
     }
 
     @Test
@@ -129,7 +143,9 @@ class ProblemDetailsTest {
     void bodyOverOneMebibyteIsA413() {
         String big = "{\"name\": \"" + "x".repeat(RequestLimits.MAX_BODY_BYTES) + "\"}";
         problem(Api.as("admin-p9", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(big).post(DAYS).then(), 413, "PAYLOAD_TOO_LARGE");
+                .body(big).post(DAYS).then(), 413, "PAYLOAD_TOO_LARGE")
+                .header("RateLimit-Limit", not(equalTo(null)))
+                .header("RateLimit-Remaining", not(equalTo(null)));
     }
 
     @Test
