@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of the layout: capabilities depend downwards only, and platform on none of them. */
@@ -45,11 +46,31 @@ class ArchitectureTest {
     static final ArchRule entitiesStayBehindResources = noClasses().that().haveSimpleNameEndingWith("Resource")
             .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class);
 
+    static final ArchRule studyLecturesAndLeaderboardsStayApart = slicesOf(
+            "cn.zhibu.study..", "cn.zhibu.lecture..", "cn.zhibu.leaderboard..");
+
+    static final ArchRule pointsAndIntegrityStayApart = slicesOf("cn.zhibu.points..", "cn.zhibu.integrity..");
+
+    /** No class of one of these packages depends on a class of another. */
+    private static ArchRule slicesOf(String... packages) {
+        ArchRule rule = null;
+        for (String from : packages) {
+            for (String to : packages) {
+                if (!from.equals(to)) {
+                    ArchRule one = noClasses().that().resideInAPackage(from).should().dependOnClassesThat()
+                            .resideInAPackage(to).allowEmptyShould(true);
+                    rule = rule == null ? one : CompositeArchRule.of(rule).and(one);
+                }
+            }
+        }
+        return rule;
+    }
+
     @Test
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward}) {
+                capabilitiesDoNotCallUpward, studyLecturesAndLeaderboardsStayApart, pointsAndIntegrityStayApart}) {
             rule.check(MAIN);
         }
     }

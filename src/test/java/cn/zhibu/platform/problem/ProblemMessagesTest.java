@@ -2,8 +2,14 @@ package cn.zhibu.platform.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,16 +24,30 @@ class ProblemMessagesTest {
         assertEquals(expected, ProblemMessages.resolve(header).toLanguageTag());
     }
 
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ProblemMessagesTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
     @Test
-    void everyCodeHasATitleAndDetailInBothLanguages() {
+    void everyCodeHasATitleAndDetailInEachLanguageFile() throws IOException {
+        Properties chinese = bundle("problems.properties");
+        Properties english = bundle("problems_en.properties");
+        assertEquals(chinese.keySet(), english.keySet(), "both languages have the same messages");
         for (ProblemCode code : ProblemCode.values()) {
+            for (String part : new String[] {".title", ".detail"}) {
+                assertTrue(chinese.containsKey(code.name() + part), code + part + " missing in Chinese");
+                assertTrue(english.containsKey(code.name() + part), code + part + " missing in English");
+            }
             for (Locale locale : ProblemMessages.SUPPORTED) {
-                String title = ProblemMessages.title(code, locale);
-                String detail = ProblemMessages.detail(code, locale, 1, 2);
-                assertFalse(title.endsWith(".title"), code + " has no title in " + locale);
-                assertFalse(detail.endsWith(".detail"), code + " has no detail in " + locale);
+                assertFalse(ProblemMessages.detail(code, locale, 1, 2).isBlank());
             }
         }
+        assertEquals("Not found", ProblemMessages.title(ProblemCode.NOT_FOUND, Locale.ENGLISH));
+        assertEquals("资源不存在", ProblemMessages.title(ProblemCode.NOT_FOUND, ProblemMessages.CHINESE));
     }
 
     @Test
