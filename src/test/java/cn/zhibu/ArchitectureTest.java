@@ -1,6 +1,7 @@
 package cn.zhibu;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -64,6 +65,13 @@ class ArchitectureTest {
             }
         }
         return rule;
+    }
+
+    @Test
+    void theRulesSeeTheCode() {
+        // rules over an empty import would pass vacuously
+        assertTrue(MAIN.contain(cn.zhibu.platform.calendar.CalendarDaysResource.class));
+        assertTrue(MAIN.contain(Main.class));
     }
 
     @Test
