@@ -1,6 +1,6 @@
 package cn.zhibu.platform.calendar;
 
-import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -41,9 +41,9 @@ public class CalendarDayService {
     }
 
     @Transactional
-    public CalendarDayView update(UUID id, long expectedVersion, CalendarDayRequest request) {
+    public CalendarDayView update(UUID id, IfMatch precondition, CalendarDayRequest request) {
         CalendarDay day = existing(id);
-        EntityTags.checkVersion(expectedVersion, day.version);
+        precondition.check(day.version);
         refuseTaken(request.date(), id);
         apply(day, request);
         day.persistAndFlush();
@@ -51,9 +51,9 @@ public class CalendarDayService {
     }
 
     @Transactional
-    public void delete(UUID id, long expectedVersion) {
+    public void delete(UUID id, IfMatch precondition) {
         CalendarDay day = existing(id);
-        EntityTags.checkVersion(expectedVersion, day.version);
+        precondition.check(day.version);
         day.delete();
         CalendarDay.flush(); // a concurrent change fails here, as a 412, not later at commit
     }

@@ -1,6 +1,7 @@
 package cn.zhibu.platform.calendar;
 
 import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Page;
@@ -124,7 +125,7 @@ public class CalendarDaysResource {
     public Response update(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CalendarDayRequest request) {
-        CalendarDayView day = days.update(id, EntityTags.expectedVersion(ifMatch), request);
+        CalendarDayView day = days.update(id, IfMatch.parse(ifMatch), request);
         return Response.ok(day).tag(EntityTags.of(day.version())).build();
     }
 
@@ -136,6 +137,6 @@ public class CalendarDaysResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public void delete(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        days.delete(id, EntityTags.expectedVersion(ifMatch));
+        days.delete(id, IfMatch.parse(ifMatch));
     }
 }

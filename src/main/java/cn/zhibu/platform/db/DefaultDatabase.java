@@ -30,9 +30,10 @@ public class DefaultDatabase {
     private static volatile EmbeddedDatabase embedded;
 
     /**
-     * Starts the embedded database unless a JDBC URL is configured, in any place Quarkus reads
-     * settings from (system properties, environment, {@code .env}, {@code config/application.properties},
-     * {@code application.properties}), and points the datasource at it.
+     * Starts the embedded database unless a JDBC URL is configured (system properties, environment,
+     * {@code .env}, {@code config/application.properties}, {@code application.properties}), and offers
+     * it to the datasource through {@link EmbeddedDatabaseConfigSource}, below every other setting:
+     * should a URL come from a place not read here, that URL is used and the embedded server idles.
      */
     public static synchronized void startUnlessConfigured() {
         SmallRyeConfig config = settings();
@@ -42,9 +43,7 @@ public class DefaultDatabase {
         }
         Path dir = Path.of(config.getOptionalValue(DIR_PROPERTY, String.class).orElse(DEFAULT_DIR));
         embedded = EmbeddedDatabase.start(dir);
-        System.setProperty(URL_PROPERTY, embedded.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
-        System.setProperty("quarkus.datasource.password", "");
+        EmbeddedDatabaseConfigSource.use(embedded);
     }
 
     /** The settings as Quarkus will see them, read before Quarkus starts. */
@@ -85,6 +84,7 @@ public class DefaultDatabase {
 
     static synchronized void stop() {
         if (embedded != null) {
+            EmbeddedDatabaseConfigSource.clear();
             embedded.close();
             embedded = null;
         }

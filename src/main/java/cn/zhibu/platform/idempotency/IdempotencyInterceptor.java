@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -21,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs {@link Idempotent} methods at most once per caller and key. Each attempt is one
  * transaction that first takes the key's lock; a request that finds the lock taken (the same
  * key still running) ends its transaction, returns its connection to the pool, and tries again
- * shortly, for up to {@code zhibu.idempotency.wait}, then answers 409.
+ * after a growing pause (10 to 250 ms, with jitter) for up to {@code zhibu.idempotency.wait},
+ * then answers 409. The services the method calls join the attempt's transaction; one that
+ * starts its own ({@code REQUIRES_NEW}) would commit outside the key's protection.
  */
 @Idempotent
 @Interceptor
@@ -39,10 +44,13 @@ public class IdempotencyInterceptor {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,128}$";
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
-    private static final long RETRY_PAUSE_MILLIS = 25;
+    private static final long FIRST_PAUSE_MILLIS = 10;
+    private static final long LONGEST_PAUSE_MILLIS = 250;
 
     @Inject
     HttpServerRequest request;
+    @Inject
+    RoutingContext routing;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -69,6 +77,7 @@ public class IdempotencyInterceptor {
         String caller = Callers.key(identity, request);
         String hash = requestHash(invocation.getParameters());
         long deadline = System.nanoTime() + wait.toNanos();
+        long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             Optional<Response> answer = QuarkusTransaction.requiringNew().call(() -> attempt(invocation, caller, key,
                     hash));
@@ -78,7 +87,13 @@ public class IdempotencyInterceptor {
             if (System.nanoTime() > deadline) {
                 throw new ProblemException(ProblemCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
             }
-            Thread.sleep(RETRY_PAUSE_MILLIS);
+            try {
+                Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProblemException(ProblemCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
+            }
+            pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
         }
     }
 
@@ -98,12 +113,22 @@ public class IdempotencyInterceptor {
         return Optional.of(stored.toResponse(false));
     }
 
-    /** The request's method, path, query and arguments (its body among them), hashed. */
+    /**
+     * The request's method, path, query and body bytes, hashed. A body the HTTP layer did not
+     * buffer (none so far) is represented by the method's arguments instead.
+     */
     private String requestHash(Object[] parameters) throws JsonProcessingException, NoSuchAlgorithmException {
-        ObjectMapper canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        String text = request.method().name() + ' ' + request.path() + '?' + Optional.ofNullable(request.query())
-                .orElse("") + '\n' + canonical.writeValueAsString(parameters);
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        String head = request.method().name() + ' ' + request.path() + '?'
+                + Optional.ofNullable(request.query()).orElse("") + '\n';
+        digest.update(head.getBytes(StandardCharsets.UTF_8));
+        Buffer body = routing.body() == null ? null : routing.body().buffer();
+        if (body != null) {
+            digest.update(body.getBytes());
+        } else {
+            digest.update(json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsBytes(parameters));
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

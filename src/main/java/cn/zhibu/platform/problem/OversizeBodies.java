@@ -4,17 +4,21 @@ import cn.zhibu.platform.http.RateLimiter;
 import cn.zhibu.platform.security.Callers;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Reads request bodies of {@code /v1} with a limit of {@link RequestLimits#MAX_BODY_BYTES}, whether
  * their length is declared or they come in chunks, and answers a larger one with a 413 problem.
+ * The endpoints then read the buffered body, which works for blocking endpoints (every {@code /v1}
+ * endpoint that takes a body must be one). Multipart uploads are left to the framework's own limit.
  */
 @ApplicationScoped
 public class OversizeBodies {
@@ -31,7 +35,9 @@ public class OversizeBodies {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         router.route("/v1/*").order(Integer.MIN_VALUE)
                 .handler(context -> {
-                    if (WITH_BODY.contains(context.request().method())) {
+                    String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                    boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+                    if (WITH_BODY.contains(context.request().method()) && !multipart) {
                         bodies.handle(context);
                     } else {
                         context.next();
@@ -55,8 +61,10 @@ public class OversizeBodies {
                 RequestLimits.MAX_BODY_BYTES);
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Problems.json(problem));
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not read
+        }
+        context.response().end(Problems.json(problem));
     }
 }

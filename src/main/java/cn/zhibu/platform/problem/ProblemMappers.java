@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public class ProblemMappers {
             String allowed = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
             error = new FieldError(field, "INVALID_ENUM",
-                    java.text.MessageFormat.format(ProblemMessages.text("field.INVALID_ENUM", locale), allowed));
+                    MessageFormat.format(ProblemMessages.text("field.INVALID_ENUM", locale), allowed));
         } else {
             error = new FieldError(field, "INVALID_VALUE", ProblemMessages.text("field.INVALID_VALUE", locale));
         }
@@ -96,9 +97,14 @@ public class ProblemMappers {
         return Problems.response(ProblemCode.PRECONDITION_FAILED, locale(headers), instance(uri), List.of());
     }
 
+    /** A unique or foreign key refused a write: a conflict with stored data. Other refusals are bugs (500). */
     @ServerExceptionMapper(priority = FIRST)
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers,
             UriInfo uri) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                && e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+            return failure(e, headers, uri);
+        }
         LOG.debugf("A database constraint refused a write: %s", e.getConstraintName());
         return Problems.response(ProblemCode.CONFLICT, locale(headers), instance(uri), List.of());
     }
@@ -138,7 +144,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 10; depth++, cause = cause.getCause()) {
             // failures at commit arrive wrapped (a rollback inside an undeclared-throwable wrapper)
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return stale((RuntimeException) cause, headers, uri);
@@ -150,6 +157,10 @@ public class ProblemMappers {
                 return problem(problem, headers, uri);
             }
         }
+        return failure(e, headers, uri);
+    }
+
+    private Response failure(Throwable e, HttpHeaders headers, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure %s on %s", reference, instance(uri));
         return Problems.response(ProblemCode.INTERNAL_ERROR, locale(headers), instance(uri), List.of(), reference);

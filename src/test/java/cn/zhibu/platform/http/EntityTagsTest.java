@@ -22,20 +22,20 @@ class EntityTagsTest {
     }
 
     @Test
-    void ifMatchGivesTheExpectedVersion() {
-        assertEquals(12, EntityTags.expectedVersion("\"12\""));
-        assertEquals(12, EntityTags.expectedVersion(" \"12\" "));
-        assertEquals(ProblemCode.PRECONDITION_FAILED,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("W/\"12\"")).code());
-        assertEquals(ProblemCode.PRECONDITION_FAILED,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("\"abc\"")).code());
-        assertEquals(ProblemCode.PRECONDITION_REQUIRED,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion(null)).code());
-        assertEquals(ProblemCode.PRECONDITION_REQUIRED,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("*")).code());
-        assertEquals(ProblemCode.INVALID_PARAMETER,
-                assertThrows(ProblemException.class, () -> EntityTags.expectedVersion("12")).code());
-        assertEquals(ProblemCode.PRECONDITION_FAILED,
-                assertThrows(ProblemException.class, () -> EntityTags.checkVersion(1, 2)).code());
+    void ifMatchNamesTheVersionsAnUpdateMayApplyTo() {
+        IfMatch.parse("\"12\"").check(12);
+        IfMatch.parse(" \"3\", \"12\" ").check(12);
+        assertEquals(ProblemCode.PRECONDITION_FAILED, refusal(() -> IfMatch.parse("\"11\"").check(12)));
+        assertEquals(ProblemCode.PRECONDITION_FAILED, refusal(() -> IfMatch.parse("W/\"12\"").check(12)));
+        assertEquals(ProblemCode.PRECONDITION_FAILED, refusal(() -> IfMatch.parse("\"012\"").check(12)));
+        assertEquals(ProblemCode.PRECONDITION_FAILED, refusal(() -> IfMatch.parse("\"abc\"").check(12)));
+        assertEquals(ProblemCode.PRECONDITION_REQUIRED, refusal(() -> IfMatch.parse(null)));
+        assertEquals(ProblemCode.PRECONDITION_REQUIRED, refusal(() -> IfMatch.parse("*")));
+        assertEquals(ProblemCode.INVALID_PARAMETER, refusal(() -> IfMatch.parse("12")));
+        assertEquals(ProblemCode.INVALID_PARAMETER, refusal(() -> IfMatch.parse("\"1\" \"2\"")));
+    }
+
+    private static ProblemCode refusal(Runnable action) {
+        return assertThrows(ProblemException.class, action::run).code();
     }
 }

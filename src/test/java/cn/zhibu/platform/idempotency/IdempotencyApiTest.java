@@ -76,10 +76,55 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void theSameBodyWithOtherSpacingIsAnotherRequest() throws Exception {
+        LocalDate date = TestDates.unique();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"date\":\"" + date + "\",\"kind\":\"HOLIDAY\",\"name\":\"x\"}";
+        Api.as("idem-admin", Roles.ORG_ADMIN).header(IdempotencyInterceptor.HEADER, key).body(body).post(DAYS)
+                .then().statusCode(201);
+        Api.as("idem-admin", Roles.ORG_ADMIN).header(IdempotencyInterceptor.HEADER, key).body(body).post(DAYS)
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        Api.as("idem-admin", Roles.ORG_ADMIN).header(IdempotencyInterceptor.HEADER, key).body(body + " ").post(DAYS)
+                .then().statusCode(422);
+    }
+
+    @Test
     void waitingDuplicatesHoldNoDatabaseConnection() throws Exception {
-        // more duplicates than the pool has connections (30): they wait without one, so all get answers
-        parallelRequestsWithOneKey(45);
-        Api.as("idem-admin", Roles.ORG_ADMIN).get(DAYS).then().statusCode(200);
+        // While the key is busy, more duplicates wait than the pool has connections (30). Because
+        // they wait without one, other requests still get connections, and all duplicates get
+        // the one answer once the key is free.
+        LocalDate date = TestDates.unique();
+        String key = UUID.randomUUID().toString();
+        String caller = "subject:https://zhibu.cn|idem-admin";
+        int parallel = 45;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                s.setLong(1, IdempotencyStore.lockId(caller, key));
+                s.execute();
+            }
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> post("idem-admin", key, day(date, "重阳节"))));
+            }
+            Thread.sleep(500);
+            for (int i = 0; i < 3; i++) {
+                Api.as("someone-else", Roles.MEMBER).get(DAYS).then().statusCode(200);
+            }
+            assertEquals(0, answers.stream().filter(Future::isDone).count(), "the duplicates are still waiting");
+            c.rollback();
+            Set<String> bodies = new java.util.HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get();
+                assertEquals(201, response.statusCode());
+                bodies.add(response.asString());
+            }
+            assertEquals(1, bodies.size());
+            assertEquals(1, storedDays(date));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void parallelRequestsWithOneKey(int parallel) throws Exception {
@@ -154,12 +199,18 @@ class IdempotencyApiTest {
     @Test
     void aFailedRequestLeavesNoKeySoItsRetryRuns() throws Exception {
         LocalDate date = TestDates.unique();
+        String blocker = create(date);
         String key = UUID.randomUUID().toString();
-        post("idem-admin", key, Map.of("date", date.toString(), "kind", "HOLIDAY", "name", " "))
-                .then().statusCode(400);
-        String blocker = UUID.randomUUID().toString();
-        post("idem-admin", blocker, day(date, "taken")).then().statusCode(201);
-        post("idem-admin", key, day(TestDates.unique(), "fine")).then().statusCode(201);
+        post("idem-admin", key, day(date, "重试")).then().statusCode(409).body("code", equalTo("CALENDAR_DAY_EXISTS"));
+        Api.as("idem-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").delete(DAYS + "/" + blocker)
+                .then().statusCode(204);
+        post("idem-admin", key, day(date, "重试")).then().statusCode(201).header("Idempotent-Replayed", "false");
+        post("idem-admin", key, day(date, "重试")).then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    private static String create(LocalDate date) {
+        return post("idem-admin", UUID.randomUUID().toString(), day(date, "占用")).then().statusCode(201)
+                .extract().path("id");
     }
 
     @Test
