@@ -52,7 +52,7 @@ public class ContractFilter implements OASFilter {
         boolean hasBody = operation.getRequestBody() != null;
         boolean takesParameters = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         add(responses, "400", "BadRequest", takesParameters);
-        add(responses, "401", "Unauthorized", true);
+        add(responses, "401", "Unauthorized", secured);
         add(responses, "403", "Forbidden", secured && method != PathItem.HttpMethod.GET);
         add(responses, "404", "NotFound", path.contains("{"));
         add(responses, "406", "NotAcceptable", true);

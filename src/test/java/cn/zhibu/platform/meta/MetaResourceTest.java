@@ -2,6 +2,7 @@ package cn.zhibu.platform.meta;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
@@ -58,5 +59,11 @@ class MetaResourceTest {
         given().when().get("/v1/meta").then().statusCode(200)
                 .body("businessDate", equalTo(sunday.toString()))
                 .body("workday", equalTo(true));
+    }
+
+    @Test
+    void isPublicAndIgnoresTokens() {
+        given().when().get("/v1/meta").then().statusCode(200).header("RateLimit-Limit", notNullValue());
+        given().auth().oauth2("not.a.token").when().get("/v1/meta").then().statusCode(200);
     }
 }
