@@ -34,8 +34,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +63,10 @@ public class CalendarDaysResource {
     @Authenticated
     @Operation(operationId = "listCalendarDays", summary = "List holidays and adjusted working days",
             description = "Days in date order, optionally between two dates (inclusive), a page at a time.")
-    @APIResponse(responseCode = "200", description = "One page of days")
+    @APIResponse(responseCode = "200", description = "One page of days",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CalendarDayPage.class),
+                    examples = @ExampleObject(name = "page", value = Examples.PAGE)))
     public CalendarDayPage list(
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to,
@@ -82,7 +87,8 @@ public class CalendarDaysResource {
             description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
     @APIResponse(responseCode = "200", description = "The day", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class)))
+                    schema = @Schema(implementation = CalendarDayView.class),
+                    examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -104,9 +110,13 @@ public class CalendarDaysResource {
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class)))
+                    schema = @Schema(implementation = CalendarDayView.class),
+                    examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CalendarDayRequest.class),
+                    examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
             @NotNull @Valid CalendarDayRequest request) {
         CalendarDayView day = days.create(request);
         return Response.created(URI.create(BASE + day.id())).tag(EntityTags.of(day.version())).entity(day).build();
@@ -120,10 +130,14 @@ public class CalendarDaysResource {
             description = "Requires If-Match with the ETag last read: 428 without it, 412 when someone changed it since.")
     @APIResponse(responseCode = "200", description = "The changed day", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class)))
+                    schema = @Schema(implementation = CalendarDayView.class),
+                    examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response update(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CalendarDayRequest.class),
+                    examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
             @NotNull @Valid CalendarDayRequest request) {
         CalendarDayView day = days.update(id, IfMatch.parse(ifMatch), request);
         return Response.ok(day).tag(EntityTags.of(day.version())).build();
@@ -138,5 +152,21 @@ public class CalendarDaysResource {
     public void delete(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         days.delete(id, IfMatch.parse(ifMatch));
+    }
+
+    /** Examples for the contract. */
+    static final class Examples {
+        static final String REQUEST = """
+                {"date": "2026-10-01", "kind": "HOLIDAY", "name": "国庆节"}""";
+        static final String DAY = """
+                {"id": "0b6a1f7e-3c1d-4a8e-9f3b-2d7c5e8a9b10", "date": "2026-10-01", "kind": "HOLIDAY",
+                 "name": "国庆节", "version": 0, "updatedAt": "2026-09-01T08:00:00Z"}""";
+        static final String PAGE = """
+                {"items": [{"id": "0b6a1f7e-3c1d-4a8e-9f3b-2d7c5e8a9b10", "date": "2026-10-01", "kind": "HOLIDAY",
+                 "name": "国庆节", "version": 0, "updatedAt": "2026-09-01T08:00:00Z"}],
+                 "nextCursor": "WyIyMDI2LTEwLTAxIl0.3q2-7wAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-"}""";
+
+        private Examples() {
+        }
     }
 }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The service's own description: version and business time. */
@@ -35,6 +39,13 @@ public class MetaResource {
     @Operation(operationId = "getMeta", summary = "Service version and the current business date and week",
             description = "Tells clients which version answers, the business time zone, and which business "
                     + "date and ISO week it is now by the server's clock (a week runs Monday 00:00 to Sunday 24:00).")
+    @APIResponse(responseCode = "200", description = "The service and the business time now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Meta.class),
+                    examples = @ExampleObject(name = "meta", value = """
+                            {"name": "zhibu", "version": "0.1.0", "timeZone": "Asia/Shanghai",
+                             "now": "2026-11-28T15:04:05+08:00", "businessDate": "2026-11-28", "isoWeek": "2026-W48",
+                             "weekStart": "2026-11-23T00:00:00+08:00", "weekEnd": "2026-11-30T00:00:00+08:00",
+                             "workday": false}""")))
     public Meta get() {
         Instant now = calendar.now();
         IsoWeek week = calendar.weekOf(now);
