@@ -11,8 +11,13 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestDates;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,5 +179,24 @@ class CalendarDaysApiTest {
         Api.anonymous().get(DAYS + "/" + id).then().statusCode(401);
         Api.anonymous().get(DAYS).then().statusCode(401);
         assertEquals("x", Api.as("reader", Roles.MEMBER).get(DAYS + "/" + id).path("name"));
+    }
+
+    @Test
+    void http2ClientsCanCreateToo() throws Exception {
+        LocalDate date = TestDates.unique();
+        String json = "{\"date\":\"" + date + "\",\"kind\":\"HOLIDAY\",\"name\":\"h2\"}";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 2; i++) { // the first request upgrades the connection (h2c), the second uses it
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create(RestAssured.baseURI + ":" + RestAssured.port + DAYS))
+                    .header("Authorization", "Bearer " + Api.token("calendar-admin", Roles.ORG_ADMIN))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "h2-" + date)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, response.statusCode(), response.body());
+            assertEquals(String.valueOf(i == 1), response.headers().firstValue("Idempotent-Replayed").orElse(""));
+        }
+        Api.as("reader", Roles.MEMBER).queryParam("from", date.toString()).queryParam("to", date.toString())
+                .get(DAYS).then().statusCode(200).body("items.name", org.hamcrest.Matchers.contains("h2"));
     }
 }
