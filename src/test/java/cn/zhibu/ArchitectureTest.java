@@ -1,13 +1,18 @@
 package cn.zhibu;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of the layout: capabilities depend downwards only, and platform on none of them. */
@@ -81,6 +86,22 @@ class ArchitectureTest {
                 capabilitiesDoNotCallUpward, studyLecturesAndLeaderboardsStayApart, pointsAndIntegrityStayApart}) {
             rule.check(MAIN);
         }
+    }
+
+    /** Work guarded by an idempotency key must join the key's transaction, never start its own. */
+    static final ArchRule noRequiresNewTransactions = noMethods().should().beAnnotatedWith(
+            new DescribedPredicate<JavaAnnotation<?>>("@Transactional(REQUIRES_NEW)") {
+                @Override
+                public boolean test(JavaAnnotation<?> annotation) {
+                    return annotation.getRawType().isEquivalentTo(Transactional.class)
+                            && annotation.get("value").filter(JavaEnumConstant.class::isInstance)
+                                    .map(v -> ((JavaEnumConstant) v).name().equals("REQUIRES_NEW")).orElse(false);
+                }
+            }).allowEmptyShould(true);
+
+    @Test
+    void servicesJoinTheCallersTransaction() {
+        noRequiresNewTransactions.check(MAIN);
     }
 
     @Test
