@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Demo data ({@code zhibu.demo-data=true}): the 2026 public holidays and adjusted working days,
+ * Demo data ({@code zhibu.demo=true}): the 2026 public holidays and adjusted working days,
  * so a newcomer sees the working calendar filled in. Days already set are left alone.
  */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class CalendarDemoData {
     private final CalendarDayService days;
     private final boolean enabled;
 
-    CalendarDemoData(CalendarDayService days, @ConfigProperty(name = "zhibu.demo-data", defaultValue = "false")
+    CalendarDemoData(CalendarDayService days, @ConfigProperty(name = "zhibu.demo", defaultValue = "false")
             boolean enabled) {
         this.days = days;
         this.enabled = enabled;

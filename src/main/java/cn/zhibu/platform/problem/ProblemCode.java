@@ -1,12 +1,9 @@
 package cn.zhibu.platform.problem;
 
-import java.util.Locale;
-
 /**
- * Every kind of problem the service answers with. The name is the stable {@code code} clients
- * switch on; the type URI is derived from it. Titles and details are in {@code problems*.properties}.
+ * The platform's kinds of problem (see {@link ProblemKind}); capabilities add their own.
  */
-public enum ProblemCode {
+public enum ProblemCode implements ProblemKind {
     VALIDATION_FAILED(400),
     BAD_REQUEST(400),
     MALFORMED_JSON(400),
@@ -29,20 +26,14 @@ public enum ProblemCode {
     RATE_LIMITED(429),
     INTERNAL_ERROR(500);
 
-    /** Base of the problem type URIs; a type URI identifies a kind of problem, it need not resolve. */
-    public static final String TYPE_BASE = "https://zhibu.cn/problems/";
-
     private final int status;
 
     ProblemCode(int status) {
         this.status = status;
     }
 
+    @Override
     public int status() {
         return status;
-    }
-
-    public String type() {
-        return TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

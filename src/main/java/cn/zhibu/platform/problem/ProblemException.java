@@ -5,22 +5,22 @@ import java.util.List;
 /** Thrown by services and resources to answer with a problem; the detail is localised from its arguments. */
 public class ProblemException extends RuntimeException {
 
-    private final ProblemCode code;
+    private final ProblemKind code;
     private final transient Object[] args;
     private final List<FieldError> errors;
 
-    public ProblemException(ProblemCode code, Object... args) {
+    public ProblemException(ProblemKind code, Object... args) {
         this(code, List.of(), args);
     }
 
-    public ProblemException(ProblemCode code, List<FieldError> errors, Object... args) {
+    public ProblemException(ProblemKind code, List<FieldError> errors, Object... args) {
         super(code.name(), null, false, false);
         this.code = code;
         this.args = args.clone();
         this.errors = List.copyOf(errors);
     }
 
-    public ProblemCode code() {
+    public ProblemKind code() {
         return code;
     }
 

@@ -45,11 +45,11 @@ public final class ProblemMessages {
         return CHINESE;
     }
 
-    public static String title(ProblemCode code, Locale locale) {
+    public static String title(ProblemKind code, Locale locale) {
         return text(code.name() + ".title", locale);
     }
 
-    public static String detail(ProblemCode code, Locale locale, Object... args) {
+    public static String detail(ProblemKind code, Locale locale, Object... args) {
         String pattern = text(code.name() + ".detail", locale);
         return new MessageFormat(pattern, locale).format(args);
     }

@@ -15,7 +15,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Problem of(ProblemCode code, Locale locale, String instance, List<FieldError> errors,
+    public static Problem of(ProblemKind code, Locale locale, String instance, List<FieldError> errors,
             Object... args) {
         return new Problem(code.type(), ProblemMessages.title(code, locale), code.status(),
                 ProblemMessages.detail(code, locale, args), instance, code.name(),
@@ -23,7 +23,7 @@ public final class Problems {
     }
 
     /** A JAX-RS response carrying the problem, with {@code Content-Language} and, for 401, the challenge. */
-    public static Response response(ProblemCode code, Locale locale, String instance, List<FieldError> errors,
+    public static Response response(ProblemKind code, Locale locale, String instance, List<FieldError> errors,
             Object... args) {
         Response.ResponseBuilder builder = Response.status(code.status())
                 .type(Problem.MEDIA_TYPE)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 class EntityTagsTest {
@@ -35,7 +36,7 @@ class EntityTagsTest {
         assertEquals(ProblemCode.INVALID_PARAMETER, refusal(() -> IfMatch.parse("\"1\" \"2\"")));
     }
 
-    private static ProblemCode refusal(Runnable action) {
+    private static ProblemKind refusal(Runnable action) {
         return assertThrows(ProblemException.class, action::run).code();
     }
 }

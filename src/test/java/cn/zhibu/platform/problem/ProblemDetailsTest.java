@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
+import static cn.zhibu.testing.ProblemAssertions.problem;
+
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestDates;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,19 +34,6 @@ import org.junit.jupiter.api.Test;
 class ProblemDetailsTest {
 
     private static final String DAYS = "/v1/calendar-days";
-
-    static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
-        return response.statusCode(status)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("status", equalTo(status))
-                .body("code", equalTo(code))
-                .body("type", equalTo(ProblemCode.valueOf(code).type()))
-                .body("title", not(equalTo(null)))
-                .body("detail", not(equalTo(null)))
-                .body("instance", startsWith("/v1/"))
-                .body(not(containsString("Exception")))
-                .body(not(containsString("\tat ")));
-    }
 
     private static Map<String, Object> day(Object date, Object kind, Object name) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
