@@ -5,6 +5,7 @@ import cn.zhibu.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Parses query parameters taken as text, so a bad value is a 400 that names the parameter. */
 public final class QueryParams {
@@ -21,5 +22,18 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "YYYY-MM-DD");
         }
+    }
+
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    public static Optional<UUID> uuid(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!UUID_TEXT.matcher(value).matches()) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "UUID");
+        }
+        return Optional.of(UUID.fromString(value));
     }
 }

@@ -35,6 +35,7 @@ public class ContractFilter implements OASFilter {
                     schema.setMaxLength(maxLength);
                 }
             });
+            openAPI.getComponents().getSchemas().values().forEach(ContractFilter::boundUuids);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -72,6 +73,25 @@ public class ContractFilter implements OASFilter {
                         response.addHeader(header, OASFactory.createHeader().ref(header));
                     }
                 }
+            }
+        }
+    }
+
+    /** A UUID is 36 characters: say so wherever the scanner wrote a bare {@code format: uuid} (list items). */
+    private static void boundUuids(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if ("uuid".equals(schema.getFormat()) && schema.getMaxLength() == null) {
+            schema.setMaxLength(36);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ContractFilter::boundUuids);
+        }
+        boundUuids(schema.getItems());
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAnyOf(), schema.getAllOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(ContractFilter::boundUuids);
             }
         }
     }

@@ -1,0 +1,198 @@
+package cn.zhibu.org;
+
+import cn.zhibu.platform.http.IfMatch;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The organisation tree: create, rename, move (never under itself), archive. The tree lock keeps
+ * paths whole: moves and archiving take it exclusively, creations shared, so no unit is created
+ * under a path being rewritten or a parent being archived.
+ */
+@ApplicationScoped
+public class OrgUnitService {
+
+    private static final long TREE_LOCK = 0x6f72672d74726565L; // "org-tree"
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    OrgUnitService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OrgUnitView create(OrgUnitRequests.Create request) {
+        lockTree(false);
+        OrgUnit parent = request.parentId() == null ? null : parent(request.parentId());
+        checkNesting(request.kind(), parent);
+        checkNameFree(request.parentId(), request.name(), null);
+        OrgUnit unit = new OrgUnit();
+        unit.id = UUID.randomUUID();
+        unit.kind = request.kind();
+        unit.parentId = request.parentId();
+        unit.path = (parent == null ? "/" : parent.path) + unit.id + "/";
+        unit.name = request.name();
+        unit.shortName = request.shortName();
+        unit.sortOrder = request.sortOrder() == null ? 0 : request.sortOrder();
+        unit.createdAt = clock.instant();
+        unit.updatedAt = unit.createdAt;
+        unit.persistAndFlush();
+        return OrgUnitView.of(unit);
+    }
+
+    public Optional<OrgUnitView> find(UUID id) {
+        return OrgUnit.<OrgUnit>findByIdOptional(id).map(OrgUnitView::of);
+    }
+
+    @Transactional
+    public OrgUnitView change(UUID id, IfMatch precondition, OrgUnitRequests.Change request) {
+        OrgUnit unit = existing(id);
+        precondition.check(unit.version);
+        if (!unit.archived()) {
+            checkNameFree(unit.parentId, request.name(), unit.id);
+        }
+        unit.name = request.name();
+        unit.shortName = request.shortName();
+        unit.sortOrder = request.sortOrder();
+        unit.updatedAt = clock.instant();
+        unit.persistAndFlush();
+        return OrgUnitView.of(unit);
+    }
+
+    /** Moves a unit and everything under it below another parent (or to the top). */
+    @Transactional
+    public OrgUnitView move(UUID id, IfMatch precondition, UUID parentId) {
+        lockTree(true);
+        OrgUnit unit = existing(id);
+        em.refresh(unit); // paths may have changed while waiting for the lock
+        precondition.check(unit.version);
+        if (unit.archived()) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_ARCHIVED, unit.name);
+        }
+        OrgUnit parent = parentId == null ? null : parent(parentId);
+        if (parent != null && parent.within(unit)) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_CYCLE, unit.name, parent.name);
+        }
+        checkNesting(unit.kind, parent);
+        checkNameFree(parentId, unit.name, unit.id);
+        String oldPath = unit.path;
+        String newPath = (parent == null ? "/" : parent.path) + unit.id + "/";
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                update org_unit set path = ?2 || substr(path, ?3), version = version + 1, updated_at = ?4
+                where path like ?1 and id <> ?5""")
+                .setParameter(1, oldPath + "%").setParameter(2, newPath).setParameter(3, oldPath.length() + 1)
+                .setParameter(4, now).setParameter(5, unit.id)
+                .executeUpdate();
+        unit.parentId = parentId;
+        unit.path = newPath;
+        unit.updatedAt = now;
+        unit.persistAndFlush();
+        return OrgUnitView.of(unit);
+    }
+
+    /** Archives a unit that holds no active unit; it stays for history and takes nothing new. */
+    @Transactional
+    public OrgUnitView archive(UUID id, IfMatch precondition) {
+        lockTree(true); // no unit may be created under it meanwhile
+        OrgUnit unit = existing(id);
+        precondition.check(unit.version);
+        if (unit.archived()) {
+            return OrgUnitView.of(unit);
+        }
+        if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_NOT_EMPTY, unit.name);
+        }
+        unit.archivedAt = clock.instant();
+        unit.updatedAt = unit.archivedAt;
+        unit.persistAndFlush();
+        return OrgUnitView.of(unit);
+    }
+
+    /** The children of a unit (or the top units), by position, name and id. */
+    public Page<OrgUnitView> children(Optional<UUID> parentId, boolean includeArchived, PageRequest page) {
+        StringBuilder query = new StringBuilder(parentId.isPresent() ? "parentId = :parent" : "parentId is null");
+        Parameters parameters = new Parameters();
+        parentId.ifPresent(p -> parameters.and("parent", p));
+        if (!includeArchived) {
+            query.append(" and archivedAt is null");
+        }
+        page.after().ifPresent(after -> {
+            query.append(" and (sortOrder > :order or (sortOrder = :order and (name > :name"
+                    + " or (name = :name and id > :id))))");
+            parameters.and("order", Integer.parseInt(after.get(0))).and("name", after.get(1))
+                    .and("id", UUID.fromString(after.get(2)));
+        });
+        List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by sortOrder, name, id", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, u -> List.of(Integer.toString(u.sortOrder), u.name, u.id.toString()),
+                OrgUnitView::of);
+    }
+
+    /** Everything under a unit (not the unit itself), depth first. */
+    public Page<OrgUnitView> subtree(UUID rootId, boolean includeArchived, PageRequest page) {
+        OrgUnit root = existing(rootId);
+        StringBuilder query = new StringBuilder("path like :prefix and id <> :root");
+        Parameters parameters = Parameters.with("prefix", root.path + "%").and("root", root.id);
+        if (!includeArchived) {
+            query.append(" and archivedAt is null");
+        }
+        page.after().ifPresent(after -> {
+            query.append(" and path > :after");
+            parameters.and("after", after.get(0));
+        });
+        List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by path", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, u -> List.of(u.path), OrgUnitView::of);
+    }
+
+    private OrgUnit existing(UUID id) {
+        return OrgUnit.<OrgUnit>findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    private OrgUnit parent(UUID id) {
+        OrgUnit parent = OrgUnit.<OrgUnit>findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(OrgProblem.ORG_UNIT_PARENT_NOT_FOUND, id.toString()));
+        if (parent.archived()) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_ARCHIVED, parent.name);
+        }
+        return parent;
+    }
+
+    private static void checkNesting(OrgUnitKind kind, OrgUnit parent) {
+        boolean allowed = parent == null ? kind.mayBeRoot() : parent.kind.children().contains(kind);
+        if (!allowed) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_NESTING_NOT_ALLOWED, kind.name(),
+                    parent == null ? "-" : parent.kind.name());
+        }
+    }
+
+    private static void checkNameFree(UUID parentId, String name, UUID self) {
+        long taken = parentId == null
+                ? OrgUnit.count("parentId is null and name = ?1 and archivedAt is null and id <> ?2", name,
+                        self == null ? new UUID(0, 0) : self)
+                : OrgUnit.count("parentId = ?1 and name = ?2 and archivedAt is null and id <> ?3", parentId, name,
+                        self == null ? new UUID(0, 0) : self);
+        if (taken > 0) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_NAME_TAKEN, name);
+        }
+    }
+
+    private void lockTree(boolean exclusive) {
+        em.createNativeQuery(exclusive ? "select pg_advisory_xact_lock(?1)" : "select pg_advisory_xact_lock_shared(?1)")
+                .setParameter(1, TREE_LOCK).getSingleResult();
+    }
+}
