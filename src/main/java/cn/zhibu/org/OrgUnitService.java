@@ -77,7 +77,6 @@ public class OrgUnitService {
     public OrgUnitView move(UUID id, IfMatch precondition, UUID parentId) {
         lockTree(true);
         OrgUnit unit = existing(id);
-        em.refresh(unit); // paths may have changed while waiting for the lock
         precondition.check(unit.version);
         if (unit.archived()) {
             throw new ProblemException(OrgProblem.ORG_UNIT_ARCHIVED, unit.name);
