@@ -9,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +32,20 @@ import org.junit.jupiter.api.Test;
 class OrgUnitsApiTest {
 
     static final String UNITS = "/v1/org-units";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Every unit's path is its parent's path and its own id; top units are their own path. */
+    private void assertPathsWhole() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("""
+                     select count(*) from org_unit u left join org_unit p on p.id = u.parent_id
+                     where u.path <> coalesce(p.path, '/') || u.id || '/'""")) {
+            r.next();
+            assertEquals(0, r.getLong(1), "units whose path does not follow their parent");
+        }
+    }
 
     static Response create(String kind, String name, String parentId) {
         Map<String, Object> body = new HashMap<>();
@@ -112,7 +131,7 @@ class OrgUnitsApiTest {
     }
 
     @Test
-    void movingCarriesTheSubtreeAndNeverMakesACycle() {
+    void movingCarriesTheSubtreeAndNeverMakesACycle() throws Exception {
         String committee = created("COMMITTEE", unique("党委"), null);
         String sub = created("COMMITTEE", unique("分党委"), committee);
         String branch = created("BRANCH", unique("支部"), sub);
@@ -131,6 +150,7 @@ class OrgUnitsApiTest {
         assertEquals(java.util.Set.of(sub, otherBranch), java.util.Set.copyOf(under));
         move(branch, null).then().statusCode(200).body("parentId", nullValue()).body("ancestorIds.size()", equalTo(0));
         read(group).then().body("ancestorIds", contains(branch));
+        assertPathsWhole();
     }
 
     @Test
@@ -155,6 +175,7 @@ class OrgUnitsApiTest {
         assertTrue(!(aAncestors.contains(b) && bAncestors.contains(a)), "a cycle: " + aAncestors + " / " + bAncestors);
         assertEquals(root, aAncestors.get(0));
         assertEquals(root, bAncestors.get(0));
+        assertPathsWhole();
     }
 
     @Test
