@@ -1,5 +1,6 @@
 package cn.zhibu.org;
 
+import cn.zhibu.platform.openapi.Patterns;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ public record OrgUnitView(
         @Schema(description = "Short name", maxLength = 16, pattern = OrgUnitRequests.TEXT, examples = "机关支部")
         String shortName,
         @Schema(description = "The parent unit; null for a top unit", format = "uuid", maxLength = 36, nullable = true,
-                pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+                pattern = Patterns.UUID)
         UUID parentId,
         @Schema(description = "The units above it, from the top down", maxItems = 32)
         List<UUID> ancestorIds,

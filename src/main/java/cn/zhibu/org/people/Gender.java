@@ -1,0 +1,6 @@
+package cn.zhibu.org.people;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,228 @@
+package cn.zhibu.org.people;
+
+import cn.zhibu.org.people.PersonViews.MembershipPage;
+import cn.zhibu.org.people.PersonViews.MembershipView;
+import cn.zhibu.org.people.PersonViews.PersonPage;
+import cn.zhibu.org.people.PersonViews.PersonView;
+import cn.zhibu.org.people.PersonViews.PoliticalBirthdayPage;
+import cn.zhibu.org.people.PersonViews.PoliticalBirthdayView;
+import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.http.IfMatch;
+import cn.zhibu.platform.http.QueryParams;
+import cn.zhibu.platform.idempotency.Idempotent;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** People (党员、群众) and their memberships of branches, party groups and departments. */
+@Path("/v1/people")
+@Tag(name = "org")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearerJwt")
+public class PeopleResource {
+
+    private static final String BASE = "/v1/people/";
+
+    private final PersonService people;
+    private final Pagination pagination;
+    private final SecurityIdentity identity;
+
+    PeopleResource(PersonService people, Pagination pagination, SecurityIdentity identity) {
+        this.people = people;
+        this.pagination = pagination;
+        this.identity = identity;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(operationId = "listPeople", summary = "Search people",
+            description = "By name, then id; optionally whose name contains `q`, and who belong now to `unitId` or a "
+                    + "unit under it. People who left only with `includeLeft`. Phones are masked except for org admins.")
+    @APIResponse(responseCode = "200", description = "One page of people")
+    public PersonPage list(
+            @Parameter(description = "Part of the name", schema = @Schema(type = SchemaType.STRING, maxLength = 32,
+                    pattern = "^[^\\x00-\\x1F\\x7F]{0,32}$")) @QueryParam("q") String q,
+            @Parameter(description = "Only people of this unit or a unit under it", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+            @Parameter(description = "Include people who left", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("includeLeft") boolean includeLeft,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        Optional<String> text = Optional.ofNullable(q).map(String::trim).filter(t -> !t.isEmpty());
+        if (text.isPresent() && (text.get().length() > 32 || text.get().chars().anyMatch(Character::isISOControl))) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "q", "1-32");
+        }
+        Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
+        String query = "people?q=" + text.orElse("") + "&unitId=" + unit.map(UUID::toString).orElse("")
+                + "&includeLeft=" + includeLeft;
+        Page<PersonView> page = people.search(text, unit, includeLeft, pagination.request(limit, cursor, query),
+                revealPhone());
+        return new PersonPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Operation(operationId = "getPerson", summary = "Read one person",
+            description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
+    @APIResponse(responseCode = "200", description = "The person", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        PersonView person = people.find(id, revealPhone()).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        EntityTag tag = EntityTags.of(person.version());
+        if (EntityTags.notModified(ifNoneMatch, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(person).tag(tag).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @Idempotent
+    @Operation(operationId = "createPerson", summary = "Add a person to a branch",
+            description = "With the branch and, optionally, party groups or departments of it. Requires an "
+                    + "Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "The person was added (or, on a replay, had been)",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "PersonRefused", responseCode = "422")
+    public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+            @NotNull @Valid PersonRequests.Create request) {
+        PersonView person = people.create(request, revealPhone());
+        return Response.created(URI.create(BASE + person.id())).tag(EntityTags.of(person.version())).entity(person)
+                .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @Operation(operationId = "changePerson", summary = "Change a person's details",
+            description = "Memberships change by transfer. Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The changed person", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(ref = "PersonRefused", responseCode = "422")
+    public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PersonRequests.Change request) {
+        return ok(people.change(id, IfMatch.parse(ifMatch), request, revealPhone()));
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @Operation(operationId = "transferPerson", summary = "Transfer a person to another branch or other groups",
+            description = "The current memberships end the day before `date` and the new ones start on it; history is "
+                    + "kept. Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The transferred person", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "PersonRefused", responseCode = "422")
+    public Response transfer(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PersonRequests.Transfer request) {
+        return ok(people.transfer(id, IfMatch.parse(ifMatch), request, revealPhone()));
+    }
+
+    @POST
+    @Path("{id}/leave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORG_ADMIN)
+    @Operation(operationId = "leavePerson", summary = "Record that a person left the branch",
+            description = "Memberships end on `date`; the person stays, marked as left. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The person, now left", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "PersonRefused", responseCode = "422")
+    public Response leave(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PersonRequests.Leave request) {
+        return ok(people.leave(id, IfMatch.parse(ifMatch), request.date(), revealPhone()));
+    }
+
+    @GET
+    @Path("{id}/memberships")
+    @Authenticated
+    @Operation(operationId = "listMemberships", summary = "A person's memberships, oldest first",
+            description = "Every branch, party group and department the person belonged to, with dates.")
+    @APIResponse(responseCode = "200", description = "One page of memberships")
+    public MembershipPage memberships(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        Page<MembershipView> page = people.memberships(id, pagination.request(limit, cursor, "memberships?person=" + id));
+        return new MembershipPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("political-birthdays")
+    @Authenticated
+    @Operation(operationId = "listPoliticalBirthdays", summary = "Political birthdays (政治生日) in a unit",
+            description = "The active members of `unitId` or a unit under it whose party anniversary falls between "
+                    + "`from` and `to` (inclusive, at most 366 days), in date order, with their years in the party.")
+    @APIResponse(responseCode = "200", description = "One page of anniversaries")
+    public PoliticalBirthdayPage politicalBirthdays(
+            @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+            @Parameter(ref = "From") @QueryParam("from") String from,
+            @Parameter(ref = "To") @QueryParam("to") String to,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        UUID unit = QueryParams.uuid("unitId", unitId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "UUID"));
+        LocalDate first = QueryParams.date("from", from)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "from", "YYYY-MM-DD"));
+        LocalDate last = QueryParams.date("to", to)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "YYYY-MM-DD"));
+        String query = "political-birthdays?unit=" + unit + "&from=" + first + "&to=" + last;
+        Page<PoliticalBirthdayView> page = people.politicalBirthdays(unit, first, last,
+                pagination.request(limit, cursor, query));
+        return new PoliticalBirthdayPage(page.items(), page.nextCursor());
+    }
+
+    private boolean revealPhone() {
+        return identity.hasRole(Roles.ORG_ADMIN);
+    }
+
+    private static Response ok(PersonView person) {
+        return Response.ok(person).tag(EntityTags.of(person.version())).build();
+    }
+}

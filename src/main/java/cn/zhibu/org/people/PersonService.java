@@ -1,0 +1,296 @@
+package cn.zhibu.org.people;
+
+import cn.zhibu.org.OrgUnit;
+import cn.zhibu.org.OrgUnitKind;
+import cn.zhibu.org.people.PersonViews.MembershipView;
+import cn.zhibu.org.people.PersonViews.PersonView;
+import cn.zhibu.platform.crypto.FieldCipher;
+import cn.zhibu.platform.http.IfMatch;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.time.BusinessCalendar;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** People, their details and their memberships of a branch and its party groups or departments. */
+@ApplicationScoped
+public class PersonService {
+
+    private final FieldCipher cipher;
+    private final BusinessCalendar calendar;
+
+    PersonService(FieldCipher cipher, BusinessCalendar calendar) {
+        this.cipher = cipher;
+        this.calendar = calendar;
+    }
+
+    @Transactional
+    public PersonView create(PersonRequests.Create request, boolean revealPhone) {
+        if (request.externalId() != null && Person.count("externalId", request.externalId()) > 0) {
+            throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
+        }
+        checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
+        List<OrgUnit> units = units(request.branchId(), request.groupIds());
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.externalId = request.externalId();
+        person.name = request.name();
+        person.gender = request.gender();
+        person.birthDate = request.birthDate();
+        person.politicalStatus = request.politicalStatus();
+        person.partyJoinDate = request.partyJoinDate();
+        person.jobTitle = request.jobTitle();
+        person.leadingCadre = request.leadingCadre();
+        person.phoneCipher = request.phone() == null ? null : cipher.encrypt(request.phone());
+        person.active = true;
+        person.createdAt = calendar.now();
+        person.updatedAt = person.createdAt;
+        person.persist();
+        LocalDate since = request.since() == null ? calendar.today() : request.since();
+        units.forEach(unit -> open(person.id, unit.id, since));
+        Person.flush();
+        return view(person, revealPhone);
+    }
+
+    public Optional<PersonView> find(UUID id, boolean revealPhone) {
+        return Person.<Person>findByIdOptional(id).map(p -> view(p, revealPhone));
+    }
+
+    @Transactional
+    public PersonView change(UUID id, IfMatch precondition, PersonRequests.Change request, boolean revealPhone) {
+        Person person = existing(id);
+        precondition.check(person.version);
+        checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
+        person.name = request.name();
+        person.gender = request.gender();
+        person.birthDate = request.birthDate();
+        person.politicalStatus = request.politicalStatus();
+        person.partyJoinDate = request.partyJoinDate();
+        person.jobTitle = request.jobTitle();
+        person.leadingCadre = request.leadingCadre();
+        person.phoneCipher = request.phone() == null ? null : cipher.encrypt(request.phone());
+        person.updatedAt = calendar.now();
+        person.persistAndFlush();
+        return view(person, revealPhone);
+    }
+
+    /** Ends the current memberships the day before {@code date} and starts the new ones on it. */
+    @Transactional
+    public PersonView transfer(UUID id, IfMatch precondition, PersonRequests.Transfer request, boolean revealPhone) {
+        Person person = existing(id);
+        precondition.check(person.version);
+        if (!person.active) {
+            throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, person.name);
+        }
+        List<OrgUnit> units = units(request.branchId(), request.groupIds());
+        List<Membership> current = Membership.list("personId = ?1 and endDate is null", id);
+        for (Membership membership : current) {
+            if (!membership.startDate.isBefore(request.date())) {
+                throw new ProblemException(PeopleProblem.PERSON_DATE_TOO_EARLY, request.date().toString(),
+                        membership.startDate.toString());
+            }
+            membership.endDate = request.date().minusDays(1);
+        }
+        units.forEach(unit -> open(person.id, unit.id, request.date()));
+        touch(person);
+        return view(person, revealPhone);
+    }
+
+    /** The person leaves: memberships end on {@code date}, and they are no longer active. */
+    @Transactional
+    public PersonView leave(UUID id, IfMatch precondition, LocalDate date, boolean revealPhone) {
+        Person person = existing(id);
+        precondition.check(person.version);
+        if (!person.active) {
+            throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, person.name);
+        }
+        for (Membership membership : Membership.<Membership>list("personId = ?1 and endDate is null", id)) {
+            if (date.isBefore(membership.startDate)) {
+                throw new ProblemException(PeopleProblem.PERSON_DATE_TOO_EARLY, date.toString(),
+                        membership.startDate.toString());
+            }
+            membership.endDate = date;
+        }
+        person.active = false;
+        person.leftOn = date;
+        touch(person);
+        return view(person, revealPhone);
+    }
+
+    /** People by name (and id), optionally whose name contains {@code text}, in a unit's subtree now. */
+    public Page<PersonView> search(Optional<String> text, Optional<UUID> unitId, boolean includeLeft,
+            PageRequest page, boolean revealPhone) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        text.ifPresent(t -> {
+            query.append(" and lower(name) like :text escape '!'");
+            String literal = t.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            parameters.and("text", "%" + literal + "%");
+        });
+        unitId.ifPresent(u -> {
+            OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(u).orElseThrow(
+                    () -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "an org unit"));
+            query.append(" and exists (select 1 from Membership m, OrgUnit o where m.personId = id"
+                    + " and m.endDate is null and o.id = m.orgUnitId and o.path like :prefix)");
+            parameters.and("prefix", unit.path + "%");
+        });
+        if (!includeLeft) {
+            query.append(" and active = true");
+        }
+        page.after().ifPresent(after -> {
+            query.append(" and (name > :name or (name = :name and id > :id))");
+            parameters.and("name", after.get(0)).and("id", UUID.fromString(after.get(1)));
+        });
+        List<Person> rows = Person.<Person>find(query + " order by name, id", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, p -> List.of(p.name, p.id.toString()), p -> view(p, revealPhone));
+    }
+
+    /** A person's memberships, oldest first. */
+    public Page<MembershipView> memberships(UUID personId, PageRequest page) {
+        existing(personId);
+        StringBuilder query = new StringBuilder("personId = :person");
+        Parameters parameters = Parameters.with("person", personId);
+        page.after().ifPresent(after -> {
+            query.append(" and (startDate > :start or (startDate = :start and id > :id))");
+            parameters.and("start", LocalDate.parse(after.get(0))).and("id", UUID.fromString(after.get(1)));
+        });
+        List<Membership> rows = Membership.<Membership>find(query + " order by startDate, id", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, m -> List.of(m.startDate.toString(), m.id.toString()),
+                m -> new MembershipView(m.orgUnitId, m.startDate, m.endDate));
+    }
+
+    /**
+     * The active people of a unit's subtree whose party anniversary falls between two dates
+     * (at most 366 days apart), in date order. Someone who joined on 29 February celebrates on
+     * 28 February in other years.
+     */
+    public Page<PersonViews.PoliticalBirthdayView> politicalBirthdays(UUID unitId, LocalDate from, LocalDate to,
+            PageRequest page) {
+        if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
+            throw new ProblemException(PeopleProblem.DATE_RANGE_TOO_LONG, 366);
+        }
+        OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        List<Person> members = Person.list("""
+                active = true and partyJoinDate is not null and exists (select 1 from Membership m, OrgUnit o
+                where m.personId = id and m.endDate is null and o.id = m.orgUnitId and o.path like ?1)""",
+                unit.path + "%");
+        List<PersonViews.PoliticalBirthdayView> found = new ArrayList<>();
+        for (Person person : members) {
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                LocalDate anniversary = person.partyJoinDate.withYear(year);
+                int years = year - person.partyJoinDate.getYear();
+                if (years > 0 && !anniversary.isBefore(from) && !anniversary.isAfter(to)) {
+                    found.add(new PersonViews.PoliticalBirthdayView(person.id, person.name, person.partyJoinDate,
+                            anniversary, years));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(PersonViews.PoliticalBirthdayView::anniversary)
+                .thenComparing(PersonViews.PoliticalBirthdayView::name)
+                .thenComparing(PersonViews.PoliticalBirthdayView::personId));
+        List<PersonViews.PoliticalBirthdayView> after = page.after().map(position -> found.stream()
+                .filter(b -> compare(key(b), position) > 0).toList()).orElse(found);
+        return page.page(after.subList(0, Math.min(after.size(), page.fetchSize())), PersonService::key, b -> b);
+    }
+
+    /** A sort key that orders like (anniversary, name, id). */
+    private static List<String> key(PersonViews.PoliticalBirthdayView birthday) {
+        return List.of(birthday.anniversary() + "\u0000" + birthday.name() + "\u0000" + birthday.personId());
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        return a.get(0).compareTo(b.get(0));
+    }
+
+    Person existing(UUID id) {
+        return Person.<Person>findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    PersonView view(Person person, boolean revealPhone) {
+        List<Membership> open = Membership.list("personId = ?1 and endDate is null order by startDate, id", person.id);
+        UUID branch = null;
+        List<UUID> groups = new ArrayList<>();
+        for (Membership membership : open) {
+            OrgUnit unit = OrgUnit.findById(membership.orgUnitId);
+            if (unit.kind == OrgUnitKind.BRANCH) {
+                branch = unit.id;
+            } else {
+                groups.add(unit.id);
+            }
+        }
+        String phone = person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher);
+        if (phone != null && !revealPhone) {
+            phone = phone.substring(0, 3) + "****" + phone.substring(7);
+        }
+        return new PersonView(person.id, person.externalId, person.name, person.gender, person.birthDate,
+                person.politicalStatus, person.partyJoinDate, person.jobTitle, person.leadingCadre, phone, branch,
+                List.copyOf(groups), person.active, person.leftOn, person.version,
+                person.updatedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The branch and groups named, checked: an active branch, and active groups or departments of it. */
+    private static List<OrgUnit> units(UUID branchId, List<UUID> groupIds) {
+        OrgUnit branch = unit(branchId);
+        if (branch.kind != OrgUnitKind.BRANCH) {
+            throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, branch.name, "BRANCH");
+        }
+        List<OrgUnit> units = new ArrayList<>();
+        units.add(branch);
+        Set<UUID> distinct = new LinkedHashSet<>(groupIds == null ? List.of() : groupIds);
+        for (UUID groupId : distinct) {
+            OrgUnit group = unit(groupId);
+            if (!branch.id.equals(group.parentId)) {
+                throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, group.name,
+                        "PARTY_GROUP / DEPARTMENT of " + branch.name);
+            }
+            units.add(group);
+        }
+        return units;
+    }
+
+    private static OrgUnit unit(UUID id) {
+        OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(PeopleProblem.PERSON_UNIT_NOT_FOUND, id.toString()));
+        if (unit.archived()) {
+            throw new ProblemException(PeopleProblem.PERSON_UNIT_ARCHIVED, unit.name);
+        }
+        return unit;
+    }
+
+    private void open(UUID personId, UUID unitId, LocalDate since) {
+        Membership membership = new Membership();
+        membership.id = UUID.randomUUID();
+        membership.personId = personId;
+        membership.orgUnitId = unitId;
+        membership.startDate = since;
+        membership.createdAt = calendar.now();
+        membership.persist();
+    }
+
+    private void touch(Person person) {
+        person.updatedAt = calendar.now();
+        person.persistAndFlush();
+    }
+
+    private static void checkPartyDates(PoliticalStatus status, LocalDate joined, LocalDate born) {
+        boolean member = status.isPartyMember();
+        if (member != (joined != null) || (joined != null && joined.isBefore(born.plusYears(18)))) {
+            throw new ProblemException(PeopleProblem.PERSON_DATES_INCONSISTENT, status.name());
+        }
+    }
+}
