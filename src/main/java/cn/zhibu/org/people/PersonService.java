@@ -132,28 +132,28 @@ public class PersonService {
     /** People by name (and id), optionally whose name contains {@code text}, in a unit's subtree now. */
     public Page<PersonView> search(Optional<String> text, Optional<UUID> unitId, boolean includeLeft,
             PageRequest page, boolean revealPhone) {
-        StringBuilder query = new StringBuilder("1 = 1");
+        StringBuilder query = new StringBuilder("from Person p where 1 = 1");
         Parameters parameters = new Parameters();
         text.ifPresent(t -> {
-            query.append(" and lower(name) like :text escape '!'");
+            query.append(" and lower(p.name) like :text escape '!'");
             String literal = t.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             parameters.and("text", "%" + literal + "%");
         });
         unitId.ifPresent(u -> {
             OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(u).orElseThrow(
                     () -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "an org unit"));
-            query.append(" and exists (select 1 from Membership m, OrgUnit o where m.personId = id"
+            query.append(" and exists (select 1 from Membership m, OrgUnit o where m.personId = p.id"
                     + " and m.endDate is null and o.id = m.orgUnitId and o.path like :prefix)");
             parameters.and("prefix", unit.path + "%");
         });
         if (!includeLeft) {
-            query.append(" and active = true");
+            query.append(" and p.active = true");
         }
         page.after().ifPresent(after -> {
-            query.append(" and (name > :name or (name = :name and id > :id))");
+            query.append(" and (p.name > :name or (p.name = :name and p.id > :id))");
             parameters.and("name", after.get(0)).and("id", UUID.fromString(after.get(1)));
         });
-        List<Person> rows = Person.<Person>find(query + " order by name, id", parameters)
+        List<Person> rows = Person.<Person>find(query + " order by p.name, p.id", parameters)
                 .page(0, page.fetchSize()).list();
         return page.page(rows, p -> List.of(p.name, p.id.toString()), p -> view(p, revealPhone));
     }
@@ -186,8 +186,9 @@ public class PersonService {
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         List<Person> members = Person.list("""
-                active = true and partyJoinDate is not null and exists (select 1 from Membership m, OrgUnit o
-                where m.personId = id and m.endDate is null and o.id = m.orgUnitId and o.path like ?1)""",
+                from Person p where p.active = true and p.partyJoinDate is not null and exists (
+                    select 1 from Membership m, OrgUnit o
+                    where m.personId = p.id and m.endDate is null and o.id = m.orgUnitId and o.path like ?1)""",
                 unit.path + "%");
         List<PersonViews.PoliticalBirthdayView> found = new ArrayList<>();
         for (Person person : members) {
