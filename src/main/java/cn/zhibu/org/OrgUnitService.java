@@ -103,7 +103,7 @@ public class OrgUnitService {
         return OrgUnitView.of(unit);
     }
 
-    /** Archives a unit that holds no active unit; it stays for history and takes nothing new. */
+    /** Archives a unit that holds no active unit and no current member; it stays for history and takes nothing new. */
     @Transactional
     public OrgUnitView archive(UUID id, IfMatch precondition) {
         lockTree(true); // no unit may be created under it meanwhile
@@ -112,7 +112,10 @@ public class OrgUnitService {
         if (unit.archived()) {
             return OrgUnitView.of(unit);
         }
-        if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0) {
+        Number members = (Number) em.createNativeQuery(
+                "select count(*) from membership where org_unit_id = ?1 and end_date is null")
+                .setParameter(1, unit.id).getSingleResult();
+        if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0 || members.longValue() > 0) {
             throw new ProblemException(OrgProblem.ORG_UNIT_NOT_EMPTY, unit.name);
         }
         unit.archivedAt = clock.instant();

@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** People, their details and their memberships of a branch and its party groups or departments. */
 @ApplicationScoped
@@ -155,7 +157,9 @@ public class PersonService {
         });
         List<Person> rows = Person.<Person>find(query + " order by p.name, p.id", parameters)
                 .page(0, page.fetchSize()).list();
-        return page.page(rows, p -> List.of(p.name, p.id.toString()), p -> view(p, revealPhone));
+        Map<UUID, PersonView> viewed = views(rows, revealPhone).stream()
+                .collect(Collectors.toMap(PersonView::id, v -> v));
+        return page.page(rows, p -> List.of(p.name, p.id.toString()), p -> viewed.get(p.id));
     }
 
     /** A person's memberships, oldest first. */
@@ -223,25 +227,43 @@ public class PersonService {
     }
 
     PersonView view(Person person, boolean revealPhone) {
-        List<Membership> open = Membership.list("personId = ?1 and endDate is null order by startDate, id", person.id);
-        UUID branch = null;
-        List<UUID> groups = new ArrayList<>();
-        for (Membership membership : open) {
-            OrgUnit unit = OrgUnit.findById(membership.orgUnitId);
-            if (unit.kind == OrgUnitKind.BRANCH) {
-                branch = unit.id;
-            } else {
-                groups.add(unit.id);
+        return views(List.of(person), revealPhone).get(0);
+    }
+
+    /** The views of several people, with their current memberships read in two queries. */
+    List<PersonView> views(List<Person> persons, boolean revealPhone) {
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = persons.stream().map(p -> p.id).toList();
+        List<Membership> open = Membership.list("personId in ?1 and endDate is null order by startDate, id", ids);
+        Map<UUID, OrgUnit> units = OrgUnit.<OrgUnit>list("id in ?1",
+                        open.stream().map(m -> m.orgUnitId).distinct().toList()).stream()
+                .collect(Collectors.toMap(u -> u.id, u -> u));
+        List<PersonView> views = new ArrayList<>(persons.size());
+        for (Person person : persons) {
+            UUID branch = null;
+            List<UUID> groups = new ArrayList<>();
+            for (Membership membership : open) {
+                if (membership.personId.equals(person.id)) {
+                    OrgUnit unit = units.get(membership.orgUnitId);
+                    if (unit.kind == OrgUnitKind.BRANCH) {
+                        branch = unit.id;
+                    } else {
+                        groups.add(unit.id);
+                    }
+                }
             }
+            String phone = person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher);
+            if (phone != null && !revealPhone) {
+                phone = phone.substring(0, 3) + "****" + phone.substring(7);
+            }
+            views.add(new PersonView(person.id, person.externalId, person.name, person.gender, person.birthDate,
+                    person.politicalStatus, person.partyJoinDate, person.jobTitle, person.leadingCadre, phone, branch,
+                    List.copyOf(groups), person.active, person.leftOn, person.version,
+                    person.updatedAt.atOffset(ZoneOffset.UTC)));
         }
-        String phone = person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher);
-        if (phone != null && !revealPhone) {
-            phone = phone.substring(0, 3) + "****" + phone.substring(7);
-        }
-        return new PersonView(person.id, person.externalId, person.name, person.gender, person.birthDate,
-                person.politicalStatus, person.partyJoinDate, person.jobTitle, person.leadingCadre, phone, branch,
-                List.copyOf(groups), person.active, person.leftOn, person.version,
-                person.updatedAt.atOffset(ZoneOffset.UTC));
+        return views;
     }
 
     /** The branch and groups named, checked: an active branch, and active groups or departments of it. */

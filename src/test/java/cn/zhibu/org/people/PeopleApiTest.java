@@ -226,6 +226,18 @@ class PeopleApiTest {
     }
 
     @Test
+    void aUnitWithCurrentMembersCannotBeArchived() {
+        String id = created(person("留守", "ACTIVIST", null));
+        problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").post("/v1/org-units/" + group
+                + "/archive").then(), 409, "ORG_UNIT_NOT_EMPTY");
+        Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"")
+                .body(Map.of("branchId", branch, "groupIds", List.of(), "date", "2026-05-01"))
+                .post(PEOPLE + "/" + id + "/transfer").then().statusCode(200);
+        Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").post("/v1/org-units/" + group + "/archive")
+                .then().statusCode(200);
+    }
+
+    @Test
     void onlyAdminsRecordPeopleAndOnlySignedInCallersReadThem() {
         String id = created(person("某人", "ACTIVIST", null));
         for (String role : List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.SECRETARY, Roles.INTEGRITY_OFFICER)) {
