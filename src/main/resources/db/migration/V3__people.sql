@@ -16,7 +16,7 @@ create table person (
     created_at       timestamptz  not null,
     updated_at       timestamptz  not null
 );
-create index person_name on person (lower(name) text_pattern_ops);
+create index person_name on person (name, id);
 -- month and day of joining the party, for political birthdays
 create index person_party_anniversary on person (extract(month from party_join_date), extract(day from party_join_date))
     where party_join_date is not null;
@@ -27,6 +27,7 @@ create table membership (
     id          uuid        primary key,
     person_id   uuid        not null references person (id),
     org_unit_id uuid        not null references org_unit (id),
+    is_branch   boolean     not null,
     start_date  date        not null,
     end_date    date,
     created_at  timestamptz not null,
@@ -34,3 +35,6 @@ create table membership (
 );
 create index membership_person on membership (person_id, start_date);
 create index membership_open_unit on membership (org_unit_id) where end_date is null;
+-- at most one current membership per unit, and one current branch, per person
+create unique index membership_open_once on membership (person_id, org_unit_id) where end_date is null;
+create unique index membership_one_branch on membership (person_id) where end_date is null and is_branch;

@@ -8,10 +8,12 @@ import cn.zhibu.platform.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,8 @@ import java.util.UUID;
 public class OrgUnitService {
 
     private static final long TREE_LOCK = 0x6f72672d74726565L; // "org-tree"
+    /** The deepest a unit may stand (a top unit is at depth 1); paths stay well inside their column. */
+    static final int MAX_DEPTH = 16;
 
     private final EntityManager em;
     private final Clock clock;
@@ -38,6 +42,7 @@ public class OrgUnitService {
         lockTree(false);
         OrgUnit parent = request.parentId() == null ? null : parent(request.parentId());
         checkNesting(request.kind(), parent);
+        checkDepth(parent == null ? 1 : depth(parent.path) + 1);
         checkNameFree(request.parentId(), request.name(), null);
         OrgUnit unit = new OrgUnit();
         unit.id = UUID.randomUUID();
@@ -49,7 +54,7 @@ public class OrgUnitService {
         unit.sortOrder = request.sortOrder() == null ? 0 : request.sortOrder();
         unit.createdAt = clock.instant();
         unit.updatedAt = unit.createdAt;
-        unit.persistAndFlush();
+        persistNamed(unit);
         return OrgUnitView.of(unit);
     }
 
@@ -68,7 +73,7 @@ public class OrgUnitService {
         unit.shortName = request.shortName();
         unit.sortOrder = request.sortOrder();
         unit.updatedAt = clock.instant();
-        unit.persistAndFlush();
+        persistNamed(unit);
         return OrgUnitView.of(unit);
     }
 
@@ -86,6 +91,14 @@ public class OrgUnitService {
             throw new ProblemException(OrgProblem.ORG_UNIT_CYCLE, unit.name, parent.name);
         }
         checkNesting(unit.kind, parent);
+        if (!Objects.equals(parentId, unit.parentId) && unit.kind.children().isEmpty() && currentMembers(unit.id) > 0) {
+            // a party group or department carries its members: they would end up outside their branch
+            throw new ProblemException(OrgProblem.ORG_UNIT_NOT_EMPTY, unit.name);
+        }
+        Number deepest = (Number) em.createNativeQuery(
+                "select coalesce(max(length(path) - length(replace(path, '/', ''))), 0) from org_unit where path like ?1")
+                .setParameter(1, unit.path + "%").getSingleResult();
+        checkDepth(deepest.intValue() - 1 - depth(unit.path) + (parent == null ? 1 : depth(parent.path) + 1));
         checkNameFree(parentId, unit.name, unit.id);
         String oldPath = unit.path;
         String newPath = (parent == null ? "/" : parent.path) + unit.id + "/";
@@ -112,10 +125,7 @@ public class OrgUnitService {
         if (unit.archived()) {
             return OrgUnitView.of(unit);
         }
-        Number members = (Number) em.createNativeQuery(
-                "select count(*) from membership where org_unit_id = ?1 and end_date is null")
-                .setParameter(1, unit.id).getSingleResult();
-        if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0 || members.longValue() > 0) {
+        if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0 || currentMembers(unit.id) > 0) {
             throw new ProblemException(OrgProblem.ORG_UNIT_NOT_EMPTY, unit.name);
         }
         unit.archivedAt = clock.instant();
@@ -146,7 +156,8 @@ public class OrgUnitService {
 
     /** Everything under a unit (not the unit itself), depth first. */
     public Page<OrgUnitView> subtree(UUID rootId, boolean includeArchived, PageRequest page) {
-        OrgUnit root = existing(rootId);
+        OrgUnit root = OrgUnit.<OrgUnit>findByIdOptional(rootId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "under", "an org unit"));
         StringBuilder query = new StringBuilder("path like :prefix and id <> :root");
         Parameters parameters = Parameters.with("prefix", root.path + "%").and("root", root.id);
         if (!includeArchived) {
@@ -159,6 +170,44 @@ public class OrgUnitService {
         List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by path", parameters)
                 .page(0, page.fetchSize()).list();
         return page.page(rows, u -> List.of(u.path), OrgUnitView::of);
+    }
+
+    /**
+     * Holds the tree steady for the rest of the transaction: no unit is moved or archived meanwhile.
+     * Whoever adds members to units takes it, so no one joins a unit that is being archived.
+     */
+    public void holdTreeSteady() {
+        lockTree(false);
+    }
+
+    /** How many people belong to the unit now (memberships are kept by the people capability). */
+    private long currentMembers(UUID unitId) {
+        return ((Number) em.createNativeQuery(
+                "select count(*) from membership where org_unit_id = ?1 and end_date is null")
+                .setParameter(1, unitId).getSingleResult()).longValue();
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count() - 1;
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new ProblemException(OrgProblem.ORG_UNIT_TOO_DEEP, MAX_DEPTH);
+        }
+    }
+
+    /** Saves a unit; a sibling that took the same name meanwhile (caught by the unique index) is a 409. */
+    private void persistNamed(OrgUnit unit) {
+        try {
+            unit.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "org_unit_sibling_name".equals(violation.getConstraintName())) {
+                throw new ProblemException(OrgProblem.ORG_UNIT_NAME_TAKEN, unit.name);
+            }
+            throw e;
+        }
     }
 
     private OrgUnit existing(UUID id) {

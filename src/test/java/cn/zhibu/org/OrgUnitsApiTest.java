@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -147,6 +148,7 @@ class OrgUnitsApiTest {
                 .body("ancestorIds", contains(other));
         read(group).then().body("ancestorIds", contains(other, branch)).header("ETag", "\"1\"");
         List<String> under = Api.as("reader", Roles.MEMBER).queryParam("under", committee).get(UNITS).path("items.id");
+        assertEquals(2, under.size());
         assertEquals(java.util.Set.of(sub, otherBranch), java.util.Set.copyOf(under));
         move(branch, null).then().statusCode(200).body("parentId", nullValue()).body("ancestorIds.size()", equalTo(0));
         read(group).then().body("ancestorIds", contains(branch));
@@ -155,27 +157,53 @@ class OrgUnitsApiTest {
 
     @Test
     void concurrentCrossMovesNeverMakeACycle() throws Exception {
-        String root = created("COMMITTEE", unique("党委"), null);
-        String a = created("COMMITTEE", unique("甲"), root);
-        String b = created("COMMITTEE", unique("乙"), root);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> aUnderB = () -> move(a, b).statusCode();
-            Callable<Integer> bUnderA = () -> move(b, a).statusCode();
-            Future<Integer> first = pool.submit(aUnderB);
-            Future<Integer> second = pool.submit(bUnderA);
-            List<Integer> statuses = List.of(first.get(), second.get());
-            assertTrue(statuses.contains(200), statuses.toString());
-            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 412 || s == 422), statuses.toString());
+            for (int round = 0; round < 10; round++) {
+                String root = created("COMMITTEE", unique("党委"), null);
+                String a = created("COMMITTEE", unique("甲"), root);
+                String b = created("COMMITTEE", unique("乙"), root);
+                String aTag = read(a).header("ETag");
+                String bTag = read(b).header("ETag");
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<Integer> aUnderB = () -> {
+                    start.await();
+                    return moveWith(a, b, aTag).statusCode();
+                };
+                Callable<Integer> bUnderA = () -> {
+                    start.await();
+                    return moveWith(b, a, bTag).statusCode();
+                };
+                Future<Integer> first = pool.submit(aUnderB);
+                Future<Integer> second = pool.submit(bUnderA);
+                List<Integer> statuses = List.of(first.get(), second.get());
+                assertTrue(statuses.contains(200), statuses.toString());
+                assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 412 || s == 422), statuses.toString());
+                List<String> aAncestors = read(a).path("ancestorIds");
+                List<String> bAncestors = read(b).path("ancestorIds");
+                assertTrue(!(aAncestors.contains(b) && bAncestors.contains(a)), aAncestors + " / " + bAncestors);
+            }
         } finally {
             pool.shutdownNow();
         }
-        List<String> aAncestors = read(a).path("ancestorIds");
-        List<String> bAncestors = read(b).path("ancestorIds");
-        assertTrue(!(aAncestors.contains(b) && bAncestors.contains(a)), "a cycle: " + aAncestors + " / " + bAncestors);
-        assertEquals(root, aAncestors.get(0));
-        assertEquals(root, bAncestors.get(0));
         assertPathsWhole();
+    }
+
+    private static Response moveWith(String id, String parentId, String etag) {
+        return Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", etag).body(Map.of("parentId", parentId))
+                .post(UNITS + "/" + id + "/move");
+    }
+
+    @Test
+    void theTreeHasAtMostSixteenLevels() {
+        String parent = created("COMMITTEE", unique("一级"), null);
+        for (int level = 2; level <= 16; level++) {
+            parent = created("COMMITTEE", "第" + level + "级", parent);
+        }
+        problem(create("COMMITTEE", "第17级", parent).then(), 422, "ORG_UNIT_TOO_DEEP");
+        String small = created("COMMITTEE", unique("小树"), null);
+        created("COMMITTEE", "小树的下级", small);
+        problem(moveWith(small, parent, read(small).header("ETag")).then(), 422, "ORG_UNIT_TOO_DEEP");
     }
 
     @Test

@@ -23,6 +23,9 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "org_unit_id", nullable = false)
     public UUID orgUnitId;
 
+    @Column(name = "is_branch", nullable = false)
+    public boolean branch;
+
     @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 

@@ -105,10 +105,11 @@ public class PeopleResource {
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PersonView person = people.find(id, revealPhone()).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         EntityTag tag = EntityTags.of(person.version());
+        // the phone is masked or not depending on who asks: caches must keep answers per caller
         if (EntityTags.notModified(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
+            return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
         }
-        return Response.ok(person).tag(tag).build();
+        return Response.ok(person).tag(tag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @POST

@@ -2,6 +2,7 @@ package cn.zhibu.org.people;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
+import cn.zhibu.org.OrgUnitService;
 import cn.zhibu.org.people.PersonViews.MembershipView;
 import cn.zhibu.org.people.PersonViews.PersonView;
 import cn.zhibu.platform.crypto.FieldCipher;
@@ -13,6 +14,8 @@ import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,10 +35,12 @@ public class PersonService {
 
     private final FieldCipher cipher;
     private final BusinessCalendar calendar;
+    private final OrgUnitService units;
 
-    PersonService(FieldCipher cipher, BusinessCalendar calendar) {
+    PersonService(FieldCipher cipher, BusinessCalendar calendar, OrgUnitService units) {
         this.cipher = cipher;
         this.calendar = calendar;
+        this.units = units;
     }
 
     @Transactional
@@ -44,7 +49,9 @@ public class PersonService {
             throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
         }
         checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
-        List<OrgUnit> units = units(request.branchId(), request.groupIds());
+        LocalDate since = request.since() == null ? calendar.today() : request.since();
+        notInFuture(since);
+        List<OrgUnit> joined = joinable(request.branchId(), request.groupIds());
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.externalId = request.externalId();
@@ -55,14 +62,21 @@ public class PersonService {
         person.partyJoinDate = request.partyJoinDate();
         person.jobTitle = request.jobTitle();
         person.leadingCadre = request.leadingCadre();
-        person.phoneCipher = request.phone() == null ? null : cipher.encrypt(request.phone());
+        person.phoneCipher = phone(person.id, request.phone());
         person.active = true;
         person.createdAt = calendar.now();
         person.updatedAt = person.createdAt;
         person.persist();
-        LocalDate since = request.since() == null ? calendar.today() : request.since();
-        units.forEach(unit -> open(person.id, unit.id, since));
-        Person.flush();
+        joined.forEach(unit -> open(person.id, unit, since));
+        try {
+            Person.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getConstraintName() != null && violation.getConstraintName().contains("external_id")) {
+                throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
+            }
+            throw e;
+        }
         return view(person, revealPhone);
     }
 
@@ -72,7 +86,7 @@ public class PersonService {
 
     @Transactional
     public PersonView change(UUID id, IfMatch precondition, PersonRequests.Change request, boolean revealPhone) {
-        Person person = existing(id);
+        Person person = locked(id);
         precondition.check(person.version);
         checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
         person.name = request.name();
@@ -82,7 +96,7 @@ public class PersonService {
         person.partyJoinDate = request.partyJoinDate();
         person.jobTitle = request.jobTitle();
         person.leadingCadre = request.leadingCadre();
-        person.phoneCipher = request.phone() == null ? null : cipher.encrypt(request.phone());
+        person.phoneCipher = phone(person.id, request.phone());
         person.updatedAt = calendar.now();
         person.persistAndFlush();
         return view(person, revealPhone);
@@ -91,12 +105,13 @@ public class PersonService {
     /** Ends the current memberships the day before {@code date} and starts the new ones on it. */
     @Transactional
     public PersonView transfer(UUID id, IfMatch precondition, PersonRequests.Transfer request, boolean revealPhone) {
-        Person person = existing(id);
+        Person person = locked(id);
         precondition.check(person.version);
         if (!person.active) {
             throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, person.name);
         }
-        List<OrgUnit> units = units(request.branchId(), request.groupIds());
+        notInFuture(request.date());
+        List<OrgUnit> joined = joinable(request.branchId(), request.groupIds());
         List<Membership> current = Membership.list("personId = ?1 and endDate is null", id);
         for (Membership membership : current) {
             if (!membership.startDate.isBefore(request.date())) {
@@ -105,7 +120,8 @@ public class PersonService {
             }
             membership.endDate = request.date().minusDays(1);
         }
-        units.forEach(unit -> open(person.id, unit.id, request.date()));
+        Membership.flush(); // the old memberships end before the new ones start (unique current memberships)
+        joined.forEach(unit -> open(person.id, unit, request.date()));
         touch(person);
         return view(person, revealPhone);
     }
@@ -113,11 +129,12 @@ public class PersonService {
     /** The person leaves: memberships end on {@code date}, and they are no longer active. */
     @Transactional
     public PersonView leave(UUID id, IfMatch precondition, LocalDate date, boolean revealPhone) {
-        Person person = existing(id);
+        Person person = locked(id);
         precondition.check(person.version);
         if (!person.active) {
             throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, person.name);
         }
+        notInFuture(date);
         for (Membership membership : Membership.<Membership>list("personId = ?1 and endDate is null", id)) {
             if (date.isBefore(membership.startDate)) {
                 throw new ProblemException(PeopleProblem.PERSON_DATE_TOO_EARLY, date.toString(),
@@ -179,16 +196,19 @@ public class PersonService {
 
     /**
      * The active people of a unit's subtree whose party anniversary falls between two dates
-     * (at most 366 days apart), in date order. Someone who joined on 29 February celebrates on
+     * (366 days at most), in date order. Someone who joined on 29 February celebrates on
      * 28 February in other years.
      */
     public Page<PersonViews.PoliticalBirthdayView> politicalBirthdays(UUID unitId, LocalDate from, LocalDate to,
             PageRequest page) {
-        if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
+        if (to.isBefore(from)) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "on or after from");
+        }
+        if (to.isAfter(from.plusDays(365))) {
             throw new ProblemException(PeopleProblem.DATE_RANGE_TOO_LONG, 366);
         }
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
-                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "an org unit"));
         List<Person> members = Person.list("""
                 from Person p where p.active = true and p.partyJoinDate is not null and exists (
                     select 1 from Membership m, OrgUnit o
@@ -207,7 +227,7 @@ public class PersonService {
         }
         found.sort(java.util.Comparator.comparing(PersonViews.PoliticalBirthdayView::anniversary)
                 .thenComparing(PersonViews.PoliticalBirthdayView::name)
-                .thenComparing(PersonViews.PoliticalBirthdayView::personId));
+                .thenComparing(b -> b.personId().toString()));
         List<PersonViews.PoliticalBirthdayView> after = page.after().map(position -> found.stream()
                 .filter(b -> compare(key(b), position) > 0).toList()).orElse(found);
         return page.page(after.subList(0, Math.min(after.size(), page.fetchSize())), PersonService::key, b -> b);
@@ -220,6 +240,25 @@ public class PersonService {
 
     private static int compare(List<String> a, List<String> b) {
         return a.get(0).compareTo(b.get(0));
+    }
+
+    /** The person, locked until the transaction ends, so changes to one person run one at a time. */
+    private Person locked(UUID id) {
+        Person person = Person.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (person == null) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        return person;
+    }
+
+    private void notInFuture(LocalDate date) {
+        if (date.isAfter(calendar.today())) {
+            throw new ProblemException(PeopleProblem.PERSON_DATE_IN_FUTURE, date.toString());
+        }
+    }
+
+    private byte[] phone(UUID personId, String phone) {
+        return phone == null ? null : cipher.encrypt(phone, "person.phone:" + personId);
     }
 
     Person existing(UUID id) {
@@ -254,7 +293,8 @@ public class PersonService {
                     }
                 }
             }
-            String phone = person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher);
+            String phone = person.phoneCipher == null ? null
+                    : cipher.decrypt(person.phoneCipher, "person.phone:" + person.id);
             if (phone != null && !revealPhone) {
                 phone = phone.substring(0, 3) + "****" + phone.substring(7);
             }
@@ -266,8 +306,12 @@ public class PersonService {
         return views;
     }
 
-    /** The branch and groups named, checked: an active branch, and active groups or departments of it. */
-    private static List<OrgUnit> units(UUID branchId, List<UUID> groupIds) {
+    /**
+     * The branch and groups named, checked: an active branch, and active groups or departments of
+     * it. The tree is held steady until the transaction ends, so none of them is archived meanwhile.
+     */
+    private List<OrgUnit> joinable(UUID branchId, List<UUID> groupIds) {
+        units.holdTreeSteady();
         OrgUnit branch = unit(branchId);
         if (branch.kind != OrgUnitKind.BRANCH) {
             throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, branch.name, "BRANCH");
@@ -295,11 +339,12 @@ public class PersonService {
         return unit;
     }
 
-    private void open(UUID personId, UUID unitId, LocalDate since) {
+    private void open(UUID personId, OrgUnit unit, LocalDate since) {
         Membership membership = new Membership();
         membership.id = UUID.randomUUID();
         membership.personId = personId;
-        membership.orgUnitId = unitId;
+        membership.orgUnitId = unit.id;
+        membership.branch = unit.kind == OrgUnitKind.BRANCH;
         membership.startDate = since;
         membership.createdAt = calendar.now();
         membership.persist();

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
  * Encrypts single fields (a phone number) with AES-256-GCM. The key comes from
  * {@code zhibu.crypto.field-key} (32 bytes, base64); without it, one is made and kept in the
  * database, which protects a leaked backup of one table but not of the whole database.
- * Stored form: version byte, 12-byte nonce, ciphertext with its tag.
+ * Stored form: version byte, 12-byte nonce, ciphertext with its tag. Each value is bound to where
+ * it belongs ({@code context}, e.g. the person and the field), so a ciphertext copied to another
+ * row does not decrypt.
  */
 @ApplicationScoped
 public class FieldCipher {
@@ -34,14 +36,16 @@ public class FieldCipher {
     FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> configuredKey, ServerSecrets secrets) {
         this.configuredKey = configuredKey;
         this.secrets = secrets;
+        configuredKey.ifPresent(FieldCipher::decodeKey); // a bad key fails at start, not at the first write
     }
 
-    public byte[] encrypt(String plain) {
+    public byte[] encrypt(String plain, String context) {
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(1 + nonce.length + sealed.length).put(VERSION).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -49,17 +53,31 @@ public class FieldCipher {
         }
     }
 
-    public String decrypt(byte[] stored) {
+    public String decrypt(byte[] stored, String context) {
         try {
             if (stored.length < 1 + 12 + 16 || stored[0] != VERSION) {
                 throw new IllegalStateException("Not a field encrypted by this service");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, stored, 1, 12));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(stored, 13, stored.length - 13), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field could not be decrypted (wrong key?)", e);
         }
+    }
+
+    private static byte[] decodeKey(String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("zhibu.crypto.field-key must be 32 bytes, base64");
+        }
+        return bytes;
     }
 
     private SecretKeySpec key() {
@@ -67,10 +85,7 @@ public class FieldCipher {
         if (current == null) {
             byte[] bytes;
             if (configuredKey.isPresent()) {
-                bytes = Base64.getDecoder().decode(configuredKey.get().trim());
-                if (bytes.length != 32) {
-                    throw new IllegalStateException("zhibu.crypto.field-key must be 32 bytes, base64");
-                }
+                bytes = decodeKey(configuredKey.get());
             } else {
                 LOG.warn("zhibu.crypto.field-key is not set: personal fields are encrypted with a key kept in the "
                         + "database itself; set the key to keep it apart");

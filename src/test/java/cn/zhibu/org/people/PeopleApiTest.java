@@ -172,9 +172,9 @@ class PeopleApiTest {
     @Test
     void searchByNameAndUnitSubtreePageByPage() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        List<String> made = new ArrayList<>();
+        java.util.TreeMap<String, String> made = new java.util.TreeMap<>(); // by name, as the list orders
         for (String name : List.of("赵", "钱", "孙", "李", "周")) {
-            made.add(created(person(name + tag, "ACTIVIST", null)));
+            made.put(name + tag, created(person(name + tag, "ACTIVIST", null)));
         }
         Map<String, Object> elsewhere = person("吴" + tag, "ACTIVIST", null);
         elsewhere.put("branchId", otherBranch);
@@ -192,7 +192,7 @@ class PeopleApiTest {
             inGroup.addAll(page.path("items.id"));
             cursor = page.path("nextCursor");
         } while (cursor != null);
-        assertEquals(java.util.Set.copyOf(made), java.util.Set.copyOf(inGroup));
+        assertEquals(List.copyOf(made.values()), inGroup);
         List<String> inCommittee = Api.as("reader", Roles.MEMBER).queryParam("unitId", committee)
                 .queryParam("limit", 100).get(PEOPLE).path("items.id");
         assertEquals(6, inCommittee.size());
@@ -219,10 +219,54 @@ class PeopleApiTest {
                 .then().statusCode(200)
                 .body("items.personId", contains(leap))
                 .body("items.anniversary", contains("2027-02-28"));
-        problem(Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-01-01")
-                .queryParam("to", "2027-06-01").get(PEOPLE + "/political-birthdays").then(), 400, "DATE_RANGE_TOO_LONG");
+        Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-01-02")
+                .queryParam("to", "2027-01-02").get(PEOPLE + "/political-birthdays").then().statusCode(200) // 366 days
+                .body("items.personId", contains(leap, b, a));
+        problem(Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-01-02")
+                .queryParam("to", "2027-01-03").get(PEOPLE + "/political-birthdays").then(), 400, "DATE_RANGE_TOO_LONG");
+        problem(Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-01-01").get(PEOPLE + "/political-birthdays").then(), 400, "INVALID_PARAMETER");
+        Api.as("reader", Roles.MEMBER).queryParam("unitId", committee).queryParam("from", "2028-02-28")
+                .queryParam("to", "2028-03-01").get(PEOPLE + "/political-birthdays").then().statusCode(200)
+                .body("items.anniversary", contains("2028-02-29")).body("items.years", contains(20));
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-12-15")
+                    .queryParam("to", "2027-03-15").queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(PEOPLE + "/political-birthdays");
+            paged.addAll(page.path("items.personId"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of(b, a, leap), paged);
         problem(Api.as("reader", Roles.MEMBER).queryParam("unitId", branch).queryParam("from", "2026-01-01")
                 .get(PEOPLE + "/political-birthdays").then(), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void membershipChangesAreRecordedWhenTheyHappenNotAhead() {
+        String id = created(person("未来", "ACTIVIST", null));
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"")
+                .body(Map.of("branchId", otherBranch, "date", tomorrow)).post(PEOPLE + "/" + id + "/transfer").then(),
+                422, "PERSON_DATE_IN_FUTURE");
+        problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").body(Map.of("date", tomorrow))
+                .post(PEOPLE + "/" + id + "/leave").then(), 422, "PERSON_DATE_IN_FUTURE");
+        Map<String, Object> ahead = person("提前", "ACTIVIST", null);
+        ahead.put("since", tomorrow);
+        problem(create(ahead).then(), 422, "PERSON_DATE_IN_FUTURE");
+    }
+
+    @Test
+    void aGroupWithMembersStaysInItsBranch() {
+        created(person("组员", "ACTIVIST", null));
+        String etag = Api.as("reader", Roles.MEMBER).get("/v1/org-units/" + group).header("ETag");
+        problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", etag)
+                .body(Map.of("parentId", otherBranch)).post("/v1/org-units/" + group + "/move").then(),
+                409, "ORG_UNIT_NOT_EMPTY");
     }
 
     @Test
