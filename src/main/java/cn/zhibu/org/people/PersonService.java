@@ -14,6 +14,7 @@ import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -36,8 +37,10 @@ public class PersonService {
     private final FieldCipher cipher;
     private final BusinessCalendar calendar;
     private final OrgUnitService units;
+    private final EntityManager em;
 
-    PersonService(FieldCipher cipher, BusinessCalendar calendar, OrgUnitService units) {
+    PersonService(FieldCipher cipher, BusinessCalendar calendar, OrgUnitService units, EntityManager em) {
+        this.em = em;
         this.cipher = cipher;
         this.calendar = calendar;
         this.units = units;
@@ -209,37 +212,43 @@ public class PersonService {
         }
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "an org unit"));
-        List<Person> members = Person.list("""
-                from Person p where p.active = true and p.partyJoinDate is not null and exists (
-                    select 1 from Membership m, OrgUnit o
-                    where m.personId = p.id and m.endDate is null and o.id = m.orgUnitId and o.path like ?1)""",
-                unit.path + "%");
-        List<PersonViews.PoliticalBirthdayView> found = new ArrayList<>();
-        for (Person person : members) {
-            for (int year = from.getYear(); year <= to.getYear(); year++) {
-                LocalDate anniversary = person.partyJoinDate.withYear(year);
-                int years = year - person.partyJoinDate.getYear();
-                if (years > 0 && !anniversary.isBefore(from) && !anniversary.isAfter(to)) {
-                    found.add(new PersonViews.PoliticalBirthdayView(person.id, person.name, person.partyJoinDate,
-                            anniversary, years));
-                }
-            }
-        }
-        found.sort(java.util.Comparator.comparing(PersonViews.PoliticalBirthdayView::anniversary)
-                .thenComparing(PersonViews.PoliticalBirthdayView::name)
-                .thenComparing(b -> b.personId().toString()));
-        List<PersonViews.PoliticalBirthdayView> after = page.after().map(position -> found.stream()
-                .filter(b -> compare(key(b), position) > 0).toList()).orElse(found);
-        return page.page(after.subList(0, Math.min(after.size(), page.fetchSize())), PersonService::key, b -> b);
+        Optional<List<String>> after = page.after();
+        String keyset = after.isPresent() ? "and (anniversary, name, cast(id as text)) > (cast(:afterDate as date), :afterName, :afterId)" : "";
+        var query = em.createNativeQuery("""
+                with candidates as (
+                    select p.id, p.name, p.party_join_date as joined,
+                           cast(extract(month from p.party_join_date) as int) as m,
+                           cast(extract(day from p.party_join_date) as int) as d
+                    from person p
+                    where p.active and p.party_join_date is not null
+                      and exists (select 1 from membership ms join org_unit o on o.id = ms.org_unit_id
+                                  where ms.person_id = p.id and ms.end_date is null and o.path like :prefix)
+                ), dated as (
+                    select c.id, c.name, c.joined, y.year,
+                           make_date(y.year, c.m, case when c.m = 2 and c.d = 29
+                               and not (y.year % 4 = 0 and (y.year % 100 <> 0 or y.year % 400 = 0)) then 28
+                               else c.d end) as anniversary
+                    from candidates c cross join (values (:fromYear), (:fromYear + 1)) as y(year)
+                )
+                select id, name, joined, anniversary, year - cast(extract(year from joined) as int) as years
+                from dated
+                where anniversary between :from and :to and year > cast(extract(year from joined) as int)
+                """ + keyset + """
+                order by anniversary, name, cast(id as text)
+                limit :size""")
+                .setParameter("prefix", unit.path + "%").setParameter("fromYear", from.getYear())
+                .setParameter("from", from).setParameter("to", to).setParameter("size", page.fetchSize());
+        after.ifPresent(position -> query.setParameter("afterDate", position.get(0))
+                .setParameter("afterName", position.get(1)).setParameter("afterId", position.get(2)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<PersonViews.PoliticalBirthdayView> found = rows.stream().map(row -> new PersonViews.PoliticalBirthdayView(
+                (UUID) row[0], (String) row[1], toDate(row[2]), toDate(row[3]), ((Number) row[4]).intValue())).toList();
+        return page.page(found, b -> List.of(b.anniversary().toString(), b.name(), b.personId().toString()), b -> b);
     }
 
-    /** A sort key that orders like (anniversary, name, id). */
-    private static List<String> key(PersonViews.PoliticalBirthdayView birthday) {
-        return List.of(birthday.anniversary() + "\u0000" + birthday.name() + "\u0000" + birthday.personId());
-    }
-
-    private static int compare(List<String> a, List<String> b) {
-        return a.get(0).compareTo(b.get(0));
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /** The person, locked until the transaction ends, so changes to one person run one at a time. */
