@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -96,11 +95,7 @@ public class OrgUnitsResource {
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OrgUnitView unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        EntityTag tag = EntityTags.of(unit.version());
-        if (EntityTags.notModified(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(unit).tag(tag).build();
+        return EntityTags.read(unit, unit.version(), ifNoneMatch).build();
     }
 
     @POST
@@ -169,6 +164,6 @@ public class OrgUnitsResource {
     }
 
     private static Response ok(OrgUnitView unit) {
-        return Response.ok(unit).tag(EntityTags.of(unit.version())).build();
+        return EntityTags.changed(unit, unit.version());
     }
 }

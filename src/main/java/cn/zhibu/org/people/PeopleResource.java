@@ -29,7 +29,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -104,12 +103,9 @@ public class PeopleResource {
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PersonView person = people.find(id, revealPhone()).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        EntityTag tag = EntityTags.of(person.version());
         // the phone is masked or not depending on who asks: caches must keep answers per caller
-        if (EntityTags.notModified(ifNoneMatch, tag)) {
-            return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
-        }
-        return Response.ok(person).tag(tag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        return EntityTags.read(person, person.version(), ifNoneMatch)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @POST
@@ -224,6 +220,6 @@ public class PeopleResource {
     }
 
     private static Response ok(PersonView person) {
-        return Response.ok(person).tag(EntityTags.of(person.version())).build();
+        return EntityTags.changed(person, person.version());
     }
 }

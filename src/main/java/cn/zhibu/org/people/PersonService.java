@@ -51,21 +51,14 @@ public class PersonService {
         if (request.externalId() != null && Person.count("externalId", request.externalId()) > 0) {
             throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
         }
-        checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
         LocalDate since = request.since() == null ? calendar.today() : request.since();
         notInFuture(since);
         List<OrgUnit> joined = joinable(request.branchId(), request.groupIds());
         Person person = new Person();
         person.id = UUID.randomUUID();
         person.externalId = request.externalId();
-        person.name = request.name();
-        person.gender = request.gender();
-        person.birthDate = request.birthDate();
-        person.politicalStatus = request.politicalStatus();
-        person.partyJoinDate = request.partyJoinDate();
-        person.jobTitle = request.jobTitle();
-        person.leadingCadre = request.leadingCadre();
-        person.phoneCipher = phone(person.id, request.phone());
+        details(person, request.name(), request.gender(), request.birthDate(), request.politicalStatus(),
+                request.partyJoinDate(), request.jobTitle(), request.leadingCadre(), request.phone());
         person.active = true;
         person.createdAt = calendar.now();
         person.updatedAt = person.createdAt;
@@ -91,15 +84,8 @@ public class PersonService {
     public PersonView change(UUID id, IfMatch precondition, PersonRequests.Change request, boolean revealPhone) {
         Person person = locked(id);
         precondition.check(person.version);
-        checkPartyDates(request.politicalStatus(), request.partyJoinDate(), request.birthDate());
-        person.name = request.name();
-        person.gender = request.gender();
-        person.birthDate = request.birthDate();
-        person.politicalStatus = request.politicalStatus();
-        person.partyJoinDate = request.partyJoinDate();
-        person.jobTitle = request.jobTitle();
-        person.leadingCadre = request.leadingCadre();
-        person.phoneCipher = phone(person.id, request.phone());
+        details(person, request.name(), request.gender(), request.birthDate(), request.politicalStatus(),
+                request.partyJoinDate(), request.jobTitle(), request.leadingCadre(), request.phone());
         person.updatedAt = calendar.now();
         person.persistAndFlush();
         return view(person, revealPhone);
@@ -264,6 +250,19 @@ public class PersonService {
         if (date.isAfter(calendar.today())) {
             throw new ProblemException(PeopleProblem.PERSON_DATE_IN_FUTURE, date.toString());
         }
+    }
+
+    private void details(Person person, String name, Gender gender, LocalDate birthDate, PoliticalStatus status,
+            LocalDate partyJoinDate, String jobTitle, boolean leadingCadre, String phone) {
+        checkPartyDates(status, partyJoinDate, birthDate);
+        person.name = name;
+        person.gender = gender;
+        person.birthDate = birthDate;
+        person.politicalStatus = status;
+        person.partyJoinDate = partyJoinDate;
+        person.jobTitle = jobTitle;
+        person.leadingCadre = leadingCadre;
+        person.phoneCipher = phone(person.id, phone);
     }
 
     private byte[] phone(UUID personId, String phone) {

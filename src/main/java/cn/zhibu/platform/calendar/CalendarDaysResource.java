@@ -23,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -93,11 +92,7 @@ public class CalendarDaysResource {
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CalendarDayView day = days.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        EntityTag tag = EntityTags.of(day.version());
-        if (EntityTags.notModified(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(day).tag(tag).build();
+        return EntityTags.read(day, day.version(), ifNoneMatch).build();
     }
 
     @POST
@@ -140,7 +135,7 @@ public class CalendarDaysResource {
                     examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
             @NotNull @Valid CalendarDayRequest request) {
         CalendarDayView day = days.update(id, IfMatch.parse(ifMatch), request);
-        return Response.ok(day).tag(EntityTags.of(day.version())).build();
+        return EntityTags.changed(day, day.version());
     }
 
     @DELETE

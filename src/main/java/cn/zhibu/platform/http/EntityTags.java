@@ -1,6 +1,7 @@
 package cn.zhibu.platform.http;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,5 +35,16 @@ public final class EntityTags {
             }
         }
         return false;
+    }
+
+    /** A read: 304 when {@code If-None-Match} names the current version, else 200 with the entity; both tagged. */
+    public static Response.ResponseBuilder read(Object entity, long version, String ifNoneMatch) {
+        EntityTag tag = of(version);
+        return notModified(ifNoneMatch, tag) ? Response.notModified(tag) : Response.ok(entity).tag(tag);
+    }
+
+    /** A successful change: 200 with the entity and its new tag. */
+    public static Response changed(Object entity, long version) {
+        return Response.ok(entity).tag(of(version)).build();
     }
 }
