@@ -1,23 +1,18 @@
 package cn.zhibu.org;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhibu.platform.db.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A node of the organisation tree, with its materialised path {@code /<root>/.../<self>/}. */
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class OrgUnit extends VersionedEntity {
 
     @Column(name = "parent_id")
     public UUID parentId;
@@ -40,15 +35,6 @@ public class OrgUnit extends PanacheEntityBase {
 
     @Column(name = "archived_at")
     public Instant archivedAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public boolean archived() {
         return archivedAt != null;

@@ -1,24 +1,17 @@
 package cn.zhibu.org.people;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhibu.platform.db.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** Someone the branch works with: a party member, a probationary member, an activist or not a member. */
 @Entity
 @Table(name = "person")
-public class Person extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Person extends VersionedEntity {
 
     @Column(name = "external_id", length = 64, unique = true)
     public String externalId;
@@ -55,13 +48,4 @@ public class Person extends PanacheEntityBase {
 
     @Column(name = "left_on")
     public LocalDate leftOn;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

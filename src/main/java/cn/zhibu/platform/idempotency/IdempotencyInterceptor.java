@@ -59,6 +59,7 @@ public class IdempotencyInterceptor {
     ObjectMapper json;
     @ConfigProperty(name = "zhibu.idempotency.wait", defaultValue = "PT5S")
     Duration wait;
+    private static volatile ObjectMapper canonicalJson;
 
     @AroundInvoke
     Object guard(InvocationContext invocation) throws Exception {
@@ -113,6 +114,16 @@ public class IdempotencyInterceptor {
         return Optional.of(stored.toResponse(false));
     }
 
+    /** The application's JSON settings, with map keys in order; made once. */
+    private ObjectMapper canonical() {
+        ObjectMapper mapper = canonicalJson;
+        if (mapper == null) {
+            mapper = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            canonicalJson = mapper;
+        }
+        return mapper;
+    }
+
     /**
      * The request's method, path, query and body bytes, hashed. A body the HTTP layer did not
      * buffer (none so far) is represented by the method's arguments instead.
@@ -126,8 +137,7 @@ public class IdempotencyInterceptor {
         if (body != null) {
             digest.update(body.getBytes());
         } else {
-            digest.update(json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .writeValueAsBytes(parameters));
+            digest.update(canonical().writeValueAsBytes(parameters));
         }
         return HexFormat.of().formatHex(digest.digest());
     }
