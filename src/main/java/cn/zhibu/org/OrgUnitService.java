@@ -154,6 +154,28 @@ public class OrgUnitService {
                 OrgUnitView::of);
     }
 
+    /** These units (the tops of the parts of the tree a caller can see), by position and name. */
+    public Page<OrgUnitView> tops(java.util.Set<UUID> ids, boolean includeArchived, PageRequest page) {
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder query = new StringBuilder("id in :ids");
+        Parameters parameters = Parameters.with("ids", ids);
+        if (!includeArchived) {
+            query.append(" and archivedAt is null");
+        }
+        page.after().ifPresent(after -> {
+            query.append(" and (sortOrder > :order or (sortOrder = :order and (name > :name"
+                    + " or (name = :name and id > :id))))");
+            parameters.and("order", Integer.parseInt(after.get(0))).and("name", after.get(1))
+                    .and("id", UUID.fromString(after.get(2)));
+        });
+        List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by sortOrder, name, id", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, u -> List.of(Integer.toString(u.sortOrder), u.name, u.id.toString()),
+                OrgUnitView::of);
+    }
+
     /** Everything under a unit (not the unit itself), depth first. */
     public Page<OrgUnitView> subtree(UUID rootId, boolean includeArchived, PageRequest page) {
         OrgUnit root = OrgUnit.<OrgUnit>findByIdOptional(rootId)

@@ -8,9 +8,9 @@ import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
-import cn.zhibu.platform.security.Roles;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -49,17 +49,21 @@ public class OrgUnitsResource {
 
     private final OrgUnitService units;
     private final Pagination pagination;
+    private final Access access;
 
-    OrgUnitsResource(OrgUnitService units, Pagination pagination) {
+    OrgUnitsResource(OrgUnitService units, Pagination pagination, Access access) {
         this.units = units;
         this.pagination = pagination;
+        this.access = access;
     }
 
     @GET
     @Authenticated
     @Operation(operationId = "listOrgUnits", summary = "List org units",
-            description = "The children of `parentId` (the top units without it), by position and name; or, with "
-                    + "`under`, everything below that unit, depth first. Archived units only with `includeArchived`.")
+            description = "The children of `parentId`, by position and name; or, with `under`, everything below that "
+                    + "unit, depth first. Without either, the top units the caller can see: the roots of the tree for "
+                    + "callers whose roles hold everywhere, otherwise the units their roles are held on. Archived units "
+                    + "only with `includeArchived`.")
     @APIResponse(responseCode = "200", description = "One page of units")
     public OrgUnitPage list(
             @Parameter(description = "List the children of this unit", schema = @Schema(type = SchemaType.STRING,
@@ -77,10 +81,17 @@ public class OrgUnitsResource {
         }
         String query = "org-units?parentId=" + parent.map(UUID::toString).orElse("") + "&under="
                 + root.map(UUID::toString).orElse("") + "&includeArchived=" + includeArchived;
+        root.or(() -> parent).ifPresent(unit -> access.require(Action.ORG_READ, unit));
+        Access.Reach reach = access.reach(Action.ORG_READ);
         var page = pagination.request(limit, cursor, query);
-        Page<OrgUnitView> result = root.isPresent()
-                ? units.subtree(root.get(), includeArchived, page)
-                : units.children(parent, includeArchived, page);
+        Page<OrgUnitView> result;
+        if (root.isPresent()) {
+            result = units.subtree(root.get(), includeArchived, page);
+        } else if (parent.isPresent() || reach.everywhere()) {
+            result = units.children(parent, includeArchived, page);
+        } else {
+            result = units.tops(reach.unitIds(), includeArchived, page);
+        }
         return new OrgUnitPage(result.items(), result.nextCursor());
     }
 
@@ -94,13 +105,14 @@ public class OrgUnitsResource {
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        access.require(Action.ORG_READ, id);
         OrgUnitView unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         return EntityTags.read(unit, unit.version(), ifNoneMatch).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Idempotent
     @Operation(operationId = "createOrgUnit", summary = "Create an org unit",
             description = "A committee holds committees and branches; a branch holds party groups and departments; "
@@ -113,6 +125,7 @@ public class OrgUnitsResource {
     @APIResponse(ref = "OrgUnitRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid OrgUnitRequests.Create request) {
+        writableParent(request.parentId());
         OrgUnitView unit = units.create(request);
         return Response.created(URI.create(BASE + unit.id())).tag(EntityTags.of(unit.version())).entity(unit).build();
     }
@@ -120,7 +133,7 @@ public class OrgUnitsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "changeOrgUnit", summary = "Rename an org unit or change its position",
             description = "Requires If-Match with the ETag last read.")
     @APIResponse(responseCode = "200", description = "The changed unit", headers = @Header(name = "ETag", ref = "ETag"),
@@ -129,13 +142,14 @@ public class OrgUnitsResource {
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid OrgUnitRequests.Change request) {
+        access.require(Action.ORG_WRITE, id);
         return ok(units.change(id, IfMatch.parse(ifMatch), request));
     }
 
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "moveOrgUnit", summary = "Move an org unit, with everything under it",
             description = "Never under itself or its own units. Requires If-Match with the ETag last read; the "
                     + "units below it change version too.")
@@ -146,12 +160,14 @@ public class OrgUnitsResource {
     public Response move(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid OrgUnitRequests.Move request) {
+        access.require(Action.ORG_WRITE, id);
+        writableParent(request.parentId());
         return ok(units.move(id, IfMatch.parse(ifMatch), request.parentId()));
     }
 
     @POST
     @Path("{id}/archive")
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "archiveOrgUnit", summary = "Archive an org unit",
             description = "Units are never deleted: an archived unit keeps its history and takes nothing new. Only a "
                     + "unit with no active unit under it can be archived. Requires If-Match with the ETag last read.")
@@ -160,7 +176,21 @@ public class OrgUnitsResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response archive(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        access.require(Action.ORG_WRITE, id);
         return ok(units.archive(id, IfMatch.parse(ifMatch)));
+    }
+
+    /** A new top unit needs the right everywhere; a unit under a parent needs it there. */
+    private void writableParent(UUID parentId) {
+        if (parentId == null) {
+            access.requireEverywhere(Action.ORG_WRITE);
+        } else if (!access.allows(Action.ORG_WRITE, parentId)) {
+            // a parent the caller cannot see is reported like one that does not exist
+            if (!access.allows(Action.ORG_READ, parentId)) {
+                throw new ProblemException(OrgProblem.ORG_UNIT_PARENT_NOT_FOUND, parentId.toString());
+            }
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
     }
 
     private static Response ok(OrgUnitView unit) {

@@ -7,10 +7,9 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * Requests to the running service over real HTTP. Every answer is checked against the committed
@@ -31,14 +30,26 @@ public final class Api {
         return filter == null ? spec : spec.filter(filter);
     }
 
-    /** A request with a real signed access token for this subject and these roles. */
-    public static RequestSpecification as(String subject, String... roles) {
-        return anonymous().auth().oauth2(token(subject, roles));
+    /**
+     * A request with a real access token of a real account holding these roles: ORG_ADMIN everywhere;
+     * other roles on no unit (signed in, seeing nothing). See {@link #as(String, String, UUID)}.
+     */
+    public static RequestSpecification as(String name, String... roles) {
+        return anonymous().auth().oauth2(token(name, roles));
     }
 
-    public static String token(String subject, String... roles) {
-        return Jwt.issuer("https://zhibu.cn").audience("zhibu").subject(subject).upn(subject)
-                .groups(Set.of(roles)).expiresIn(600).sign();
+    /** A request by an account holding this role on this unit (and so its subtree). */
+    public static RequestSpecification as(String name, String role, UUID unitId) {
+        return anonymous().auth().oauth2(TestAccounts.token(TestAccounts.account(name, unitId, role)));
+    }
+
+    /** A request with this bearer token. */
+    public static RequestSpecification bearer(String token) {
+        return anonymous().auth().oauth2(token);
+    }
+
+    public static String token(String name, String... roles) {
+        return TestAccounts.token(TestAccounts.account(name, null, roles));
     }
 
     private static synchronized OpenApiValidationFilter contract() {

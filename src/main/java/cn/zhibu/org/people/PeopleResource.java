@@ -14,10 +14,9 @@ import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
-import cn.zhibu.platform.security.Roles;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -57,19 +56,20 @@ public class PeopleResource {
 
     private final PersonService people;
     private final Pagination pagination;
-    private final SecurityIdentity identity;
+    private final Access access;
 
-    PeopleResource(PersonService people, Pagination pagination, SecurityIdentity identity) {
+    PeopleResource(PersonService people, Pagination pagination, Access access) {
         this.people = people;
         this.pagination = pagination;
-        this.identity = identity;
+        this.access = access;
     }
 
     @GET
     @Authenticated
     @Operation(operationId = "listPeople", summary = "Search people",
-            description = "By name, then id; optionally whose name contains `q`, and who belong now to `unitId` or a "
-                    + "unit under it. People who left only with `includeLeft`. Phones are masked except for org admins.")
+            description = "By name, then id, among the people of the units the caller can see; optionally whose name "
+                    + "contains `q`, and who belong now to `unitId` or a unit under it. People who left only with "
+                    + "`includeLeft`. Phones are masked except for org admins.")
     @APIResponse(responseCode = "200", description = "One page of people")
     public PersonPage list(
             @Parameter(description = "Part of the name", schema = @Schema(type = SchemaType.STRING, maxLength = 32,
@@ -85,10 +85,14 @@ public class PeopleResource {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "q", "1-32");
         }
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
+        unit.ifPresent(u -> access.require(Action.PEOPLE_READ, u));
+        Access.Reach reach = access.reach(Action.PEOPLE_READ);
+        boolean revealPhone = unit.map(u -> access.allows(Action.PEOPLE_PHONE_READ, u))
+                .orElseGet(() -> access.reach(Action.PEOPLE_PHONE_READ).everywhere());
         String query = "people?q=" + text.orElse("") + "&unitId=" + unit.map(UUID::toString).orElse("")
                 + "&includeLeft=" + includeLeft;
-        Page<PersonView> page = people.search(text, unit, includeLeft, pagination.request(limit, cursor, query),
-                revealPhone());
+        Page<PersonView> page = people.search(text, unit, reach, includeLeft, pagination.request(limit, cursor, query),
+                revealPhone);
         return new PersonPage(page.items(), page.nextCursor());
     }
 
@@ -102,7 +106,9 @@ public class PeopleResource {
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        PersonView person = people.find(id, revealPhone()).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        UUID home = readable(id);
+        PersonView person = people.find(id, access.allows(Action.PEOPLE_PHONE_READ, home))
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         // the phone is masked or not depending on who asks: caches must keep answers per caller
         return EntityTags.read(person, person.version(), ifNoneMatch)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
@@ -110,7 +116,7 @@ public class PeopleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Idempotent
     @Operation(operationId = "createPerson", summary = "Add a person to a branch",
             description = "With the branch and, optionally, party groups or departments of it. Requires an "
@@ -123,7 +129,8 @@ public class PeopleResource {
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid PersonRequests.Create request) {
-        PersonView person = people.create(request, revealPhone());
+        writableUnit(request.branchId());
+        PersonView person = people.create(request, access.allows(Action.PEOPLE_PHONE_READ, request.branchId()));
         return Response.created(URI.create(BASE + person.id())).tag(EntityTags.of(person.version())).entity(person)
                 .build();
     }
@@ -131,7 +138,7 @@ public class PeopleResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "changePerson", summary = "Change a person's details",
             description = "Memberships change by transfer. Requires If-Match with the ETag last read.")
     @APIResponse(responseCode = "200", description = "The changed person", headers = @Header(name = "ETag", ref = "ETag"),
@@ -140,13 +147,14 @@ public class PeopleResource {
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PersonRequests.Change request) {
-        return ok(people.change(id, IfMatch.parse(ifMatch), request, revealPhone()));
+        UUID home = writable(id);
+        return ok(people.change(id, IfMatch.parse(ifMatch), request, access.allows(Action.PEOPLE_PHONE_READ, home)));
     }
 
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "transferPerson", summary = "Transfer a person to another branch or other groups",
             description = "The current memberships end the day before `date` and the new ones start on it; history is "
                     + "kept. Requires If-Match with the ETag last read.")
@@ -157,13 +165,15 @@ public class PeopleResource {
     public Response transfer(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PersonRequests.Transfer request) {
-        return ok(people.transfer(id, IfMatch.parse(ifMatch), request, revealPhone()));
+        UUID home = writable(id);
+        writableUnit(request.branchId());
+        return ok(people.transfer(id, IfMatch.parse(ifMatch), request, access.allows(Action.PEOPLE_PHONE_READ, home)));
     }
 
     @POST
     @Path("{id}/leave")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "leavePerson", summary = "Record that a person left the branch",
             description = "Memberships end on `date`; the person stays, marked as left. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The person, now left", headers = @Header(name = "ETag", ref = "ETag"),
@@ -173,7 +183,8 @@ public class PeopleResource {
     public Response leave(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PersonRequests.Leave request) {
-        return ok(people.leave(id, IfMatch.parse(ifMatch), request.date(), revealPhone()));
+        UUID home = writable(id);
+        return ok(people.leave(id, IfMatch.parse(ifMatch), request.date(), access.allows(Action.PEOPLE_PHONE_READ, home)));
     }
 
     @GET
@@ -185,6 +196,7 @@ public class PeopleResource {
     public MembershipPage memberships(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        readable(id);
         Page<MembershipView> page = people.memberships(id, pagination.request(limit, cursor, "memberships?person=" + id));
         return new MembershipPage(page.items(), page.nextCursor());
     }
@@ -209,14 +221,34 @@ public class PeopleResource {
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "from", "YYYY-MM-DD"));
         LocalDate last = QueryParams.date("to", to)
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "YYYY-MM-DD"));
+        access.require(Action.PEOPLE_READ, unit);
         String query = "political-birthdays?unit=" + unit + "&from=" + first + "&to=" + last;
         Page<PoliticalBirthdayView> page = people.politicalBirthdays(unit, first, last,
                 pagination.request(limit, cursor, query));
         return new PoliticalBirthdayPage(page.items(), page.nextCursor());
     }
 
-    private boolean revealPhone() {
-        return identity.hasRole(Roles.ORG_ADMIN);
+    /** The person's branch, if the caller may read people there; 404 otherwise. */
+    private UUID readable(UUID personId) {
+        UUID home = people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        access.require(Action.PEOPLE_READ, home);
+        return home;
+    }
+
+    private UUID writable(UUID personId) {
+        UUID home = people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        access.require(Action.PEOPLE_WRITE, home);
+        return home;
+    }
+
+    /** A branch named in a request: one the caller cannot see is reported like one that does not exist. */
+    private void writableUnit(UUID unitId) {
+        if (!access.allows(Action.PEOPLE_WRITE, unitId)) {
+            if (!access.allows(Action.PEOPLE_READ, unitId)) {
+                throw new ProblemException(PeopleProblem.PERSON_UNIT_NOT_FOUND, unitId.toString());
+            }
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
     }
 
     private static Response ok(PersonView person) {

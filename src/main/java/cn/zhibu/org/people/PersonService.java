@@ -11,6 +11,7 @@ import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,6 +77,21 @@ public class PersonService {
         return view(person, revealPhone);
     }
 
+    /**
+     * The unit a person belongs to for access checks: their current branch, or the last one if they
+     * left. Empty for an unknown person.
+     */
+    public Optional<UUID> homeUnit(UUID personId) {
+        List<UUID> units = em.createNativeQuery("select org_unit_id from membership where person_id = :person "
+                + "and is_branch order by end_date is null desc, start_date desc, end_date desc limit 1", UUID.class)
+                .setParameter("person", personId).getResultList();
+        return units.stream().findFirst();
+    }
+
+    public boolean isActive(UUID personId) {
+        return Person.count("id = ?1 and active = true", personId) > 0;
+    }
+
     public Optional<PersonView> find(UUID id, boolean revealPhone) {
         return Person.<Person>findByIdOptional(id).map(p -> view(p, revealPhone));
     }
@@ -138,10 +154,26 @@ public class PersonService {
     }
 
     /** People by name (and id), optionally whose name contains {@code text}, in a unit's subtree now. */
-    public Page<PersonView> search(Optional<String> text, Optional<UUID> unitId, boolean includeLeft,
-            PageRequest page, boolean revealPhone) {
+    public Page<PersonView> search(Optional<String> text, Optional<UUID> unitId, Access.Reach within,
+            boolean includeLeft, PageRequest page, boolean revealPhone) {
         StringBuilder query = new StringBuilder("from Person p where 1 = 1");
         Parameters parameters = new Parameters();
+        if (!within.everywhere()) {
+            // only people whose branch (their last one, if they left) lies in the caller's reach
+            List<String> prefixes = within.unitIds().isEmpty() ? List.of()
+                    : OrgUnit.<OrgUnit>list("id in ?1", within.unitIds()).stream().map(u -> u.path).toList();
+            if (prefixes.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            StringBuilder anyPrefix = new StringBuilder();
+            for (int i = 0; i < prefixes.size(); i++) {
+                anyPrefix.append(i == 0 ? "" : " or ").append("r.path like :reach").append(i);
+                parameters.and("reach" + i, prefixes.get(i) + "%");
+            }
+            query.append(" and exists (select 1 from Membership rm, OrgUnit r where rm.personId = p.id and rm.branch = true"
+                    + " and (rm.endDate is null or p.active = false) and r.id = rm.orgUnitId and (").append(anyPrefix)
+                    .append("))");
+        }
         text.ifPresent(t -> {
             query.append(" and lower(p.name) like :text escape '!'");
             String literal = t.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");

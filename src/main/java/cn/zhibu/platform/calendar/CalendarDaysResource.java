@@ -8,9 +8,9 @@ import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
-import cn.zhibu.platform.security.Roles;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -52,10 +52,12 @@ public class CalendarDaysResource {
 
     private final CalendarDayService days;
     private final Pagination pagination;
+    private final Access access;
 
-    CalendarDaysResource(CalendarDayService days, Pagination pagination) {
+    CalendarDaysResource(CalendarDayService days, Pagination pagination, Access access) {
         this.days = days;
         this.pagination = pagination;
+        this.access = access;
     }
 
     @GET
@@ -97,7 +99,7 @@ public class CalendarDaysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Idempotent
     @Operation(operationId = "createCalendarDay", summary = "Set a holiday or an adjusted working day",
             description = "Requires an Idempotency-Key: a retry with the same key and body gets the first answer.")
@@ -113,6 +115,7 @@ public class CalendarDaysResource {
                     schema = @Schema(implementation = CalendarDayRequest.class),
                     examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
             @NotNull @Valid CalendarDayRequest request) {
+        access.requireEverywhere(Action.ORG_WRITE);
         CalendarDayView day = days.create(request);
         return Response.created(URI.create(BASE + day.id())).tag(EntityTags.of(day.version())).entity(day).build();
     }
@@ -120,7 +123,7 @@ public class CalendarDaysResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "updateCalendarDay", summary = "Change a holiday or an adjusted working day",
             description = "Requires If-Match with the ETag last read: 428 without it, 412 when someone changed it since.")
     @APIResponse(responseCode = "200", description = "The changed day", headers = @Header(name = "ETag", ref = "ETag"),
@@ -134,18 +137,20 @@ public class CalendarDaysResource {
                     schema = @Schema(implementation = CalendarDayRequest.class),
                     examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
             @NotNull @Valid CalendarDayRequest request) {
+        access.requireEverywhere(Action.ORG_WRITE);
         CalendarDayView day = days.update(id, IfMatch.parse(ifMatch), request);
         return EntityTags.changed(day, day.version());
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Roles.ORG_ADMIN)
+    @Authenticated
     @Operation(operationId = "deleteCalendarDay", summary = "Remove a holiday or an adjusted working day",
             description = "Requires If-Match with the ETag last read.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void delete(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        access.requireEverywhere(Action.ORG_WRITE);
         days.delete(id, IfMatch.parse(ifMatch));
     }
 

@@ -46,6 +46,12 @@ public class DefaultDatabase {
         EmbeddedDatabaseConfigSource.use(embedded);
     }
 
+    /** Whether the service uses the embedded database of this machine (rather than a configured server). */
+    public static boolean isEmbedded(String jdbcUrl) {
+        EmbeddedDatabase database = embedded;
+        return database != null && database.jdbcUrl().equals(jdbcUrl);
+    }
+
     /** The settings as Quarkus will see them, read before Quarkus starts. */
     static SmallRyeConfig settings() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

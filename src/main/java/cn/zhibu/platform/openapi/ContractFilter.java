@@ -54,8 +54,9 @@ public class ContractFilter implements OASFilter {
         boolean takesParameters = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         add(responses, "400", "BadRequest", takesParameters);
         add(responses, "401", "Unauthorized", secured);
-        add(responses, "403", "Forbidden", secured && method != PathItem.HttpMethod.GET);
-        add(responses, "404", "NotFound", path.contains("{"));
+        add(responses, "403", "Forbidden", secured);
+        // outside the caller's subtree is "not found", so any signed-in operation can answer 404
+        add(responses, "404", "NotFound", secured || path.contains("{"));
         add(responses, "406", "NotAcceptable", true);
         add(responses, "409", "Conflict", hasParameter(operation, "IdempotencyKey"));
         add(responses, "412", "PreconditionFailed", hasParameter(operation, "IfMatch"));

@@ -39,7 +39,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        return Problems.response(e.code(), locale(headers), instance(uri), e.errors(), e.args());
+        Response response = Problems.response(e.code(), locale(headers), instance(uri), e.errors(), e.args());
+        e.headers().forEach(response.getHeaders()::putSingle);
+        return response;
     }
 
     @ServerExceptionMapper(priority = FIRST)

@@ -1,0 +1,113 @@
+package cn.zhibu.identity;
+
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The caller's access, for this request: roles (or scopes) on units, holding for their subtrees.
+ * A unit outside every subtree the caller holds anything in is "not found".
+ */
+@RequestScoped
+public class AccessPolicy implements Access {
+
+    private final SecurityIdentity identity;
+    private final EntityManager em;
+
+    AccessPolicy(SecurityIdentity identity, EntityManager em) {
+        this.identity = identity;
+        this.em = em;
+    }
+
+    /** The caller, or a 401 problem for anonymous requests. */
+    public Caller caller() {
+        Caller caller = identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
+        if (caller == null) {
+            throw new ProblemException(ProblemCode.UNAUTHENTICATED);
+        }
+        return caller;
+    }
+
+    @Override
+    public void require(Action action, UUID unitId) {
+        Caller caller = usable();
+        String path = unitId == null ? null : path(unitId);
+        if (path == null || !visible(caller).covers(path)) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        if (!reach(caller, action).covers(path)) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    @Override
+    public void requireEverywhere(Action action) {
+        if (!reach(usable(), action).everywhere()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    @Override
+    public boolean allows(Action action, UUID unitId) {
+        Caller caller = usable();
+        String path = unitId == null ? null : path(unitId);
+        return path != null && reach(caller, action).covers(path);
+    }
+
+    @Override
+    public Reach reach(Action action) {
+        return reach(usable(), action);
+    }
+
+    @Override
+    public Optional<UUID> personId() {
+        return caller().personId();
+    }
+
+    /** Where the caller holds anything at all: what they can see exists. */
+    public Reach visible(Caller caller) {
+        return union(caller, null);
+    }
+
+    static Reach reach(Caller caller, Action action) {
+        return union(caller, action);
+    }
+
+    private static Reach union(Caller caller, Action action) {
+        Set<UUID> units = new LinkedHashSet<>();
+        for (Caller.Grant grant : caller.grants()) {
+            Set<Action> allowed = Permissions.of(caller, grant);
+            if (action == null ? allowed.isEmpty() : !allowed.contains(action)) {
+                continue;
+            }
+            if (grant.unitId() == null) {
+                return Reach.EVERYWHERE;
+            }
+            units.add(grant.unitId());
+        }
+        return new Reach(false, Set.copyOf(units));
+    }
+
+    private Caller usable() {
+        Caller caller = caller();
+        if (caller.mustChangePassword()) {
+            throw new ProblemException(IdentityProblem.PASSWORD_CHANGE_REQUIRED);
+        }
+        return caller;
+    }
+
+    private String path(UUID unitId) {
+        List<String> paths = em.createNativeQuery("select path from org_unit where id = :id", String.class)
+                .setParameter("id", unitId).getResultList();
+        return paths.isEmpty() ? null : paths.get(0);
+    }
+}

@@ -1,0 +1,92 @@
+package cn.zhibu.identity;
+
+import cn.zhibu.identity.tokens.AccessTokens;
+import cn.zhibu.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Reads the caller behind a verified token from the database, on every request, so that disabled
+ * accounts, signed-out sessions, revoked clients and revoked grants take effect at once on every
+ * replica. Empty when the token's account, session or client no longer stands.
+ */
+@ApplicationScoped
+public class CallerLoader {
+
+    private final EntityManager em;
+
+    CallerLoader(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Caller> load(JsonWebToken token) {
+        UUID subject;
+        try {
+            subject = UUID.fromString(token.getSubject());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String clientId = token.getClaim(AccessTokens.CLIENT_ID);
+        String session = token.getClaim(AccessTokens.SESSION);
+        String scope = token.getClaim(AccessTokens.SCOPE);
+        return QuarkusTransaction.requiringNew().call(() -> clientId != null ? client(subject, clientId, scope)
+                : session != null ? account(subject, UUID.fromString(session)) : Optional.empty());
+    }
+
+    private Optional<Caller> account(UUID id, UUID session) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.person_id, coalesce(p.name, a.username), a.password_one_time
+                from account a
+                join refresh_family f on f.id = :session and f.account_id = a.id and f.revoked_at is null
+                left join person p on p.id = a.person_id
+                where a.id = :id and a.active and (p.id is null or p.active)""", Object[].class)
+                .setParameter("id", id).setParameter("session", session).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Optional<UUID> person = Optional.ofNullable((UUID) row[0]);
+        return Optional.of(new Caller(Caller.Kind.ACCOUNT, id, person, (String) row[1], grants(id),
+                Set.of(), (Boolean) row[2]));
+    }
+
+    /** The account's open grants, and MEMBER of the branch its person belongs to now. */
+    public List<Caller.Grant> grants(UUID accountId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select role, org_unit_id, false from role_grant where account_id = :id and revoked_at is null
+                union all
+                select :member, m.org_unit_id, true from membership m join account a on a.person_id = m.person_id
+                where a.id = :id and m.is_branch and m.end_date is null""", Object[].class)
+                .setParameter("id", accountId).setParameter("member", Roles.MEMBER).getResultList();
+        List<Caller.Grant> grants = new ArrayList<>();
+        for (Object[] row : rows) {
+            grants.add(new Caller.Grant((String) row[0], (UUID) row[1], (Boolean) row[2]));
+        }
+        return grants;
+    }
+
+    /** The client, with the scopes both its token and its current settings allow. */
+    private Optional<Caller> client(UUID id, String clientId, String tokenScope) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select name, scopes, org_unit_id from api_client
+                where id = :id and client_id = :clientId and revoked_at is null""", Object[].class)
+                .setParameter("id", id).setParameter("clientId", clientId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(((String) row[1]).split(" ")));
+        scopes.retainAll(Arrays.asList(tokenScope == null ? new String[0] : tokenScope.split(" ")));
+        return Optional.of(new Caller(Caller.Kind.API_CLIENT, id, Optional.empty(), (String) row[0],
+                List.of(new Caller.Grant(null, (UUID) row[2], false)), scopes, false));
+    }
+}

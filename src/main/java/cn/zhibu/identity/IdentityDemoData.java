@@ -1,0 +1,75 @@
+package cn.zhibu.identity;
+
+import cn.zhibu.identity.accounts.AccountService;
+import cn.zhibu.identity.grants.GrantService;
+import cn.zhibu.platform.security.Roles;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Demo data ({@code zhibu.demo=true}): roles for demo people, so that the demo sign-in shows each
+ * role at work. DEMO-1001 is the branch's secretary, DEMO-1002 its integrity officer, DEMO-1003 an
+ * org admin of the department, DEMO-1004 to DEMO-1006 lead the three party groups; everyone is a
+ * member of the branch. Added only when no demo person has a grant yet.
+ */
+@ApplicationScoped
+public class IdentityDemoData {
+
+    private static final Logger LOG = Logger.getLogger(IdentityDemoData.class);
+
+    private final AccountService accounts;
+    private final GrantService grants;
+    private final EntityManager em;
+    private final boolean enabled;
+
+    IdentityDemoData(AccountService accounts, GrantService grants, EntityManager em,
+            @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+        this.accounts = accounts;
+        this.grants = grants;
+        this.em = em;
+        this.enabled = enabled;
+    }
+
+    @Transactional
+    void load(@Observes @Priority(30) StartupEvent event) {
+        if (!enabled || !em.createNativeQuery("select 1 from role_grant g join account a on a.id = g.account_id "
+                + "join person p on p.id = a.person_id where p.external_id like 'DEMO-%'", Integer.class)
+                .setMaxResults(1).getResultList().isEmpty()) {
+            return;
+        }
+        List<Object[]> people = em.createNativeQuery("""
+                select p.external_id, p.id, b.org_unit_id, b2.parent_id, g.org_unit_id
+                from person p
+                join membership b on b.person_id = p.id and b.is_branch and b.end_date is null
+                join org_unit b2 on b2.id = b.org_unit_id
+                left join membership g on g.person_id = p.id and not g.is_branch and g.end_date is null
+                     and g.org_unit_id in (select id from org_unit where kind = 'PARTY_GROUP')
+                where p.external_id in ('DEMO-1001', 'DEMO-1002', 'DEMO-1003', 'DEMO-1004', 'DEMO-1005', 'DEMO-1006')
+                order by p.external_id""", Object[].class).getResultList();
+        for (Object[] row : people) {
+            String externalId = (String) row[0];
+            UUID account = accounts.ofPersonMadeIfNeeded((UUID) row[1]);
+            UUID branch = (UUID) row[2];
+            switch (externalId) {
+                case "DEMO-1001" -> grants.grant(account, Roles.SECRETARY, branch, "system:demo");
+                case "DEMO-1002" -> grants.grant(account, Roles.INTEGRITY_OFFICER, branch, "system:demo");
+                case "DEMO-1003" -> grants.grant(account, Roles.ORG_ADMIN, row[3] == null ? branch : (UUID) row[3],
+                        "system:demo");
+                default -> {
+                    if (row[4] != null) {
+                        grants.grant(account, Roles.GROUP_LEADER, (UUID) row[4], "system:demo");
+                    }
+                }
+            }
+        }
+        LOG.info("Demo data: roles for demo people (DEMO-1001 secretary, DEMO-1002 integrity officer, DEMO-1003 org admin)");
+    }
+}

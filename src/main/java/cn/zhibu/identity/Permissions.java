@@ -1,0 +1,58 @@
+package cn.zhibu.identity;
+
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.security.Roles;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** What each role and each API client scope allows. The one table of who may do what. */
+public final class Permissions {
+
+    private static final Map<String, Set<Action>> BY_ROLE = Map.of(
+            Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
+            Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
+            Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
+            Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
+                    Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE),
+            Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
+
+    /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
+    public static final Map<String, Set<Action>> BY_SCOPE;
+
+    static {
+        Map<String, Set<Action>> scopes = new LinkedHashMap<>();
+        scopes.put("org:read", EnumSet.of(Action.ORG_READ));
+        scopes.put("people:read", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ));
+        scopes.put("people:write", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
+                Action.PEOPLE_IMPORT));
+        scopes.put("points:write", EnumSet.noneOf(Action.class));
+        scopes.put("leaderboards:read", EnumSet.noneOf(Action.class));
+        scopes.put("stats:read", EnumSet.noneOf(Action.class));
+        BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);
+    }
+
+    public static final String SCOPE_PATTERN = "^(org:read|people:read|people:write|points:write|leaderboards:read|stats:read)$";
+
+    private Permissions() {
+    }
+
+    public static Set<Action> ofRole(String role) {
+        return BY_ROLE.getOrDefault(role, Set.of());
+    }
+
+    public static Set<Action> ofScope(String scope) {
+        return BY_SCOPE.getOrDefault(scope, Set.of());
+    }
+
+    /** What one grant of a caller allows: a role's actions, or for an API client the union of its scopes'. */
+    public static Set<Action> of(Caller caller, Caller.Grant grant) {
+        if (caller.kind() == Caller.Kind.API_CLIENT) {
+            Set<Action> actions = EnumSet.noneOf(Action.class);
+            caller.scopes().forEach(scope -> actions.addAll(ofScope(scope)));
+            return actions;
+        }
+        return ofRole(grant.role());
+    }
+}

@@ -1,0 +1,84 @@
+package cn.zhibu.identity.accounts;
+
+import cn.zhibu.identity.AccessPolicy;
+import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Action;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Staff accounts, which sign in with a password. */
+@Path("/v1/accounts")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+public class AccountsResource {
+
+    private final AccountService accounts;
+    private final PersonService people;
+    private final AccessPolicy access;
+
+    AccountsResource(AccountService accounts, PersonService people, AccessPolicy access) {
+        this.accounts = accounts;
+        this.people = people;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createStaffAccount", summary = "Create a staff account with a one-time password",
+            description = "The password is shown once, in this answer; it must be changed at the first sign-in. For a "
+                    + "person's account, the caller must manage grants in the person's branch; otherwise everywhere.")
+    @APIResponse(responseCode = "201", description = "The account and its one-time password", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAccountView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "IdentityRefused", responseCode = "422")
+    public Response create(@NotNull @Valid StaffAccountRequest request) {
+        Optional<UUID> person = Optional.ofNullable(request.personId());
+        if (person.isPresent()) {
+            access.require(Action.GRANT_MANAGE, people.homeUnit(person.get())
+                    .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND)));
+        } else {
+            access.requireEverywhere(Action.GRANT_MANAGE);
+        }
+        AccountService.NewAccount made = accounts.createStaff(request.username(), person);
+        return Response.status(Response.Status.CREATED)
+                .entity(new NewAccountView(made.id(), made.username(), made.personId(), made.oneTimePassword())).build();
+    }
+
+    @Schema(name = "StaffAccountCreate", description = "A user name and, optionally, the person the account belongs to.")
+    public record StaffAccountRequest(
+            @Schema(description = "User name (stored in lower case)", minLength = 3, maxLength = 32,
+                    pattern = "^[A-Za-z0-9._-]{3,32}$", required = true, examples = "li.secretary")
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9._-]{3,32}$") String username,
+            @Schema(description = "The person, if the account is theirs", format = "uuid", maxLength = 36)
+            UUID personId) {
+    }
+
+    @Schema(name = "NewStaffAccount", description = "A new staff account and its one-time password, shown only now.")
+    public record NewAccountView(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(maxLength = 32, examples = "li.secretary") String username,
+            @Schema(format = "uuid", maxLength = 36, nullable = true) UUID personId,
+            @Schema(description = "Sign in with it once, then change it", maxLength = 16, examples = "x7Kq2mPz9RtW4bNc")
+            String oneTimePassword) {
+    }
+}

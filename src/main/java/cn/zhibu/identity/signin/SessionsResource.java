@@ -1,0 +1,114 @@
+package cn.zhibu.identity.signin;
+
+import cn.zhibu.identity.AccessPolicy;
+import cn.zhibu.identity.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-in, token refresh and sign-out. */
+@Path("/v1/sessions")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    private final PasswordSignIn password;
+    private final WeChatSignIn wechat;
+    private final DemoSignIn demo;
+    private final Sessions sessions;
+    private final AccessPolicy access;
+    private final JsonWebToken token;
+
+    SessionsResource(PasswordSignIn password, WeChatSignIn wechat, DemoSignIn demo, Sessions sessions,
+            AccessPolicy access, JsonWebToken token) {
+        this.password = password;
+        this.wechat = wechat;
+        this.demo = demo;
+        this.sessions = sessions;
+        this.access = access;
+        this.token = token;
+    }
+
+    @POST
+    @Path("password")
+    @Operation(operationId = "signInWithPassword", summary = "Sign in with a user name and password (staff)",
+            description = "After repeated failures the account is locked for a while (429 with Retry-After).")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(ref = "Unauthorized", responseCode = "401")
+    @APIResponse(ref = "TooManyRequests", responseCode = "429")
+    public TokenPair signInWithPassword(@NotNull @Valid SignInRequests.Password request) {
+        return password.signIn(request.username(), request.password());
+    }
+
+    @POST
+    @Path("wechat")
+    @Operation(operationId = "signInWithWeChat", summary = "Sign in from the mini-program with a wx.login code",
+            description = "The server asks WeChat (jscode2session) who the code belongs to. The first time, send the "
+                    + "invitation code a secretary issued: it binds this WeChat to the person. WeChat's session_key "
+                    + "never leaves the server. WeChat busy or rate limited: 503 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(ref = "Unauthorized", responseCode = "401")
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "IdentityRefused", responseCode = "422")
+    @APIResponse(ref = "ServiceUnavailable", responseCode = "503")
+    public TokenPair signInWithWeChat(@NotNull @Valid SignInRequests.WeChat request) {
+        return wechat.signIn(request.code(), Optional.ofNullable(request.invitationCode()));
+    }
+
+    @POST
+    @Path("refresh")
+    @Operation(operationId = "refreshSession", summary = "Exchange a refresh token for a new token pair",
+            description = "Each refresh token works once. Presenting one that was already exchanged ends the whole "
+                    + "session (both the thief and the owner must sign in again).")
+    @APIResponse(responseCode = "200", description = "A new token pair", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(ref = "Unauthorized", responseCode = "401")
+    public TokenPair refresh(@NotNull @Valid SignInRequests.Refresh request) {
+        return sessions.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("sign-out")
+    @Authenticated
+    @SecurityRequirement(name = "bearerJwt")
+    @Operation(operationId = "signOut", summary = "Sign out: end this session",
+            description = "Revokes the session's refresh tokens and its access tokens, on every replica at once.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(ref = "Unauthorized", responseCode = "401")
+    public Response signOut() {
+        Caller caller = access.caller();
+        String session = token.getClaim(cn.zhibu.identity.tokens.AccessTokens.SESSION);
+        if (caller.kind() == Caller.Kind.ACCOUNT && session != null) {
+            sessions.end(UUID.fromString(session), "SIGNED_OUT");
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("demo")
+    @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
+            description = "Only with zhibu.demo=true on the embedded database; anywhere else this answers 404.")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    public TokenPair signInAsDemoPerson(@NotNull @Valid SignInRequests.Demo request) {
+        return demo.signIn(request.personId());
+    }
+}

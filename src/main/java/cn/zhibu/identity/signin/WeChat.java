@@ -1,0 +1,125 @@
+package cn.zhibu.identity.signin;
+
+import cn.zhibu.identity.IdentityProblem;
+import cn.zhibu.platform.http.RateLimiter;
+import cn.zhibu.platform.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * WeChat's {@code jscode2session}: exchanges a mini-program's {@code wx.login} code for the user's
+ * openid (and unionid). The answer's {@code session_key} is not even read into memory as a field:
+ * the response is mapped onto a record without it, and the body is never logged.
+ */
+@ApplicationScoped
+public class WeChat {
+
+    private static final Logger LOG = Logger.getLogger(WeChat.class);
+    private static final long BUSY_RETRY_SECONDS = 5;
+    private static final long RATE_LIMIT_RETRY_SECONDS = 60;
+
+    private final String baseUrl;
+    private final Optional<String> appId;
+    private final Optional<String> appSecret;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ObjectReader reader;
+
+    WeChat(@ConfigProperty(name = "zhibu.wechat.base-url", defaultValue = "https://api.weixin.qq.com") String baseUrl,
+            @ConfigProperty(name = "zhibu.wechat.app-id") Optional<String> appId,
+            @ConfigProperty(name = "zhibu.wechat.app-secret") Optional<String> appSecret,
+            @ConfigProperty(name = "zhibu.wechat.timeout", defaultValue = "PT5S") Duration timeout,
+            ObjectMapper mapper) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.appId = appId.filter(v -> !v.isBlank());
+        this.appSecret = appSecret.filter(v -> !v.isBlank());
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.reader = mapper.readerFor(Session.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Who the code belongs to; a problem when the code is bad or WeChat cannot answer. */
+    public Identity identify(String code) {
+        if (appId.isEmpty() || appSecret.isEmpty()) {
+            throw new ProblemException(IdentityProblem.WECHAT_NOT_CONFIGURED);
+        }
+        URI uri = URI.create(baseUrl + "/sns/jscode2session?appid=" + encode(appId.get()) + "&secret="
+                + encode(appSecret.get()) + "&js_code=" + encode(code) + "&grant_type=authorization_code");
+        Session session;
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                LOG.warnf("WeChat jscode2session answered HTTP %d", response.statusCode());
+                throw unavailable(BUSY_RETRY_SECONDS);
+            }
+            session = reader.readValue(response.body());
+        } catch (HttpTimeoutException e) {
+            LOG.warn("WeChat jscode2session timed out");
+            throw unavailable(BUSY_RETRY_SECONDS);
+        } catch (IOException e) {
+            LOG.warnf("WeChat jscode2session failed: %s", e.getClass().getSimpleName());
+            throw unavailable(BUSY_RETRY_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(BUSY_RETRY_SECONDS);
+        }
+        int errcode = session.errcode() == null ? 0 : session.errcode();
+        switch (errcode) {
+            case 0 -> {
+                if (session.openid() == null || session.openid().isBlank()) {
+                    LOG.warn("WeChat jscode2session answered without an openid");
+                    throw unavailable(BUSY_RETRY_SECONDS);
+                }
+                return new Identity(session.openid(), Optional.ofNullable(session.unionid()).filter(u -> !u.isBlank()));
+            }
+            case 40029, 40163 -> throw new ProblemException(IdentityProblem.WECHAT_CODE_INVALID);
+            case 40226 -> {
+                LOG.info("WeChat refused the code of a user it considers high-risk (40226)");
+                throw new ProblemException(IdentityProblem.WECHAT_CODE_INVALID);
+            }
+            case 45011 -> throw unavailable(RATE_LIMIT_RETRY_SECONDS);
+            case -1 -> throw unavailable(BUSY_RETRY_SECONDS);
+            default -> {
+                // 40013 (bad appid), 40125 (bad secret) and the like: our settings, not the user
+                LOG.errorf("WeChat jscode2session refused with errcode %d; check zhibu.wechat.app-id and app-secret",
+                        errcode);
+                throw unavailable(RATE_LIMIT_RETRY_SECONDS);
+            }
+        }
+    }
+
+    private static ProblemException unavailable(long seconds) {
+        return new ProblemException(IdentityProblem.WECHAT_UNAVAILABLE, seconds).header(RateLimiter.RETRY_AFTER, seconds);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A WeChat user of our mini-program. */
+    public record Identity(String openid, Optional<String> unionid) {
+    }
+
+    /** The fields of WeChat's answer we keep; {@code session_key} deliberately is not one. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Session(@JsonProperty("openid") String openid, @JsonProperty("unionid") String unionid,
+            @JsonProperty("errcode") Integer errcode) {
+    }
+}

@@ -1,0 +1,140 @@
+package cn.zhibu.identity.signin;
+
+import cn.zhibu.identity.IdentityProblem;
+import cn.zhibu.identity.accounts.Account;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.time.BusinessCalendar;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in from the mini-program: the {@code wx.login} code names a WeChat user; a user bound to a
+ * person signs in as that person. The first time, a one-time invitation code that a secretary
+ * issued for the person binds the two.
+ */
+@ApplicationScoped
+public class WeChatSignIn {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 10;
+
+    private final WeChat wechat;
+    private final Sessions sessions;
+    private final EntityManager em;
+    private final BusinessCalendar calendar;
+    private final Duration invitationTtl;
+
+    WeChatSignIn(WeChat wechat, Sessions sessions, EntityManager em, BusinessCalendar calendar,
+            @ConfigProperty(name = "zhibu.wechat.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
+        this.wechat = wechat;
+        this.sessions = sessions;
+        this.em = em;
+        this.calendar = calendar;
+        this.invitationTtl = invitationTtl;
+    }
+
+    public TokenPair signIn(String code, Optional<String> invitationCode) {
+        WeChat.Identity user = wechat.identify(code); // outside any transaction: it waits on the network
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> bindAndStart(user, invitationCode));
+        } catch (PersistenceException e) {
+            // two first sign-ins of the same WeChat user raced; the other one bound it
+            throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND);
+        }
+    }
+
+    /** A new invitation code for a person (earlier unused codes stop working); shown once, kept hashed. */
+    public Invitation invite(UUID personId, String issuedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = calendar.now();
+            em.createNativeQuery("update wechat_invitation set used_at = :now where person_id = :person and used_at is null")
+                    .setParameter("now", now).setParameter("person", personId).executeUpdate();
+            StringBuilder code = new StringBuilder();
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+            }
+            Instant expires = now.plus(invitationTtl);
+            em.createNativeQuery("insert into wechat_invitation (code_hash, person_id, issued_by, issued_at, expires_at) "
+                    + "values (:hash, :person, :by, :now, :expires)")
+                    .setParameter("hash", Sessions.hash(code.toString())).setParameter("person", personId)
+                    .setParameter("by", issuedBy).setParameter("now", now).setParameter("expires", expires)
+                    .executeUpdate();
+            return new Invitation(code.toString(), personId, expires);
+        });
+    }
+
+    private TokenPair bindAndStart(WeChat.Identity user, Optional<String> invitationCode) {
+        Optional<Account> bound = Account.<Account>find("wechatOpenid", user.openid()).firstResultOptional()
+                .or(() -> user.unionid().flatMap(u -> Account.<Account>find("wechatUnionid", u).firstResultOptional()));
+        if (bound.isPresent()) {
+            Account account = bound.get();
+            if (!account.active || !personActive(account.personId)) {
+                throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
+            }
+            if (account.wechatOpenid == null) {
+                account.wechatOpenid = user.openid();
+            }
+            return sessions.start(account.id, false);
+        }
+        if (invitationCode.isEmpty()) {
+            throw new ProblemException(IdentityProblem.WECHAT_NOT_BOUND);
+        }
+        UUID personId = redeem(invitationCode.get().trim().toUpperCase(java.util.Locale.ROOT));
+        if (!personActive(personId)) {
+            throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
+        }
+        Account account = Account.<Account>find("personId", personId).firstResultOptional().orElse(null);
+        Instant now = calendar.now();
+        if (account == null) {
+            account = new Account();
+            account.id = UUID.randomUUID();
+            account.personId = personId;
+            account.active = true;
+            account.createdAt = now;
+        } else if (account.wechatOpenid != null) {
+            throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND);
+        }
+        account.wechatOpenid = user.openid();
+        account.wechatUnionid = user.unionid().orElse(null);
+        account.updatedAt = now;
+        account.persist();
+        Account.flush();
+        return sessions.start(account.id, false);
+    }
+
+    private UUID redeem(String code) {
+        List<UUID> person = em.createNativeQuery("update wechat_invitation set used_at = :now where code_hash = :hash "
+                + "and used_at is null and expires_at > :now returning person_id", UUID.class)
+                .setParameter("now", calendar.now()).setParameter("hash", Sessions.hash(code)).getResultList();
+        if (person.isEmpty()) {
+            throw new ProblemException(IdentityProblem.INVITATION_INVALID);
+        }
+        return person.get(0);
+    }
+
+    private boolean personActive(UUID personId) {
+        return personId == null || !em.createNativeQuery("select 1 from person where id = :id and active", Integer.class)
+                .setParameter("id", personId).getResultList().isEmpty();
+    }
+
+    /** An invitation code, shown once. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WeChatInvitation",
+            description = "A one-time code with which the person binds their WeChat at the first sign-in. Shown once.")
+    public record Invitation(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The code (10 letters and digits)",
+                    maxLength = 10, pattern = "^[A-Z2-9]{10}$", examples = "K7M2Q9TXWB") String code,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "uuid", maxLength = 36) UUID personId,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the code stops working",
+                    format = "date-time", maxLength = 40) Instant expiresAt) {
+    }
+}

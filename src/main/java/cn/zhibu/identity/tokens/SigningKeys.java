@@ -1,0 +1,259 @@
+package cn.zhibu.identity.tokens;
+
+import cn.zhibu.platform.crypto.FieldCipher;
+import cn.zhibu.platform.time.BusinessCalendar;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.util.KeyUtils;
+import cn.zhibu.platform.db.SqlValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The RSA keys that sign access tokens, kept in the database so that every replica signs and
+ * verifies with the same keys. With {@code zhibu.jwt.private-key.location} set, that key signs (and
+ * only its public half is stored, for the replicas and the JWKS); otherwise a key is generated, its
+ * private half stored encrypted, and replaced after {@code zhibu.jwt.key-rotation}. A key keeps
+ * verifying until every token it signed has expired.
+ * <p>
+ * The in-memory copies are a cache whose staleness is harmless: an unknown key id triggers a
+ * reload (at most once a second), and the signing key is re-read when it stops signing.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    private static final long KEY_LOCK = 0x7a6b65792d6a7774L; // "zkey-jwt"
+
+    private final EntityManager em;
+    private final FieldCipher cipher;
+    private final BusinessCalendar calendar;
+    private final Optional<String> configuredKeyLocation;
+    private final Optional<String> configuredKeyId;
+    private final Duration rotation;
+    private final Duration longestToken;
+    private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
+    private volatile Signing signing;
+    private volatile Instant lastReload = Instant.EPOCH;
+
+    SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar,
+            @ConfigProperty(name = "zhibu.jwt.private-key.location") Optional<String> configuredKeyLocation,
+            @ConfigProperty(name = "zhibu.jwt.key-id") Optional<String> configuredKeyId,
+            @ConfigProperty(name = "zhibu.jwt.key-rotation", defaultValue = "P90D") Duration rotation,
+            TokenSettings settings) {
+        this.em = em;
+        this.cipher = cipher;
+        this.calendar = calendar;
+        this.configuredKeyLocation = configuredKeyLocation;
+        this.configuredKeyId = configuredKeyId;
+        this.rotation = rotation;
+        this.longestToken = settings.accessTtl().plusMinutes(5);
+    }
+
+    void start(@Observes StartupEvent event) {
+        current();
+    }
+
+    /** The key that signs now (made or loaded on first use, and when the previous one stops signing). */
+    public Signing current() {
+        Signing now = signing;
+        if (now == null || !now.signsUntil().isAfter(calendar.now())) {
+            synchronized (this) {
+                now = signing;
+                if (now == null || !now.signsUntil().isAfter(calendar.now())) {
+                    now = QuarkusTransaction.requiringNew().call(this::loadOrMakeSigningKey);
+                    signing = now;
+                }
+            }
+        }
+        return now;
+    }
+
+    /** The public key with this id, if it still verifies. */
+    public Optional<PublicKey> verificationKey(String kid) {
+        if (kid == null) {
+            return Optional.empty();
+        }
+        Verifying key = verifying.get(kid);
+        if (key == null && reloadAllowed()) {
+            reload();
+            key = verifying.get(kid);
+        }
+        if (key == null || !key.verifiesUntil().isAfter(calendar.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(key.key());
+    }
+
+    /** The keys that verify now, as a JSON Web Key Set. */
+    public Map<String, Object> jwks() {
+        reload();
+        Instant now = calendar.now();
+        List<Map<String, Object>> keys = verifying.entrySet().stream()
+                .filter(e -> e.getValue().verifiesUntil().isAfter(now))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> jwk(e.getKey(), (RSAPublicKey) e.getValue().key()))
+                .toList();
+        return Map.of("keys", keys);
+    }
+
+    private synchronized boolean reloadAllowed() {
+        Instant now = Instant.now();
+        if (Duration.between(lastReload, now).compareTo(Duration.ofSeconds(1)) < 0) {
+            return false;
+        }
+        lastReload = now;
+        return true;
+    }
+
+    private void reload() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select kid, public_key, verifies_until from signing_key where verifies_until > :now", Object[].class)
+                .setParameter("now", calendar.now()).getResultList());
+        for (Object[] row : rows) {
+            verifying.put((String) row[0], new Verifying(publicKey((byte[]) row[1]), SqlValues.instant(row[2])));
+        }
+    }
+
+    private Signing loadOrMakeSigningKey() {
+        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", KEY_LOCK).getSingleResult();
+        Instant now = calendar.now();
+        if (configuredKeyLocation.isPresent()) {
+            return configuredKey(now);
+        }
+        List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until from signing_key "
+                + "where private_key_cipher is not null and signs_until > :now order by signs_until desc limit 1",
+                Object[].class).setParameter("now", now).getResultList();
+        Signing key;
+        if (rows.isEmpty()) {
+            key = generate(now);
+        } else {
+            Object[] row = rows.get(0);
+            String kid = (String) row[0];
+            key = new Signing(kid, privateKey(cipher.decrypt((byte[]) row[1], context(kid))), SqlValues.instant(row[2]));
+        }
+        reload();
+        return key;
+    }
+
+    private Signing generate(Instant now) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            String kid = now.toString().substring(0, 10) + "-" + HexFormat.of().formatHex(
+                    UUID.randomUUID().toString().getBytes(), 0, 4);
+            Instant signsUntil = now.plus(rotation);
+            em.createNativeQuery("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, "
+                    + "verifies_until) values (:kid, :pub, :priv, :now, :signs, :verifies)")
+                    .setParameter("kid", kid)
+                    .setParameter("pub", pair.getPublic().getEncoded())
+                    .setParameter("priv", cipher.encrypt(Base64.getEncoder().encodeToString(
+                            pair.getPrivate().getEncoded()), context(kid)))
+                    .setParameter("now", now)
+                    .setParameter("signs", signsUntil)
+                    .setParameter("verifies", signsUntil.plus(longestToken))
+                    .executeUpdate();
+            LOG.infof("Generated a new token signing key %s", kid);
+            return new Signing(kid, pair.getPrivate(), signsUntil);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No RSA key generator", e);
+        }
+    }
+
+    private Signing configuredKey(Instant now) {
+        try {
+            PrivateKey privateKey = KeyUtils.readPrivateKey(configuredKeyLocation.get());
+            String kid = configuredKeyId.orElseThrow(() -> new IllegalStateException(
+                    "zhibu.jwt.key-id must name the key given by zhibu.jwt.private-key.location"));
+            PublicKey publicKey = derivePublic(privateKey);
+            // a configured key signs until another one is configured: its row is pushed forward each start
+            Instant far = now.plus(Duration.ofDays(3650));
+            em.createNativeQuery("insert into signing_key (kid, public_key, created_at, signs_until, verifies_until) "
+                    + "values (:kid, :pub, :now, :signs, :verifies) on conflict (kid) do update set "
+                    + "signs_until = excluded.signs_until, verifies_until = excluded.verifies_until")
+                    .setParameter("kid", kid).setParameter("pub", publicKey.getEncoded()).setParameter("now", now)
+                    .setParameter("signs", far).setParameter("verifies", far).executeUpdate();
+            // keys configured before keep verifying the tokens they signed, then lapse
+            em.createNativeQuery("update signing_key set signs_until = least(signs_until, :now), "
+                    + "verifies_until = least(verifies_until, :until) where kid <> :kid and private_key_cipher is null")
+                    .setParameter("now", now).setParameter("until", now.plus(longestToken)).setParameter("kid", kid)
+                    .executeUpdate();
+            reload();
+            return new Signing(kid, privateKey, far);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("The token signing key in zhibu.jwt.private-key.location cannot be read", e);
+        }
+    }
+
+    private static PublicKey derivePublic(PrivateKey key) throws GeneralSecurityException {
+        var rsa = (java.security.interfaces.RSAPrivateCrtKey) key;
+        return KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+    }
+
+    private static PublicKey publicKey(byte[] encoded) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored signing key is not an RSA public key", e);
+        }
+    }
+
+    private static PrivateKey privateKey(String base64) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored signing key is not an RSA private key", e);
+        }
+    }
+
+    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        jwk.put("kty", "RSA");
+        jwk.put("use", "sig");
+        jwk.put("alg", "RS256");
+        jwk.put("kid", kid);
+        jwk.put("n", url.encodeToString(unsigned(key.getModulus().toByteArray())));
+        jwk.put("e", url.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
+        return jwk;
+    }
+
+    private static byte[] unsigned(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static String context(String kid) {
+        return "signing_key:" + kid;
+    }
+
+    /** The key that signs, its id, and until when it signs. */
+    public record Signing(String kid, PrivateKey key, Instant signsUntil) {
+    }
+
+    private record Verifying(PublicKey key, Instant verifiesUntil) {
+    }
+}

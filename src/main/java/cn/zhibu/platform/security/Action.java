@@ -1,0 +1,26 @@
+package cn.zhibu.platform.security;
+
+/**
+ * What a caller may ask to do on an object in an org unit. Which roles and API client scopes
+ * allow which actions is decided by the identity capability; resources only name the action.
+ */
+public enum Action {
+    /** See org units. */
+    ORG_READ,
+    /** Create, rename, move and archive org units. */
+    ORG_WRITE,
+    /** See people and their memberships (phones masked). */
+    PEOPLE_READ,
+    /** See people's phone numbers unmasked. */
+    PEOPLE_PHONE_READ,
+    /** Add, change, transfer people and record leaving. */
+    PEOPLE_WRITE,
+    /** Import people from CSV files. */
+    PEOPLE_IMPORT,
+    /** Issue WeChat invitation codes to people. */
+    INVITATION_ISSUE,
+    /** Grant and revoke roles, create staff accounts. */
+    GRANT_MANAGE,
+    /** Create, rotate and revoke API clients. */
+    API_CLIENT_MANAGE
+}
