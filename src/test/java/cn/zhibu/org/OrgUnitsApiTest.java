@@ -67,7 +67,7 @@ class OrgUnitsApiTest {
     }
 
     private static Response read(String id) {
-        return Api.as("reader", Roles.MEMBER).get(UNITS + "/" + id);
+        return Api.as("reader", Roles.ORG_ADMIN).get(UNITS + "/" + id);
     }
 
     private static Response move(String id, String parentId) {
@@ -147,7 +147,7 @@ class OrgUnitsApiTest {
         move(branch, other).then().statusCode(200).body("parentId", equalTo(other))
                 .body("ancestorIds", contains(other));
         read(group).then().body("ancestorIds", contains(other, branch)).header("ETag", "\"1\"");
-        List<String> under = Api.as("reader", Roles.MEMBER).queryParam("under", committee).get(UNITS).path("items.id");
+        List<String> under = Api.as("reader", Roles.ORG_ADMIN).queryParam("under", committee).get(UNITS).path("items.id");
         assertEquals(2, under.size());
         assertEquals(java.util.Set.of(sub, otherBranch), java.util.Set.copyOf(under));
         move(branch, null).then().statusCode(200).body("parentId", nullValue()).body("ancestorIds.size()", equalTo(0));
@@ -218,9 +218,9 @@ class OrgUnitsApiTest {
         archive(branch).then().statusCode(200);
         problem(create("PARTY_GROUP", "归档后", branch).then(), 409, "ORG_UNIT_ARCHIVED");
         read(group).then().statusCode(200).body("archived", equalTo(true));
-        List<String> active = Api.as("reader", Roles.MEMBER).queryParam("parentId", branch).get(UNITS).path("items.id");
+        List<String> active = Api.as("reader", Roles.ORG_ADMIN).queryParam("parentId", branch).get(UNITS).path("items.id");
         assertEquals(List.of(), active);
-        List<String> all = Api.as("reader", Roles.MEMBER).queryParam("parentId", branch)
+        List<String> all = Api.as("reader", Roles.ORG_ADMIN).queryParam("parentId", branch)
                 .queryParam("includeArchived", true).get(UNITS).path("items.id");
         assertEquals(2, all.size());
     }
@@ -240,7 +240,7 @@ class OrgUnitsApiTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var request = Api.as("reader", Roles.MEMBER).queryParam("parentId", branch).queryParam("limit", 2);
+            var request = Api.as("reader", Roles.ORG_ADMIN).queryParam("parentId", branch).queryParam("limit", 2);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -254,25 +254,33 @@ class OrgUnitsApiTest {
         expected.add("丙");
         expected.add("丁");
         assertEquals(expected, seen);
-        problem(Api.as("reader", Roles.MEMBER).queryParam("parentId", "not-a-uuid").get(UNITS).then(), 400,
+        problem(Api.as("reader", Roles.ORG_ADMIN).queryParam("parentId", "not-a-uuid").get(UNITS).then(), 400,
                 "INVALID_PARAMETER");
-        problem(Api.as("reader", Roles.MEMBER).queryParam("parentId", branch).queryParam("under", branch).get(UNITS)
+        problem(Api.as("reader", Roles.ORG_ADMIN).queryParam("parentId", branch).queryParam("under", branch).get(UNITS)
                 .then(), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void onlyAdminsChangeTheTreeAndOnlySignedInCallersReadIt() {
         String branch = created("BRANCH", unique("支部"), null);
+        String other = created("BRANCH", unique("支部"), null);
         Map<String, Object> body = Map.of("kind", "PARTY_GROUP", "name", "x", "shortName", "x", "parentId", branch);
         for (String role : List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.SECRETARY, Roles.INTEGRITY_OFFICER)) {
-            problem(Api.as("someone", role).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                    .post(UNITS).then(), 403, "FORBIDDEN");
-            problem(Api.as("someone", role).header("If-Match", "\"0\"").post(UNITS + "/" + branch + "/archive")
-                    .then(), 403, "FORBIDDEN");
+            // inside their subtree: seen, but not allowed
+            problem(Api.as("someone", role, UUID.fromString(branch)).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(body).post(UNITS).then(), 403, "FORBIDDEN");
+            problem(Api.as("someone", role, UUID.fromString(branch)).header("If-Match", "\"0\"")
+                    .post(UNITS + "/" + branch + "/archive").then(), 403, "FORBIDDEN");
+            Api.as("someone", role, UUID.fromString(branch)).get(UNITS + "/" + branch).then().statusCode(200);
+            // outside it: not found
+            problem(Api.as("someone-else", role, UUID.fromString(other)).get(UNITS + "/" + branch).then(), 404,
+                    "NOT_FOUND");
+            problem(Api.as("someone-else", role, UUID.fromString(other)).header("If-Match", "\"0\"")
+                    .post(UNITS + "/" + branch + "/archive").then(), 404, "NOT_FOUND");
         }
         problem(Api.anonymous().get(UNITS + "/" + branch).then(), 401, "UNAUTHENTICATED");
         problem(Api.anonymous().get(UNITS).then(), 401, "UNAUTHENTICATED");
-        problem(Api.as("reader", Roles.MEMBER).get(UNITS + "/" + UUID.randomUUID()).then(), 404, "NOT_FOUND");
+        problem(Api.as("reader", Roles.ORG_ADMIN).get(UNITS + "/" + UUID.randomUUID()).then(), 404, "NOT_FOUND");
     }
 
     private static Response archive(String id) {

@@ -65,8 +65,8 @@ public class ApiClientService {
         return new ApiClientViews.WithSecret(ApiClientViews.View.of(client), secret);
     }
 
-    public Optional<ApiClient> find(UUID id) {
-        return ApiClient.findByIdOptional(id);
+    public Optional<ApiClientViews.View> find(UUID id) {
+        return ApiClient.<ApiClient>findByIdOptional(id).map(ApiClientViews.View::of);
     }
 
     @Transactional

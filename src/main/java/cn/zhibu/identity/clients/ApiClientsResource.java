@@ -95,7 +95,7 @@ public class ApiClientsResource {
     @APIResponse(responseCode = "200", description = "The client", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.View.class)))
     public ApiClientViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        return ApiClientViews.View.of(managed(id));
+        return managed(id);
     }
 
     @POST
@@ -121,9 +121,9 @@ public class ApiClientsResource {
         return clients.revoke(id, access.caller().id().toString());
     }
 
-    private ApiClient managed(UUID id) {
-        ApiClient client = clients.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        access.require(Action.API_CLIENT_MANAGE, client.unitId);
+    private ApiClientViews.View managed(UUID id) {
+        ApiClientViews.View client = clients.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        access.require(Action.API_CLIENT_MANAGE, client.unitId());
         return client;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestAccounts;
 import cn.zhibu.testing.TestClock;
 import cn.zhibu.testing.TestDates;
 import io.agroal.api.AgroalDataSource;
@@ -95,7 +96,7 @@ class IdempotencyApiTest {
         // the one answer once the key is free.
         LocalDate date = TestDates.unique();
         String key = UUID.randomUUID().toString();
-        String caller = "subject:https://zhibu.cn|idem-admin";
+        String caller = "subject:https://zhibu.cn|" + TestAccounts.account("idem-admin", null, Roles.ORG_ADMIN);
         int parallel = 45;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try (Connection c = dataSource.getConnection()) {
@@ -229,7 +230,7 @@ class IdempotencyApiTest {
         String key = UUID.randomUUID().toString();
         LocalDate date = TestDates.unique();
         // hold the key's lock in an open transaction, as a slow first request would
-        String caller = "subject:https://zhibu.cn|idem-slow";
+        String caller = "subject:https://zhibu.cn|" + TestAccounts.account("idem-slow", null, Roles.ORG_ADMIN);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
