@@ -1,0 +1,187 @@
+package cn.zhibu.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the org and identity capabilities, for each role granted inside the object's
+ * subtree, each role granted on another branch (outside), and anonymous: the expected status.
+ * Later capabilities add their operations to {@link #operations}.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    static final List<String> ROLES = List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.SECRETARY,
+            Roles.INTEGRITY_OFFICER, Roles.ORG_ADMIN);
+    static final String ADMIN = "org-admin";
+
+    /** The tree each check runs in: a committee with the branch under test and another branch. */
+    record Tree(String committee, String branch, String group, String person, String other) {
+    }
+
+    /** One operation: how to call it (on fresh objects made by an admin), and who may. */
+    record Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
+            int allowedStatus, int outsideStatus) {
+    }
+
+    @Test
+    void everyOperationForEveryRoleInsideAndOutsideAndAnonymous() {
+        Tree tree = tree();
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Operation op : operations()) {
+            for (String role : ROLES) {
+                int inside = op.allowed().contains(role) ? op.allowedStatus() : 403;
+                checked += check(op, tree, role + " inside", () -> Api.as("matrix-" + role, role,
+                        UUID.fromString(tree.branch())), inside, mismatches);
+                checked += check(op, tree, role + " outside", () -> Api.as("matrix-out-" + role, role,
+                        UUID.fromString(tree.other())), op.outsideStatus(), mismatches);
+            }
+            checked += check(op, tree, "anonymous", Api::anonymous, 401, mismatches);
+        }
+        System.out.printf("Authorization matrix: %d operations, %d checks%n", operations().size(), checked);
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static int check(Operation op, Tree tree, String who, Supplier<RequestSpecification> caller, int expected,
+            List<String> mismatches) {
+        int status = op.call().apply(tree).apply(caller.get()).statusCode();
+        if (status != expected) {
+            mismatches.add(op.name() + " by " + who + ": expected " + expected + ", was " + status);
+        }
+        return 1;
+    }
+
+    static List<Operation> operations() {
+        List<String> everyone = ROLES;
+        List<String> admins = List.of(Roles.ORG_ADMIN);
+        List<String> secretaries = List.of(Roles.SECRETARY, Roles.ORG_ADMIN);
+        List<Operation> ops = new ArrayList<>();
+        // org units
+        ops.add(new Operation("getOrgUnit", t -> r -> r.get("/v1/org-units/" + t.branch()), everyone, 200, 404));
+        ops.add(new Operation("listOrgUnits(parentId)", t -> r -> r.queryParam("parentId", t.branch())
+                .get("/v1/org-units"), everyone, 200, 404));
+        ops.add(new Operation("listOrgUnits(under)", t -> r -> r.queryParam("under", t.branch())
+                .get("/v1/org-units"), everyone, 200, 404));
+        ops.add(new Operation("createOrgUnit", t -> r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(unitBody("PARTY_GROUP", t.branch())).post("/v1/org-units"), admins, 201, 422));
+        ops.add(new Operation("changeOrgUnit", t -> r -> {
+            String group = unit("PARTY_GROUP", t.branch());
+            return r.header("If-Match", "\"0\"").body(Map.of("name", "改名" + UUID.randomUUID().toString()
+                    .substring(0, 6), "shortName", "改名", "sortOrder", 1)).put("/v1/org-units/" + group);
+        }, admins, 200, 404));
+        // a unit named in the body that the caller cannot see is refused like one that does not exist (422)
+        ops.add(new Operation("moveOrgUnit", t -> r -> r.header("If-Match", "\"0\"").body(Map.of("parentId", t.branch()))
+                .post("/v1/org-units/" + unit("PARTY_GROUP", t.branch()) + "/move"), admins, 200, 404));
+        ops.add(new Operation("archiveOrgUnit", t -> r -> r.header("If-Match", "\"0\"")
+                .post("/v1/org-units/" + unit("PARTY_GROUP", t.branch()) + "/archive"), admins, 200, 404));
+        // people
+        ops.add(new Operation("getPerson", t -> r -> r.get("/v1/people/" + t.person()), everyone, 200, 404));
+        ops.add(new Operation("listPeople(unitId)", t -> r -> r.queryParam("unitId", t.branch()).get("/v1/people"),
+                everyone, 200, 404));
+        ops.add(new Operation("listMemberships", t -> r -> r.get("/v1/people/" + t.person() + "/memberships"),
+                everyone, 200, 404));
+        ops.add(new Operation("listPoliticalBirthdays", t -> r -> r.queryParam("unitId", t.branch())
+                .queryParam("from", "2026-01-01").queryParam("to", "2026-12-31").get("/v1/people/political-birthdays"),
+                everyone, 200, 404));
+        ops.add(new Operation("createPerson", t -> r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(personBody(t.branch())).post("/v1/people"), secretaries, 201, 422));
+        ops.add(new Operation("changePerson", t -> r -> {
+            Map<String, Object> body = personBody(t.branch());
+            String id = person(t.branch());
+            body.remove("branchId");
+            body.remove("groupIds");
+            body.remove("since");
+            body.remove("externalId");
+            return r.header("If-Match", "\"0\"").body(body).put("/v1/people/" + id);
+        }, secretaries, 200, 404));
+        ops.add(new Operation("transferPerson", t -> r -> r.header("If-Match", "\"0\"")
+                .body(Map.of("branchId", t.branch(), "groupIds", List.of(t.group()), "date", "2026-06-01"))
+                .post("/v1/people/" + person(t.branch()) + "/transfer"), secretaries, 200, 404));
+        ops.add(new Operation("leavePerson", t -> r -> r.header("If-Match", "\"0\"").body(Map.of("date", "2026-06-01"))
+                .post("/v1/people/" + person(t.branch()) + "/leave"), secretaries, 200, 404));
+        // identity
+        ops.add(new Operation("issueWeChatInvitation", t -> r -> r.post("/v1/people/" + t.person()
+                + "/wechat-invitations"), secretaries, 201, 404));
+        ops.add(new Operation("listGrants(unitId)", t -> r -> r.queryParam("unitId", t.branch()).get("/v1/grants"),
+                admins, 200, 404));
+        ops.add(new Operation("createGrant", t -> r -> r.body(Map.of("personId", person(t.branch()), "role",
+                "GROUP_LEADER", "unitId", t.group())).post("/v1/grants"), admins, 201, 404));
+        ops.add(new Operation("revokeGrant", t -> r -> r.post("/v1/grants/" + grant(t) + "/revoke"), admins, 200, 404));
+        ops.add(new Operation("createStaffAccount", t -> r -> r.body(Map.of("username", "s" + UUID.randomUUID()
+                .toString().substring(0, 12), "personId", person(t.branch()))).post("/v1/accounts"), admins, 201, 404));
+        ops.add(new Operation("createApiClient", t -> r -> r.body(Map.of("name", "看板", "scopes", List.of("people:read"),
+                "unitId", t.branch())).post("/v1/api-clients"), admins, 201, 404));
+        ops.add(new Operation("listApiClients(unitId)", t -> r -> r.queryParam("unitId", t.branch())
+                .get("/v1/api-clients"), admins, 200, 404));
+        ops.add(new Operation("revokeApiClient", t -> r -> r.post("/v1/api-clients/" + client(t) + "/revoke"),
+                admins, 200, 404));
+        return ops;
+    }
+
+    private static Tree tree() {
+        String committee = unit("COMMITTEE", null);
+        String branch = unit("BRANCH", committee);
+        String group = unit("PARTY_GROUP", branch);
+        String person = person(branch);
+        String other = unit("BRANCH", committee);
+        return new Tree(committee, branch, group, person, other);
+    }
+
+    private static Map<String, Object> unitBody(String kind, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        String name = kind.charAt(0) + UUID.randomUUID().toString().substring(0, 12);
+        body.put("kind", kind);
+        body.put("name", name);
+        body.put("shortName", name);
+        body.put("parentId", parent);
+        return body;
+    }
+
+    private static String unit(String kind, String parent) {
+        return Api.as(ADMIN, Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(unitBody(kind, parent)).post("/v1/org-units").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> personBody(String branch) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "矩阵" + UUID.randomUUID().toString().substring(0, 4));
+        body.put("gender", "MALE");
+        body.put("birthDate", "1980-01-01");
+        body.put("politicalStatus", "FULL");
+        body.put("partyJoinDate", "2005-07-01");
+        body.put("leadingCadre", false);
+        body.put("branchId", branch);
+        body.put("since", "2020-01-01");
+        return body;
+    }
+
+    private static String person(String branch) {
+        return Api.as(ADMIN, Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(personBody(branch)).post("/v1/people").then().statusCode(201).extract().path("id");
+    }
+
+    private static String grant(Tree tree) {
+        return Api.as(ADMIN, Roles.ORG_ADMIN).body(Map.of("personId", person(tree.branch()), "role", "MEMBER",
+                "unitId", tree.group())).post("/v1/grants").then().statusCode(201).extract().path("id");
+    }
+
+    private static String client(Tree tree) {
+        return Api.as(ADMIN, Roles.ORG_ADMIN).body(Map.of("name", "脚本", "scopes", List.of("org:read"),
+                "unitId", tree.branch())).post("/v1/api-clients").then().statusCode(201).extract().path("client.id");
+    }
+}
