@@ -210,6 +210,12 @@ class SignInApiTest {
     }
 
     @Test
+    void theDemoSignInIsOffUnlessDemoIsOn() {
+        problem(Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then(), 404,
+                "NOT_FOUND");
+    }
+
+    @Test
     void theFirstStartMadeOneGlobalAdmin() {
         List<String> global = Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/grants").then().statusCode(200)
                 .extract().path("items.findAll { it.unitId == null && it.grantedBy == 'system:first-start' }.id");

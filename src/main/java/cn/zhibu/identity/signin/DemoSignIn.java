@@ -6,6 +6,7 @@ import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,11 +41,20 @@ public class DemoSignIn {
         return enabled;
     }
 
-    public TokenPair signIn(UUID personId) {
-        if (!enabled || em.createNativeQuery("select 1 from person where id = :id and external_id like 'DEMO-%'",
-                Integer.class).setParameter("id", personId).getResultList().isEmpty()) {
-            throw new ProblemException(ProblemCode.NOT_FOUND); // only demo people, and only on demo installations
+    /** Signs in as the demo person with this external id (DEMO-nnnn) or this id. */
+    public TokenPair signIn(Optional<String> externalId, Optional<UUID> personId) {
+        if (externalId.isPresent() == personId.isPresent()) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "externalId/personId", "exactly one");
         }
-        return accounts.startPersonSession(personId);
+        if (!enabled) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        List<UUID> found = em.createNativeQuery("select id from person where external_id like 'DEMO-%' and "
+                + (externalId.isPresent() ? "external_id = :key" : "id = :key"), UUID.class)
+                .setParameter("key", externalId.isPresent() ? externalId.get() : personId.get()).getResultList();
+        if (found.isEmpty()) {
+            throw new ProblemException(ProblemCode.NOT_FOUND); // only demo people
+        }
+        return accounts.startPersonSession(found.get(0));
     }
 }

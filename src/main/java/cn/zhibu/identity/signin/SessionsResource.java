@@ -105,10 +105,13 @@ public class SessionsResource {
     @POST
     @Path("demo")
     @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
-            description = "Only with zhibu.demo=true on the embedded database; anywhere else this answers 404.")
+            description = "Only with zhibu.demo=true on the embedded database; anywhere else this answers 404. "
+                    + "DEMO-1001 is the branch secretary, DEMO-1002 its integrity officer, DEMO-1003 an org admin of "
+                    + "the department, DEMO-1004 to DEMO-1006 lead the party groups; everyone else is a member.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(ref = "NotFound", responseCode = "404")
     public TokenPair signInAsDemoPerson(@NotNull @Valid SignInRequests.Demo request) {
-        return demo.signIn(request.personId());
+        return demo.signIn(Optional.ofNullable(request.externalId()), Optional.ofNullable(request.personId()));
     }
 }

@@ -44,9 +44,12 @@ public final class SignInRequests {
             @NotNull @Pattern(regexp = TOKEN) String refreshToken) {
     }
 
-    @Schema(name = "DemoSignIn", description = "The demo person to sign in as (demo installations only).")
+    @Schema(name = "DemoSignIn", description = "The demo person to sign in as (demo installations only): by their id "
+            + "in the demo data (DEMO-1001 is the branch secretary) or by person id; exactly one of the two.")
     public record Demo(
-            @Schema(description = "A person of the demo data", format = "uuid", maxLength = 36, required = true)
-            @NotNull UUID personId) {
+            @Schema(description = "The demo person's external id", maxLength = 9, pattern = "^DEMO-[0-9]{4}$",
+                    examples = "DEMO-1001")
+            @Pattern(regexp = "^DEMO-[0-9]{4}$") String externalId,
+            @Schema(description = "Or the person's id", format = "uuid", maxLength = 36) UUID personId) {
     }
 }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo data ({@code zhibu.demo=true}): 30 fictional people of every political status in the demo
- * branch, spread over its party groups and departments. Loaded only when there are no people yet.
+ * branch, spread over its party groups and departments. Loaded only when there are no demo people yet.
  */
 @ApplicationScoped
 public class PeopleDemoData {
@@ -34,7 +34,7 @@ public class PeopleDemoData {
 
     @Transactional
     void load(@Observes @Priority(20) StartupEvent event) {
-        if (!enabled || Person.count() > 0) {
+        if (!enabled || Person.count("externalId like 'DEMO-%'") > 0) {
             return;
         }
         Optional<OrgUnit> branch = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")

@@ -1,0 +1,71 @@
+package cn.zhibu.identity;
+
+import static cn.zhibu.testing.ProblemAssertions.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The demo run: sign in as a demo secretary (as in Swagger UI) and list the branch's people. */
+@QuarkusTest
+@TestProfile(DemoSignInApiTest.Demo.class)
+class DemoSignInApiTest {
+
+    public static class Demo implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zhibu.demo", "true");
+        }
+    }
+
+    private static String signIn(String externalId) {
+        return Api.anonymous().body(Map.of("externalId", externalId)).post("/v1/sessions/demo").then().statusCode(200)
+                .extract().path("accessToken");
+    }
+
+    @Test
+    void aDemoSecretaryListsTheBranchsPeople() {
+        String secretary = signIn("DEMO-1001");
+        Response me = Api.bearer(secretary).get("/v1/me");
+        me.then().statusCode(200).body("roles.role", hasItem("SECRETARY"))
+                .body("roles.unitName", hasItem("示范区委组织部机关党支部"));
+        String branch = me.path("roles.find { it.role == 'SECRETARY' }.unitId");
+        Response people = Api.bearer(secretary).queryParam("unitId", branch).queryParam("limit", 100).get("/v1/people");
+        people.then().statusCode(200).body("items.phone", everyItem(matchesPattern("^1[0-9]{2}\\*{4}[0-9]{4}$")));
+        assertEquals(30, people.<List<?>>path("items").size());
+        // a member reads the branch but records no one
+        String member = signIn("DEMO-1020");
+        Api.bearer(member).queryParam("unitId", branch).get("/v1/people").then().statusCode(200);
+        problem(Api.bearer(member).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("name", "x")).post("/v1/people").then(), 400, "VALIDATION_FAILED");
+        problem(Api.bearer(member).post("/v1/people/" + people.path("items[0].id") + "/wechat-invitations").then(),
+                403, "FORBIDDEN");
+        // the demo org admin sees phones
+        Api.bearer(signIn("DEMO-1003")).queryParam("unitId", branch).get("/v1/people").then().statusCode(200)
+                .body("items.phone", hasItem(matchesPattern("^1380013[0-9]{4}$")));
+    }
+
+    @Test
+    void onlyDemoPeopleSignInThisWay() {
+        problem(Api.anonymous().body(Map.of("externalId", "DEMO-9999")).post("/v1/sessions/demo").then(), 404,
+                "NOT_FOUND");
+        problem(Api.anonymous().body(Map.of("personId", UUID.randomUUID())).post("/v1/sessions/demo").then(), 404,
+                "NOT_FOUND");
+        problem(Api.anonymous().body(Map.of("externalId", "HR-1")).post("/v1/sessions/demo").then(), 400,
+                "VALIDATION_FAILED");
+        problem(Api.anonymous().body(Map.of()).post("/v1/sessions/demo").then(), 400, "INVALID_PARAMETER");
+        Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then().statusCode(200)
+                .body("passwordChangeRequired", equalTo(false));
+    }
+}
