@@ -16,14 +16,16 @@ public record MeView(
         String name,
         @Schema(description = "Roles and where they hold (a person is always a MEMBER of their branch)", maxItems = 100)
         List<RoleView> roles,
-        @Schema(description = "An API client's scopes", maxItems = 16) List<String> scopes,
+        @Schema(description = "An API client's scopes", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                implementation = cn.zhibu.identity.clients.ScopeName.class, maxItems = 16) List<String> scopes,
         @Schema(description = "Per action: everywhere, or the units under which it is allowed", maxItems = 32)
         List<ActionView> actions,
         @Schema(description = "True until a one-time password is changed") boolean passwordChangeRequired) {
 
     @Schema(name = "MeRole", description = "A role held on a unit and its subtree (no unit: everywhere).")
     public record RoleView(
-            @Schema(maxLength = 24, examples = "SECRETARY") String role,
+            @Schema(maxLength = 24, enumeration = {"MEMBER", "GROUP_LEADER", "SECRETARY", "INTEGRITY_OFFICER", "ORG_ADMIN"},
+                    examples = "SECRETARY") String role,
             @Schema(format = "uuid", maxLength = 36, nullable = true) UUID unitId,
             @Schema(maxLength = 64, nullable = true, examples = "示范区委组织部机关党支部") String unitName,
             @Schema(description = "Held by membership of the branch rather than granted") boolean implicit) {
@@ -31,7 +33,8 @@ public record MeView(
 
     @Schema(name = "MeAction", description = "Where the caller may do an action.")
     public record ActionView(
-            @Schema(maxLength = 32, examples = "PEOPLE_READ") String action,
+            @Schema(maxLength = 32, implementation = cn.zhibu.platform.security.Action.class, examples = "PEOPLE_READ")
+            String action,
             boolean everywhere,
             @Schema(maxItems = 100) List<UUID> unitIds) {
     }

@@ -23,7 +23,8 @@ public final class ApiClientViews {
     public record Create(
             @Schema(minLength = 1, maxLength = 64, pattern = NAME, required = true, examples = "区委组织部数据看板")
             @NotBlank @Size(max = 64) @Pattern(regexp = NAME) String name,
-            @Schema(required = true, minItems = 1, maxItems = 6, examples = "[\"people:read\", \"leaderboards:read\"]")
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = ScopeName.class, required = true, minItems = 1, maxItems = 6)
             @NotNull @Size(min = 1, max = 6) List<@NotNull @Pattern(regexp = Permissions.SCOPE_PATTERN) String> scopes,
             @Schema(description = "The unit whose subtree the client may reach", format = "uuid", maxLength = 36,
                     required = true) @NotNull UUID unitId) {
@@ -35,12 +36,14 @@ public final class ApiClientViews {
             @Schema(description = "The client id to send to the token endpoint", maxLength = 40, examples = "zc_k2m7q9txwb3d5f8h")
             String clientId,
             @Schema(maxLength = 64) String name,
-            @Schema(maxItems = 6) List<String> scopes,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = ScopeName.class, maxItems = 6) List<String> scopes,
             @Schema(format = "uuid", maxLength = 36) UUID unitId,
             @Schema(maxLength = 80) String createdBy,
             @Schema(format = "date-time", maxLength = 40) Instant createdAt,
             @Schema(format = "date-time", maxLength = 40, nullable = true) Instant revokedAt,
-            @Schema(minimum = "0", examples = "0") long version) {
+            @Schema(description = "Version", minimum = "0", maximum = "999999999999999999", format = "int64", examples = "0")
+            long version) {
 
         static View of(ApiClient client) {
             return new View(client.id, client.clientId, client.name, Arrays.asList(client.scopes.split(" ")),
@@ -52,6 +55,7 @@ public final class ApiClientViews {
     public record WithSecret(
             View client,
             @Schema(description = "The client secret; store it safely, it cannot be shown again", maxLength = 64,
+                    pattern = "^zs_[A-Za-z0-9_-]{43}$",
                     examples = "zs_7Vb2kq9Lm3Xw8Rt5Yp1Nc6Hd4Fg0Js2Ua9Ee7Ko3Mi") String clientSecret) {
     }
 
@@ -66,10 +70,11 @@ public final class ApiClientViews {
     /** The OAuth 2.0 token answer (RFC 6749, section 5.1), whose field names OAuth fixes. */
     @Schema(name = "ClientToken", description = "An access token for an API client (OAuth 2.0 client credentials).")
     public record Token(
-            @Schema(maxLength = 4096) String access_token,
+            @Schema(maxLength = 4096, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$") String access_token,
             @Schema(enumeration = "Bearer", maxLength = 6) String token_type,
             @Schema(minimum = "60", maximum = "7200", examples = "1800") long expires_in,
-            @Schema(description = "The granted scopes, space-separated", maxLength = 256, examples = "people:read")
+            @Schema(description = "The granted scopes, space-separated", maxLength = 256, pattern = "^[a-z:]+( [a-z:]+)*$",
+                    examples = "people:read")
             String scope) {
     }
 }

@@ -91,7 +91,8 @@ public class ApiClientsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getApiClient", summary = "Read one API client")
+    @Operation(operationId = "getApiClient", summary = "Read one API client",
+            description = "Never its secret.")
     @APIResponse(responseCode = "200", description = "The client", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.View.class)))
     public ApiClientViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {

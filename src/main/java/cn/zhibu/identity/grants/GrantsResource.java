@@ -114,7 +114,8 @@ public class GrantsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getGrant", summary = "Read one grant")
+    @Operation(operationId = "getGrant", summary = "Read one grant",
+            description = "A grant on a unit the caller manages grants in; revoked grants too.")
     @APIResponse(responseCode = "200", description = "The grant", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantView.class)))
     public GrantView get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
