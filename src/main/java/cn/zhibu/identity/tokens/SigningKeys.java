@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,17 +57,13 @@ public class SigningKeys {
     private volatile Signing signing;
     private volatile Instant lastReload = Instant.EPOCH;
 
-    SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.jwt.private-key.location") Optional<String> configuredKeyLocation,
-            @ConfigProperty(name = "zhibu.jwt.key-id") Optional<String> configuredKeyId,
-            @ConfigProperty(name = "zhibu.jwt.key-rotation", defaultValue = "P90D") Duration rotation,
-            TokenSettings settings) {
+    SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar, TokenSettings settings) {
         this.em = em;
         this.cipher = cipher;
         this.calendar = calendar;
-        this.configuredKeyLocation = configuredKeyLocation;
-        this.configuredKeyId = configuredKeyId;
-        this.rotation = rotation;
+        this.configuredKeyLocation = settings.privateKeyLocation();
+        this.configuredKeyId = settings.keyId();
+        this.rotation = settings.keyRotation();
         this.longestToken = settings.accessTtl().plusMinutes(5);
     }
 

@@ -2,7 +2,9 @@ package cn.zhibu.identity.tokens;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How tokens are issued: issuer, and how long access and refresh tokens live. */
 @ConfigMapping(prefix = "zhibu.jwt")
@@ -19,4 +21,15 @@ public interface TokenSettings {
     /** How long a refresh token lives without being used. */
     @WithDefault("P30D")
     Duration refreshTtl();
+
+    /** A PEM private key (RSA) to sign with instead of generated keys; production takes it from a secret. */
+    @WithName("private-key.location")
+    Optional<String> privateKeyLocation();
+
+    /** The id of that key, written in every token it signs ({@code kid}). */
+    Optional<String> keyId();
+
+    /** How long a generated key signs before a new one is made. */
+    @WithDefault("P90D")
+    Duration keyRotation();
 }
