@@ -210,6 +210,39 @@ class SignInApiTest {
     }
 
     @Test
+    void aRefreshTokenWorksOnceEvenWhenRacedAndReuseEndsTheSession() throws Exception {
+        String[] account = staff();
+        String refresh = signIn(account[0], account[1]).then().statusCode(200).extract().path("refreshToken");
+        int parallel = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> Api.anonymous().body(Map.of("refreshToken", refresh))
+                        .post("/v1/sessions/refresh")));
+            }
+            List<Response> won = new java.util.ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get();
+                if (response.statusCode() == 200) {
+                    won.add(response);
+                } else {
+                    problem(response.then(), 401, "REFRESH_TOKEN_INVALID");
+                }
+            }
+            assertEquals(1, won.size(), "exactly one exchange of one refresh token succeeds");
+            // the others were reuses: the session ended, so even the winner's new tokens stop working
+            problem(Api.anonymous().body(Map.of("refreshToken", won.get(0).<String>path("refreshToken")))
+                    .post("/v1/sessions/refresh").then(), 401, "REFRESH_TOKEN_INVALID");
+            problem(Api.bearer(won.get(0).path("accessToken")).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+        } finally {
+            pool.shutdownNow();
+        }
+        problem(Api.anonymous().body(Map.of("refreshToken", "x")).post("/v1/sessions/refresh").then(), 400,
+                "VALIDATION_FAILED");
+    }
+
+    @Test
     void theDemoSignInIsOffUnlessDemoIsOn() {
         problem(Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then(), 404,
                 "NOT_FOUND");
