@@ -104,6 +104,15 @@ class ArchitectureTest {
         noRequiresNewTransactions.check(MAIN);
     }
 
+    /** One authorisation mechanism: resources ask {@code Access}, never role annotations of their own. */
+    @Test
+    void resourcesAskAccessRatherThanCheckRoles() {
+        noMethods().should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class).allowEmptyShould(true)
+                .check(MAIN);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should()
+                .beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class).allowEmptyShould(true).check(MAIN);
+    }
+
     @Test
     void entitiesNeverReachResources() {
         entitiesStayBehindResources.check(MAIN);

@@ -57,6 +57,19 @@ class AuthorizationMatrixTest {
         assertEquals(List.of(), mismatches);
     }
 
+    @Test
+    void withoutAParentEachCallerListsTheTopsOfWhatTheyCanSee() {
+        Tree tree = tree();
+        List<String> tops = Api.as("tops-secretary", Roles.SECRETARY, UUID.fromString(tree.branch()))
+                .get("/v1/org-units").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(tree.branch()), tops);
+        List<String> none = Api.as("tops-nobody").get("/v1/org-units").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(), none);
+        List<String> people = Api.as("tops-secretary", Roles.SECRETARY, UUID.fromString(tree.branch()))
+                .get("/v1/people").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(tree.person()), people, "a search without a unit stays inside the caller's reach");
+    }
+
     private static int check(Operation op, Tree tree, String who, Supplier<RequestSpecification> caller, int expected,
             List<String> mismatches) {
         int status = op.call().apply(tree).apply(caller.get()).statusCode();

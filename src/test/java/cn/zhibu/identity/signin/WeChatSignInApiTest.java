@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -147,6 +148,9 @@ class WeChatSignInApiTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TestClock clock;
+
     Capture log;
     List<Filter> filtersBefore;
     final List<String> answers = new CopyOnWriteArrayList<>();
@@ -177,6 +181,7 @@ class WeChatSignInApiTest {
     void noSessionKeyAnywhere() {
         Logger.getLogger("").removeHandler(log);
         RestAssured.replaceFiltersWith(filtersBefore);
+        assertFalse(answers.isEmpty(), "the answers were recorded");
         for (String answer : answers) {
             assertFalse(answer.contains(SESSION_KEY), () -> "session_key in an answer: " + answer);
         }
@@ -262,6 +267,61 @@ class WeChatSignInApiTest {
     }
 
     @Test
+    void anInvitationRacedForByManyWeChatUsersBindsExactlyOne() throws Exception {
+        String person = person("争用", branch);
+        String invitation = invite(secretary(branch), person).then().statusCode(201).extract().path("code");
+        int racers = 4;
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String code = code();
+            answers(code, session(openid(), null, true).withFixedDelay(200));
+            codes.add(code);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> results = new ArrayList<>();
+            for (String code : codes) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return signIn(code, invitation);
+                }));
+            }
+            start.countDown();
+            List<Response> answered = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> result : results) {
+                answered.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            List<Integer> statuses = answered.stream().map(Response::statusCode).sorted().toList();
+            assertEquals(List.of(200, 401, 401, 401), statuses);
+            answered.stream().filter(r -> r.statusCode() == 401)
+                    .forEach(r -> problem(r.then(), 401, "INVITATION_INVALID"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, stored("select wechat_openid from account where person_id = ? and wechat_openid is not null",
+                person).size());
+    }
+
+    @Test
+    void anInvitationExpiresAfterAWeek() {
+        String person = person("过期", branch);
+        String stale = invite(secretary(branch), person).then().statusCode(201).extract().path("code");
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        try {
+            String code = code();
+            answers(code, session(openid(), null, true));
+            problem(signIn(code, stale).then(), 401, "INVITATION_INVALID");
+            String fresh = invite(secretary(branch), person).then().statusCode(201).extract().path("code");
+            String again = code();
+            answers(again, session(openid(), null, true));
+            signIn(again, fresh).then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void onlySecretariesOfThePersonsBranchMayInvite() {
         String person = person("受邀人", branch);
         problem(invite(Api.as("member-" + branch, Roles.MEMBER, UUID.fromString(branch)), person).then(), 403,
@@ -336,9 +396,62 @@ class WeChatSignInApiTest {
                 .withBody("{\"session_key\":\"" + SESSION_KEY + "\"}"));
         problem(signIn(nobody, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "5");
 
-        for (String code : List.of(limited, busy, misconfigured, slow, broken, garbage, nobody)) {
+        String nothing = code();
+        answers(nothing, aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("null"));
+        problem(signIn(nothing, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "5");
+
+        String empty = code();
+        answers(empty, aResponse().withStatus(200).withHeader("Content-Type", "text/plain"));
+        problem(signIn(empty, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "5");
+
+        for (String code : List.of(limited, busy, misconfigured, slow, broken, garbage, nobody, nothing, empty)) {
             wechat.verify(1, jscode2session(code));
         }
+    }
+
+    @Test
+    void aBodyThatTricklesInPastTheTimeoutIsATimeoutToo() {
+        String slowBody = code();
+        answers(slowBody, session(openid(), null, true).withChunkedDribbleDelay(4, 3000));
+        long started = System.nanoTime();
+        problem(signIn(slowBody, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "5");
+        long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(waited < 2500, "gave up after the 1 s timeout, not when the body was complete: " + waited + " ms");
+    }
+
+    @Test
+    void peopleWhoLeftCannotSignInNorBeInvited() {
+        String leaver = person("离开", branch);
+        String openid = openid();
+        Map<String, Object> pair = boundPerson(leaver, openid);
+        String unbound = person("未绑定", branch);
+        String invitation = invite(secretary(branch), unbound).then().statusCode(201).extract().path("code");
+
+        leave(leaver);
+        leave(unbound);
+
+        problem(Api.bearer((String) pair.get("accessToken")).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+        String code = code();
+        answers(code, session(openid, null, true));
+        problem(signIn(code, null).then(), 422, "PERSON_NOT_ACTIVE");
+        String other = code();
+        answers(other, session(openid(), null, true));
+        problem(signIn(other, invitation).then(), 422, "PERSON_NOT_ACTIVE");
+        problem(invite(secretary(branch), unbound).then(), 422, "PERSON_NOT_ACTIVE");
+        // whatever a refresh answers, no token that works comes out of it (today it still answers 200: the
+        // refresh checks the account but not the person, and nothing ends the sessions of a person who leaves)
+        Response refreshed = refresh((String) pair.get("refreshToken"));
+        if (refreshed.statusCode() == 200) {
+            problem(Api.bearer(refreshed.path("accessToken")).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+        } else {
+            problem(refreshed.then(), 401, "REFRESH_TOKEN_INVALID");
+        }
+    }
+
+    static void leave(String person) {
+        Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"")
+                .body(Map.of("date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()))
+                .post("/v1/people/" + person + "/leave").then().statusCode(200);
     }
 
     // ---- the session_key stays on the server ----
