@@ -70,6 +70,10 @@ public class WeChat {
                 throw unavailable(BUSY_RETRY_SECONDS);
             }
             session = reader.readValue(response.body());
+            if (session == null) { // the JSON literal null
+                LOG.warn("WeChat jscode2session answered without an object");
+                throw unavailable(BUSY_RETRY_SECONDS);
+            }
         } catch (HttpTimeoutException e) {
             LOG.warn("WeChat jscode2session timed out");
             throw unavailable(BUSY_RETRY_SECONDS);
