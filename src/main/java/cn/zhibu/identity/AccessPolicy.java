@@ -86,7 +86,9 @@ public class AccessPolicy implements Access {
         Set<UUID> units = new LinkedHashSet<>();
         for (Caller.Grant grant : caller.grants()) {
             Set<Action> allowed = Permissions.of(caller, grant);
-            if (action == null ? allowed.isEmpty() : !allowed.contains(action)) {
+            // an API client always sees its own subtree, whatever its scopes allow there
+            boolean seen = !allowed.isEmpty() || caller.kind() == Caller.Kind.API_CLIENT;
+            if (action == null ? !seen : !allowed.contains(action)) {
                 continue;
             }
             if (grant.unitId() == null) {

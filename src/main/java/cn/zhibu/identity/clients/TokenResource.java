@@ -60,6 +60,11 @@ public class TokenResource {
         String id = clientId;
         String secret = clientSecret;
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (clientId != null || clientSecret != null) {
+                // RFC 6749 2.3: a client uses one way of authenticating per request
+                throw new ProblemException(cn.zhibu.platform.problem.ProblemCode.INVALID_PARAMETER, "client_id",
+                        "HTTP Basic or form fields, not both");
+            }
             try {
                 String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
                         StandardCharsets.UTF_8);

@@ -75,7 +75,7 @@ public class Sessions {
         return !family.isEmpty();
     }
 
-    /** Ends every session of an account (when it is disabled, or its person leaves). */
+    /** Ends every session of an account (when its WeChat is bound anew). */
     public void endAll(UUID accountId, String reason) {
         em.createNativeQuery("update refresh_family set revoked_at = :now, revoke_reason = :reason "
                 + "where account_id = :account and revoked_at is null")
@@ -85,8 +85,10 @@ public class Sessions {
 
     private Refreshed rotate(byte[] hash) {
         List<Object[]> rows = em.createNativeQuery("""
-                select t.family_id, t.expires_at, t.rotated_at, f.revoked_at, f.account_id, a.active, a.password_one_time
+                select t.family_id, t.expires_at, t.rotated_at, f.revoked_at, f.account_id,
+                       a.active and coalesce(p.active, true), a.password_one_time
                 from refresh_token t join refresh_family f on f.id = t.family_id join account a on a.id = f.account_id
+                left join person p on p.id = a.person_id
                 where t.token_hash = :hash for update of t, f""", Object[].class)
                 .setParameter("hash", hash).getResultList();
         if (rows.isEmpty()) {

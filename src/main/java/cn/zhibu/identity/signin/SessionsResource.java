@@ -66,6 +66,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
     @APIResponse(ref = "Unauthorized", responseCode = "401")
+    @APIResponse(ref = "Forbidden", responseCode = "403")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     @APIResponse(ref = "ServiceUnavailable", responseCode = "503")

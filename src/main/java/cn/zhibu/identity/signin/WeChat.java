@@ -63,8 +63,18 @@ public class WeChat {
                 + encode(appSecret.get()) + "&js_code=" + encode(code) + "&grant_type=authorization_code");
         Session session;
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            // the request timeout alone ends at the headers; the deadline covers the whole answer
+            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                exchange.cancel(true);
+                throw new HttpTimeoutException("no complete answer in " + timeout);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             if (response.statusCode() != 200) {
                 LOG.warnf("WeChat jscode2session answered HTTP %d", response.statusCode());
                 throw unavailable(BUSY_RETRY_SECONDS);
@@ -96,7 +106,7 @@ public class WeChat {
             case 40029, 40163 -> throw new ProblemException(IdentityProblem.WECHAT_CODE_INVALID);
             case 40226 -> {
                 LOG.info("WeChat refused the code of a user it considers high-risk (40226)");
-                throw new ProblemException(IdentityProblem.WECHAT_CODE_INVALID);
+                throw new ProblemException(IdentityProblem.WECHAT_USER_REFUSED);
             }
             case 45011 -> throw unavailable(RATE_LIMIT_RETRY_SECONDS);
             case -1 -> throw unavailable(BUSY_RETRY_SECONDS);

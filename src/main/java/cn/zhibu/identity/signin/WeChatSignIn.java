@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sign-in from the mini-program: the {@code wx.login} code names a WeChat user; a user bound to a
  * person signs in as that person. The first time, a one-time invitation code that a secretary
- * issued for the person binds the two.
+ * issued for the person binds the two; a later invitation moves the person to another WeChat.
  */
 @ApplicationScoped
 public class WeChatSignIn {
@@ -48,8 +48,11 @@ public class WeChatSignIn {
         try {
             return QuarkusTransaction.requiringNew().call(() -> bindAndStart(user, invitationCode));
         } catch (PersistenceException e) {
-            // two first sign-ins of the same WeChat user raced; the other one bound it
-            throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND);
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                // two first sign-ins of the same WeChat user raced; the other one bound it
+                throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND);
+            }
+            throw e;
         }
     }
 
@@ -78,6 +81,10 @@ public class WeChatSignIn {
                 .or(() -> user.unionid().flatMap(u -> Account.<Account>find("wechatUnionid", u).firstResultOptional()));
         if (bound.isPresent()) {
             Account account = bound.get();
+            if (invitationCode.isPresent()
+                    && !redeem(invitationCode.get().trim().toUpperCase(java.util.Locale.ROOT)).equals(account.personId)) {
+                throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND); // this WeChat is someone else's
+            }
             if (!account.active || !personActive(account.personId)) {
                 throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
             }
@@ -101,8 +108,12 @@ public class WeChatSignIn {
             account.personId = personId;
             account.active = true;
             account.createdAt = now;
+        } else if (!account.active) {
+            throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         } else if (account.wechatOpenid != null) {
-            throw new ProblemException(IdentityProblem.WECHAT_ALREADY_BOUND);
+            // a new invitation moves the person to another WeChat (a new phone, a new WeChat account):
+            // the old one stops signing in, and its sessions end
+            sessions.endAll(account.id, "SIGNED_OUT");
         }
         account.wechatOpenid = user.openid();
         account.wechatUnionid = user.unionid().orElse(null);

@@ -28,8 +28,9 @@ public class BusinessCalendar {
         return zone;
     }
 
+    /** Now, to the microsecond: what PostgreSQL keeps, so an answer shows the instant later reads show. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public OffsetDateTime nowInZone() {

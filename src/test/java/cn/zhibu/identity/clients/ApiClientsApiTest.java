@@ -193,12 +193,12 @@ class ApiClientsApiTest {
     @Test
     void scopesLimitWhatATokenMayDo() {
         person("人" + tag, branch);
-        // leaderboards:read allows nothing yet, so the client sees no unit at all: 404, not 403
+        // leaderboards:read allows nothing here yet: the client sees its unit but may not read its people
         Map<String, Object> boards = created(admin(branch), "榜单" + tag, List.of("leaderboards:read"), branch);
         String boardsToken = token(form("grant_type", "client_credentials", "client_id", clientId(boards),
                 "client_secret", boards.get("clientSecret"))).then().statusCode(200)
                 .body("scope", equalTo("leaderboards:read")).extract().path("access_token");
-        problem(Api.bearer(boardsToken).queryParam("unitId", branch).get("/v1/people").then(), 404, "NOT_FOUND");
+        problem(Api.bearer(boardsToken).queryParam("unitId", branch).get("/v1/people").then(), 403, "FORBIDDEN");
         Api.bearer(boardsToken).get("/v1/people").then().statusCode(200).body("items.size()", equalTo(0));
 
         // org:read sees the unit but may not read its people: 403

@@ -356,12 +356,15 @@ class WeChatSignInApiTest {
 
     @Test
     void weChatErrorsMapToProblems() {
-        for (int errcode : new int[] {40029, 40163, 40226}) {
+        for (int errcode : new int[] {40029, 40163}) {
             String code = code();
             answers(code, error(errcode, errcode == 40029 ? "invalid code" : "code been used", errcode != 40163));
             problem(signIn(code, null).then(), 401, "WECHAT_CODE_INVALID").header("Retry-After", Matchers.nullValue());
             wechat.verify(1, jscode2session(code));
         }
+        String risky = code();
+        answers(risky, error(40226, "high risk user", true));
+        problem(signIn(risky, null).then(), 403, "WECHAT_USER_REFUSED").header("Retry-After", Matchers.nullValue());
 
         String limited = code();
         answers(limited, error(45011, "api minute-quota reach limit  mustslower  retry next minute", true));
@@ -438,14 +441,32 @@ class WeChatSignInApiTest {
         answers(other, session(openid(), null, true));
         problem(signIn(other, invitation).then(), 422, "PERSON_NOT_ACTIVE");
         problem(invite(secretary(branch), unbound).then(), 422, "PERSON_NOT_ACTIVE");
-        // whatever a refresh answers, no token that works comes out of it (today it still answers 200: the
-        // refresh checks the account but not the person, and nothing ends the sessions of a person who leaves)
-        Response refreshed = refresh((String) pair.get("refreshToken"));
-        if (refreshed.statusCode() == 200) {
-            problem(Api.bearer(refreshed.path("accessToken")).get("/v1/me").then(), 401, "UNAUTHENTICATED");
-        } else {
-            problem(refreshed.then(), 401, "REFRESH_TOKEN_INVALID");
-        }
+        // the sessions of a person who left are over: no refresh, no access
+        problem(refresh((String) pair.get("refreshToken")).then(), 401, "REFRESH_TOKEN_INVALID");
+    }
+
+    @Test
+    void aNewInvitationMovesThePersonToAnotherWeChat() {
+        String person = person("换号", branch);
+        String oldOpenid = openid();
+        Map<String, Object> old = boundPerson(person, oldOpenid);
+        String invitation = invite(secretary(branch), person).then().statusCode(201).extract().path("code");
+        String newOpenid = openid();
+        String code = code();
+        answers(code, session(newOpenid, null, true));
+        signIn(code, invitation).then().statusCode(200);
+        // the old WeChat no longer signs in, and its sessions ended
+        String oldCode = code();
+        answers(oldCode, session(oldOpenid, null, true));
+        problem(signIn(oldCode, null).then(), 401, "WECHAT_NOT_BOUND");
+        problem(Api.bearer((String) old.get("accessToken")).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+        problem(refresh((String) old.get("refreshToken")).then(), 401, "REFRESH_TOKEN_INVALID");
+        // a WeChat bound to one person cannot take another person's invitation
+        String someoneElse = person("别人", branch);
+        String theirs = invite(secretary(branch), someoneElse).then().statusCode(201).extract().path("code");
+        String again = code();
+        answers(again, session(newOpenid, null, true));
+        problem(signIn(again, theirs).then(), 409, "WECHAT_ALREADY_BOUND");
     }
 
     static void leave(String person) {
