@@ -250,10 +250,21 @@ class SignInApiTest {
 
     @Test
     void theFirstStartMadeOneGlobalAdmin() {
-        List<String> global = Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/grants").then().statusCode(200)
-                .extract().path("items.findAll { it.unitId == null && it.grantedBy == 'system:first-start' }.id");
-        assertEquals(1, global.size());
+        List<Object[]> made = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc
+                .container().instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(
+                        "select a.id, a.username, a.password_one_time, a.password_hash from role_grant g "
+                                + "join account a on a.id = g.account_id where g.granted_by = 'system:first-start' "
+                                + "and g.role = 'ORG_ADMIN' and g.org_unit_id is null", Object[].class)
+                .getResultList());
+        assertEquals(1, made.size());
+        assertEquals("admin", made.get(0)[1]);
+        assertEquals(true, made.get(0)[2], "its password must be changed at the first sign-in");
+        assertTrue(((String) made.get(0)[3]).startsWith("$argon2id$"), "stored as an Argon2id hash");
+        Api.as("org-admin", Roles.ORG_ADMIN).queryParam("accountId", made.get(0)[0].toString()).get("/v1/grants").then()
+                .statusCode(200).body("items[0].grantedBy", equalTo("system:first-start"))
+                .body("items[0].unitId", equalTo(null));
     }
+
 
     static String unit(String kind, String parent) {
         Map<String, Object> body = new java.util.HashMap<>();

@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * verifying until every token it signed has expired.
  * <p>
  * The in-memory copies are a cache whose staleness is harmless: an unknown key id triggers a
- * reload (at most once a second), and the signing key is re-read when it stops signing.
+ * reload (one query on a tiny table; every authenticated request reads the database anyway), and
+ * the signing key is re-read when it stops signing.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -55,7 +56,6 @@ public class SigningKeys {
     private final Duration longestToken;
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
     private volatile Signing signing;
-    private volatile Instant lastReload = Instant.EPOCH;
 
     SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar, TokenSettings settings) {
         this.em = em;
@@ -92,7 +92,7 @@ public class SigningKeys {
             return Optional.empty();
         }
         Verifying key = verifying.get(kid);
-        if (key == null && reloadAllowed()) {
+        if (key == null) { // made by another replica since the last reload, or not ours at all
             reload();
             key = verifying.get(kid);
         }
@@ -114,15 +114,6 @@ public class SigningKeys {
         return Map.of("keys", keys);
     }
 
-    private synchronized boolean reloadAllowed() {
-        Instant now = Instant.now();
-        if (Duration.between(lastReload, now).compareTo(Duration.ofSeconds(1)) < 0) {
-            return false;
-        }
-        lastReload = now;
-        return true;
-    }
-
     private void reload() {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select kid, public_key, verifies_until from signing_key where verifies_until > :now", Object[].class)
@@ -138,9 +129,9 @@ public class SigningKeys {
         if (configuredKeyLocation.isPresent()) {
             return configuredKey(now);
         }
-        List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until from signing_key "
-                + "where private_key_cipher is not null and signs_until > :now order by signs_until desc limit 1",
-                Object[].class).setParameter("now", now).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until, public_key, "
+                + "verifies_until from signing_key where private_key_cipher is not null and signs_until > :now "
+                + "order by signs_until desc limit 1", Object[].class).setParameter("now", now).getResultList();
         Signing key;
         if (rows.isEmpty()) {
             key = generate(now);
@@ -148,8 +139,8 @@ public class SigningKeys {
             Object[] row = rows.get(0);
             String kid = (String) row[0];
             key = new Signing(kid, privateKey(cipher.decrypt((byte[]) row[1], context(kid))), SqlValues.instant(row[2]));
+            verifying.put(kid, new Verifying(publicKey((byte[]) row[3]), SqlValues.instant(row[4])));
         }
-        reload();
         return key;
     }
 
@@ -171,6 +162,8 @@ public class SigningKeys {
                     .setParameter("signs", signsUntil)
                     .setParameter("verifies", signsUntil.plus(longestToken))
                     .executeUpdate();
+            // known here at once; other replicas read it when they first meet its id
+            verifying.put(kid, new Verifying(pair.getPublic(), signsUntil.plus(longestToken)));
             LOG.infof("Generated a new token signing key %s", kid);
             return new Signing(kid, pair.getPrivate(), signsUntil);
         } catch (GeneralSecurityException e) {
@@ -196,7 +189,7 @@ public class SigningKeys {
                     + "verifies_until = least(verifies_until, :until) where kid <> :kid and private_key_cipher is null")
                     .setParameter("now", now).setParameter("until", now.plus(longestToken)).setParameter("kid", kid)
                     .executeUpdate();
-            reload();
+            verifying.put(kid, new Verifying(publicKey, far));
             return new Signing(kid, privateKey, far);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("The token signing key in zhibu.jwt.private-key.location cannot be read", e);
