@@ -6,9 +6,8 @@ import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.EntityManager;
+import cn.zhibu.org.OrgUnitService;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,11 +20,11 @@ import java.util.UUID;
 public class AccessPolicy implements Access {
 
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final OrgUnitService units;
 
-    AccessPolicy(SecurityIdentity identity, EntityManager em) {
+    AccessPolicy(SecurityIdentity identity, OrgUnitService units) {
         this.identity = identity;
-        this.em = em;
+        this.units = units;
     }
 
     /** The caller, or a 401 problem for anonymous requests. */
@@ -108,8 +107,6 @@ public class AccessPolicy implements Access {
     }
 
     private String path(UUID unitId) {
-        List<String> paths = em.createNativeQuery("select path from org_unit where id = :id", String.class)
-                .setParameter("id", unitId).getResultList();
-        return paths.isEmpty() ? null : paths.get(0);
+        return units.path(unitId).orElse(null);
     }
 }

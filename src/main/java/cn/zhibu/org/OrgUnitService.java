@@ -58,6 +58,12 @@ public class OrgUnitService {
         return OrgUnitView.of(unit);
     }
 
+    /** A unit's materialised path ('/root/.../own/'), archived or not. */
+    public Optional<String> path(UUID id) {
+        return em.createQuery("select u.path from OrgUnit u where u.id = :id", String.class).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
     public Optional<OrgUnitView> find(UUID id) {
         return OrgUnit.<OrgUnit>findByIdOptional(id).map(OrgUnitView::of);
     }
@@ -142,16 +148,7 @@ public class OrgUnitService {
         if (!includeArchived) {
             query.append(" and archivedAt is null");
         }
-        page.after().ifPresent(after -> {
-            query.append(" and (sortOrder > :order or (sortOrder = :order and (name > :name"
-                    + " or (name = :name and id > :id))))");
-            parameters.and("order", Integer.parseInt(after.get(0))).and("name", after.get(1))
-                    .and("id", UUID.fromString(after.get(2)));
-        });
-        List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by sortOrder, name, id", parameters)
-                .page(0, page.fetchSize()).list();
-        return page.page(rows, u -> List.of(Integer.toString(u.sortOrder), u.name, u.id.toString()),
-                OrgUnitView::of);
+        return byPosition(query, parameters, page);
     }
 
     /** These units (the tops of the parts of the tree a caller can see), by position and name. */
@@ -164,6 +161,11 @@ public class OrgUnitService {
         if (!includeArchived) {
             query.append(" and archivedAt is null");
         }
+        return byPosition(query, parameters, page);
+    }
+
+    /** The units matching the query, by position, name and id, one page after the cursor's position. */
+    private static Page<OrgUnitView> byPosition(StringBuilder query, Parameters parameters, PageRequest page) {
         page.after().ifPresent(after -> {
             query.append(" and (sortOrder > :order or (sortOrder = :order and (name > :name"
                     + " or (name = :name and id > :id))))");

@@ -1,9 +1,12 @@
 package cn.zhibu.identity;
 
+import static cn.zhibu.testing.OrgFixtures.unit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.OrgFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -165,27 +168,12 @@ class AuthorizationMatrixTest {
         return body;
     }
 
-    private static String unit(String kind, String parent) {
-        return Api.as(ADMIN, Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(unitBody(kind, parent)).post("/v1/org-units").then().statusCode(201).extract().path("id");
-    }
-
     private static Map<String, Object> personBody(String branch) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "矩阵" + UUID.randomUUID().toString().substring(0, 4));
-        body.put("gender", "MALE");
-        body.put("birthDate", "1980-01-01");
-        body.put("politicalStatus", "FULL");
-        body.put("partyJoinDate", "2005-07-01");
-        body.put("leadingCadre", false);
-        body.put("branchId", branch);
-        body.put("since", "2020-01-01");
-        return body;
+        return OrgFixtures.personBody("矩阵" + UUID.randomUUID().toString().substring(0, 4), branch);
     }
 
     private static String person(String branch) {
-        return Api.as(ADMIN, Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(personBody(branch)).post("/v1/people").then().statusCode(201).extract().path("id");
+        return OrgFixtures.person("矩阵" + UUID.randomUUID().toString().substring(0, 4), branch);
     }
 
     private static String grant(Tree tree) {

@@ -1,5 +1,7 @@
 package cn.zhibu.identity;
 
+import static cn.zhibu.testing.OrgFixtures.unit;
+
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -265,17 +267,6 @@ class SignInApiTest {
                 .body("items[0].unitId", equalTo(null));
     }
 
-
-    static String unit(String kind, String parent) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        String name = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name.substring(0, Math.min(16, name.length())));
-        body.put("parentId", parent);
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body).post("/v1/org-units").then().statusCode(201).extract().path("id");
-    }
 
     private static JwtClaimsBuilder claims(UUID account, String issuer, String audience, Instant issued) {
         return Jwt.issuer(issuer).audience(audience).subject(account.toString()).claim("sid", account.toString())

@@ -64,11 +64,7 @@ public final class Passwords {
 
     /** A random password of 16 letters and digits (about 93 bits), for one-time set-up passwords. */
     public static String random() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
+        return cn.zhibu.platform.crypto.Secrets.code(ALPHABET, 16);
     }
 
     private static byte[] argon2(String password, byte[] salt, int memory, int iterations, int lanes) {

@@ -2,6 +2,7 @@ package cn.zhibu.identity.clients;
 
 import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.tokens.AccessTokens;
+import cn.zhibu.platform.crypto.Secrets;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -11,16 +12,11 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiClientService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     private final AccessTokens tokens;
@@ -48,11 +43,7 @@ public class ApiClientService {
     public ApiClientViews.WithSecret create(ApiClientViews.Create request, String createdBy) {
         ApiClient client = new ApiClient();
         client.id = UUID.randomUUID();
-        StringBuilder id = new StringBuilder("zc_");
-        for (int i = 0; i < 20; i++) {
-            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-        }
-        client.clientId = id.toString();
+        client.clientId = "zc_" + Secrets.code(ID_ALPHABET, 20);
         client.name = request.name();
         client.scopes = String.join(" ", new LinkedHashSet<>(request.scopes()));
         client.unitId = request.unitId();
@@ -115,7 +106,7 @@ public class ApiClientService {
     public ApiClientViews.Token token(String clientId, String secret, Optional<String> requestedScope) {
         ApiClient client = ApiClient.<ApiClient>find("clientId", clientId == null ? "" : clientId).firstResultOptional()
                 .orElse(null);
-        byte[] presented = hash(secret == null ? "" : secret);
+        byte[] presented = Secrets.sha256(secret == null ? "" : secret);
         if (client == null || client.revokedAt != null || !MessageDigest.isEqual(client.secretHash, presented)) {
             throw new ProblemException(IdentityProblem.CLIENT_CREDENTIALS_INVALID);
         }
@@ -137,19 +128,10 @@ public class ApiClientService {
     }
 
     private static String newSecret(ApiClient client) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String secret = "zs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        client.secretHash = hash(secret);
+        String secret = "zs_" + Secrets.urlSafe(32);
+        client.secretHash = Secrets.sha256(secret);
         return secret;
     }
 
-    private static byte[] hash(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -8,7 +8,7 @@ import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import jakarta.persistence.EntityManager;
+import cn.zhibu.org.OrgUnitService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,13 +44,13 @@ public class ApiClientsResource {
     private final ApiClientService clients;
     private final AccessPolicy access;
     private final Pagination pagination;
-    private final EntityManager em;
+    private final OrgUnitService units;
 
-    ApiClientsResource(ApiClientService clients, AccessPolicy access, Pagination pagination, EntityManager em) {
+    ApiClientsResource(ApiClientService clients, AccessPolicy access, Pagination pagination, OrgUnitService units) {
         this.clients = clients;
         this.access = access;
         this.pagination = pagination;
-        this.em = em;
+        this.units = units;
     }
 
     @GET
@@ -66,8 +66,7 @@ public class ApiClientsResource {
         Optional<String> path = Optional.empty();
         if (unit.isPresent()) {
             access.require(Action.API_CLIENT_MANAGE, unit.get());
-            path = Optional.of((String) em.createNativeQuery("select path from org_unit where id = :id", String.class)
-                    .setParameter("id", unit.get()).getSingleResult());
+            path = units.path(unit.get());
         } else {
             access.requireEverywhere(Action.API_CLIENT_MANAGE);
         }

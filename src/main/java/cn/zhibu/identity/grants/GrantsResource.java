@@ -9,7 +9,7 @@ import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import jakarta.persistence.EntityManager;
+import cn.zhibu.org.OrgUnitService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,15 +47,15 @@ public class GrantsResource {
     private final AccountService accounts;
     private final AccessPolicy access;
     private final Pagination pagination;
-    private final EntityManager em;
+    private final OrgUnitService units;
 
     GrantsResource(GrantService grants, AccountService accounts, AccessPolicy access, Pagination pagination,
-            EntityManager em) {
+            OrgUnitService units) {
         this.grants = grants;
         this.accounts = accounts;
         this.access = access;
         this.pagination = pagination;
-        this.em = em;
+        this.units = units;
     }
 
     @GET
@@ -77,8 +77,7 @@ public class GrantsResource {
         Optional<String> path;
         if (unit.isPresent()) {
             access.require(Action.GRANT_MANAGE, unit.get());
-            path = Optional.of(em.createNativeQuery("select path from org_unit where id = :id", String.class)
-                    .setParameter("id", unit.get()).getSingleResult().toString());
+            path = units.path(unit.get());
         } else {
             access.requireEverywhere(Action.GRANT_MANAGE);
             path = Optional.empty();

@@ -6,15 +6,11 @@ import cn.zhibu.identity.tokens.TokenSettings;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.zhibu.platform.crypto.Secrets;
 import cn.zhibu.platform.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,7 +25,6 @@ import org.jboss.logging.Logger;
 public class Sessions {
 
     private static final Logger LOG = Logger.getLogger(Sessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final AccessTokens tokens;
@@ -118,9 +113,7 @@ public class Sessions {
     }
 
     private TokenPair pair(UUID accountId, UUID family, boolean passwordChangeRequired) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String refresh = Secrets.urlSafe(32);
         Instant now = calendar.now();
         em.createNativeQuery("insert into refresh_token (token_hash, family_id, issued_at, expires_at) "
                 + "values (:hash, :family, :now, :expires)")
@@ -131,11 +124,7 @@ public class Sessions {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 
     private record Refreshed(TokenPair pair) {

@@ -2,13 +2,13 @@ package cn.zhibu.identity.signin;
 
 import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.accounts.Account;
+import cn.zhibu.platform.crypto.Secrets;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WeChatSignIn {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 10;
 
@@ -62,17 +61,14 @@ public class WeChatSignIn {
             Instant now = calendar.now();
             em.createNativeQuery("update wechat_invitation set used_at = :now where person_id = :person and used_at is null")
                     .setParameter("now", now).setParameter("person", personId).executeUpdate();
-            StringBuilder code = new StringBuilder();
-            for (int i = 0; i < CODE_LENGTH; i++) {
-                code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-            }
+            String code = Secrets.code(CODE_ALPHABET, CODE_LENGTH);
             Instant expires = now.plus(invitationTtl);
             em.createNativeQuery("insert into wechat_invitation (code_hash, person_id, issued_by, issued_at, expires_at) "
                     + "values (:hash, :person, :by, :now, :expires)")
-                    .setParameter("hash", Sessions.hash(code.toString())).setParameter("person", personId)
+                    .setParameter("hash", Sessions.hash(code)).setParameter("person", personId)
                     .setParameter("by", issuedBy).setParameter("now", now).setParameter("expires", expires)
                     .executeUpdate();
-            return new Invitation(code.toString(), personId, expires);
+            return new Invitation(code, personId, expires);
         });
     }
 

@@ -1,5 +1,9 @@
 package cn.zhibu.identity.clients;
 
+import static cn.zhibu.testing.OrgFixtures.person;
+import static cn.zhibu.testing.OrgFixtures.personBody;
+import static cn.zhibu.testing.OrgFixtures.unit;
+
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -389,32 +393,4 @@ class ApiClientsApiTest {
         return Api.anonymous().contentType(ContentType.URLENC).formParams(form).post(TOKEN);
     }
 
-    static String unit(String kind, String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name);
-        body.put("parentId", parent);
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body).post("/v1/org-units").then().statusCode(201).extract().path("id");
-    }
-
-    static Map<String, Object> personBody(String name, String branch) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("gender", "FEMALE");
-        body.put("birthDate", "1988-10-01");
-        body.put("politicalStatus", "ACTIVIST");
-        body.put("jobTitle", "科员");
-        body.put("leadingCadre", false);
-        body.put("branchId", branch);
-        body.put("groupIds", List.of());
-        body.put("since", "2021-01-01");
-        return body;
-    }
-
-    static String person(String name, String branch) {
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(personBody(name, branch)).post("/v1/people").then().statusCode(201).extract().path("id");
-    }
 }

@@ -1,5 +1,8 @@
 package cn.zhibu.identity.signin;
 
+import static cn.zhibu.testing.OrgFixtures.person;
+import static cn.zhibu.testing.OrgFixtures.unit;
+
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -629,32 +632,6 @@ class WeChatSignInApiTest {
 
     static String openid() {
         return "o6_bmjrPTlm6_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    }
-
-    static String unit(String kind, String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name);
-        body.put("parentId", parent);
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body).post("/v1/org-units").then().statusCode(201).extract().path("id");
-    }
-
-    static String person(String name, String branch) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("gender", "MALE");
-        body.put("birthDate", "1980-05-04");
-        body.put("politicalStatus", "FULL");
-        body.put("partyJoinDate", "2005-07-01");
-        body.put("jobTitle", "科员");
-        body.put("leadingCadre", false);
-        body.put("branchId", branch);
-        body.put("groupIds", List.of());
-        body.put("since", "2020-01-01");
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body).post("/v1/people").then().statusCode(201).extract().path("id");
     }
 
     List<String> stored(String sql, String parameter) {
