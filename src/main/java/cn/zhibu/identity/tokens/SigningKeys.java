@@ -173,7 +173,7 @@ public class SigningKeys {
 
     private Signing configuredKey(Instant now) {
         try {
-            PrivateKey privateKey = KeyUtils.readPrivateKey(configuredKeyLocation.get());
+            PrivateKey privateKey = KeyUtils.decodePrivateKey(readPem(configuredKeyLocation.get()));
             String kid = configuredKeyId.orElseThrow(() -> new IllegalStateException(
                     "zhibu.jwt.key-id must name the key given by zhibu.jwt.private-key.location"));
             PublicKey publicKey = derivePublic(privateKey);
@@ -193,6 +193,20 @@ public class SigningKeys {
             return new Signing(kid, privateKey, far);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("The token signing key in zhibu.jwt.private-key.location cannot be read", e);
+        }
+    }
+
+    /** A PEM file at a path (a mounted secret), or a resource on the class path. */
+    private static String readPem(String location) throws java.io.IOException {
+        String path = location.startsWith("file:") ? java.net.URI.create(location).getPath() : location;
+        if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))) {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        }
+        try (java.io.InputStream resource = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
+            if (resource == null) {
+                throw new java.io.FileNotFoundException(location);
+            }
+            return new String(resource.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         }
     }
 
