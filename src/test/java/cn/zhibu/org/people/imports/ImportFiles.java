@@ -50,6 +50,12 @@ final class ImportFiles {
     /** Polls the import until it has finished; {@code seen} gets every view read on the way. */
     static Map<String, Object> finished(Supplier<RequestSpecification> caller, String location,
             Consumer<Map<String, Object>> seen) {
+        return finished(caller, location, seen, 50);
+    }
+
+    /** As above, polling every {@code pauseMillis} (each poll costs the client a signed token and a contract check). */
+    static Map<String, Object> finished(Supplier<RequestSpecification> caller, String location,
+            Consumer<Map<String, Object>> seen, long pauseMillis) {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             Map<String, Object> job = caller.get().get(location).then().statusCode(200).extract().as(Map.class);
@@ -58,7 +64,7 @@ final class ImportFiles {
                 return job;
             }
             try {
-                Thread.sleep(25);
+                Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
