@@ -23,7 +23,8 @@ public final class ImportViews {
             ImportState state,
             @Schema(description = "Whether this import only checks the file and writes nothing") boolean dryRun,
             @Schema(description = "While RUNNING: VALIDATING (each line on its own), then APPLYING (against the "
-                    + "people stored; writing them unless a dry run)", nullable = true) ImportPhase phase,
+                    + "people stored; writing them unless a dry run)", nullable = true, maxLength = 10,
+                    pattern = "^(VALIDATING|APPLYING)$") ImportPhase phase,
             @Schema(description = "How the file was read", enumeration = {"UTF-8", "GB18030"}) String charset,
             @Schema(description = "Size of the file in bytes", minimum = "1", maximum = "2147483647", format = "int32")
             int fileBytes,
@@ -60,6 +61,7 @@ public final class ImportViews {
             @Schema(description = "A stable code: IMPORT_... or PERSON_...", maxLength = 64, pattern = "^[A-Z_]+$",
                     examples = "IMPORT_UNIT_NOT_FOUND") String code,
             @Schema(description = "What is wrong, in the language of Accept-Language", maxLength = 500,
+                    pattern = "^[^\\x00-\\x1F\\x7F]*$",
                     examples = "找不到未归档的组织“第九支部”。") String message) {
     }
 

@@ -18,11 +18,12 @@ public record LineError(int line, String column, String code, List<String> args)
     }
 
     static LineError of(int line, String column, ProblemKind kind, Object... args) {
-        return new LineError(line, column, kind.name(), Arrays.stream(args).map(LineError::shortened).toList());
+        return new LineError(line, column == null ? null : shortened(column), kind.name(),
+                Arrays.stream(args).map(LineError::shortened).toList());
     }
 
     private static String shortened(Object arg) {
-        String text = String.valueOf(arg);
+        String text = String.valueOf(arg).replaceAll("\\p{Cntrl}", " "); // a quoted cell may hold line breaks
         return text.length() <= MAX_ARG_LENGTH ? text : text.substring(0, MAX_ARG_LENGTH - 1) + "…";
     }
 }
