@@ -117,18 +117,31 @@ public class PersonService {
         }
         notInFuture(request.date());
         List<OrgUnit> joined = joinable(request.branchId(), request.groupIds());
-        List<Membership> current = Membership.list("personId = ?1 and endDate is null", id);
-        for (Membership membership : current) {
-            if (!membership.startDate.isBefore(request.date())) {
-                throw new ProblemException(PeopleProblem.PERSON_DATE_TOO_EARLY, request.date().toString(),
-                        membership.startDate.toString());
-            }
-            membership.endDate = request.date().minusDays(1);
-        }
-        Membership.flush(); // the old memberships end before the new ones start (unique current memberships)
-        joined.forEach(unit -> open(person.id, unit, request.date()));
+        move(person, Membership.list("personId = ?1 and endDate is null", id), joined, request.date());
         touch(person);
         return view(person, revealPhone);
+    }
+
+    /**
+     * Ends the person's {@code current} memberships the day before {@code date} and starts memberships
+     * of {@code joined} on it. The caller holds the tree steady and has checked the units
+     * ({@link #checkJoinable}); 422 when a current membership starts on or after {@code date}.
+     */
+    public void move(Person person, List<Membership> current, List<OrgUnit> joined, LocalDate date) {
+        for (Membership membership : current) {
+            if (!membership.startDate.isBefore(date)) {
+                throw new ProblemException(PeopleProblem.PERSON_DATE_TOO_EARLY, date.toString(),
+                        membership.startDate.toString());
+            }
+            membership.endDate = date.minusDays(1);
+        }
+        Membership.flush(); // the old memberships end before the new ones start (unique current memberships)
+        join(person, joined, date);
+    }
+
+    /** Starts the person's memberships of {@code joined} (checked, see {@link #checkJoinable}) on {@code since}. */
+    public void join(Person person, List<OrgUnit> joined, LocalDate since) {
+        joined.forEach(unit -> open(person.id, unit, since));
     }
 
     /** The person leaves: memberships end on {@code date}, and they are no longer active. */
@@ -284,7 +297,8 @@ public class PersonService {
         }
     }
 
-    private void details(Person person, String name, Gender gender, LocalDate birthDate, PoliticalStatus status,
+    /** Sets a person's details (the phone encrypted); 422 when the party dates do not fit the status. */
+    public void details(Person person, String name, Gender gender, LocalDate birthDate, PoliticalStatus status,
             LocalDate partyJoinDate, String jobTitle, boolean leadingCadre, String phone) {
         checkPartyDates(status, partyJoinDate, birthDate);
         person.name = name;
@@ -299,6 +313,11 @@ public class PersonService {
 
     private byte[] phone(UUID personId, String phone) {
         return phone == null ? null : cipher.encrypt(phone, "person.phone:" + personId);
+    }
+
+    /** The person's phone number, decrypted; null when none. */
+    public String phone(Person person) {
+        return person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher, "person.phone:" + person.id);
     }
 
     Person existing(UUID id) {
@@ -333,8 +352,7 @@ public class PersonService {
                     }
                 }
             }
-            String phone = person.phoneCipher == null ? null
-                    : cipher.decrypt(person.phoneCipher, "person.phone:" + person.id);
+            String phone = phone(person);
             if (phone != null && !revealPhone) {
                 phone = phone.substring(0, 3) + "****" + phone.substring(7);
             }
@@ -353,14 +371,31 @@ public class PersonService {
     private List<OrgUnit> joinable(UUID branchId, List<UUID> groupIds) {
         units.holdTreeSteady();
         OrgUnit branch = unit(branchId);
+        List<OrgUnit> groups = new ArrayList<>();
+        Set<UUID> distinct = new LinkedHashSet<>(groupIds == null ? List.of() : groupIds);
+        for (UUID groupId : distinct) {
+            groups.add(unit(groupId));
+        }
+        return checkJoinable(branch, groups);
+    }
+
+    /**
+     * The units a person joins: {@code branch} (a branch) and then {@code groups} (units of it);
+     * 422 when one is not of the right kind, 409 when one is archived.
+     */
+    public static List<OrgUnit> checkJoinable(OrgUnit branch, List<OrgUnit> groups) {
+        if (branch.archived()) {
+            throw new ProblemException(PeopleProblem.PERSON_UNIT_ARCHIVED, branch.name);
+        }
         if (branch.kind != OrgUnitKind.BRANCH) {
             throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, branch.name, "BRANCH");
         }
         List<OrgUnit> units = new ArrayList<>();
         units.add(branch);
-        Set<UUID> distinct = new LinkedHashSet<>(groupIds == null ? List.of() : groupIds);
-        for (UUID groupId : distinct) {
-            OrgUnit group = unit(groupId);
+        for (OrgUnit group : groups) {
+            if (group.archived()) {
+                throw new ProblemException(PeopleProblem.PERSON_UNIT_ARCHIVED, group.name);
+            }
             if (!branch.id.equals(group.parentId)) {
                 throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, group.name,
                         "PARTY_GROUP / DEPARTMENT of " + branch.name);
@@ -395,7 +430,8 @@ public class PersonService {
         person.persistAndFlush();
     }
 
-    private static void checkPartyDates(PoliticalStatus status, LocalDate joined, LocalDate born) {
+    /** 422 unless party members (only they) have a party join date, at 18 or later. */
+    public static void checkPartyDates(PoliticalStatus status, LocalDate joined, LocalDate born) {
         boolean member = status.isPartyMember();
         if (member != (joined != null) || (joined != null && joined.isBefore(born.plusYears(18)))) {
             throw new ProblemException(PeopleProblem.PERSON_DATES_INCONSISTENT, status.name());

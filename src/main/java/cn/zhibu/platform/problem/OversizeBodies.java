@@ -2,6 +2,7 @@ package cn.zhibu.platform.problem;
 
 import cn.zhibu.platform.http.RateLimiter;
 import cn.zhibu.platform.security.Callers;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -13,13 +14,16 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads request bodies of {@code /v1} with a limit of {@link RequestLimits#MAX_BODY_BYTES}, whether
+ * Reads request bodies of {@code /v1} with a limit of {@link RequestLimits#MAX_BODY_BYTES} (files
+ * posted to {@link RequestLimits#FILE_PATHS}: {@code zhibu.import.max-bytes}), whether
  * their length is declared or they come in chunks, and answers a larger one with a 413 problem.
  * The endpoints then read the buffered body, which works for blocking endpoints (every {@code /v1}
  * endpoint that takes a body must be one). Multipart uploads, and HTTP/2 bodies that do not declare
- * their length, are left to the framework's own limit (a bare 413 or a reset stream).
+ * their length (except files, which are always buffered), are left to the framework's own limit (a
+ * bare 413 or a reset stream).
  */
 @ApplicationScoped
 public class OversizeBodies {
@@ -27,46 +31,60 @@ public class OversizeBodies {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final RateLimiter rateLimiter;
+    private final long maxFileBytes;
 
-    OversizeBodies(RateLimiter rateLimiter) {
+    OversizeBodies(RateLimiter rateLimiter,
+            @ConfigProperty(name = "zhibu.import.max-bytes", defaultValue = "16M") MemorySize maxFileBytes) {
         this.rateLimiter = rateLimiter;
+        this.maxFileBytes = maxFileBytes.asLongValue();
     }
 
     void install(@Observes Router router) {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
+        BodyHandler files = BodyHandler.create(false).setBodyLimit(maxFileBytes);
         router.route("/v1/*").order(Integer.MIN_VALUE)
-                .handler(context -> read(context, bodies))
+                .handler(context -> read(context, isFile(context) ? files : bodies, limit(context), isFile(context)))
                 .failureHandler(context -> {
                     if (context.statusCode() == 413 && !context.response().headWritten()) {
                         // refused before anyone is signed in: counted against the client address
                         RateLimiter.Decision decision = rateLimiter.acquire(Callers.key(null, context.request()));
                         decision.headers().forEach(context.response()::putHeader);
-                        tooLarge(context);
+                        tooLarge(context, limit(context));
                     } else {
                         context.next();
                     }
                 });
     }
 
-    private static void read(RoutingContext context, BodyHandler bodies) {
+    private boolean isFile(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST
+                && RequestLimits.FILE_PATHS.contains(context.request().path());
+    }
+
+    private long limit(RoutingContext context) {
+        return isFile(context) ? maxFileBytes : RequestLimits.MAX_BODY_BYTES;
+    }
+
+    private static void read(RoutingContext context, BodyHandler bodies, long limit, boolean file) {
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
         // Quarkus REST cannot take over an HTTP/2 request whose body was read before it
         // (quarkusio/quarkus#34393): HTTP/2 bodies without a declared length get the framework's limit
         boolean http2 = context.request().version() == HttpVersion.HTTP_2;
-        if (declaredOver(context.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+        if (declaredOver(context.request().getHeader(HttpHeaders.CONTENT_LENGTH), limit)) {
             context.fail(413);
-        } else if (WITH_BODY.contains(context.request().method()) && !multipart && !http2) {
+        } else if (WITH_BODY.contains(context.request().method()) && !multipart && (!http2 || file)) {
+            // a file endpoint reads the buffered body itself (RoutingContext#body), never through Quarkus REST
             bodies.handle(context);
         } else {
             context.next();
         }
     }
 
-    private static void tooLarge(RoutingContext context) {
+    private static void tooLarge(RoutingContext context, long limit) {
         var locale = ProblemMessages.resolve(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Problem problem = Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, locale, context.request().path(), List.of(),
-                RequestLimits.MAX_BODY_BYTES);
+                limit);
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
@@ -76,9 +94,9 @@ public class OversizeBodies {
         context.response().end(Problems.json(problem));
     }
 
-    private static boolean declaredOver(String length) {
+    private static boolean declaredOver(String length, long limit) {
         try {
-            return length != null && Long.parseLong(length.trim()) > RequestLimits.MAX_BODY_BYTES;
+            return length != null && Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

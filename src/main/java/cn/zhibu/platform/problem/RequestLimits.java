@@ -1,10 +1,18 @@
 package cn.zhibu.platform.problem;
 
+import java.util.Set;
+
 /** Limits every request is held to. */
 public final class RequestLimits {
 
-    /** The largest request body accepted: 1 MiB (also {@code quarkus.http.limits.max-body-size}). */
+    /** The largest request body accepted: 1 MiB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /**
+     * POST paths that take files, allowed up to {@code zhibu.import.max-bytes} (16 MiB by default;
+     * {@code quarkus.http.limits.max-body-size}, the framework's own limit, follows it).
+     */
+    public static final Set<String> FILE_PATHS = Set.of("/v1/people/imports");
 
     private RequestLimits() {
     }

@@ -1,0 +1,155 @@
+package cn.zhibu.org.people.imports;
+
+import cn.zhibu.org.OrgUnit;
+import cn.zhibu.org.OrgUnitService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs accepted imports in the background, after the request that accepted them has committed.
+ * An import reads the file, checks every line on its own (VALIDATING), then compares the lines
+ * with the people stored and, unless it is a dry run and when no line is bad, writes them
+ * (APPLYING), all in one transaction: all or nothing. Real imports run one at a time (a
+ * PostgreSQL advisory lock), and the org tree is held steady while one runs.
+ */
+@ApplicationScoped
+class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    /** The longest an import's transaction may take. */
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** The advisory lock that lets one real import write at a time (64 bits of "people-import"). */
+    private static final long IMPORT_LOCK = 0x7065_6f70_6c65_696dL;
+    private static final int PROGRESS_EVERY = ImportApplier.CHUNK;
+
+    private final ImportProgress progress;
+    private final ImportApplier applier;
+    private final OrgUnitService units;
+    private final Validator validator;
+    private final EntityManager em;
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(2)
+            .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+
+    ImportRunner(ImportProgress progress, ImportApplier applier, OrgUnitService units, Validator validator,
+            EntityManager em) {
+        this.progress = progress;
+        this.applier = applier;
+        this.units = units;
+        this.validator = validator;
+        this.em = em;
+    }
+
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportQueued queued) {
+        executor.execute(() -> run(queued));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private record Outcome(ImportApplier.Counts counts, List<LineError> errors) {
+    }
+
+    /** Ends the import's transaction with a rollback: a dry run, or a file with bad lines. */
+    private static final class RolledBack extends RuntimeException {
+
+        private final transient Outcome outcome;
+
+        RolledBack(Outcome outcome) {
+            super("rolled back", null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    void run(ImportQueued job) {
+        UUID id = job.id();
+        try {
+            progress.started(id);
+            ImportFile.Contents contents = ImportFile.read(job.file(), job.charset());
+            if (!contents.readable()) {
+                progress.failed(id, contents.errors(), null);
+                return;
+            }
+            progress.phase(id, ImportPhase.VALIDATING, contents.total(), 0);
+            Outcome outcome;
+            try {
+                outcome = QuarkusTransaction.requiringNew().timeout((int) TIMEOUT.toSeconds())
+                        .call(() -> work(job, contents));
+            } catch (RuntimeException e) {
+                outcome = rolledBack(e).orElseThrow(() -> e);
+            }
+            if (!outcome.errors().isEmpty()) {
+                progress.failed(id, outcome.errors(), outcome.counts());
+            } else if (job.dryRun()) {
+                progress.succeeded(id, outcome.counts());
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "People import %s failed", id);
+            try {
+                progress.error(id);
+            } catch (RuntimeException unrecorded) {
+                LOG.errorf(unrecorded, "People import %s: its failure could not be recorded", id);
+            }
+        }
+    }
+
+    private static java.util.Optional<Outcome> rolledBack(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RolledBack rolledBack) {
+                return java.util.Optional.of(rolledBack.outcome);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The import's one transaction: it commits only for a real import with no bad line. */
+    private Outcome work(ImportQueued job, ImportFile.Contents contents) {
+        if (!job.dryRun()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
+        }
+        units.holdTreeSteady();
+        // units out of the requester's reach are, for this import, units that do not exist
+        List<OrgUnit> reachable = OrgUnit.<OrgUnit>listAll().stream().filter(u -> job.reach().covers(u.path)).toList();
+        java.util.Set<java.util.UUID> reachableIds = reachable.stream().map(u -> u.id)
+                .collect(java.util.stream.Collectors.toSet());
+        ImportChecks checks = new ImportChecks(validator, new ImportUnits(reachable), contents.columns());
+        em.clear();
+        List<LineError> errors = new ArrayList<>(contents.errors());
+        List<ImportRow> rows = new ArrayList<>(contents.lines().size());
+        int skipped = contents.total() - contents.lines().size(); // lines with the wrong number of fields
+        int done = skipped;
+        for (ImportFile.Line line : contents.lines()) {
+            ImportRow row = checks.check(line, errors);
+            if (row != null) {
+                rows.add(row);
+            }
+            if (++done % PROGRESS_EVERY == 0) {
+                progress.processed(job.id(), done);
+            }
+        }
+        int notApplied = contents.total() - rows.size();
+        progress.phase(job.id(), ImportPhase.APPLYING, contents.total(), notApplied);
+        ImportApplier.Counts counts = applier.apply(rows, reachableIds, !job.dryRun() && errors.isEmpty(), errors,
+                applied -> progress.processed(job.id(), notApplied + applied));
+        if (!errors.isEmpty() || job.dryRun()) {
+            errors.sort(Comparator.comparingInt(LineError::line));
+            throw new RolledBack(new Outcome(counts, errors));
+        }
+        progress.succeededHere(job.id(), counts);
+        return new Outcome(counts, errors);
+    }
+}
