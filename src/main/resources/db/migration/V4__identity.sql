@@ -82,6 +82,8 @@ create table api_client (
     client_id   varchar(40)   not null unique,
     name        varchar(64)   not null,
     secret_hash bytea         not null,
+    -- tokens issued before the secret last changed are refused
+    secret_rotated_at timestamptz not null,
     scopes      varchar(512)  not null,
     org_unit_id uuid          not null references org_unit (id),
     created_by  varchar(80)   not null,

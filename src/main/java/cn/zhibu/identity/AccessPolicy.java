@@ -21,10 +21,27 @@ public class AccessPolicy implements Access {
 
     private final SecurityIdentity identity;
     private final OrgUnitService units;
+    private final CallerLoader callers;
 
-    AccessPolicy(SecurityIdentity identity, OrgUnitService units) {
+    AccessPolicy(SecurityIdentity identity, OrgUnitService units, CallerLoader callers) {
         this.identity = identity;
         this.units = units;
+        this.callers = callers;
+    }
+
+    /**
+     * Throws 403 unless the caller could grant every role the account holds: whoever may give an
+     * account a password or move it to another WeChat may act as it, so must already hold as much.
+     */
+    public void requireCoversRolesOf(UUID accountId) {
+        Reach reach = reach(usable(), cn.zhibu.platform.security.Action.GRANT_MANAGE);
+        for (Caller.Grant grant : callers.grants(accountId)) {
+            boolean covered = grant.implicit() || (grant.unitId() == null ? reach.everywhere()
+                    : units.path(grant.unitId()).map(reach::covers).orElse(true));
+            if (!covered) {
+                throw new ProblemException(ProblemCode.FORBIDDEN);
+            }
+        }
     }
 
     /** The caller, or a 401 problem for anonymous requests. */

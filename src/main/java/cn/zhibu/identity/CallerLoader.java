@@ -38,7 +38,11 @@ public class CallerLoader {
         String clientId = token.getClaim(AccessTokens.CLIENT_ID);
         String session = token.getClaim(AccessTokens.SESSION);
         String scope = token.getClaim(AccessTokens.SCOPE);
-        return QuarkusTransaction.requiringNew().call(() -> clientId != null ? client(subject, clientId, scope)
+        Object secretSet = token.getClaim(AccessTokens.CLIENT_SECRET_SET);
+        long secretSetMillis = secretSet instanceof Number n ? n.longValue()
+                : secretSet instanceof jakarta.json.JsonNumber j ? j.longValue() : -1;
+        return QuarkusTransaction.requiringNew().call(() -> clientId != null
+                ? client(subject, clientId, scope, secretSetMillis)
                 : session != null ? account(subject, UUID.fromString(session)) : Optional.empty());
     }
 
@@ -75,12 +79,13 @@ public class CallerLoader {
     }
 
     /** The client, with the scopes both its token and its current settings allow. */
-    private Optional<Caller> client(UUID id, String clientId, String tokenScope) {
+    private Optional<Caller> client(UUID id, String clientId, String tokenScope, long secretSetMillis) {
         List<Object[]> rows = em.createNativeQuery("""
-                select name, scopes, org_unit_id from api_client
+                select name, scopes, org_unit_id, secret_rotated_at from api_client
                 where id = :id and client_id = :clientId and revoked_at is null""", Object[].class)
                 .setParameter("id", id).setParameter("clientId", clientId).getResultList();
-        if (rows.isEmpty()) {
+        // a token got with an earlier secret than the current one stops at the rotation
+        if (rows.isEmpty() || secretSetMillis != cn.zhibu.platform.db.SqlValues.instant(rows.get(0)[3]).toEpochMilli()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);

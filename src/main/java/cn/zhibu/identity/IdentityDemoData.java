@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,11 +30,12 @@ public class IdentityDemoData {
     private final boolean enabled;
 
     IdentityDemoData(AccountService accounts, GrantService grants, EntityManager em,
-            @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+            cn.zhibu.identity.signin.DemoSignIn demo) {
         this.accounts = accounts;
         this.grants = grants;
         this.em = em;
-        this.enabled = enabled;
+        // roles for demo people only where demo people can be signed in as: never on a real database
+        this.enabled = demo.enabled();
     }
 
     @Transactional

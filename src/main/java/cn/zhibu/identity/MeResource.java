@@ -40,11 +40,14 @@ public class MeResource {
     private final AccessPolicy access;
     private final AccountService accounts;
     private final EntityManager em;
+    private final org.eclipse.microprofile.jwt.JsonWebToken token;
 
-    MeResource(AccessPolicy access, AccountService accounts, EntityManager em) {
+    MeResource(AccessPolicy access, AccountService accounts, EntityManager em,
+            org.eclipse.microprofile.jwt.JsonWebToken token) {
         this.access = access;
         this.accounts = accounts;
         this.em = em;
+        this.token = token;
     }
 
     @GET
@@ -85,7 +88,8 @@ public class MeResource {
         if (caller.kind() != Caller.Kind.ACCOUNT) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
-        accounts.changePassword(caller.id(), request.currentPassword(), request.newPassword());
+        String session = token.getClaim(cn.zhibu.identity.tokens.AccessTokens.SESSION);
+        accounts.changePassword(caller.id(), UUID.fromString(session), request.currentPassword(), request.newPassword());
         return Response.noContent().build();
     }
 

@@ -61,6 +61,26 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void givingSomeoneAPasswordOrAWeChatNeedsTheRightToGrantTheirRoles() {
+        Tree tree = tree();
+        UUID branch = UUID.fromString(tree.branch());
+        // the person holds ORG_ADMIN everywhere: a branch secretary or branch admin must not become them
+        String grant = Api.as(ADMIN, Roles.ORG_ADMIN).body(Map.of("personId", tree.person(), "role", "ORG_ADMIN"))
+                .post("/v1/grants").then().statusCode(201).extract().path("id");
+        assertEquals(403, Api.as("takeover-secretary", Roles.SECRETARY, branch)
+                .post("/v1/people/" + tree.person() + "/wechat-invitations").statusCode());
+        assertEquals(403, Api.as("takeover-admin", Roles.ORG_ADMIN, branch)
+                .body(Map.of("username", "t" + UUID.randomUUID().toString().substring(0, 10), "personId", tree.person()))
+                .post("/v1/accounts").statusCode());
+        // an org admin everywhere may; and once the person holds nothing beyond the branch, its secretary may too
+        Api.as(ADMIN, Roles.ORG_ADMIN).post("/v1/people/" + tree.person() + "/wechat-invitations").then()
+                .statusCode(201);
+        Api.as(ADMIN, Roles.ORG_ADMIN).post("/v1/grants/" + grant + "/revoke").then().statusCode(200);
+        Api.as("takeover-secretary", Roles.SECRETARY, branch).post("/v1/people/" + tree.person()
+                + "/wechat-invitations").then().statusCode(201);
+    }
+
+    @Test
     void withoutAParentEachCallerListsTheTopsOfWhatTheyCanSee() {
         Tree tree = tree();
         List<String> tops = Api.as("tops-secretary", Roles.SECRETARY, UUID.fromString(tree.branch()))

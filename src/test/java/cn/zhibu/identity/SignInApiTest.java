@@ -66,8 +66,13 @@ class SignInApiTest {
                 .post("/v1/me/password").then(), 400, "VALIDATION_FAILED");
         problem(Api.bearer(token).body(Map.of("currentPassword", "wrong-password", "newPassword", "a long new password"))
                 .post("/v1/me/password").then(), 422, "PASSWORD_CURRENT_WRONG");
+        String otherSession = signIn(account[0], account[1]).then().statusCode(200).extract().path("accessToken");
+        Api.bearer(otherSession).get("/v1/me").then().statusCode(200);
         Api.bearer(token).body(Map.of("currentPassword", account[1], "newPassword", "a long new password"))
                 .post("/v1/me/password").then().statusCode(204);
+        // the session that changed the password goes on; every other one ends
+        Api.bearer(token).get("/v1/me").then().statusCode(200).body("passwordChangeRequired", equalTo(false));
+        problem(Api.bearer(otherSession).get("/v1/me").then(), 401, "UNAUTHENTICATED");
         problem(signIn(account[0], account[1]).then(), 401, "SIGN_IN_FAILED");
         String changed = signIn(account[0], "a long new password").then().statusCode(200)
                 .body("passwordChangeRequired", equalTo(false)).extract().path("accessToken");

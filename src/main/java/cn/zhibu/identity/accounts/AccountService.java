@@ -59,9 +59,9 @@ public class AccountService {
         return new NewAccount(account.id, name, account.personId, password);
     }
 
-    /** Changes the caller's password; other sessions of the account end. */
+    /** Changes the caller's password; the account's other sessions end (a thief's among them). */
     @Transactional
-    public void changePassword(UUID accountId, String current, String replacement) {
+    public void changePassword(UUID accountId, UUID currentSession, String current, String replacement) {
         Account account = Account.<Account>findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         if (account.passwordHash == null || !Passwords.matches(current, account.passwordHash)) {
@@ -74,6 +74,18 @@ public class AccountService {
         account.passwordHash = Passwords.hash(replacement);
         account.passwordOneTime = false;
         account.updatedAt = calendar.now();
+        sessions.endAllBut(accountId, currentSession, "SIGNED_OUT");
+    }
+
+    /** The person's account, if they have one. */
+    public Optional<UUID> accountOf(UUID personId) {
+        return Account.<Account>find("personId", personId).firstResultOptional().map(account -> account.id);
+    }
+
+    /** Grants a role to a person, making their account if needed, in one transaction. */
+    @Transactional
+    public cn.zhibu.identity.grants.GrantView grantToPerson(UUID personId, String role, UUID unitId, String grantedBy) {
+        return grants.grant(ofPersonMadeIfNeeded(personId), role, unitId, grantedBy);
     }
 
     /** The id of a person's account, made if the person has none yet (to grant them a role). */

@@ -56,6 +56,8 @@ public class AccountsResource {
         if (person.isPresent()) {
             access.require(Action.GRANT_MANAGE, people.homeUnit(person.get())
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND)));
+            // a password for someone's existing account lets its holder act as them
+            accounts.accountOf(person.get()).ifPresent(access::requireCoversRolesOf);
         } else {
             access.requireEverywhere(Action.GRANT_MANAGE);
         }

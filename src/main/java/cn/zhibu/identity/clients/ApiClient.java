@@ -21,6 +21,10 @@ public class ApiClient extends VersionedEntity {
     @Column(name = "secret_hash", nullable = false)
     public byte[] secretHash;
 
+    /** When the secret last changed: tokens issued before are refused. */
+    @Column(name = "secret_rotated_at", nullable = false)
+    public Instant secretRotatedAt;
+
     /** Space-separated, as in OAuth. */
     @Column(nullable = false)
     public String scopes;

@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * API clients. A secret is 256 random bits, shown once and kept as its SHA-256 hash (a random
- * secret needs no slow hash). Rotation replaces the secret at once; revocation also refuses the
- * client's unexpired tokens, since every request reads the client.
+ * secret needs no slow hash). Rotation replaces the secret and refuses the tokens issued before it
+ * (after a leak, the thief's tokens stop too); revocation refuses every token at once, since every
+ * request reads the client.
  */
 @ApplicationScoped
 public class ApiClientService {
@@ -50,6 +51,7 @@ public class ApiClientService {
         client.createdBy = createdBy;
         client.createdAt = calendar.now();
         client.updatedAt = client.createdAt;
+        client.secretRotatedAt = client.createdAt;
         String secret = newSecret(client);
         client.persist();
         ApiClient.flush();
@@ -68,6 +70,7 @@ public class ApiClientService {
         }
         String secret = newSecret(client);
         client.updatedAt = calendar.now();
+        client.secretRotatedAt = client.updatedAt;
         ApiClient.flush();
         return new ApiClientViews.WithSecret(ApiClientViews.View.of(client), secret);
     }
@@ -118,7 +121,7 @@ public class ApiClientService {
                 throw new ProblemException(ProblemCode.INVALID_PARAMETER, "scope", String.join(" ", granted));
             }
         }
-        String token = tokens.forClient(client.id, client.clientId, scopes);
+        String token = tokens.forClient(client.id, client.clientId, scopes, client.secretRotatedAt);
         return new ApiClientViews.Token(token, "Bearer", tokens.ttl().toSeconds(), String.join(" ", scopes));
     }
 

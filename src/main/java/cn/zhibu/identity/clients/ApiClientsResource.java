@@ -101,7 +101,7 @@ public class ApiClientsResource {
     @POST
     @Path("{id}/rotate")
     @Operation(operationId = "rotateApiClientSecret", summary = "Replace an API client's secret",
-            description = "The old secret stops working at once; tokens already issued run until they expire.")
+            description = "The old secret, and every token got with it, stop working at once.")
     @APIResponse(responseCode = "200", description = "The client and its new secret", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.WithSecret.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")

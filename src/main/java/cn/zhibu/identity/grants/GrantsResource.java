@@ -1,6 +1,7 @@
 package cn.zhibu.identity.grants;
 
 import cn.zhibu.identity.AccessPolicy;
+import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.accounts.AccountService;
 import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.paging.Page;
@@ -45,12 +46,14 @@ public class GrantsResource {
 
     private final GrantService grants;
     private final AccountService accounts;
+    private final cn.zhibu.org.people.PersonService people;
     private final AccessPolicy access;
     private final Pagination pagination;
     private final OrgUnitService units;
 
     GrantsResource(GrantService grants, AccountService accounts, AccessPolicy access, Pagination pagination,
-            OrgUnitService units) {
+            OrgUnitService units, cn.zhibu.org.people.PersonService people) {
+        this.people = people;
         this.grants = grants;
         this.accounts = accounts;
         this.access = access;
@@ -106,8 +109,15 @@ public class GrantsResource {
         if ((request.accountId() == null) == (request.personId() == null)) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "accountId/personId", "exactly one");
         }
-        UUID account = request.accountId() != null ? request.accountId() : accounts.ofPersonMadeIfNeeded(request.personId());
-        GrantView grant = grants.grant(account, request.role().name(), request.unitId(), by());
+        GrantView grant;
+        if (request.personId() != null) {
+            // only people the caller can see, like everything else
+            access.require(Action.GRANT_MANAGE, people.homeUnit(request.personId())
+                    .orElseThrow(() -> new ProblemException(IdentityProblem.GRANT_ACCOUNT_NOT_FOUND, request.personId())));
+            grant = accounts.grantToPerson(request.personId(), request.role().name(), request.unitId(), by());
+        } else {
+            grant = grants.grant(request.accountId(), request.role().name(), request.unitId(), by());
+        }
         return Response.created(URI.create("/v1/grants/" + grant.id())).entity(grant).build();
     }
 

@@ -32,23 +32,30 @@ public class InvitationsResource {
     private final WeChatSignIn wechat;
     private final PersonService people;
     private final AccessPolicy access;
+    private final cn.zhibu.identity.accounts.AccountService accounts;
 
-    InvitationsResource(WeChatSignIn wechat, PersonService people, AccessPolicy access) {
+    InvitationsResource(WeChatSignIn wechat, PersonService people, AccessPolicy access,
+            cn.zhibu.identity.accounts.AccountService accounts) {
         this.wechat = wechat;
         this.people = people;
         this.access = access;
+        this.accounts = accounts;
     }
 
     @POST
     @Operation(operationId = "issueWeChatInvitation", summary = "Issue a one-time WeChat invitation code for a person",
-            description = "The person enters it at their first sign-in from the mini-program. Earlier unused codes of "
-                    + "the person stop working. The code is shown once and kept only hashed.")
+            description = "The person enters it at their first sign-in from the mini-program (or to move to another "
+                    + "WeChat). Earlier unused codes of the person stop working. The code is shown once and kept only "
+                    + "hashed. For a person who holds roles, only a caller who could grant all of them may issue it.")
     @APIResponse(responseCode = "201", description = "The code", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeChatSignIn.Invitation.class)))
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     public Response issue(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         access.require(Action.INVITATION_ISSUE, people.homeUnit(id).orElseThrow(
                 () -> new ProblemException(ProblemCode.NOT_FOUND)));
+        // the code binds a WeChat to the person's account: for someone holding roles, only a caller who
+        // could grant those roles may issue it
+        accounts.accountOf(id).ifPresent(access::requireCoversRolesOf);
         if (!people.isActive(id)) {
             throw new ProblemException(cn.zhibu.identity.IdentityProblem.PERSON_NOT_ACTIVE);
         }

@@ -70,6 +70,14 @@ public class Sessions {
         return !family.isEmpty();
     }
 
+    /** Ends every session of an account but one, in the caller's transaction (after a password change). */
+    public void endAllBut(UUID accountId, UUID keep, String reason) {
+        em.createNativeQuery("update refresh_family set revoked_at = :now, revoke_reason = :reason "
+                + "where account_id = :account and id <> :keep and revoked_at is null")
+                .setParameter("now", calendar.now()).setParameter("reason", reason).setParameter("account", accountId)
+                .setParameter("keep", keep).executeUpdate();
+    }
+
     /** Ends every session of an account (when its WeChat is bound anew). */
     public void endAll(UUID accountId, String reason) {
         em.createNativeQuery("update refresh_family set revoked_at = :now, revoke_reason = :reason "

@@ -19,6 +19,8 @@ public class AccessTokens {
     public static final String SESSION = "sid";
     public static final String CLIENT_ID = "client_id";
     public static final String SCOPE = "scope";
+    /** When the client's secret that got the token was set (epoch milliseconds): a rotation refuses older tokens. */
+    public static final String CLIENT_SECRET_SET = "zhibu_secret_set";
 
     private final SigningKeys keys;
     private final TokenSettings settings;
@@ -47,8 +49,9 @@ public class AccessTokens {
     }
 
     /** A token for an API client, with its scopes. */
-    public String forClient(UUID clientRowId, String clientId, Collection<String> scopes) {
-        return sign(claims(clientRowId).claim(CLIENT_ID, clientId).claim(SCOPE, String.join(" ", scopes)));
+    public String forClient(UUID clientRowId, String clientId, Collection<String> scopes, Instant secretSet) {
+        return sign(claims(clientRowId).claim(CLIENT_ID, clientId).claim(SCOPE, String.join(" ", scopes))
+                .claim(CLIENT_SECRET_SET, secretSet.toEpochMilli()));
     }
 
     private JwtClaimsBuilder claims(UUID subject) {

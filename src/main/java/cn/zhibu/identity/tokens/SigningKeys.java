@@ -55,7 +55,9 @@ public class SigningKeys {
     private final Duration rotation;
     private final Duration longestToken;
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
+    private static final long REFRESH_NANOS = Duration.ofMinutes(1).toNanos();
     private volatile Signing signing;
+    private volatile long lastReload = System.nanoTime() - REFRESH_NANOS - 1;
 
     SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar, TokenSettings settings) {
         this.em = em;
@@ -91,6 +93,7 @@ public class SigningKeys {
         if (kid == null) {
             return Optional.empty();
         }
+        refreshIfStale();
         Verifying key = verifying.get(kid);
         if (key == null) { // made by another replica since the last reload, or not ours at all
             reload();
@@ -104,7 +107,7 @@ public class SigningKeys {
 
     /** The keys that verify now, as a JSON Web Key Set. */
     public Map<String, Object> jwks() {
-        reload();
+        refreshIfStale();
         Instant now = calendar.now();
         List<Map<String, Object>> keys = verifying.entrySet().stream()
                 .filter(e -> e.getValue().verifiesUntil().isAfter(now))
@@ -114,13 +117,27 @@ public class SigningKeys {
         return Map.of("keys", keys);
     }
 
+    /** Keys withdrawn or shortened in the database stop verifying here within a minute. */
+    private void refreshIfStale() {
+        if (System.nanoTime() - lastReload > REFRESH_NANOS) {
+            reload();
+        }
+    }
+
+    /** The table as it is now: new keys added, changed ones replaced, deleted and lapsed ones dropped. */
     private void reload() {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select kid, public_key, verifies_until from signing_key where verifies_until > :now", Object[].class)
                 .setParameter("now", calendar.now()).getResultList());
+        Map<String, Verifying> current = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            verifying.put((String) row[0], new Verifying(publicKey((byte[]) row[1]), SqlValues.instant(row[2])));
+            current.put((String) row[0], new Verifying(publicKey((byte[]) row[1]), SqlValues.instant(row[2])));
         }
+        verifying.putAll(current);
+        Signing signs = signing;
+        // the key this replica just made may not be committed yet: it stays
+        verifying.keySet().removeIf(kid -> !current.containsKey(kid) && (signs == null || !signs.kid().equals(kid)));
+        lastReload = System.nanoTime();
     }
 
     private Signing loadOrMakeSigningKey() {

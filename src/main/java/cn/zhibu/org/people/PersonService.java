@@ -183,9 +183,11 @@ public class PersonService {
                 anyPrefix.append(i == 0 ? "" : " or ").append("r.path like :reach").append(i);
                 parameters.and("reach" + i, prefixes.get(i) + "%");
             }
+            // a person who left counts in their last branch only, as for reading them one by one
             query.append(" and exists (select 1 from Membership rm, OrgUnit r where rm.personId = p.id and rm.branch = true"
-                    + " and (rm.endDate is null or p.active = false) and r.id = rm.orgUnitId and (").append(anyPrefix)
-                    .append("))");
+                    + " and (rm.endDate is null or (p.active = false and rm.endDate = (select max(lm.endDate)"
+                    + " from Membership lm where lm.personId = p.id and lm.branch = true)))"
+                    + " and r.id = rm.orgUnitId and (").append(anyPrefix).append("))");
         }
         text.ifPresent(t -> {
             query.append(" and lower(p.name) like :text escape '!'");

@@ -85,7 +85,9 @@ class ImportApplier {
                         }
                     } else {
                         List<Membership> held = current.getOrDefault(person.id, List.of());
-                        if (!held.isEmpty() && held.stream().noneMatch(m -> m.branch && reachable.contains(m.orgUnitId))) {
+                        UUID home = held.isEmpty() ? people.homeUnit(person.id).orElse(null) : held.stream()
+                                .filter(m -> m.branch).map(m -> m.orgUnitId).findFirst().orElse(null);
+                        if (home == null || !reachable.contains(home)) {
                             // someone of a branch the requester may not import into: never taken over
                             throw new ProblemException(ImportProblem.IMPORT_PERSON_OUT_OF_REACH, row.externalId());
                         }
@@ -123,7 +125,7 @@ class ImportApplier {
 
     private Change compare(Person person, ImportRow row, List<Membership> memberships, LocalDate today) {
         if (!person.active) {
-            throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, person.name);
+            throw new ProblemException(PeopleProblem.PERSON_HAS_LEFT, row.externalId());
         }
         ImportRow.Presence present = row.present();
         String phone = people.phone(person);

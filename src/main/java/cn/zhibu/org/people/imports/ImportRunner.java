@@ -40,7 +40,10 @@ class ImportRunner {
     private final OrgUnitService units;
     private final Validator validator;
     private final EntityManager em;
-    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(2)
+    /** Two imports run at once; a few more wait (each holds its file in memory), more are refused when queued. */
+    static final int RUNNING = 2;
+    static final int WAITING = 8;
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(RUNNING).maxQueued(WAITING)
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
 
     ImportRunner(ImportProgress progress, ImportApplier applier, OrgUnitService units, Validator validator,
@@ -53,7 +56,12 @@ class ImportRunner {
     }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportQueued queued) {
-        executor.execute(() -> run(queued));
+        try {
+            executor.execute(() -> run(queued));
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            LOG.warnf("People import %s refused: %d imports already run or wait here", queued.id(), RUNNING + WAITING);
+            progress.error(queued.id());
+        }
     }
 
     @PreDestroy
@@ -121,7 +129,9 @@ class ImportRunner {
         if (!job.dryRun()) {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
         }
-        units.holdTreeSteady();
+        if (!job.dryRun()) {
+            units.holdTreeSteady(); // a dry run writes nothing, so it holds up no one who changes the tree
+        }
         // units out of the requester's reach are, for this import, units that do not exist
         List<OrgUnit> reachable = OrgUnit.<OrgUnit>listAll().stream().filter(u -> job.reach().covers(u.path)).toList();
         java.util.Set<java.util.UUID> reachableIds = reachable.stream().map(u -> u.id)

@@ -63,6 +63,9 @@ public class PeopleImportService {
      * the background. {@code charset} is the Content-Type parameter, if any (415 unless UTF-8 or
      * GB18030); an empty file is a 400.
      */
+    /** How many imports one requester may have queued or running at once (each holds its file in memory). */
+    static final int MAX_UNFINISHED_PER_REQUESTER = 2;
+
     @Transactional
     public PeopleImportView queue(byte[] file, String charset, boolean dryRun, String requestedBy, Access.Reach reach) {
         Optional<Charset> declared = ImportFile.declared(charset);
@@ -70,6 +73,12 @@ public class PeopleImportService {
             throw new ProblemException(ImportProblem.IMPORT_FILE_EMPTY);
         }
         Charset reading = ImportFile.charset(file, declared);
+        long unfinished = PeopleImport.count("requestedBy = ?1 and state in ?2", requestedBy,
+                java.util.List.of(ImportState.QUEUED, ImportState.RUNNING));
+        if (unfinished >= MAX_UNFINISHED_PER_REQUESTER) {
+            throw new ProblemException(ImportProblem.IMPORT_TOO_MANY, MAX_UNFINISHED_PER_REQUESTER)
+                    .header("Retry-After", 10);
+        }
         PeopleImport job = new PeopleImport();
         job.id = UUID.randomUUID();
         job.dryRun = dryRun;
