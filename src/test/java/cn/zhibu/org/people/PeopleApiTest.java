@@ -1,5 +1,6 @@
 package cn.zhibu.org.people;
 
+import static cn.zhibu.testing.OrgFixtures.unit;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,15 +49,6 @@ class PeopleApiTest {
         otherBranch = unit("BRANCH", "另一支部" + tag, committee);
     }
 
-    static String unit(String kind, String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name.length() > 16 ? name.substring(0, 16) : name);
-        body.put("parentId", parent);
-        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body).post("/v1/org-units").then().statusCode(201).extract().path("id");
-    }
 
     Map<String, Object> person(String name, String status, String joined) {
         Map<String, Object> body = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people.imports;
 
+import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +40,6 @@ class PeopleImportLargeTest {
         return Api.as("importer", Roles.ORG_ADMIN);
     }
 
-    private static String unit(String kind, String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name.length() > 16 ? name.substring(0, 16) : name);
-        body.put("parentId", parent);
-        return admin().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/v1/org-units")
-                .then().statusCode(201).extract().path("id");
-    }
 
     @Test
     void fiftyThousandPeopleAreImportedWithProgressAndAgainWithoutAnyChange() throws Exception {

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people.imports;
 
+import static cn.zhibu.testing.OrgFixtures.unit;
 import static cn.zhibu.org.people.imports.ImportFiles.BOM;
 import static cn.zhibu.org.people.imports.ImportFiles.GB18030;
 import static cn.zhibu.org.people.imports.ImportFiles.HEADER;
@@ -82,15 +83,6 @@ class PeopleImportsApiTest {
         otherGroup = unit("PARTY_GROUP", "第一党小组", otherBranch);
     }
 
-    private String unit(String kind, String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", kind);
-        body.put("name", name);
-        body.put("shortName", name.length() > 16 ? name.substring(0, 16) : name);
-        body.put("parentId", parent);
-        return admin().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/v1/org-units")
-                .then().statusCode(201).extract().path("id");
-    }
 
     private String id(String n) {
         return "T" + tag + "-" + n;
