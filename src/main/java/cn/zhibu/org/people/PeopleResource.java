@@ -55,11 +55,13 @@ public class PeopleResource {
     private static final String BASE = "/v1/people/";
 
     private final PersonService people;
+    private final PoliticalBirthdays birthdays;
     private final Pagination pagination;
     private final Access access;
 
-    PeopleResource(PersonService people, Pagination pagination, Access access) {
+    PeopleResource(PersonService people, PoliticalBirthdays birthdays, Pagination pagination, Access access) {
         this.people = people;
+        this.birthdays = birthdays;
         this.pagination = pagination;
         this.access = access;
     }
@@ -223,7 +225,7 @@ public class PeopleResource {
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "YYYY-MM-DD"));
         access.require(Action.PEOPLE_READ, unit);
         String query = "political-birthdays?unit=" + unit + "&from=" + first + "&to=" + last;
-        Page<PoliticalBirthdayView> page = people.politicalBirthdays(unit, first, last,
+        Page<PoliticalBirthdayView> page = birthdays.between(unit, first, last,
                 pagination.request(limit, cursor, query));
         return new PoliticalBirthdayPage(page.items(), page.nextCursor());
     }
