@@ -57,6 +57,25 @@ class DemoSignInApiTest {
     }
 
     @Test
+    void parallelFirstSignInsMakeOneAccount() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> Api.anonymous().body(Map.of("externalId", "DEMO-1027"))
+                        .post("/v1/sessions/demo")));
+            }
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                accounts.add(answer.get().then().statusCode(200).extract().path("accountId"));
+            }
+            assertEquals(1, accounts.size(), "one person, one account");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyDemoPeopleSignInThisWay() {
         problem(Api.anonymous().body(Map.of("externalId", "DEMO-9999")).post("/v1/sessions/demo").then(), 404,
                 "NOT_FOUND");

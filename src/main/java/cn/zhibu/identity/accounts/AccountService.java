@@ -55,7 +55,14 @@ public class AccountService {
         account.passwordOneTime = true;
         account.updatedAt = calendar.now();
         account.persist();
-        Account.flush();
+        try {
+            Account.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw new ProblemException(IdentityProblem.USERNAME_TAKEN, name); // taken at the same moment
+            }
+            throw e;
+        }
         return new NewAccount(account.id, name, account.personId, password);
     }
 
@@ -91,25 +98,24 @@ public class AccountService {
     /** The id of a person's account, made if the person has none yet (to grant them a role). */
     @Transactional
     public UUID ofPersonMadeIfNeeded(UUID personId) {
-        return ofPerson(personId).orElseGet(() -> {
-            Account made = newAccount(personId);
-            made.persist();
-            return made;
-        }).id;
+        ofPerson(personId); // the person must be active
+        Instant now = calendar.now();
+        // made at most once even when two requests race for it (person_id is unique)
+        em.createNativeQuery("insert into account (id, person_id, active, version, created_at, updated_at) "
+                + "values (:id, :person, true, 0, :now, :now) on conflict (person_id) do nothing")
+                .setParameter("id", UUID.randomUUID()).setParameter("person", personId).setParameter("now", now)
+                .executeUpdate();
+        return em.createNativeQuery("select id from account where person_id = :person", UUID.class)
+                .setParameter("person", personId).getSingleResult() instanceof UUID id ? id : null;
     }
 
     /** The account of a person, made when first needed (demo sign-in, WeChat binding). */
     @Transactional
     public TokenPair startPersonSession(UUID personId) {
-        Account account = ofPerson(personId).orElseGet(() -> {
-            Account made = newAccount(personId);
-            made.persist();
-            return made;
-        });
+        Account account = Account.findById(ofPersonMadeIfNeeded(personId));
         if (!account.active) {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         }
-        Account.flush();
         return sessions.start(account.id, false);
     }
 
