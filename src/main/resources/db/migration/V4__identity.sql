@@ -9,13 +9,20 @@ create table account (
     password_one_time boolean      not null default false,
     wechat_openid     varchar(64)  unique,
     wechat_unionid    varchar(64)  unique,
-    failed_sign_ins   integer      not null default 0,
-    locked_until      timestamptz,
     active            boolean      not null,
     version           bigint       not null,
     created_at        timestamptz  not null,
     updated_at        timestamptz  not null,
     check (person_id is not null or username is not null)
+);
+
+-- Failed password sign-ins per user name, whether or not an account has it (so that a lockout does
+-- not tell which names exist). Rows without a lock in force are deleted by a periodic clean-up.
+create table sign_in_failure (
+    username        varchar(32)  primary key,
+    failures        integer      not null,
+    locked_until    timestamptz,
+    last_failure_at timestamptz  not null
 );
 
 -- A role on an org unit, holding for its subtree; a grant with no unit holds everywhere (org admins

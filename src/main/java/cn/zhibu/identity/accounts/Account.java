@@ -4,7 +4,6 @@ import cn.zhibu.platform.db.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 
 /** What signs in: a person's account (WeChat, demo) or a staff account (password), or both. */
@@ -28,12 +27,6 @@ public class Account extends VersionedEntity {
 
     @Column(name = "wechat_unionid")
     public String wechatUnionid;
-
-    @Column(name = "failed_sign_ins", nullable = false)
-    public int failedSignIns;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
 
     @Column(nullable = false)
     public boolean active;

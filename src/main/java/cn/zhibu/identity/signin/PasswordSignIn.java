@@ -7,8 +7,10 @@ import cn.zhibu.platform.http.RateLimiter;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
+import cn.zhibu.platform.db.SqlValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -17,23 +19,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Staff sign-in with a user name and password. After {@code zhibu.sign-in.max-failures} failures in
- * a row the account is locked for {@code zhibu.sign-in.lockout} (429 with Retry-After, even for the
+ * a row the name is locked for {@code zhibu.sign-in.lockout} (429 with Retry-After, even for the
  * right password); the count lives in the database, so every replica sees it. Unknown names fail
- * like wrong passwords, and as slowly.
+ * like wrong passwords, as slowly, and lock the same way, so nothing tells which names exist.
  */
 @ApplicationScoped
 public class PasswordSignIn {
 
     private final Sessions sessions;
     private final BusinessCalendar calendar;
+    private final EntityManager em;
     private final int maxFailures;
     private final Duration lockout;
 
-    PasswordSignIn(Sessions sessions, BusinessCalendar calendar,
+    PasswordSignIn(Sessions sessions, BusinessCalendar calendar, EntityManager em,
             @ConfigProperty(name = "zhibu.sign-in.max-failures", defaultValue = "5") int maxFailures,
             @ConfigProperty(name = "zhibu.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
         this.sessions = sessions;
         this.calendar = calendar;
+        this.em = em;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
     }
@@ -51,29 +55,44 @@ public class PasswordSignIn {
     }
 
     private Outcome attempt(String username, String password) {
-        Optional<Account> found = Account.<Account>find("username", username)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        if (found.isEmpty() || !found.get().active) {
-            Passwords.matches(password, null);
-            return new Outcome(null, null);
-        }
-        Account account = found.get();
         Instant now = calendar.now();
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            return new Outcome(null, Duration.between(now, account.lockedUntil));
+        // one row per name, locked, so parallel attempts on one name are counted one by one
+        em.createNativeQuery("insert into sign_in_failure (username, failures, last_failure_at) values (:name, 0, :now) "
+                + "on conflict (username) do nothing").setParameter("name", username).setParameter("now", now)
+                .executeUpdate();
+        Object[] failures = (Object[]) em.createNativeQuery("select failures, locked_until from sign_in_failure "
+                + "where username = :name for update", Object[].class).setParameter("name", username).getSingleResult();
+        Instant lockedUntil = SqlValues.instant(failures[1]);
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return new Outcome(null, Duration.between(now, lockedUntil));
         }
-        if (!Passwords.matches(password, account.passwordHash)) {
-            account.failedSignIns++;
-            if (account.failedSignIns >= maxFailures) {
-                account.failedSignIns = 0;
-                account.lockedUntil = now.plus(lockout);
-                return new Outcome(null, lockout);
-            }
-            return new Outcome(null, null);
+        Optional<Account> found = Account.<Account>find("username", username).firstResultOptional();
+        boolean known = found.isPresent() && found.get().active;
+        // an unknown name costs as much as a known one, and is counted the same
+        if (known && Passwords.matches(password, found.get().passwordHash)) {
+            em.createNativeQuery("delete from sign_in_failure where username = :name").setParameter("name", username)
+                    .executeUpdate();
+            return new Outcome(sessions.start(found.get().id, found.get().passwordOneTime), null);
         }
-        account.failedSignIns = 0;
-        account.lockedUntil = null;
-        return new Outcome(sessions.start(account.id, account.passwordOneTime), null);
+        if (!known) {
+            Passwords.matches(password, null);
+        }
+        int count = ((Number) failures[0]).intValue() + 1;
+        boolean lock = count >= maxFailures;
+        em.createNativeQuery("update sign_in_failure set failures = :failures, locked_until = :until, "
+                + "last_failure_at = :now where username = :name")
+                .setParameter("failures", lock ? 0 : count).setParameter("until", lock ? now.plus(lockout) : null)
+                .setParameter("now", now).setParameter("name", username).executeUpdate();
+        return new Outcome(null, lock ? lockout : null);
+    }
+
+    /** Forgets failures that no longer matter: no lock in force and none for a whole lockout period. */
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldFailures() {
+        Instant now = calendar.now();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from sign_in_failure where "
+                + "(locked_until is null or locked_until < :now) and last_failure_at < :before")
+                .setParameter("now", now).setParameter("before", now.minus(lockout)).executeUpdate());
     }
 
     private record Outcome(TokenPair pair, Duration retryAfter) {
