@@ -5,6 +5,7 @@ import cn.zhibu.platform.problem.ProblemKind;
 /** The problems of the organisation tree. */
 public enum OrgProblem implements ProblemKind {
     ORG_UNIT_PARENT_NOT_FOUND(422),
+    ORG_TREE_BUSY(409),
     ORG_UNIT_NESTING_NOT_ALLOWED(422),
     ORG_UNIT_CYCLE(422),
     ORG_UNIT_TOO_DEEP(422),

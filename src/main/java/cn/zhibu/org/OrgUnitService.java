@@ -266,8 +266,29 @@ public class OrgUnitService {
         }
     }
 
+    /**
+     * Shared: waits its turn. Exclusive (moves and archives): tries for a few seconds without joining
+     * the lock's queue, then answers 409. Queued behind a long holder (a people import holds the tree
+     * for its whole run), an exclusive request would make every later shared one wait behind it too,
+     * stalling every change to people.
+     */
     private void lockTree(boolean exclusive) {
-        em.createNativeQuery(exclusive ? "select pg_advisory_xact_lock(?1)" : "select pg_advisory_xact_lock_shared(?1)")
-                .setParameter(1, TREE_LOCK).getSingleResult();
+        if (!exclusive) {
+            em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, TREE_LOCK).getSingleResult();
+            return;
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, TREE_LOCK)
+                .getSingleResult()) {
+            if (System.nanoTime() > deadline) {
+                throw new ProblemException(OrgProblem.ORG_TREE_BUSY).header("Retry-After", 30);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProblemException(OrgProblem.ORG_TREE_BUSY).header("Retry-After", 30);
+            }
+        }
     }
 }

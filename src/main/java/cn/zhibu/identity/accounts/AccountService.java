@@ -58,8 +58,11 @@ public class AccountService {
         try {
             Account.flush();
         } catch (jakarta.persistence.PersistenceException e) {
-            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw new ProblemException(IdentityProblem.USERNAME_TAKEN, name); // taken at the same moment
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                // taken at the same moment: the name, or the person's account
+                String constraint = String.valueOf(violation.getConstraintName());
+                throw constraint.contains("person") ? new ProblemException(IdentityProblem.PERSON_HAS_ACCOUNT, name)
+                        : new ProblemException(IdentityProblem.USERNAME_TAKEN, name);
             }
             throw e;
         }

@@ -59,6 +59,10 @@ public class GrantService {
         grant.grantedBy = grantedBy;
         grant.grantedAt = calendar.now();
         grant.persist();
+        // an invitation issued before this grant was checked against fewer roles: it stops working
+        em.createNativeQuery("update wechat_invitation set used_at = :now where used_at is null and person_id = "
+                + "(select person_id from account where id = :account)")
+                .setParameter("now", grant.grantedAt).setParameter("account", accountId).executeUpdate();
         try {
             RoleGrant.flush();
         } catch (jakarta.persistence.PersistenceException e) {

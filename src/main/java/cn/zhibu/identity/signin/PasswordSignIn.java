@@ -57,11 +57,11 @@ public class PasswordSignIn {
     private Outcome attempt(String username, String password) {
         Instant now = calendar.now();
         // one row per name, locked, so parallel attempts on one name are counted one by one
-        em.createNativeQuery("insert into sign_in_failure (username, failures, last_failure_at) values (:name, 0, :now) "
-                + "on conflict (username) do nothing").setParameter("name", username).setParameter("now", now)
-                .executeUpdate();
-        Object[] failures = (Object[]) em.createNativeQuery("select failures, locked_until from sign_in_failure "
-                + "where username = :name for update", Object[].class).setParameter("name", username).getSingleResult();
+        // (one statement: the row exists and is locked even if the clean-up just deleted it)
+        Object[] failures = (Object[]) em.createNativeQuery("insert into sign_in_failure (username, failures, "
+                + "last_failure_at) values (:name, 0, :now) on conflict (username) do update set username = "
+                + "excluded.username returning failures, locked_until", Object[].class)
+                .setParameter("name", username).setParameter("now", now).getSingleResult();
         Instant lockedUntil = SqlValues.instant(failures[1]);
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             return new Outcome(null, Duration.between(now, lockedUntil));

@@ -29,14 +29,17 @@ public class WeChatSignIn {
 
     private final WeChat wechat;
     private final Sessions sessions;
+    private final cn.zhibu.identity.accounts.AccountService accounts;
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final Duration invitationTtl;
 
-    WeChatSignIn(WeChat wechat, Sessions sessions, EntityManager em, BusinessCalendar calendar,
+    WeChatSignIn(WeChat wechat, Sessions sessions, cn.zhibu.identity.accounts.AccountService accounts, EntityManager em,
+            BusinessCalendar calendar,
             @ConfigProperty(name = "zhibu.wechat.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
         this.wechat = wechat;
         this.sessions = sessions;
+        this.accounts = accounts;
         this.em = em;
         this.calendar = calendar;
         this.invitationTtl = invitationTtl;
@@ -96,15 +99,9 @@ public class WeChatSignIn {
         if (!personActive(personId)) {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         }
-        Account account = Account.<Account>find("personId", personId).firstResultOptional().orElse(null);
+        Account account = Account.findById(accounts.ofPersonMadeIfNeeded(personId)); // made once, even when raced
         Instant now = calendar.now();
-        if (account == null) {
-            account = new Account();
-            account.id = UUID.randomUUID();
-            account.personId = personId;
-            account.active = true;
-            account.createdAt = now;
-        } else if (!account.active) {
+        if (!account.active) {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         } else if (account.wechatOpenid != null) {
             // a new invitation moves the person to another WeChat (a new phone, a new WeChat account):

@@ -57,6 +57,7 @@ public class SigningKeys {
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
     private static final long REFRESH_NANOS = Duration.ofMinutes(1).toNanos();
     private volatile Signing signing;
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     private volatile long lastReload = System.nanoTime() - REFRESH_NANOS - 1;
 
     SigningKeys(EntityManager em, FieldCipher cipher, BusinessCalendar calendar, TokenSettings settings) {
@@ -135,8 +136,14 @@ public class SigningKeys {
         }
         verifying.putAll(current);
         Signing signs = signing;
-        // the key this replica just made may not be committed yet: it stays
-        verifying.keySet().removeIf(kid -> !current.containsKey(kid) && (signs == null || !signs.kid().equals(kid)));
+        // the key this replica just made may not be committed yet: it stays until it has been seen once;
+        // a key seen before and gone now was withdrawn, and if this replica signs with it, it stops
+        boolean signsUnseen = signs != null && !current.containsKey(signs.kid()) && !seen.contains(signs.kid());
+        verifying.keySet().removeIf(kid -> !current.containsKey(kid) && !(signsUnseen && signs.kid().equals(kid)));
+        seen.addAll(current.keySet());
+        if (signs != null && !current.containsKey(signs.kid()) && !signsUnseen) {
+            signing = null;
+        }
         lastReload = System.nanoTime();
     }
 

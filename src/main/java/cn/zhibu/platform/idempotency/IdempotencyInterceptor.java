@@ -125,13 +125,15 @@ public class IdempotencyInterceptor {
     }
 
     /**
-     * The request's method, path, query and body bytes, hashed. A body the HTTP layer did not
+     * The request's method, path, query, content type and body bytes, hashed (the same bytes in another
+     * charset are another request). A body the HTTP layer did not
      * buffer (none so far) is represented by the method's arguments instead.
      */
     private String requestHash(Object[] parameters) throws JsonProcessingException, NoSuchAlgorithmException {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         String head = request.method().name() + ' ' + request.path() + '?'
-                + Optional.ofNullable(request.query()).orElse("") + '\n';
+                + Optional.ofNullable(request.query()).orElse("") + '\n'
+                + Optional.ofNullable(request.getHeader("Content-Type")).orElse("") + '\n';
         digest.update(head.getBytes(StandardCharsets.UTF_8));
         Buffer body = routing.body() == null ? null : routing.body().buffer();
         if (body != null) {

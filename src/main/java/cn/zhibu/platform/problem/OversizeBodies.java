@@ -30,8 +30,12 @@ public class OversizeBodies {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
+    /** Files buffered at once on this replica (each up to zhibu.import.max-bytes, before anyone is signed in). */
+    static final int FILES_AT_ONCE = 2;
+
     private final RateLimiter rateLimiter;
     private final long maxFileBytes;
+    private final java.util.concurrent.Semaphore fileSlots = new java.util.concurrent.Semaphore(FILES_AT_ONCE);
 
     OversizeBodies(RateLimiter rateLimiter,
             @ConfigProperty(name = "zhibu.import.max-bytes", defaultValue = "16M") MemorySize maxFileBytes) {
@@ -43,7 +47,17 @@ public class OversizeBodies {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         BodyHandler files = BodyHandler.create(false).setBodyLimit(maxFileBytes);
         router.route("/v1/*").order(Integer.MIN_VALUE)
-                .handler(context -> read(context, isFile(context) ? files : bodies, limit(context), isFile(context)))
+                .handler(context -> {
+                    boolean file = isFile(context);
+                    if (file && !fileSlots.tryAcquire()) {
+                        busy(context); // bounded memory: nobody makes this replica hold more files than that
+                        return;
+                    }
+                    if (file) {
+                        context.addEndHandler(done -> fileSlots.release());
+                    }
+                    read(context, file ? files : bodies, limit(context), file);
+                })
                 .failureHandler(context -> {
                     if (context.statusCode() == 413 && !context.response().headWritten()) {
                         // refused before anyone is signed in: counted against the client address
@@ -81,6 +95,20 @@ public class OversizeBodies {
         } else {
             context.next();
         }
+    }
+
+    private void busy(RoutingContext context) {
+        var locale = ProblemMessages.resolve(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problems.of(ProblemCode.RATE_LIMITED, locale, context.request().path(), List.of(), 10);
+        rateLimiter.acquire(Callers.key(null, context.request())).headers().forEach(context.response()::putHeader);
+        context.response().setStatusCode(429)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .putHeader(RateLimiter.RETRY_AFTER, "10");
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close"); // the body is not read
+        }
+        context.response().end(Problems.json(problem));
     }
 
     private static void tooLarge(RoutingContext context, long limit) {

@@ -85,7 +85,15 @@ final class ImportChecks {
                 cells.fail(column, ImportProblem.IMPORT_VALUE_INVALID, cells.raw(column), column.english());
             }
         }
-        if (branch != null && groups != null && !cells.failed(ImportColumn.GROUPS)) {
+        if (branch != null) {
+            // the branch itself too (a unit named by id may be a group, a committee or archived)
+            try {
+                PersonService.checkJoinable(branch, List.of());
+            } catch (ProblemException e) {
+                cells.fail(ImportColumn.BRANCH, e);
+            }
+        }
+        if (branch != null && groups != null && !cells.failed(ImportColumn.GROUPS) && !cells.failed(ImportColumn.BRANCH)) {
             try {
                 PersonService.checkJoinable(branch, groups);
             } catch (ProblemException e) {

@@ -61,9 +61,16 @@ final class ImportFile {
         };
     }
 
-    /** The charset to read with: the declared one, else UTF-8 when the bytes are valid UTF-8, else GB18030. */
+    /**
+     * The charset to read with: the declared one; else UTF-8 when the file starts with UTF-8's byte
+     * order mark (its bad lines are then reported, never read as GB18030) or all its bytes are valid
+     * UTF-8; else GB18030.
+     */
     static Charset charset(byte[] bytes, Optional<Charset> declared) {
-        return declared.orElseGet(() -> decodes(bytes, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : GB18030);
+        boolean utf8Bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        return declared.orElseGet(() -> utf8Bom || decodes(bytes, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
+                : GB18030);
     }
 
     static String label(Charset charset) {
@@ -107,8 +114,8 @@ final class ImportFile {
                     break;
                 }
                 List<String> values = record.toList();
-                if (values.size() == 1 && values.get(0).isBlank()) {
-                    continue; // a blank line
+                if (values.stream().allMatch(String::isBlank)) {
+                    continue; // a blank line, or one of empty cells only (Excel writes those for cleared rows)
                 }
                 if (width < 0) {
                     width = values.size();

@@ -26,7 +26,7 @@ class ImportProgress {
 
     private static final Logger LOG = Logger.getLogger(ImportProgress.class);
     /** An unfinished import not heard of for this long has died with its replica (its transaction timed out). */
-    static final Duration ABANDONED_AFTER = ImportRunner.TIMEOUT.plusMinutes(5);
+    static final Duration ABANDONED_AFTER = ImportRunner.TIMEOUT.multipliedBy(2).plusMinutes(5);
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -38,12 +38,30 @@ class ImportProgress {
         this.json = json;
     }
 
-    void started(UUID id) {
-        update(id, job -> {
+    /** Starts a queued import; false when it is no longer queued (swept as abandoned meanwhile): it must not run. */
+    boolean started(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PeopleImport job = em.find(PeopleImport.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (job == null || job.state != ImportState.QUEUED) {
+                return false;
+            }
             job.state = ImportState.RUNNING;
             job.phase = ImportPhase.VALIDATING;
             job.startedAt = calendar.now();
+            job.updatedAt = job.startedAt;
+            return true;
         });
+    }
+
+    /** Imports this replica will not finish (it is stopping): ERROR at once, rather than after the sweep. */
+    void abandoned(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update people_import set state = 'ERROR', phase = null, finished_at = ?1, updated_at = ?1, "
+                    + "version = version + 1 where id in (?2) and state in ('QUEUED', 'RUNNING')")
+                    .setParameter(1, OffsetDateTime.ofInstant(calendar.now(), ZoneOffset.UTC))
+                    .setParameter(2, ids).executeUpdate());
+        }
     }
 
     void phase(UUID id, ImportPhase phase, int total, int processed) {
@@ -66,10 +84,13 @@ class ImportProgress {
     }
 
     /** The file has bad lines: FAILED, with its errors in file order. */
+    /** At most this many line problems are kept per import (all are counted): a file wrong throughout says so soon enough. */
+    static final int KEPT_ERRORS = 1000;
+
     void failed(UUID id, List<LineError> errors, ImportApplier.Counts counts) {
         QuarkusTransaction.requiringNew().run(() -> {
             PeopleImport job = em.find(PeopleImport.class, id);
-            save(id, errors);
+            save(id, errors.subList(0, Math.min(KEPT_ERRORS, errors.size())));
             finish(job, ImportState.FAILED, counts, errors.size());
         });
     }

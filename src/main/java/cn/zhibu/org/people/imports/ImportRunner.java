@@ -43,6 +43,7 @@ class ImportRunner {
     /** Two imports run at once; a few more wait (each holds its file in memory), more are refused when queued. */
     static final int RUNNING = 2;
     static final int WAITING = 8;
+    private final java.util.Set<UUID> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(RUNNING).maxQueued(WAITING)
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
 
@@ -57,8 +58,16 @@ class ImportRunner {
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportQueued queued) {
         try {
-            executor.execute(() -> run(queued));
+            unfinished.add(queued.id());
+            executor.execute(() -> {
+                try {
+                    run(queued);
+                } finally {
+                    unfinished.remove(queued.id());
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException full) {
+            unfinished.remove(queued.id());
             LOG.warnf("People import %s refused: %d imports already run or wait here", queued.id(), RUNNING + WAITING);
             progress.error(queued.id());
         }
@@ -67,6 +76,12 @@ class ImportRunner {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        try {
+            // their files lived in this replica's memory only: nobody will finish them
+            progress.abandoned(java.util.List.copyOf(unfinished));
+        } catch (RuntimeException e) {
+            LOG.warnf("Unfinished people imports %s could not be marked ERROR; the sweep will", unfinished);
+        }
     }
 
     private record Outcome(ImportApplier.Counts counts, List<LineError> errors) {
@@ -86,7 +101,9 @@ class ImportRunner {
     void run(ImportQueued job) {
         UUID id = job.id();
         try {
-            progress.started(id);
+            if (!progress.started(id)) {
+                return; // swept as abandoned while it waited: it stays ERROR
+            }
             ImportFile.Contents contents = ImportFile.read(job.file(), job.charset());
             if (!contents.readable()) {
                 progress.failed(id, contents.errors(), null);
@@ -95,7 +112,8 @@ class ImportRunner {
             progress.phase(id, ImportPhase.VALIDATING, contents.total(), 0);
             Outcome outcome;
             try {
-                outcome = QuarkusTransaction.requiringNew().timeout((int) TIMEOUT.toSeconds())
+                // twice the work's time: a real import may first wait for another one's lock
+                outcome = QuarkusTransaction.requiringNew().timeout((int) TIMEOUT.multipliedBy(2).toSeconds())
                         .call(() -> work(job, contents));
             } catch (RuntimeException e) {
                 outcome = rolledBack(e).orElseThrow(() -> e);

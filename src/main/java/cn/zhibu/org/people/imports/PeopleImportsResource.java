@@ -149,7 +149,8 @@ public class PeopleImportsResource {
     @Authenticated
     @Operation(operationId = "listPeopleImportErrors", summary = "The problems found in an import's file",
             description = "Every bad line, in file order: the line (1 is the header), the column, a stable code and a "
-                    + "message in the language of Accept-Language. Empty until the import has FAILED.")
+                    + "message in the language of Accept-Language. Empty until the import has FAILED; the first 1,000 "
+                    + "are kept (errorCount counts them all).")
     @APIResponse(responseCode = "200", description = "One page of problems")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     public ImportErrorPage errors(@Parameter(ref = "Id") @PathParam("id") UUID id,

@@ -449,6 +449,33 @@ class PeopleImportsApiTest {
     }
 
     @Test
+    void aBranchNamedByIdMustBeABranchEvenWithoutAGroupsColumn() {
+        byte[] file = ("externalId,name,gender,birthDate,politicalStatus,branch\n"
+                + id("g") + ",甲,FEMALE,1985-03-08,ACTIVIST," + group + "\n"
+                + ",,,,,\n" // Excel's cleared row: skipped like a blank line
+                + id("b") + ",乙,FEMALE,1985-03-08,ACTIVIST," + branch + "\n").getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> job = run(file, "text/csv", "true");
+        assertEquals("FAILED", job.get("state"));
+        assertEquals(List.of("2 branch PERSON_UNIT_KIND_WRONG"), lineColumnCodes(errors(job.get("id"), "en")));
+    }
+
+    @Test
+    void aFileWithAUtf8ByteOrderMarkIsUtf8EvenWithABadByte() {
+        byte[] good = csv(HEADER, List.of(id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ","))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[3 + good.length + 1];
+        System.arraycopy(ImportFiles.BOM, 0, file, 0, 3);
+        System.arraycopy(good, 0, file, 3, good.length);
+        file[file.length - 1] = (byte) 0xFF; // not UTF-8 anywhere
+        Map<String, Object> job = run(file, "text/csv", "true");
+        assertEquals("FAILED", job.get("state"));
+        assertEquals("UTF-8", job.get("charset"));
+        List<String> codes = lineColumnCodes(errors(job.get("id"), "en"));
+        assertEquals(1, codes.size(), codes.toString());
+        assertTrue(codes.get(0).endsWith("IMPORT_ENCODING_INVALID"), codes.toString());
+    }
+
+    @Test
     void secretariesImportIntoTheirOwnBranchesOnly() {
         byte[] empty = csv(HEADER, List.of()).getBytes(StandardCharsets.UTF_8);
         problem(upload(caller(), empty, "text/csv", "true").then(), 401, "UNAUTHENTICATED");
