@@ -15,7 +15,7 @@ public final class Permissions {
             Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
             Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
-                    Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE),
+                    Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE),
             Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */

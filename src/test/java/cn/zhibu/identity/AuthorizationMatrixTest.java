@@ -163,6 +163,14 @@ class AuthorizationMatrixTest {
                 "unitId", t.branch())).post("/v1/api-clients"), admins, 201, 404));
         ops.add(new Operation("listApiClients(unitId)", t -> r -> r.queryParam("unitId", t.branch())
                 .get("/v1/api-clients"), admins, 200, 404));
+        // points
+        ops.add(new Operation("createScoringRule", t -> r -> r.body(Map.of("unitId", unit("PARTY_GROUP", t.branch()),
+                "activityType", "CHECK_IN", "effectiveFrom", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusDays(1).toString(), "points", 1)).post("/v1/scoring-rules"), secretaries, 201, 422));
+        ops.add(new Operation("listScoringRules", t -> r -> r.queryParam("unitId", t.branch()).get("/v1/scoring-rules"),
+                everyone, 200, 404));
+        ops.add(new Operation("listEffectiveScoringRules", t -> r -> r.queryParam("unitId", t.branch())
+                .get("/v1/scoring-rules/effective"), everyone, 200, 404));
         ops.add(new Operation("revokeApiClient", t -> r -> r.post("/v1/api-clients/" + client(t) + "/revoke"),
                 admins, 200, 404));
         return ops;

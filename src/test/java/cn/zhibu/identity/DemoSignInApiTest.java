@@ -51,6 +51,13 @@ class DemoSignInApiTest {
                 .body(Map.of("name", "x")).post("/v1/people").then(), 400, "VALIDATION_FAILED");
         problem(Api.bearer(member).post("/v1/people/" + people.path("items[0].id") + "/wechat-invitations").then(),
                 403, "FORBIDDEN");
+        // the branch's scoring rules: its own quiz rule, the rest inherited from the department
+        List<Map<String, Object>> rules = Api.bearer(secretary).queryParam("unitId", branch)
+                .queryParam("date", "2026-06-01").get("/v1/scoring-rules/effective").then().statusCode(200)
+                .extract().path("rules");
+        assertEquals(7, rules.size());
+        assertEquals(List.of("QUIZ"), rules.stream().filter(r -> Boolean.FALSE.equals(r.get("inherited")))
+                .map(r -> r.get("activityType")).toList());
         // the demo org admin sees phones
         Api.bearer(signIn("DEMO-1003")).queryParam("unitId", branch).get("/v1/people").then().statusCode(200)
                 .body("items.phone", hasItem(matchesPattern("^1380013[0-9]{4}$")));

@@ -22,5 +22,7 @@ public enum Action {
     /** Grant and revoke roles, create staff accounts. */
     GRANT_MANAGE,
     /** Create, rotate and revoke API clients. */
-    API_CLIENT_MANAGE
+    API_CLIENT_MANAGE,
+    /** Make new versions of scoring rules (得分细则). */
+    SCORING_RULE_WRITE
 }
