@@ -12,10 +12,11 @@ public final class Permissions {
 
     private static final Map<String, Set<Action>> BY_ROLE = Map.of(
             Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
-            Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
+            Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ),
             Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
-                    Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE),
+                    Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
+                    Action.POINTS_AWARD),
             Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
@@ -27,7 +28,7 @@ public final class Permissions {
         scopes.put("people:read", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ));
         scopes.put("people:write", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                 Action.PEOPLE_IMPORT));
-        scopes.put("points:write", EnumSet.noneOf(Action.class));
+        scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD));
         scopes.put("leaderboards:read", EnumSet.noneOf(Action.class));
         scopes.put("stats:read", EnumSet.noneOf(Action.class));
         BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);

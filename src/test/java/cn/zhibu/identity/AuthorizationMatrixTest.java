@@ -171,6 +171,11 @@ class AuthorizationMatrixTest {
                 everyone, 200, 404));
         ops.add(new Operation("listEffectiveScoringRules", t -> r -> r.queryParam("unitId", t.branch())
                 .get("/v1/scoring-rules/effective"), everyone, 200, 404));
+        ops.add(new Operation("awardPoints", t -> r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("personId", t.person(), "points", 1, "reason", "矩阵")).post("/v1/points/awards"),
+                secretaries, 201, 404));
+        ops.add(new Operation("listLedgerEntries", t -> r -> r.queryParam("personId", t.person())
+                .get("/v1/points/entries"), List.of(Roles.GROUP_LEADER, Roles.SECRETARY, Roles.ORG_ADMIN), 200, 404));
         ops.add(new Operation("revokeApiClient", t -> r -> r.post("/v1/api-clients/" + client(t) + "/revoke"),
                 admins, 200, 404));
         return ops;
@@ -182,6 +187,9 @@ class AuthorizationMatrixTest {
         String group = unit("PARTY_GROUP", branch);
         String person = person(branch);
         String other = unit("BRANCH", committee);
+        Api.as(ADMIN, Roles.ORG_ADMIN).body(Map.of("unitId", branch, "activityType", "MANUAL_AWARD", "effectiveFrom",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "points", 1))
+                .post("/v1/scoring-rules").then().statusCode(201);
         return new Tree(committee, branch, group, person, other);
     }
 

@@ -58,6 +58,15 @@ public final class TestAccounts {
         return id;
     }
 
+    /** A token for an account made by the service (a person's): a session is opened for it first. */
+    public static String tokenForExisting(UUID accountId) {
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("insert into refresh_family (id, account_id, created_at) values (:id, :id, :now) "
+                        + "on conflict do nothing").setParameter("id", accountId).setParameter("now", Instant.now())
+                .executeUpdate());
+        return token(accountId);
+    }
+
     /** A fresh access token of the account's session. */
     public static String token(UUID accountId) {
         return Arc.container().instance(AccessTokens.class).get().forAccount(accountId, accountId);

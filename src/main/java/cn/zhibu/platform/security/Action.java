@@ -24,5 +24,9 @@ public enum Action {
     /** Create, rotate and revoke API clients. */
     API_CLIENT_MANAGE,
     /** Make new versions of scoring rules (得分细则). */
-    SCORING_RULE_WRITE
+    SCORING_RULE_WRITE,
+    /** Read people's points ledgers (everyone reads their own). */
+    POINTS_READ,
+    /** Award points by hand and reverse ledger entries. */
+    POINTS_AWARD
 }

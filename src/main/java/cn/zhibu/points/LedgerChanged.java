@@ -1,0 +1,12 @@
+package cn.zhibu.points;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A credit or a reversal entered the ledger: fired in the same transaction, so observers (weekly
+ * standings) change with the ledger or not at all.
+ */
+public record LedgerChanged(UUID entryId, UUID personId, ActivityType activityType, int points, LocalDate businessDate,
+        String isoWeek, boolean reversal) {
+}

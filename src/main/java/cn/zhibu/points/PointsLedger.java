@@ -1,0 +1,155 @@
+package cn.zhibu.points;
+
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.platform.time.IsoWeek;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The points ledger (积分台账): the one way points are credited or reversed. A person's credits run
+ * one at a time (a transaction-scoped advisory lock on the person), so the caps, checked against the
+ * ledger itself, cannot be overshot by parallel requests. A source is credited once per person and
+ * activity; crediting it again answers the first entry.
+ */
+@ApplicationScoped
+public class PointsLedger {
+
+    private final EntityManager em;
+    private final ScoringRuleService rules;
+    private final BusinessCalendar calendar;
+    private final Event<LedgerChanged> changed;
+
+    PointsLedger(EntityManager em, ScoringRuleService rules, BusinessCalendar calendar, Event<LedgerChanged> changed) {
+        this.em = em;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.changed = changed;
+    }
+
+    /**
+     * What to credit: for a person (whose rules are those of {@code unitId}, their branch), an
+     * activity from a source, on a business date; {@code points} asks for an amount (manual awards),
+     * otherwise the rule's points per occurrence. The caps may lower it, to zero.
+     */
+    public record Credit(UUID personId, UUID unitId, ActivityType activityType, String sourceType, String sourceId,
+            LocalDate businessDate, Integer points, String reason, String createdBy) {
+    }
+
+    @Transactional
+    public LedgerViews.View credit(Credit credit) {
+        lockPerson(credit.personId());
+        Optional<LedgerEntry> earlier = LedgerEntry.find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
+                + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
+                credit.personId(), credit.activityType()).firstResultOptional();
+        if (earlier.isPresent()) {
+            return LedgerViews.View.of(earlier.get());
+        }
+        ScoringRuleViews.View rule = rules.effective(credit.unitId(), credit.businessDate()).stream()
+                .filter(r -> r.activityType() == credit.activityType()).findFirst()
+                .map(ScoringRuleViews.Effective::rule)
+                .orElseThrow(() -> new ProblemException(PointsProblem.POINTS_NO_RULE, credit.activityType().name(),
+                        credit.businessDate().toString()));
+        String week = IsoWeek.of(credit.businessDate()).toString();
+        int points = credit.points() == null ? rule.points() : credit.points();
+        if (rule.dailyCap() != null) {
+            points = Math.min(points, rule.dailyCap() - net("businessDate = ?3", credit, credit.businessDate()));
+        }
+        if (rule.weeklyCap() != null) {
+            points = Math.min(points, rule.weeklyCap() - net("isoWeek = ?3", credit, week));
+        }
+        if (rule.maxCount() != null && credited(credit) >= rule.maxCount()) {
+            points = 0;
+        }
+        return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), Math.max(0, points),
+                credit.sourceType(), credit.sourceId(), rule.id(), credit.businessDate(), week, null, credit.reason(),
+                credit.createdBy()));
+    }
+
+    /** Reverses an entry once, with a reason; the reversal counts on the entry's own date and week. */
+    @Transactional
+    public LedgerViews.View reverse(UUID entryId, String reason, String createdBy) {
+        LedgerEntry original = LedgerEntry.<LedgerEntry>findByIdOptional(entryId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        lockPerson(original.personId);
+        if (original.reverses != null) {
+            throw new ProblemException(PointsProblem.POINTS_REVERSAL_OF_REVERSAL);
+        }
+        if (LedgerEntry.count("reverses", entryId) > 0) {
+            throw new ProblemException(PointsProblem.POINTS_ALREADY_REVERSED);
+        }
+        return LedgerViews.View.of(entry(original.personId, original.activityType, -original.points,
+                original.sourceType, original.sourceId, original.ruleId, original.businessDate, original.isoWeek,
+                original.id, reason, createdBy));
+    }
+
+    public Optional<LedgerViews.View> find(UUID id) {
+        return LedgerEntry.<LedgerEntry>findByIdOptional(id).map(LedgerViews.View::of);
+    }
+
+    /** A person's entries, newest first. */
+    public Page<LedgerViews.View> entries(UUID personId, PageRequest page) {
+        StringBuilder query = new StringBuilder("personId = :person");
+        Parameters parameters = Parameters.with("person", personId);
+        page.after().ifPresent(after -> {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.and("at", Instant.parse(after.get(0))).and("id", UUID.fromString(after.get(1)));
+        });
+        List<LedgerEntry> rows = LedgerEntry.<LedgerEntry>find(query + " order by createdAt desc, id desc", parameters)
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, e -> List.of(e.createdAt.toString(), e.id.toString()), LedgerViews.View::of);
+    }
+
+    private LedgerEntry entry(UUID personId, ActivityType type, int points, String sourceType, String sourceId,
+            UUID ruleId, LocalDate date, String week, UUID reverses, String reason, String createdBy) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.personId = personId;
+        entry.activityType = type;
+        entry.points = points;
+        entry.sourceType = sourceType;
+        entry.sourceId = sourceId;
+        entry.ruleId = ruleId;
+        entry.businessDate = date;
+        entry.isoWeek = week;
+        entry.reverses = reverses;
+        entry.reason = reason;
+        entry.createdBy = createdBy;
+        entry.createdAt = calendar.now();
+        entry.persist();
+        changed.fire(new LedgerChanged(entry.id, personId, type, points, date, week, reverses != null));
+        return entry;
+    }
+
+    /** The person's net points for the activity in a period (reversals included). */
+    private int net(String period, Credit credit, Object value) {
+        Long sum = em.createQuery("select coalesce(sum(e.points), 0) from LedgerEntry e where e.personId = ?1 "
+                + "and e.activityType = ?2 and e." + period, Long.class)
+                .setParameter(1, credit.personId()).setParameter(2, credit.activityType()).setParameter(3, value)
+                .getSingleResult();
+        return sum.intValue();
+    }
+
+    /** How many credits of the activity the person has that were not reversed. */
+    private long credited(Credit credit) {
+        return LedgerEntry.count("personId = ?1 and activityType = ?2 and reverses is null and points > 0 and id not in "
+                + "(select r.reverses from LedgerEntry r where r.reverses is not null)", credit.personId(),
+                credit.activityType());
+    }
+
+    private void lockPerson(UUID personId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "ledger|" + personId).getSingleResult();
+    }
+}
