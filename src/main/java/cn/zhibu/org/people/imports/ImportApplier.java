@@ -63,11 +63,17 @@ class ImportApplier {
         int updated = 0;
         int transferred = 0;
         int unchanged = 0;
+        // which external ids are known, asked once before anything is written: a lookup per chunk
+        // would be planned for the table as it was and slow down as this transaction's inserts grow it
+        java.util.Set<String> known = new java.util.HashSet<>(em.createNativeQuery(
+                "select external_id from person where external_id = any(cast(:ids as text[]))", String.class)
+                .setParameter("ids", rows.stream().map(ImportRow::externalId).toArray(String[]::new)).getResultList());
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            Map<String, Person> stored = Person.<Person>list("externalId in ?1",
-                            chunk.stream().map(ImportRow::externalId).toList()).stream()
-                    .collect(Collectors.toMap(p -> p.externalId, p -> p));
+            List<String> knownHere = chunk.stream().map(ImportRow::externalId).filter(known::contains).toList();
+            Map<String, Person> stored = knownHere.isEmpty() ? Map.of()
+                    : Person.<Person>list("externalId in ?1", knownHere).stream()
+                            .collect(Collectors.toMap(p -> p.externalId, p -> p));
             Map<UUID, List<Membership>> current = stored.isEmpty() ? Map.of()
                     : Membership.<Membership>list("personId in ?1 and endDate is null",
                                     stored.values().stream().map(p -> p.id).toList()).stream()
