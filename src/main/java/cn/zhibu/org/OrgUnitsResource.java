@@ -184,12 +184,9 @@ public class OrgUnitsResource {
     private void writableParent(UUID parentId) {
         if (parentId == null) {
             access.requireEverywhere(Action.ORG_WRITE);
-        } else if (!access.allows(Action.ORG_WRITE, parentId)) {
-            // a parent the caller cannot see is reported like one that does not exist
-            if (!access.allows(Action.ORG_READ, parentId)) {
-                throw new ProblemException(OrgProblem.ORG_UNIT_PARENT_NOT_FOUND, parentId.toString());
-            }
-            throw new ProblemException(ProblemCode.FORBIDDEN);
+        } else {
+            access.requireNamed(Action.ORG_WRITE, parentId,
+                    () -> new ProblemException(OrgProblem.ORG_UNIT_PARENT_NOT_FOUND, parentId.toString()));
         }
     }
 

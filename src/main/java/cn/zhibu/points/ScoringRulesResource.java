@@ -78,13 +78,8 @@ public class ScoringRulesResource {
     @APIResponse(ref = "ScoringRuleRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid ScoringRuleViews.Create request) {
-        if (!access.allows(Action.SCORING_RULE_WRITE, request.unitId())) {
-            if (!access.allows(Action.ORG_READ, request.unitId())) {
-                // a unit the caller cannot see is reported like one that does not exist
-                throw new ProblemException(PointsProblem.RULE_UNIT_NOT_FOUND, request.unitId().toString());
-            }
-            throw new ProblemException(ProblemCode.FORBIDDEN);
-        }
+        access.requireNamed(Action.SCORING_RULE_WRITE, request.unitId(),
+                () -> new ProblemException(PointsProblem.RULE_UNIT_NOT_FOUND, request.unitId().toString()));
         ScoringRuleViews.View rule = rules.create(request, token.getSubject());
         return Response.created(URI.create("/v1/scoring-rules/" + rule.id())).tag(EntityTags.of(0)).entity(rule)
                 .build();

@@ -245,12 +245,8 @@ public class PeopleResource {
 
     /** A branch named in a request: one the caller cannot see is reported like one that does not exist. */
     private void writableUnit(UUID unitId) {
-        if (!access.allows(Action.PEOPLE_WRITE, unitId)) {
-            if (!access.allows(Action.PEOPLE_READ, unitId)) {
-                throw new ProblemException(PeopleProblem.PERSON_UNIT_NOT_FOUND, unitId.toString());
-            }
-            throw new ProblemException(ProblemCode.FORBIDDEN);
-        }
+        access.requireNamed(Action.PEOPLE_WRITE, unitId,
+                () -> new ProblemException(PeopleProblem.PERSON_UNIT_NOT_FOUND, unitId.toString()));
     }
 
     private static Response ok(PersonView person) {

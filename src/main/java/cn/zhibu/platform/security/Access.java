@@ -1,8 +1,11 @@
 package cn.zhibu.platform.security;
 
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one question every resource asks: may the caller do this action on an object in this org
@@ -17,6 +20,19 @@ public interface Access {
 
     /** Throws 403 unless the caller may do this everywhere (for objects outside the tree, such as a new root unit). */
     void requireEverywhere(Action action);
+
+    /**
+     * For a unit named in a request body (a new parent, a branch to join): one the caller cannot see
+     * is refused with {@code unknown}, as one that does not exist would be; one seen but not allowed, 403.
+     */
+    default void requireNamed(Action action, UUID unitId, Supplier<ProblemException> unknown) {
+        if (!allows(action, unitId)) {
+            if (!allows(Action.ORG_READ, unitId)) {
+                throw unknown.get();
+            }
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+    }
 
     /** Whether the caller may do this on an object in this unit. */
     boolean allows(Action action, UUID unitId);
