@@ -16,7 +16,7 @@ public final class Permissions {
             Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
-                    Action.POINTS_AWARD),
+                    Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW),
             Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
@@ -28,7 +28,8 @@ public final class Permissions {
         scopes.put("people:read", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ));
         scopes.put("people:write", EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                 Action.PEOPLE_IMPORT));
-        scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD));
+        scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD,
+                Action.POINTS_IMPORT));
         scopes.put("leaderboards:read", EnumSet.noneOf(Action.class));
         scopes.put("stats:read", EnumSet.noneOf(Action.class));
         BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);

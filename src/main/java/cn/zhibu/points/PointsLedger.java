@@ -47,8 +47,22 @@ public class PointsLedger {
             LocalDate businessDate, Integer points, String reason, String createdBy) {
     }
 
+    /** Credits under the rule that holds; with no rule for the activity, 422 {@code POINTS_NO_RULE}. */
     @Transactional
     public LedgerViews.View credit(Credit credit) {
+        return credit(credit, false);
+    }
+
+    /**
+     * Credits under the rule that holds; with no rule for the activity, records the occurrence with zero
+     * points and no rule (a check-in still happened where the branch gives no points for it).
+     */
+    @Transactional
+    public LedgerViews.View creditOrRecordZero(Credit credit) {
+        return credit(credit, true);
+    }
+
+    private LedgerViews.View credit(Credit credit, boolean zeroWithoutRule) {
         lockPerson(credit.personId());
         Optional<LedgerEntry> earlier = LedgerEntry.find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
                 + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
@@ -56,12 +70,16 @@ public class PointsLedger {
         if (earlier.isPresent()) {
             return LedgerViews.View.of(earlier.get());
         }
-        ScoringRuleViews.View rule = rules.effective(credit.unitId(), credit.businessDate()).stream()
-                .filter(r -> r.activityType() == credit.activityType()).findFirst()
-                .map(ScoringRuleViews.Effective::rule)
-                .orElseThrow(() -> new ProblemException(PointsProblem.POINTS_NO_RULE, credit.activityType().name(),
-                        credit.businessDate().toString()));
         String week = IsoWeek.of(credit.businessDate()).toString();
+        Optional<ScoringRuleViews.View> ruled = rules.effective(credit.unitId(), credit.businessDate()).stream()
+                .filter(r -> r.activityType() == credit.activityType()).findFirst()
+                .map(ScoringRuleViews.Effective::rule);
+        if (ruled.isEmpty() && zeroWithoutRule) {
+            return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), 0, credit.sourceType(),
+                    credit.sourceId(), null, credit.businessDate(), week, null, credit.reason(), credit.createdBy()));
+        }
+        ScoringRuleViews.View rule = ruled.orElseThrow(() -> new ProblemException(PointsProblem.POINTS_NO_RULE,
+                credit.activityType().name(), credit.businessDate().toString()));
         int points = credit.points() == null ? rule.points() : credit.points();
         if (rule.dailyCap() != null) {
             points = Math.min(points, rule.dailyCap() - net("businessDate = ?3", credit, credit.businessDate()));

@@ -25,18 +25,18 @@ import org.junit.jupiter.api.Test;
  * Later capabilities add their operations to {@link #operations}.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
 
-    static final List<String> ROLES = List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.SECRETARY,
+    public static final List<String> ROLES = List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.SECRETARY,
             Roles.INTEGRITY_OFFICER, Roles.ORG_ADMIN);
     static final String ADMIN = "org-admin";
 
     /** The tree each check runs in: a committee with the branch under test and another branch. */
-    record Tree(String committee, String branch, String group, String person, String other) {
+    public record Tree(String committee, String branch, String group, String person, String other) {
     }
 
     /** One operation: how to call it (on fresh objects made by an admin), and who may. */
-    record Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
+    public record Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
             int allowedStatus, int outsideStatus) {
     }
 

@@ -28,5 +28,11 @@ public enum Action {
     /** Read people's points ledgers (everyone reads their own). */
     POINTS_READ,
     /** Award points by hand and reverse ledger entries. */
-    POINTS_AWARD
+    POINTS_AWARD,
+    /** Import points earned elsewhere (CSV or API client), idempotent per external id. */
+    POINTS_IMPORT,
+    /** Publish and change study materials, question banks and quizzes. */
+    STUDY_MATERIAL_WRITE,
+    /** Approve or reject make-up check-ins, clear or reject flagged check-ins. */
+    CHECK_IN_REVIEW
 }
