@@ -1,0 +1,9 @@
+package cn.zhibu.study;
+
+/** What a study material is. */
+public enum MaterialKind {
+    ARTICLE,
+    VIDEO,
+    COURSE,
+    LINK
+}

@@ -1,0 +1,126 @@
+package cn.zhibu.study;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Requests and answers of {@code /v1/study-materials}. */
+public final class StudyMaterialViews {
+
+    static final String TEXT = "^\\S(.*\\S)?$";
+    /** Any text but control characters other than line breaks. */
+    static final String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    static final String TAG = "^\\S{1,16}$";
+    /** An http or https address: a host name (no user name or password), an optional port, then ASCII only. */
+    public static final String URL = "^https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?([/?#][\\x21-\\x7E]*)?$";
+    static final int MAX_STUDY_SECONDS = 14400;
+    /** An RFC 3339 instant, for nullable ones (the scanner drops their format). */
+    public static final String INSTANT =
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+    private StudyMaterialViews() {
+    }
+
+    @Schema(name = "StudyMaterialCreate", description = "A new study material for the members of a unit's subtree. "
+            + "The url is only stored and shown, never fetched by the server.")
+    public record Create(
+            @Schema(description = "The audience: the unit whose subtree (all its members) the material is for",
+                    format = "uuid", maxLength = 36, required = true) @NotNull UUID unitId,
+            @Schema(required = true, examples = "ARTICLE") @NotNull MaterialKind kind,
+            @Schema(minLength = 1, maxLength = 100, pattern = TEXT, required = true,
+                    examples = "深入学习贯彻党的二十届三中全会精神") @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String title,
+            @Schema(description = "A few lines on what it is about", maxLength = 1000, pattern = LONG_TEXT,
+                    examples = "全会审议通过的决定的要点解读。") @Size(max = 1000) @Pattern(regexp = LONG_TEXT) String summary,
+            @Schema(description = "Where to study it: http or https, ASCII (percent-encode the rest), no user name",
+                    format = "uri", minLength = 10, maxLength = 2048, pattern = URL, required = true,
+                    examples = "https://www.12371.cn/2024/07/21/ARTI1721563200000000.shtml")
+            @NotNull @Size(min = 10, max = 2048) @Pattern(regexp = URL) String url,
+            @Schema(type = SchemaType.ARRAY, implementation = MaterialTag.class, maxItems = 8,
+                    description = "Up to 8 short tags; repeats are dropped")
+            @Size(max = 8) List<@NotNull @Pattern(regexp = TAG) String> tags,
+            @Schema(description = "Least time, in seconds, a member spends on it between opening it and checking in; "
+                    + "a quicker check-in is flagged for review. 0 (the default): no minimum", minimum = "0",
+                    maximum = "14400", examples = "300") @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
+            @Schema(description = "When it opens (default: now)", format = "date-time", maxLength = 40,
+                    examples = "2026-12-01T00:00:00+08:00") Instant publishFrom,
+            @Schema(description = "When it closes; none: it stays open", format = "date-time", maxLength = 40,
+                    examples = "2027-01-01T00:00:00+08:00") Instant publishUntil) {
+    }
+
+    @Schema(name = "StudyMaterialChange", description = "A study material's new content and publishing window (all of "
+            + "them; the audience stays). Check-ins already made keep counting.")
+    public record Change(
+            @Schema(required = true, examples = "ARTICLE") @NotNull MaterialKind kind,
+            @Schema(minLength = 1, maxLength = 100, pattern = TEXT, required = true,
+                    examples = "深入学习贯彻党的二十届三中全会精神") @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String title,
+            @Schema(description = "A few lines on what it is about", maxLength = 1000, pattern = LONG_TEXT,
+                    examples = "全会审议通过的决定的要点解读。") @Size(max = 1000) @Pattern(regexp = LONG_TEXT) String summary,
+            @Schema(description = "Where to study it: http or https, ASCII (percent-encode the rest), no user name",
+                    format = "uri", minLength = 10, maxLength = 2048, pattern = URL, required = true,
+                    examples = "https://www.12371.cn/2024/07/21/ARTI1721563200000000.shtml")
+            @NotNull @Size(min = 10, max = 2048) @Pattern(regexp = URL) String url,
+            @Schema(type = SchemaType.ARRAY, implementation = MaterialTag.class, maxItems = 8,
+                    description = "Up to 8 short tags; repeats are dropped")
+            @Size(max = 8) List<@NotNull @Pattern(regexp = TAG) String> tags,
+            @Schema(description = "Least time, in seconds, between opening and checking in (0: no minimum)",
+                    minimum = "0", maximum = "14400", required = true, examples = "300")
+            @NotNull @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
+            @Schema(description = "When it opens", format = "date-time", maxLength = 40, required = true,
+                    examples = "2026-12-01T00:00:00+08:00") @NotNull Instant publishFrom,
+            @Schema(description = "When it closes; none: it stays open", format = "date-time", maxLength = 40,
+                    examples = "2027-01-01T00:00:00+08:00") Instant publishUntil) {
+    }
+
+    @Schema(name = "StudyMaterial", description = "A study material for the members of a unit's subtree. Members see "
+            + "it from publishFrom on, until it is withdrawn; they check in on it while it is open (from publishFrom "
+            + "to publishUntil).")
+    public record View(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(description = "The audience: the unit whose subtree the material is for", format = "uuid",
+                    maxLength = 36) UUID unitId,
+            MaterialKind kind,
+            @Schema(maxLength = 100, pattern = TEXT, examples = "深入学习贯彻党的二十届三中全会精神") String title,
+            @Schema(maxLength = 1000, pattern = LONG_TEXT, nullable = true) String summary,
+            @Schema(format = "uri", maxLength = 2048, pattern = URL,
+                    examples = "https://www.12371.cn/2024/07/21/ARTI1721563200000000.shtml") String url,
+            @Schema(type = SchemaType.ARRAY, implementation = MaterialTag.class, maxItems = 8) List<String> tags,
+            @Schema(minimum = "0", maximum = "14400", examples = "300") int minStudySeconds,
+            @Schema(format = "date-time", maxLength = 40) Instant publishFrom,
+            @Schema(format = "date-time", maxLength = 40, pattern = INSTANT, nullable = true) Instant publishUntil,
+            @Schema(description = "When it was withdrawn; null while it is not", format = "date-time", maxLength = 40,
+                    pattern = INSTANT, nullable = true) Instant withdrawnAt,
+            @Schema(description = "Who made it (account id)", maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$")
+            String createdBy,
+            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
+                    format = "int64", examples = "0") long version,
+            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
+            @Schema(format = "date-time", maxLength = 40) Instant updatedAt) {
+
+        static View of(StudyMaterial m) {
+            return new View(m.id, m.unitId, m.kind, m.title, m.summary, m.url, Arrays.asList(m.tags), m.minStudySeconds,
+                    m.publishFrom, m.publishUntil, m.withdrawnAt, m.createdBy, m.version, m.createdAt, m.updatedAt);
+        }
+
+        /** Whether members may study it at this instant: not withdrawn, and inside its publishing window. */
+        public boolean openAt(Instant at) {
+            return withdrawnAt == null && !publishFrom.isAfter(at) && (publishUntil == null || publishUntil.isAfter(at));
+        }
+    }
+
+    @Schema(name = "StudyMaterialPage", description = "One page of study materials, latest opening first.")
+    public record Page(
+            @Schema(description = "The materials of this page", maxItems = 100, required = true) List<View> items,
+            @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
+                    pattern = cn.zhibu.platform.paging.Pagination.CURSOR_PATTERN, nullable = true, required = true)
+            String nextCursor) {
+    }
+}
