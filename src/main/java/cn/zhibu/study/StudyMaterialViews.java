@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -114,6 +115,18 @@ public final class StudyMaterialViews {
         public boolean openAt(Instant at) {
             return withdrawnAt == null && !publishFrom.isAfter(at) && (publishUntil == null || publishUntil.isAfter(at));
         }
+    }
+
+    @Schema(name = "MaterialOpening", description = "When the caller first opened a material today (the server's "
+            + "clock). A check-in on the material is measured from it: one made before checkInFrom, or claiming more "
+            + "study time than has passed since, is flagged for review.")
+    public record Opening(
+            @Schema(format = "uuid", maxLength = 36) UUID materialId,
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            @Schema(description = "The business day (Asia/Shanghai)", format = "date", maxLength = 10) LocalDate businessDate,
+            @Schema(description = "The first opening of the day", format = "date-time", maxLength = 40) Instant openedAt,
+            @Schema(description = "The earliest a check-in on it is plausible: openedAt plus the material's minimum "
+                    + "study time", format = "date-time", maxLength = 40) Instant checkInFrom) {
     }
 
     @Schema(name = "StudyMaterialPage", description = "One page of study materials, latest opening first.")

@@ -51,14 +51,16 @@ public class StudyMaterialsResource {
     private static final String BASE = "/v1/study-materials/";
 
     private final StudyMaterialService materials;
+    private final MaterialOpenings openings;
     private final Pagination pagination;
     private final Access access;
     private final BusinessCalendar calendar;
     private final JsonWebToken token;
 
-    StudyMaterialsResource(StudyMaterialService materials, Pagination pagination, Access access,
-            BusinessCalendar calendar, JsonWebToken token) {
+    StudyMaterialsResource(StudyMaterialService materials, MaterialOpenings openings, Pagination pagination,
+            Access access, BusinessCalendar calendar, JsonWebToken token) {
         this.materials = materials;
+        this.openings = openings;
         this.pagination = pagination;
         this.access = access;
         this.calendar = calendar;
@@ -165,6 +167,22 @@ public class StudyMaterialsResource {
         writable(id);
         StudyMaterialViews.View material = materials.withdraw(id, IfMatch.parse(ifMatch));
         return EntityTags.changed(material, material.version());
+    }
+
+    @POST
+    @Path("{id}/open")
+    @Operation(operationId = "openStudyMaterial", summary = "Record that I open a study material now",
+            description = "A member opens a material open to them (their own person is in its audience, inside its "
+                    + "publishing window). The first opening of each business day is kept, on the server's clock, and "
+                    + "answered again on later calls that day: a check-in on the material is measured from it. Only "
+                    + "a person's own account studies (403 STUDY_NOT_A_PERSON otherwise); a material not open to the "
+                    + "caller is not found; one outside its publishing window is 422 MATERIAL_NOT_OPEN.")
+    @APIResponse(responseCode = "200", description = "Today's first opening", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyMaterialViews.Opening.class)))
+    @APIResponse(ref = "CheckInRefused", responseCode = "422")
+    public StudyMaterialViews.Opening open(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+        UUID person = access.personId().orElseThrow(() -> new ProblemException(StudyProblem.STUDY_NOT_A_PERSON));
+        return openings.open(person, materials.requireOpen(person, id, calendar.now()));
     }
 
     /**

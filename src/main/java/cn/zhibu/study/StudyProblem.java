@@ -8,7 +8,9 @@ public enum StudyProblem implements ProblemKind {
     MATERIAL_UNIT_ARCHIVED(422),
     MATERIAL_DATES_INCONSISTENT(422),
     MATERIAL_WITHDRAWN(409),
-    MATERIAL_NOT_OPEN(422);
+    MATERIAL_NOT_OPEN(422),
+    /** Studying, opening materials and checking in are for a person's own account. */
+    STUDY_NOT_A_PERSON(403);
 
     private final int status;
 

@@ -61,6 +61,29 @@ public final class StudyFixtures {
         return body;
     }
 
+    /** A scoring rule of a unit from 2020 (tests credit past days too), written straight to the database. */
+    public static void rule(String unit, String activityType, int points, Integer dailyCap, Integer weeklyCap) {
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("insert into scoring_rule (id, org_unit_id, activity_type, version, effective_from, "
+                        + "points, daily_cap, weekly_cap, created_by, created_at) values (:id, :unit, :type, 1, "
+                        + "date '2020-01-01', :points, " + dailyCap + ", " + weeklyCap + ", 'test', now())")
+                .setParameter("id", UUID.randomUUID()).setParameter("unit", UUID.fromString(unit))
+                .setParameter("type", activityType).setParameter("points", points).executeUpdate());
+    }
+
+    /** A number read from the database (positional parameters ?1, ?2, ...). */
+    public static long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                query.setParameter(i + 1, value instanceof String text && text.length() == 36 && text.charAt(8) == '-'
+                        ? UUID.fromString(text) : value);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
     /** A material made by an org admin. */
     public static String material(Map<String, Object> body) {
         return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())

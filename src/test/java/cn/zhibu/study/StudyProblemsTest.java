@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class StudyProblemsTest {
 
     static List<ProblemKind> kinds() {
-        return new ArrayList<>(Arrays.asList(StudyProblem.values()));
+        List<ProblemKind> kinds = new ArrayList<>(Arrays.asList(StudyProblem.values()));
+        kinds.addAll(Arrays.asList(cn.zhibu.study.checkin.CheckInProblem.values()));
+        return kinds;
     }
 
     @Test

@@ -1,0 +1,45 @@
+package cn.zhibu.study.checkin;
+
+import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.study.StudyProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Who the caller studies as, and whose check-ins they may read: their own, or in units where they read points. */
+@ApplicationScoped
+public class CheckInReaders {
+
+    private final Access access;
+    private final PersonService people;
+
+    CheckInReaders(Access access, PersonService people) {
+        this.access = access;
+        this.people = people;
+    }
+
+    /** The caller's own person; 403 {@code STUDY_NOT_A_PERSON} for staff accounts and API clients. */
+    public UUID self() {
+        return access.personId().orElseThrow(() -> new ProblemException(StudyProblem.STUDY_NOT_A_PERSON));
+    }
+
+    /** The person's branch (where their points are credited); 404 for someone who never had one. */
+    public UUID branchOf(UUID personId) {
+        return people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    /** The person named, or the caller's own person when none is. */
+    public UUID personOrSelf(java.util.Optional<UUID> named) {
+        return named.orElseGet(this::self);
+    }
+
+    /** One's own, or a person of a branch where the caller reads points (404 outside sight, 403 seen). */
+    public void requireReadable(UUID personId) {
+        if (!access.personId().map(personId::equals).orElse(false)) {
+            access.require(Action.POINTS_READ, branchOf(personId));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.zhibu.study.checkin;
+
+import cn.zhibu.platform.calendar.CalendarDay;
+import cn.zhibu.platform.calendar.CalendarDayKind;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.points.Streaks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Study streaks, for check-in receipts and the member file: runs of days with a credited check-in (made on
+ * the day, cleared after review, or an approved make-up; flagged ones count once cleared). A working day
+ * without a check-in ends a run; rest days (weekends and holidays of the business calendar, with its
+ * adjusted working days) without one are passed over, and a check-in on a rest day counts as a day of the
+ * run. The current run is the one still going: no working day missed between its last day and today
+ * (today itself is not over yet).
+ */
+@ApplicationScoped
+public class CheckInStreaks implements Streaks {
+
+    /** No stretch of rest days is this long: a longer gap always holds a working day. */
+    private static final int LONGEST_REST = 16;
+
+    private final EntityManager em;
+    private final BusinessCalendar calendar;
+
+    CheckInStreaks(EntityManager em, BusinessCalendar calendar) {
+        this.em = em;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Streak of(UUID personId) {
+        List<LocalDate> days = em.createQuery("select distinct c.businessDate from CheckIn c where c.personId = :person "
+                + "and c.status = :credited order by c.businessDate", LocalDate.class)
+                .setParameter("person", personId).setParameter("credited", CheckInStatus.CREDITED).getResultList();
+        if (days.isEmpty()) {
+            return Streak.NONE;
+        }
+        LocalDate today = calendar.today();
+        LocalDate first = days.get(0);
+        LocalDate last = today.isAfter(days.get(days.size() - 1)) ? today : days.get(days.size() - 1);
+        Map<LocalDate, CalendarDayKind> exceptions = new HashMap<>();
+        CalendarDay.<CalendarDay>list("day between ?1 and ?2", first, last).forEach(d -> exceptions.put(d.day, d.kind));
+        return of(days, today, day -> exceptions.containsKey(day) ? exceptions.get(day) == CalendarDayKind.WORKDAY
+                : day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+    }
+
+    /** The streak as shown in check-in answers. */
+    public CheckInViews.Streak view(UUID personId) {
+        Streak streak = of(personId);
+        return new CheckInViews.Streak(personId, streak.current(), streak.longest(), streak.lastDay());
+    }
+
+    /** The runs of these days (ascending, distinct), seen on {@code today}, given which days are working days. */
+    static Streak of(List<LocalDate> days, LocalDate today, Predicate<LocalDate> workday) {
+        if (days.isEmpty()) {
+            return Streak.NONE;
+        }
+        int longest = 0;
+        int run = 0;
+        LocalDate previous = null;
+        for (LocalDate day : days) {
+            run = previous == null || workdayBetween(previous, day, workday) ? 1 : run + 1;
+            longest = Math.max(longest, run);
+            previous = day;
+        }
+        boolean going = !workdayBetween(previous, today, workday);
+        return new Streak(going ? run : 0, longest, previous);
+    }
+
+    /** Whether a working day lies strictly between the two days. */
+    private static boolean workdayBetween(LocalDate from, LocalDate to, Predicate<LocalDate> workday) {
+        if (ChronoUnit.DAYS.between(from, to) > LONGEST_REST) {
+            return true;
+        }
+        for (LocalDate day = from.plusDays(1); day.isBefore(to); day = day.plusDays(1)) {
+            if (workday.test(day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

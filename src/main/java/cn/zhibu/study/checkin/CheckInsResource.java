@@ -1,0 +1,206 @@
+package cn.zhibu.study.checkin;
+
+import cn.zhibu.platform.http.QueryParams;
+import cn.zhibu.platform.idempotency.Idempotent;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Check-ins (学习打卡): members check in their day's study; reviewers clear or reject flagged ones. */
+@Path("/v1/check-ins")
+@Tag(name = "check-ins")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+public class CheckInsResource {
+
+    private final CheckInService checkIns;
+    private final CheckInStreaks streaks;
+    private final CheckInReaders readers;
+    private final Pagination pagination;
+    private final Access access;
+    private final JsonWebToken token;
+
+    CheckInsResource(CheckInService checkIns, CheckInStreaks streaks, CheckInReaders readers, Pagination pagination,
+            Access access, JsonWebToken token) {
+        this.checkIns = checkIns;
+        this.streaks = streaks;
+        this.readers = readers;
+        this.pagination = pagination;
+        this.access = access;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @Operation(operationId = "createCheckIn", summary = "Check in today's study",
+            description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts), for today as the "
+                    + "server's clock says (Asia/Shanghai): on a material open to them, or general daily study with a "
+                    + "note. Once a day per material, and once a day for general study: another answers 409 "
+                    + "CHECK_IN_EXISTS with the check-in already made as `existing`. A material not open to the "
+                    + "caller is not found; one outside its publishing window is 422 MATERIAL_NOT_OPEN.\n\n"
+                    + "A plausible check-in is credited at once (CHECK_IN under the branch's scoring rule and caps; "
+                    + "0 points where the branch gives none). An implausible one is FLAGGED with a reason and gets no "
+                    + "points (so nothing on leaderboards or member files) until a reviewer clears it: on a material "
+                    + "not opened (POST /v1/study-materials/{id}/open) today or yesterday (NOT_OPENED), sooner after "
+                    + "the opening than the material's minimum study time (BELOW_MINIMUM_TIME), claiming more study "
+                    + "time than has passed since the opening (CLAIM_EXCEEDS_ELAPSED), or after "
+                    + "zhibu.check-ins.burst-count check-ins in zhibu.check-ins.burst-window (BURST). The answer "
+                    + "shows the points and the member's streak. Requires an Idempotency-Key: a retry never checks in "
+                    + "twice.")
+    @APIResponse(responseCode = "201", description = "The check-in, its points and the streak",
+            headers = {@Header(name = "Location", ref = "Location"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckInViews.Receipt.class)))
+    @APIResponse(ref = "CheckInExists", responseCode = "409")
+    @APIResponse(ref = "CheckInRefused", responseCode = "422")
+    public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+            @NotNull @Valid CheckInViews.Create request) {
+        UUID person = readers.self();
+        CheckInViews.Receipt receipt = checkIns.checkIn(person, readers.branchOf(person), request, token.getSubject());
+        return Response.created(URI.create("/v1/check-ins/" + receipt.checkIn().id())).entity(receipt).build();
+    }
+
+    @GET
+    @Operation(operationId = "listCheckIns", summary = "A person's check-ins, latest day first",
+            description = "Between `from` and `to` (business days, inclusive, either open), of every status. Without "
+                    + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
+                    + "admins those of people in their units.")
+    @APIResponse(responseCode = "200", description = "One page of check-ins")
+    public CheckInViews.Page list(
+            @Parameter(description = "The person (default: the caller's own)", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId,
+            @Parameter(ref = "From") @QueryParam("from") String from,
+            @Parameter(ref = "To") @QueryParam("to") String to,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        Optional<UUID> named = QueryParams.uuid("personId", personId);
+        Optional<LocalDate> first = QueryParams.date("from", from);
+        Optional<LocalDate> last = QueryParams.date("to", to);
+        if (first.isPresent() && last.isPresent() && last.get().isBefore(first.get())) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "a day not before from");
+        }
+        UUID person = readers.personOrSelf(named);
+        readers.requireReadable(person);
+        Page<CheckInViews.View> page = checkIns.list(person, first, last, pagination.request(limit, cursor,
+                "check-ins?person=" + person + "&from=" + first.map(LocalDate::toString).orElse("") + "&to="
+                        + last.map(LocalDate::toString).orElse("")));
+        return new CheckInViews.Page(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("streak")
+    @Operation(operationId = "getCheckInStreak", summary = "A person's study streak",
+            description = "The current and longest runs of days with a credited check-in (see CheckInStreak). Without "
+                    + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
+                    + "admins those of people in their units.")
+    @APIResponse(responseCode = "200", description = "The streak", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.Streak.class)))
+    public CheckInViews.Streak streak(
+            @Parameter(description = "The person (default: the caller's own)", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId) {
+        UUID person = readers.personOrSelf(QueryParams.uuid("personId", personId));
+        readers.requireReadable(person);
+        return streaks.view(person);
+    }
+
+    @GET
+    @Path("flagged")
+    @Operation(operationId = "listFlaggedCheckIns", summary = "Flagged check-ins awaiting review",
+            description = "Those of the branches in a unit's subtree, latest first: they have no points until cleared. "
+                    + "Secretaries and org admins of the unit.")
+    @APIResponse(responseCode = "200", description = "One page of flagged check-ins")
+    public CheckInViews.Page flagged(
+            @Parameter(required = true, description = "The unit (a branch, or a unit above branches)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+            @QueryParam("unitId") String unitId,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        UUID unit = QueryParams.uuid("unitId", unitId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId", "UUID"));
+        access.require(Action.CHECK_IN_REVIEW, unit);
+        Page<CheckInViews.View> page = checkIns.flagged(unit, pagination.request(limit, cursor,
+                "check-ins/flagged?unit=" + unit));
+        return new CheckInViews.Page(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getCheckIn", summary = "Read one check-in",
+            description = "A member reads their own; group leaders, secretaries and org admins those of people in "
+                    + "their units.")
+    @APIResponse(responseCode = "200", description = "The check-in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    public CheckInViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+        CheckInViews.View checkIn = checkIns.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        readers.requireReadable(checkIn.personId());
+        return checkIn;
+    }
+
+    @POST
+    @Path("{id}/clear")
+    @Operation(operationId = "clearCheckIn", summary = "Clear a flagged check-in",
+            description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its own "
+                    + "day, under that day's rule and caps) and counts for the streak. Only a FLAGGED check-in (409 "
+                    + "CHECK_IN_NOT_FLAGGED otherwise). Secretaries and org admins of the branch it was made in.")
+    @APIResponse(responseCode = "200", description = "The credited check-in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponse(ref = "ReviewConflict", responseCode = "409")
+    public CheckInViews.View clear(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+        reviewable(id);
+        return checkIns.clear(id, token.getSubject());
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rejectCheckIn", summary = "Reject a flagged check-in",
+            description = "With a reason: it stays uncredited for good, and still counts as the day's check-in (no "
+                    + "second one that day). Only a FLAGGED check-in (409 CHECK_IN_NOT_FLAGGED otherwise). Secretaries "
+                    + "and org admins of the branch it was made in.")
+    @APIResponse(responseCode = "200", description = "The rejected check-in", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponse(ref = "ReviewConflict", responseCode = "409")
+    public CheckInViews.View reject(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @NotNull @Valid CheckInViews.Reason request) {
+        reviewable(id);
+        return checkIns.reject(id, request.reason(), token.getSubject());
+    }
+
+    private void reviewable(UUID id) {
+        CheckInViews.View checkIn = checkIns.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        access.require(Action.CHECK_IN_REVIEW, checkIn.branchId());
+    }
+}
