@@ -178,6 +178,7 @@ public class AuthorizationMatrixTest {
                 .get("/v1/points/entries"), List.of(Roles.GROUP_LEADER, Roles.SECRETARY, Roles.ORG_ADMIN), 200, 404));
         ops.add(new Operation("revokeApiClient", t -> r -> r.post("/v1/api-clients/" + client(t) + "/revoke"),
                 admins, 200, 404));
+        ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
         return ops;
     }
 
