@@ -31,6 +31,12 @@ public final class PointsFixtures {
      */
     public static void rule(String unitId, ActivityType type, LocalDate from, int points, Integer dailyCap,
             Integer weeklyCap) {
+        rule(unitId, type, from, points, dailyCap, weeklyCap, null);
+    }
+
+    /** As above, with a most number of occurrences that earn points. */
+    public static void rule(String unitId, ActivityType type, LocalDate from, int points, Integer dailyCap,
+            Integer weeklyCap, Integer maxCount) {
         QuarkusTransaction.requiringNew().run(() -> {
             ScoringRule rule = new ScoringRule();
             rule.id = UUID.randomUUID();
@@ -41,6 +47,7 @@ public final class PointsFixtures {
             rule.points = points;
             rule.dailyCap = dailyCap;
             rule.weeklyCap = weeklyCap;
+            rule.maxCount = maxCount;
             rule.createdBy = "test";
             rule.createdAt = Instant.now();
             rule.persist();
