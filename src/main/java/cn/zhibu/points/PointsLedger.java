@@ -129,6 +129,25 @@ public class PointsLedger {
         return page.page(rows, e -> List.of(e.createdAt.toString(), e.id.toString()), LedgerViews.View::of);
     }
 
+    /**
+     * A person's entries dated from {@code from} to {@code to} (business dates, both included), the latest
+     * date first (on one date, the newest first): the timeline of the member file.
+     */
+    public Page<LedgerViews.View> timeline(UUID personId, LocalDate from, LocalDate to, PageRequest page) {
+        StringBuilder query = new StringBuilder("personId = :person and businessDate between :from and :to");
+        Parameters parameters = Parameters.with("person", personId).and("from", from).and("to", to);
+        page.after().ifPresent(after -> {
+            query.append(" and (businessDate < :day or (businessDate = :day and (createdAt < :at "
+                    + "or (createdAt = :at and id < :id))))");
+            parameters.and("day", LocalDate.parse(after.get(0))).and("at", Instant.parse(after.get(1)))
+                    .and("id", UUID.fromString(after.get(2)));
+        });
+        List<LedgerEntry> rows = LedgerEntry.<LedgerEntry>find(query + " order by businessDate desc, createdAt desc, "
+                + "id desc", parameters).page(0, page.fetchSize()).list();
+        return page.page(rows, e -> List.of(e.businessDate.toString(), e.createdAt.toString(), e.id.toString()),
+                LedgerViews.View::of);
+    }
+
     private LedgerEntry entry(UUID personId, ActivityType type, int points, String sourceType, String sourceId,
             UUID ruleId, LocalDate date, String week, UUID reverses, String reason, String createdBy) {
         LedgerEntry entry = new LedgerEntry();

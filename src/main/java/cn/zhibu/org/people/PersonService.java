@@ -82,10 +82,22 @@ public class PersonService {
      * left. Empty for an unknown person.
      */
     public Optional<UUID> homeUnit(UUID personId) {
-        List<UUID> units = em.createNativeQuery("select org_unit_id from membership where person_id = :person "
-                + "and is_branch order by end_date is null desc, start_date desc, end_date desc limit 1", UUID.class)
-                .setParameter("person", personId).getResultList();
-        return units.stream().findFirst();
+        return Optional.ofNullable(homeUnits(List.of(personId)).get(personId));
+    }
+
+    /** {@link #homeUnit} of many people at once: person id to unit id, for the known ones. */
+    public Map<UUID, UUID> homeUnits(java.util.Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct on (person_id) person_id, org_unit_id from membership "
+                + "where person_id = any(cast(:people as uuid[])) and is_branch "
+                + "order by person_id, end_date is null desc, start_date desc, end_date desc")
+                .setParameter("people", personIds.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+        Map<UUID, UUID> units = new java.util.HashMap<>();
+        rows.forEach(row -> units.put((UUID) row[0], (UUID) row[1]));
+        return units;
     }
 
     public boolean isActive(UUID personId) {

@@ -24,6 +24,17 @@ public final class QueryParams {
         }
     }
 
+    /** A flag: absent, empty or {@code false} is false, {@code true} is true; anything else a 400. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "true, false");
+    }
+
     private static final java.util.regex.Pattern UUID_TEXT =
             java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 

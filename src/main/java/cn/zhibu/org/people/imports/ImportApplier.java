@@ -5,6 +5,7 @@ import cn.zhibu.org.people.Membership;
 import cn.zhibu.org.people.PeopleProblem;
 import cn.zhibu.org.people.Person;
 import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.csv.LineError;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,10 +5,12 @@ import cn.zhibu.org.people.Gender;
 import cn.zhibu.org.people.PersonRequests;
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.org.people.PoliticalStatus;
+import cn.zhibu.platform.csv.CsvFile;
+import cn.zhibu.platform.csv.CsvProblem;
+import cn.zhibu.platform.csv.LineError;
 import cn.zhibu.platform.problem.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks each line of a file on its own, by the rules of creating a person through the API (the
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class ImportChecks {
 
-    private static final Pattern DATE = Pattern.compile("^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})$");
     private static final Map<String, PoliticalStatus> STATUSES = Map.of(
             "中共党员", PoliticalStatus.FULL, "正式党员", PoliticalStatus.FULL, "党员", PoliticalStatus.FULL,
             "预备党员", PoliticalStatus.PROBATIONARY, "中共预备党员", PoliticalStatus.PROBATIONARY,
@@ -54,14 +53,14 @@ final class ImportChecks {
     }
 
     /** The line as a row, or null when it has errors (added to {@code errors}). */
-    ImportRow check(ImportFile.Line line, List<LineError> errors) {
+    ImportRow check(CsvFile.Line line, List<LineError> errors) {
         Cells cells = new Cells(line);
         String externalId = cells.required(ImportColumn.EXTERNAL_ID);
         String name = cells.required(ImportColumn.NAME);
         Gender gender = cells.parse(ImportColumn.GENDER, true, ImportChecks::gender);
-        LocalDate birthDate = cells.parse(ImportColumn.BIRTH_DATE, true, ImportChecks::date);
+        LocalDate birthDate = cells.parse(ImportColumn.BIRTH_DATE, true, CsvFile::date);
         PoliticalStatus status = cells.parse(ImportColumn.POLITICAL_STATUS, true, ImportChecks::status);
-        LocalDate joined = cells.parse(ImportColumn.PARTY_JOIN_DATE, false, ImportChecks::date);
+        LocalDate joined = cells.parse(ImportColumn.PARTY_JOIN_DATE, false, CsvFile::date);
         String jobTitle = cells.optional(ImportColumn.JOB_TITLE);
         Boolean cadre = present.leadingCadre()
                 ? Boolean.TRUE.equals(cells.parse(ImportColumn.LEADING_CADRE, false, ImportChecks::yesNo)) : null;
@@ -82,7 +81,7 @@ final class ImportChecks {
             String field = violation.getPropertyPath().iterator().next().getName();
             ImportColumn column = FIELDS.get(field);
             if (column != null) {
-                cells.fail(column, ImportProblem.IMPORT_VALUE_INVALID, cells.raw(column), column.english());
+                cells.fail(column, CsvProblem.IMPORT_VALUE_INVALID, cells.raw(column), column.english());
             }
         }
         if (branch != null) {
@@ -129,20 +128,6 @@ final class ImportChecks {
         return chinese != null ? chinese : PoliticalStatus.valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    /** yyyy-MM-dd, or yyyy/M/d as spreadsheets write it. */
-    private static LocalDate date(String value) {
-        Matcher m = DATE.matcher(value);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(value);
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(value, e);
-        }
-    }
-
     private static Boolean yesNo(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "是" -> Boolean.TRUE;
@@ -158,10 +143,10 @@ final class ImportChecks {
     /** One line's cells, trimmed (empty is none), and its errors, one per column. */
     private final class Cells {
 
-        private final ImportFile.Line line;
+        private final CsvFile.Line line;
         private final Map<ImportColumn, LineError> errors = new java.util.EnumMap<>(ImportColumn.class);
 
-        Cells(ImportFile.Line line) {
+        Cells(CsvFile.Line line) {
             this.line = line;
         }
 
@@ -178,7 +163,7 @@ final class ImportChecks {
         String required(ImportColumn column) {
             String value = optional(column);
             if (value == null) {
-                fail(column, ImportProblem.IMPORT_VALUE_REQUIRED);
+                fail(column, CsvProblem.IMPORT_VALUE_REQUIRED);
             }
             return value;
         }
@@ -191,7 +176,7 @@ final class ImportChecks {
             try {
                 return parser.parse(value);
             } catch (IllegalArgumentException e) {
-                fail(column, ImportProblem.IMPORT_VALUE_INVALID, value, column.english());
+                fail(column, CsvProblem.IMPORT_VALUE_INVALID, value, column.english());
                 return null;
             }
         }

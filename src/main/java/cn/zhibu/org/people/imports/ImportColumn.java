@@ -1,11 +1,10 @@
 package cn.zhibu.org.people.imports;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
+import cn.zhibu.platform.csv.CsvColumn;
 
 /** The columns of a people CSV file, by their English or Chinese header names. */
-public enum ImportColumn {
+public enum ImportColumn implements CsvColumn {
     EXTERNAL_ID("externalId", "外部编号", true),
     NAME("name", "姓名", true),
     GENDER("gender", "性别", true),
@@ -28,25 +27,18 @@ public enum ImportColumn {
         this.required = required;
     }
 
-    /** The English header name, which errors use to name the column. */
+    @Override
     public String english() {
         return english;
     }
 
-    public String chinese() {
-        return chinese;
+    @Override
+    public List<String> chinese() {
+        return List.of(chinese);
     }
 
+    @Override
     public boolean required() {
         return required;
-    }
-
-    /** The column a header cell names: English (any case) or Chinese. */
-    public static Optional<ImportColumn> named(String header) {
-        String name = header.trim();
-        return Arrays.stream(values())
-                .filter(c -> c.english.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
-                        || c.chinese.equals(name))
-                .findFirst();
     }
 }

@@ -3,20 +3,11 @@ package cn.zhibu.org.people.imports;
 import cn.zhibu.platform.problem.ProblemKind;
 
 /**
- * The problems of people imports: the first two refuse a request; the others are found on a line
- * of the file and reported in the import's errors (their status is that of the import's outcome).
+ * The problems of people imports found on a line of the file, reported in the import's errors (their
+ * status is that of the import's outcome), and IMPORT_TOO_MANY, which refuses a request. The problems of
+ * CSV files as such are {@link cn.zhibu.platform.csv.CsvProblem}.
  */
 public enum ImportProblem implements ProblemKind {
-    IMPORT_NOT_CSV(415),
-    IMPORT_FILE_EMPTY(400),
-    IMPORT_ENCODING_INVALID(422),
-    IMPORT_CSV_MALFORMED(422),
-    IMPORT_FIELD_COUNT(422),
-    IMPORT_COLUMN_MISSING(422),
-    IMPORT_COLUMN_UNKNOWN(422),
-    IMPORT_COLUMN_REPEATED(422),
-    IMPORT_VALUE_REQUIRED(422),
-    IMPORT_VALUE_INVALID(422),
     IMPORT_EXTERNAL_ID_REPEATED(422),
     IMPORT_UNIT_NOT_FOUND(422),
     IMPORT_TOO_MANY(429),

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people.imports;
 
+import cn.zhibu.platform.csv.LineError;
 import cn.zhibu.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

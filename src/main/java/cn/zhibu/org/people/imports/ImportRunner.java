@@ -2,6 +2,8 @@ package cn.zhibu.org.people.imports;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitService;
+import cn.zhibu.platform.csv.CsvFile;
+import cn.zhibu.platform.csv.LineError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +106,7 @@ class ImportRunner {
             if (!progress.started(id)) {
                 return; // swept as abandoned while it waited: it stays ERROR
             }
-            ImportFile.Contents contents = ImportFile.read(job.file(), job.charset());
+            CsvFile.Contents<ImportColumn> contents = CsvFile.read(job.file(), job.charset(), ImportColumn.class);
             if (!contents.readable()) {
                 progress.failed(id, contents.errors(), null);
                 return;
@@ -143,7 +145,7 @@ class ImportRunner {
     }
 
     /** The import's one transaction: it commits only for a real import with no bad line. */
-    private Outcome work(ImportQueued job, ImportFile.Contents contents) {
+    private Outcome work(ImportQueued job, CsvFile.Contents<ImportColumn> contents) {
         if (!job.dryRun()) {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
         }
@@ -160,7 +162,7 @@ class ImportRunner {
         List<ImportRow> rows = new ArrayList<>(contents.lines().size());
         int skipped = contents.total() - contents.lines().size(); // lines with the wrong number of fields
         int done = skipped;
-        for (ImportFile.Line line : contents.lines()) {
+        for (CsvFile.Line line : contents.lines()) {
             ImportRow row = checks.check(line, errors);
             if (row != null) {
                 rows.add(row);

@@ -2,13 +2,15 @@ package cn.zhibu.org.people.imports;
 
 import cn.zhibu.org.people.imports.ImportViews.ImportErrorView;
 import cn.zhibu.org.people.imports.ImportViews.PeopleImportView;
+import cn.zhibu.platform.csv.CsvFile;
+import cn.zhibu.platform.csv.CsvProblem;
+import cn.zhibu.platform.csv.LineError;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.problem.ProblemKind;
-import cn.zhibu.platform.problem.ProblemMessages;
 import cn.zhibu.org.people.PeopleProblem;
 import cn.zhibu.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,7 +25,6 @@ import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,9 @@ public class PeopleImportService {
 
     static {
         for (ProblemKind kind : ImportProblem.values()) {
+            LINE_PROBLEMS.put(kind.name(), kind);
+        }
+        for (ProblemKind kind : CsvProblem.values()) {
             LINE_PROBLEMS.put(kind.name(), kind);
         }
         for (ProblemKind kind : PeopleProblem.values()) {
@@ -68,11 +72,11 @@ public class PeopleImportService {
 
     @Transactional
     public PeopleImportView queue(byte[] file, String charset, boolean dryRun, String requestedBy, Access.Reach reach) {
-        Optional<Charset> declared = ImportFile.declared(charset);
+        Optional<Charset> declared = CsvFile.declared(charset);
         if (file == null || file.length == 0) {
-            throw new ProblemException(ImportProblem.IMPORT_FILE_EMPTY);
+            throw new ProblemException(CsvProblem.IMPORT_FILE_EMPTY);
         }
-        Charset reading = ImportFile.charset(file, declared);
+        Charset reading = CsvFile.charset(file, declared);
         long unfinished = PeopleImport.count("requestedBy = ?1 and state in ?2", requestedBy,
                 java.util.List.of(ImportState.QUEUED, ImportState.RUNNING));
         if (unfinished >= MAX_UNFINISHED_PER_REQUESTER) {
@@ -83,7 +87,7 @@ public class PeopleImportService {
         job.id = UUID.randomUUID();
         job.dryRun = dryRun;
         job.state = ImportState.QUEUED;
-        job.charset = ImportFile.label(reading);
+        job.charset = CsvFile.label(reading);
         job.fileBytes = file.length;
         job.requestedBy = requestedBy.length() > 200 ? requestedBy.substring(0, 200) : requestedBy;
         job.createdAt = calendar.now();
@@ -123,11 +127,7 @@ public class PeopleImportService {
         if (kind == null) {
             return code;
         }
-        List<Object> values = new ArrayList<>(args);
-        if (kind == ImportProblem.IMPORT_VALUE_INVALID && values.size() == 2) {
-            values.set(1, ProblemMessages.text("import.expected." + values.get(1), locale));
-        }
-        return ProblemMessages.detail(kind, locale, values.toArray());
+        return LineError.message(kind, args, locale);
     }
 
     private List<String> args(String text) {

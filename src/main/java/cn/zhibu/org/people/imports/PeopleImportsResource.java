@@ -3,7 +3,9 @@ package cn.zhibu.org.people.imports;
 import cn.zhibu.org.people.imports.ImportViews.ImportErrorPage;
 import cn.zhibu.org.people.imports.ImportViews.ImportErrorView;
 import cn.zhibu.org.people.imports.ImportViews.PeopleImportView;
+import cn.zhibu.platform.csv.CsvFile;
 import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
@@ -118,8 +120,8 @@ public class PeopleImportsResource {
         if (reach.none()) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
-        boolean dry = flag("dryRun", dryRun);
-        String charset = csvCharset(contentType);
+        boolean dry = QueryParams.flag("dryRun", dryRun);
+        String charset = CsvFile.charsetParameter(contentType);
         // the file as the HTTP layer buffered it (OversizeBodies), up to zhibu.import.max-bytes
         byte[] file = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
@@ -172,30 +174,5 @@ public class PeopleImportsResource {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
         return job;
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isEmpty() || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "true, false");
-    }
-
-    /** The charset parameter of a text/csv Content-Type (null when none); 415 for another type. */
-    private static String csvCharset(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        if (type == null || !type.getType().equalsIgnoreCase("text") || !type.getSubtype().equalsIgnoreCase("csv")) {
-            throw new ProblemException(ImportProblem.IMPORT_NOT_CSV, contentType == null ? "-" : contentType);
-        }
-        return type.getParameters().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("charset"))
-                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
     }
 }

@@ -1,0 +1,146 @@
+package cn.zhibu.points.file;
+
+import cn.zhibu.org.OrgUnitService;
+import cn.zhibu.org.OrgUnitView;
+import cn.zhibu.org.people.PersonService;
+import cn.zhibu.org.people.PersonViews;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.points.LedgerViews;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The member file (一人一档): a person's year of points. */
+@Path("/v1/people/{id}/file")
+@Tag(name = "points")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+public class MemberFileResource {
+
+    private static final long TAG_RANGE = 1_000_000_000_000_000_000L;
+
+    private final MemberFileService files;
+    private final PersonService people;
+    private final OrgUnitService units;
+    private final Pagination pagination;
+    private final Access access;
+    private final BusinessCalendar calendar;
+    private final ObjectMapper json;
+
+    MemberFileResource(MemberFileService files, PersonService people, OrgUnitService units, Pagination pagination,
+            Access access, BusinessCalendar calendar, ObjectMapper json) {
+        this.files = files;
+        this.people = people;
+        this.units = units;
+        this.pagination = pagination;
+        this.access = access;
+        this.calendar = calendar;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(operationId = "getMemberFile", summary = "A person's member file for a year",
+            description = "Totals of the year (overall, by activity type, by ISO week with entries, by month), the "
+                    + "rating band the total earns in the person's branch, study streaks and the first page of the "
+                    + "year's ledger entries (`limit` of them). Totals are sums of the entries dated in the year, "
+                    + "reversals included. A member reads their own; group leaders, secretaries and org admins those "
+                    + "of their units. Without `year`, this year. Sends an ETag; with If-None-Match naming it, 304.")
+    @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberFileViews.File.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response file(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(description = "The calendar year (default: this year)", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "2000", maximum = "9999")) @QueryParam("year") String year,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        UUID branch = readable(id);
+        int which = year(year);
+        String name = people.find(id, false).map(PersonViews.PersonView::name)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        String branchName = units.find(branch).map(OrgUnitView::name)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        MemberFileViews.File file = files.file(id, name, branch, branchName, which, page(id, which, limit, null));
+        return cn.zhibu.platform.http.EntityTags.read(file, tag(file), ifNoneMatch).build();
+    }
+
+    @GET
+    @Path("timeline")
+    @Operation(operationId = "listMemberFileTimeline", summary = "A person's ledger entries of a year",
+            description = "The year's entries with their sources, the latest date first (on one date, the newest "
+                    + "first): the member file's timeline, page by page.")
+    @APIResponse(responseCode = "200", description = "One page of entries")
+    public LedgerViews.Page timeline(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(description = "The calendar year (default: this year)", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "2000", maximum = "9999")) @QueryParam("year") String year,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        readable(id);
+        int which = year(year);
+        Page<LedgerViews.View> page = files.timeline(id, which, page(id, which, limit, cursor));
+        return new LedgerViews.Page(page.items(), page.nextCursor());
+    }
+
+    /** The person's branch, when the caller may read their file: their own, or POINTS_READ there; else 404/403. */
+    private UUID readable(UUID personId) {
+        UUID branch = people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        if (!access.personId().map(personId::equals).orElse(false)) {
+            access.require(Action.POINTS_READ, branch);
+        }
+        return branch;
+    }
+
+    private PageRequest page(UUID personId, int year, String limit, String cursor) {
+        return pagination.request(limit, cursor, "member-file-timeline?person=" + personId + "&year=" + year);
+    }
+
+    private int year(String year) {
+        if (year == null || year.isEmpty()) {
+            return calendar.today().getYear();
+        }
+        if (year.matches("^[0-9]{4}$") && Integer.parseInt(year) >= 2000) {
+            return Integer.parseInt(year);
+        }
+        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "year", "2000-9999");
+    }
+
+    /** The file's entity tag: a digest of what it says, so it changes whenever any part of it does. */
+    private long tag(MemberFileViews.File file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(file));
+            return (ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE) % TAG_RANGE;
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

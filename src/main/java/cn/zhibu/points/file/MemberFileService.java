@@ -1,0 +1,88 @@
+package cn.zhibu.points.file;
+
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.points.ActivityType;
+import cn.zhibu.points.LedgerViews;
+import cn.zhibu.points.PointsLedger;
+import cn.zhibu.points.Streaks;
+import cn.zhibu.points.file.MemberFileViews.ActivityTotal;
+import cn.zhibu.points.file.MemberFileViews.MonthTotal;
+import cn.zhibu.points.file.MemberFileViews.WeekTotal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The member file (一人一档): a person's totals for a year, summed in SQL over the ledger entries dated
+ * in that year (reversals are negative entries on the original's date, so they count where it did),
+ * the rating band of the branch that the total earns, study streaks (from the study capability, when
+ * it is there) and the year's timeline.
+ */
+@ApplicationScoped
+public class MemberFileService {
+
+    private static final String YEAR =
+            "from ledger_entry where person_id = :person and business_date between :from and :to";
+
+    private final EntityManager em;
+    private final PointsLedger ledger;
+    private final RatingBandService bands;
+    private final Instance<Streaks> streaks;
+
+    MemberFileService(EntityManager em, PointsLedger ledger, RatingBandService bands, Instance<Streaks> streaks) {
+        this.em = em;
+        this.ledger = ledger;
+        this.bands = bands;
+        this.streaks = streaks;
+    }
+
+    /** What the file says of the person, who belongs (or last belonged) to {@code branchId}. */
+    public MemberFileViews.File file(UUID personId, String name, UUID branchId, String branchName, int year,
+            PageRequest page) {
+        long total = ((Number) query("select coalesce(sum(points), 0) " + YEAR, personId, year).getSingleResult())
+                .longValue();
+        List<ActivityTotal> byActivity = rows("select activity_type, sum(points) " + YEAR
+                + " group by activity_type order by activity_type", personId, year).stream()
+                .map(row -> new ActivityTotal(ActivityType.valueOf((String) row[0]), ((Number) row[1]).longValue()))
+                .toList();
+        List<WeekTotal> byWeek = rows("select iso_week, sum(points) " + YEAR + " group by iso_week order by iso_week",
+                personId, year).stream().map(row -> new WeekTotal((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
+        long[] months = new long[12];
+        rows("select cast(extract(month from business_date) as integer), sum(points) " + YEAR + " group by 1",
+                personId, year).forEach(row -> months[((Number) row[0]).intValue() - 1] = ((Number) row[1]).longValue());
+        List<MonthTotal> byMonth = new ArrayList<>(12);
+        for (int month = 1; month <= 12; month++) {
+            byMonth.add(new MonthTotal(month, months[month - 1]));
+        }
+        RatingBandViews.Effective effective = bands.effective(branchId);
+        MemberFileViews.Rating rating = RatingBandService.band(effective.bands(), total)
+                .map(band -> new MemberFileViews.Rating(band.name(), band.minPoints(), effective.source(),
+                        effective.sourceUnitId())).orElse(null);
+        Streaks.Streak streak = streaks.isResolvable() ? streaks.get().of(personId) : Streaks.Streak.NONE;
+        Page<LedgerViews.View> first = timeline(personId, year, page);
+        return new MemberFileViews.File(personId, name, branchId, branchName, year, total, byActivity, byWeek, byMonth,
+                rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()),
+                new LedgerViews.Page(first.items(), first.nextCursor()));
+    }
+
+    /** The person's entries dated in the year, the latest date first. */
+    public Page<LedgerViews.View> timeline(UUID personId, int year, PageRequest page) {
+        return ledger.timeline(personId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), page);
+    }
+
+    private jakarta.persistence.Query query(String sql, UUID personId, int year) {
+        return em.createNativeQuery(sql).setParameter("person", personId)
+                .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, UUID personId, int year) {
+        return query(sql, personId, year).getResultList();
+    }
+}

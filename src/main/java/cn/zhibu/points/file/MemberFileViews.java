@@ -1,0 +1,82 @@
+package cn.zhibu.points.file;
+
+import cn.zhibu.platform.openapi.Patterns;
+import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.points.ActivityType;
+import cn.zhibu.points.LedgerViews;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The member file (一人一档) and its parts. */
+public final class MemberFileViews {
+
+    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String POINTS_MIN = "-100000000";
+    static final String POINTS_MAX = "100000000";
+
+    private MemberFileViews() {
+    }
+
+    @Schema(name = "MemberFile", description = "One person's year: totals (overall, by activity, by ISO week, by "
+            + "month), the rating band the total earns, study streaks, and the first page of the year's ledger "
+            + "entries. Every total is a sum of the year's ledger entries (by business date), reversals included.")
+    public record File(
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            @Schema(maxLength = 32, pattern = TEXT, examples = "张三") String name,
+            @Schema(description = "The person's branch (the last one, for someone who left)", format = "uuid",
+                    maxLength = 36) UUID branchId,
+            @Schema(maxLength = 64, pattern = TEXT, examples = "机关党支部") String branchName,
+            @Schema(minimum = "2000", maximum = "9999", format = "int32", examples = "2026") int year,
+            @Schema(description = "The year's points", minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64")
+            long total,
+            @Schema(description = "By activity type: the types with entries this year", maxItems = 32)
+            List<ActivityTotal> byActivity,
+            @Schema(description = "By ISO week: the weeks with entries this year, in order (the first and last may "
+                    + "belong to a neighbouring week-based year, as 2026-12-31 is in 2026-W53)", maxItems = 54)
+            List<WeekTotal> byWeek,
+            @Schema(description = "By month: all twelve, January first", minItems = 12, maxItems = 12)
+            List<MonthTotal> byMonth,
+            @Schema(description = "The band the year's total earns in the person's branch; null below every band",
+                    nullable = true) Rating rating,
+            Streak streak,
+            @Schema(description = "The first page of the year's entries, the latest date first; the next pages "
+                    + "from /v1/people/{id}/file/timeline") LedgerViews.Page timeline) {
+    }
+
+    @Schema(name = "MemberFileActivityTotal", description = "A year's points from one activity type.")
+    public record ActivityTotal(ActivityType activityType,
+            @Schema(minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64") long points) {
+    }
+
+    @Schema(name = "MemberFileWeekTotal", description = "A year's points in one ISO week.")
+    public record WeekTotal(
+            @Schema(maxLength = 8, pattern = IsoWeek.PATTERN, examples = "2026-W48") String isoWeek,
+            @Schema(minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64") long points) {
+    }
+
+    @Schema(name = "MemberFileMonthTotal", description = "A year's points in one month.")
+    public record MonthTotal(
+            @Schema(minimum = "1", maximum = "12", format = "int32") int month,
+            @Schema(minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64") long points) {
+    }
+
+    @Schema(name = "MemberFileRating", description = "The rating band (评定档次) a year's total earns.")
+    public record Rating(
+            @Schema(maxLength = 16, pattern = TEXT, examples = "优秀") String name,
+            @Schema(description = "The band's minimum", minimum = "0", maximum = "100000", format = "int32")
+            int minPoints,
+            RatingBandViews.Source source,
+            @Schema(description = "The unit whose bands these are; null for the defaults", format = "uuid",
+                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID sourceUnitId) {
+    }
+
+    @Schema(name = "MemberFileStreak", description = "Study streaks: consecutive business days with a check-in, "
+            + "the run ending today or yesterday and the longest ever (zero until study check-ins are kept).")
+    public record Streak(
+            @Schema(minimum = "0", maximum = "100000", format = "int32") int current,
+            @Schema(minimum = "0", maximum = "100000", format = "int32") int longest,
+            @Schema(format = "date", maxLength = 10, nullable = true, pattern = Patterns.DATE) LocalDate lastDay) {
+    }
+}

@@ -1,0 +1,29 @@
+package cn.zhibu.points.imports;
+
+import cn.zhibu.platform.problem.ProblemKind;
+
+/**
+ * The problems of points imports: POINTS_IMPORT_INVALID refuses a request whose lines have problems
+ * (each one a line error with one of the other codes, or a CSV or POINTS_NO_RULE code).
+ */
+public enum PointsImportProblem implements ProblemKind {
+    POINTS_IMPORT_INVALID(422),
+    POINTS_IMPORT_TOO_MANY_LINES(422),
+    POINTS_IMPORT_EXTERNAL_ID_REPEATED(422),
+    POINTS_IMPORT_PERSON_REQUIRED(422),
+    POINTS_IMPORT_PERSON_NOT_FOUND(422),
+    POINTS_IMPORT_DATE_IN_FUTURE(422),
+    POINTS_IMPORT_DATE_TOO_OLD(422),
+    POINTS_IMPORT_CONFLICT(422);
+
+    private final int status;
+
+    PointsImportProblem(int status) {
+        this.status = status;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

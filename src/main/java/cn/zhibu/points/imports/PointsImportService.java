@@ -1,0 +1,231 @@
+package cn.zhibu.points.imports;
+
+import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.csv.LineError;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.points.ActivityType;
+import cn.zhibu.points.LedgerViews;
+import cn.zhibu.points.PointsLedger;
+import cn.zhibu.points.PointsProblem;
+import cn.zhibu.points.ScoringRuleService;
+import cn.zhibu.points.imports.PointsImportViews.LineResult;
+import cn.zhibu.points.imports.PointsImportViews.LineStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Imports points earned on other study platforms (EXTERNAL_IMPORT), all or nothing: every record is
+ * checked first; if any has a problem nothing is written, otherwise each new record is credited
+ * through the ledger (under the EXTERNAL_IMPORT rule of the person's branch on the record's date, whose
+ * caps may lower it). An external id is credited once, ever: sent again with the same person, points
+ * and date it is ALREADY_IMPORTED, otherwise a conflict. Imports that write run one at a time (a
+ * transaction-scoped lock), so parallel imports of the same records credit each once.
+ */
+@ApplicationScoped
+public class PointsImportService {
+
+    public static final String SOURCE_TYPE = "EXTERNAL_IMPORT";
+    /** How far back a record may be dated. */
+    static final java.time.Period OLDEST = java.time.Period.ofYears(1);
+
+    /** Where the caller may import ({@code allowed}) and which branches they can see at all ({@code seen}). */
+    public record Permit(Predicate<UUID> allowed, Predicate<UUID> seen) {
+
+        public static final Permit EVERYWHERE = new Permit(unit -> true, unit -> true);
+
+        public static Permit of(Access access) {
+            return new Permit(unit -> access.allows(Action.POINTS_IMPORT, unit),
+                    unit -> access.allows(Action.ORG_READ, unit));
+        }
+    }
+
+    /** What an import did, or the problems of its records (then nothing was written). */
+    public record Outcome(PointsImportViews.Result result, List<LineError> errors) {
+    }
+
+    private record Planned(ImportLine line, UUID personId, UUID branch, ImportedRecord earlier) {
+    }
+
+    private final PointsLedger ledger;
+    private final ScoringRuleService rules;
+    private final PersonService people;
+    private final BusinessCalendar calendar;
+    private final EntityManager em;
+
+    PointsImportService(PointsLedger ledger, ScoringRuleService rules, PersonService people,
+            BusinessCalendar calendar, EntityManager em) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.people = people;
+        this.calendar = calendar;
+        this.em = em;
+    }
+
+    /**
+     * Checks the records (with {@code earlier}, problems already found reading them) and, unless this is a
+     * dry run or a problem was found, credits them. A record naming a person the caller can see but may
+     * not import for refuses the whole request (403); one they cannot see is an unknown person.
+     */
+    @Transactional
+    public Outcome run(List<ImportLine> lines, List<LineError> earlier, boolean dryRun, Permit permit,
+            String importedBy) {
+        if (!dryRun) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", "points-import").getSingleResult();
+        }
+        List<LineError> errors = new ArrayList<>(earlier);
+        List<Planned> planned = check(lines, permit, errors);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(LineError::line).thenComparing(e -> Objects.toString(e.column(), "")));
+            return new Outcome(null, errors);
+        }
+        List<LineResult> results = new ArrayList<>(planned.size());
+        int credited = 0;
+        int unchanged = 0;
+        int points = 0;
+        for (Planned plan : planned) {
+            ImportLine line = plan.line();
+            if (plan.earlier() != null) {
+                unchanged++;
+                results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.ALREADY_IMPORTED,
+                        plan.earlier().credited, plan.earlier().entryId));
+                continue;
+            }
+            credited++;
+            if (dryRun) {
+                points += line.points();
+                results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
+                        line.points(), null));
+                continue;
+            }
+            LedgerViews.View entry = ledger.credit(new PointsLedger.Credit(plan.personId(), plan.branch(),
+                    ActivityType.EXTERNAL_IMPORT, SOURCE_TYPE, line.externalId(), line.date(), line.points(),
+                    line.reason(), importedBy));
+            record(line, plan.personId(), entry, importedBy);
+            points += entry.points();
+            results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
+                    entry.points(), entry.id()));
+        }
+        return new Outcome(new PointsImportViews.Result(dryRun, credited, unchanged, points, results), List.of());
+    }
+
+    private List<Planned> check(List<ImportLine> lines, Permit permit, List<LineError> errors) {
+        LocalDate today = calendar.today();
+        LocalDate oldest = today.minus(OLDEST);
+        Map<String, UUID> byExternalId = externalIds(lines);
+        Set<UUID> named = new HashSet<>(byExternalId.values());
+        lines.stream().map(ImportLine::personId).filter(Objects::nonNull).forEach(named::add);
+        Map<UUID, UUID> branches = people.homeUnits(named);
+        Map<String, ImportedRecord> imported = new HashMap<>();
+        List<String> ids = lines.stream().map(ImportLine::externalId).distinct().toList();
+        if (!ids.isEmpty()) {
+            ImportedRecord.<ImportedRecord>list("externalId in ?1", ids).forEach(r -> imported.put(r.externalId, r));
+        }
+        Map<UUID, Boolean> allowed = new HashMap<>();
+        Map<String, Boolean> ruled = new HashMap<>();
+        Map<String, Integer> firstLines = new HashMap<>();
+        List<Planned> planned = new ArrayList<>(lines.size());
+        for (ImportLine line : lines) {
+            int before = errors.size();
+            Integer first = firstLines.putIfAbsent(line.externalId(), line.line());
+            if (first != null) {
+                errors.add(LineError.of(line.line(), "externalId",
+                        PointsImportProblem.POINTS_IMPORT_EXTERNAL_ID_REPEATED, line.externalId(), first));
+            }
+            UUID person = null;
+            UUID branch = null;
+            if ((line.personId() == null) == (line.personExternalId() == null)) {
+                errors.add(LineError.of(line.line(), "personId", PointsImportProblem.POINTS_IMPORT_PERSON_REQUIRED));
+            } else {
+                String field = line.personId() != null ? "personId" : "personExternalId";
+                person = line.personId() != null ? line.personId() : byExternalId.get(line.personExternalId());
+                branch = person == null ? null : branches.get(person);
+                if (branch != null && !allowed.computeIfAbsent(branch, unit -> reachable(permit, unit))) {
+                    branch = null;
+                }
+                if (branch == null) {
+                    errors.add(LineError.of(line.line(), field, PointsImportProblem.POINTS_IMPORT_PERSON_NOT_FOUND,
+                            line.personId() != null ? line.personId() : line.personExternalId()));
+                }
+            }
+            ImportedRecord earlier = imported.get(line.externalId());
+            if (earlier != null) {
+                if (person != null && !(earlier.personId.equals(person) && earlier.points == line.points()
+                        && earlier.businessDate.equals(line.date()))) {
+                    errors.add(LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_CONFLICT,
+                            line.externalId(), earlier.businessDate, earlier.points));
+                }
+            } else if (line.date().isAfter(today)) {
+                errors.add(LineError.of(line.line(), "date", PointsImportProblem.POINTS_IMPORT_DATE_IN_FUTURE,
+                        line.date(), today));
+            } else if (line.date().isBefore(oldest)) {
+                errors.add(LineError.of(line.line(), "date", PointsImportProblem.POINTS_IMPORT_DATE_TOO_OLD,
+                        line.date(), oldest));
+            } else if (branch != null && !ruled(ruled, branch, line.date())) {
+                errors.add(LineError.of(line.line(), "date", PointsProblem.POINTS_NO_RULE,
+                        ActivityType.EXTERNAL_IMPORT.name(), line.date()));
+            }
+            if (errors.size() == before) {
+                planned.add(new Planned(line, person, branch, earlier));
+            }
+        }
+        return planned;
+    }
+
+    /** Allowed: true; out of sight: false (an unknown person); seen but not allowed: the request is refused. */
+    private static boolean reachable(Permit permit, UUID branch) {
+        if (permit.allowed().test(branch)) {
+            return true;
+        }
+        if (permit.seen().test(branch)) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+        return false;
+    }
+
+    private boolean ruled(Map<String, Boolean> ruled, UUID branch, LocalDate date) {
+        return ruled.computeIfAbsent(branch + "|" + date, key -> rules.effective(branch, date).stream()
+                .anyMatch(rule -> rule.activityType() == ActivityType.EXTERNAL_IMPORT));
+    }
+
+    /** The people the records name by external id: external id to person id, for the known ones. */
+    private Map<String, UUID> externalIds(List<ImportLine> lines) {
+        List<String> named = lines.stream().map(ImportLine::personExternalId).filter(Objects::nonNull).distinct()
+                .toList();
+        Map<String, UUID> ids = new HashMap<>();
+        if (!named.isEmpty()) {
+            em.createQuery("select p.externalId, p.id from Person p where p.externalId in :ids", Object[].class)
+                    .setParameter("ids", named).getResultList().forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+        }
+        return ids;
+    }
+
+    private void record(ImportLine line, UUID personId, LedgerViews.View entry, String importedBy) {
+        ImportedRecord record = new ImportedRecord();
+        record.externalId = line.externalId();
+        record.personId = personId;
+        record.points = line.points();
+        record.credited = entry.points();
+        record.businessDate = line.date();
+        record.entryId = entry.id();
+        record.importedBy = importedBy;
+        record.importedAt = calendar.now();
+        record.persist();
+    }
+}

@@ -1,0 +1,191 @@
+package cn.zhibu.points.imports;
+
+import cn.zhibu.platform.csv.CsvFile;
+import cn.zhibu.platform.csv.CsvProblem;
+import cn.zhibu.platform.csv.LineError;
+import cn.zhibu.platform.http.QueryParams;
+import cn.zhibu.platform.idempotency.Idempotent;
+import cn.zhibu.platform.problem.FieldError;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.problem.ProblemKind;
+import cn.zhibu.platform.problem.ProblemMessages;
+import cn.zhibu.platform.problem.RequestLimits;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.points.PointsProblem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Imports of points earned on other study platforms (外部学习平台积分导入), as JSON or CSV. */
+@Path("/v1/points/imports")
+@Tag(name = "points")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+public class PointsImportsResource {
+
+    static final String CSV = "text/csv";
+    /** Line problems shown in a refusal, at most (the detail counts them all). */
+    static final int MAX_ERRORS_SHOWN = 100;
+    private static final String EXAMPLE_JSON = """
+            {"items": [{"externalId": "xxqg-2026-000123", "personExternalId": "HR-000123", "points": 5,
+              "date": "2026-03-15", "reason": "学习强国 2026年3月积分"}]}""";
+    private static final String EXAMPLE_CSV = """
+            记录编号,人员外部编号,积分,日期,事由
+            xxqg-2026-000123,HR-000123,5,2026-03-15,学习强国 2026年3月积分
+            xxqg-2026-000124,HR-000124,3,2026/3/16,
+            """;
+    private static final Map<String, ProblemKind> LINE_PROBLEMS = new HashMap<>();
+
+    static {
+        List<ProblemKind> kinds = new ArrayList<>(List.of(CsvProblem.values()));
+        kinds.addAll(List.of(PointsImportProblem.values()));
+        kinds.add(PointsProblem.POINTS_NO_RULE);
+        kinds.forEach(kind -> LINE_PROBLEMS.put(kind.name(), kind));
+    }
+
+    private final PointsImportService imports;
+    private final Access access;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final RoutingContext routing;
+    private final JsonWebToken token;
+
+    PointsImportsResource(PointsImportService imports, Access access, Validator validator, ObjectMapper json,
+            RoutingContext routing, JsonWebToken token) {
+        this.imports = imports;
+        this.access = access;
+        this.validator = validator;
+        this.json = json;
+        this.routing = routing;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, CSV})
+    @Idempotent
+    @Operation(operationId = "importPoints", summary = "Import points earned on other study platforms",
+            description = "Credits EXTERNAL_IMPORT points, each record under the EXTERNAL_IMPORT rule of the person's "
+                    + "branch on the record's date (its caps may lower the points, to zero; with no such rule the "
+                    + "record is refused with POINTS_NO_RULE). Send JSON (`items`, at most 1,000) or a CSV file "
+                    + "(UTF-8 with or without a byte order mark, or GB18030; at most 5,000 lines and 1 MiB) with a "
+                    + "header line naming, in any order, in English or Chinese: externalId/记录编号 (the record's id on "
+                    + "the other platform), personExternalId/人员外部编号 (or 人员编号: the person's external id, as "
+                    + "in people imports) or personId/人员ID, points/积分 (1 to 1000), date/日期 (yyyy-MM-dd or "
+                    + "yyyy/M/d: not in the future, at most a year ago) and optionally reason/事由. All or nothing: "
+                    + "if any record has a problem, nothing is credited and the answer (422 POINTS_IMPORT_INVALID) "
+                    + "lists the problems by line (the file's line, 1 being the header, or the item's number from "
+                    + "1). An external id is credited once, ever: sent again with the same person, points and date "
+                    + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. "
+                    + "Secretaries, org admins and API clients with scope points:write import for the people of "
+                    + "their units; a person outside them counts as unknown. With `dryRun=true` only checks and tells "
+                    + "what would be credited (before the caps). Requires an Idempotency-Key.")
+    @RequestBody(required = true, description = "The records, as JSON or as a CSV file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PointsImportViews.Request.class),
+                    examples = @ExampleObject(name = "one record", value = EXAMPLE_JSON)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = RequestLimits.MAX_BODY_BYTES),
+                    examples = @ExampleObject(name = "two records", value = EXAMPLE_CSV))})
+    @APIResponse(responseCode = "200", description = "What was credited, and what had been imported before",
+            headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PointsImportViews.Result.class)))
+    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv, or its "
+            + "charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
+            headers = @Header(name = "Content-Language", ref = "Content-Language"),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(ref = "PointsImportRefused", responseCode = "422")
+    public Response importPoints(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = "Only check the records and tell what would be credited; write nothing",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("dryRun") String dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(hidden = true) String acceptLanguage) {
+        boolean dry = QueryParams.flag("dryRun", dryRun);
+        byte[] body = routing.body() == null || routing.body().buffer() == null ? new byte[0]
+                : routing.body().buffer().getBytes();
+        List<ImportLine> lines;
+        List<LineError> errors;
+        if (MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            lines = ImportLines.of(request(body));
+            errors = List.of();
+        } else {
+            ImportLines.Read read = ImportLines.of(body, CsvFile.charsetParameter(contentType), validator);
+            lines = read.lines();
+            errors = read.errors();
+        }
+        PointsImportService.Outcome outcome = imports.run(lines, errors, dry, PointsImportService.Permit.of(access),
+                token.getSubject());
+        if (!outcome.errors().isEmpty()) {
+            throw refusal(outcome.errors(), ProblemMessages.resolve(acceptLanguage));
+        }
+        return Response.ok(outcome.result()).build();
+    }
+
+    /** The JSON body, read and validated as a JSON body of any other operation would be (400 when wrong). */
+    private PointsImportViews.Request request(byte[] body) {
+        PointsImportViews.Request request;
+        try {
+            request = json.readValue(body, PointsImportViews.Request.class);
+        } catch (IOException e) {
+            // answered as the framework's own body-reading failures are (MALFORMED_JSON, VALIDATION_FAILED)
+            throw new jakarta.ws.rs.BadRequestException(e);
+        }
+        if (request == null) {
+            throw new ProblemException(ProblemCode.VALIDATION_FAILED, List.of(new FieldError("items", "NOT_NULL",
+                    "must not be null")), 1);
+        }
+        Set<ConstraintViolation<PointsImportViews.Request>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+
+    private static ProblemException refusal(List<LineError> errors, Locale locale) {
+        List<FieldError> shown = errors.stream().limit(MAX_ERRORS_SHOWN).map(e -> new FieldError(
+                e.column() == null ? "line" : e.column(), e.code(), message(e, locale), e.line())).toList();
+        return new ProblemException(PointsImportProblem.POINTS_IMPORT_INVALID, shown, errors.size());
+    }
+
+    private static String message(LineError error, Locale locale) {
+        ProblemKind kind = LINE_PROBLEMS.get(error.code());
+        if (kind == null) {
+            return error.code();
+        }
+        return LineError.message(kind, error.args(), locale);
+    }
+}
