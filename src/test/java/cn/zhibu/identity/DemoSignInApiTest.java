@@ -55,7 +55,7 @@ class DemoSignInApiTest {
         List<Map<String, Object>> rules = Api.bearer(secretary).queryParam("unitId", branch)
                 .queryParam("date", "2026-06-01").get("/v1/scoring-rules/effective").then().statusCode(200)
                 .extract().path("rules");
-        assertEquals(7, rules.size());
+        assertEquals(8, rules.size(), "seven of PointsDemoData and EXTERNAL_IMPORT of MemberFileDemoData");
         assertEquals(List.of("QUIZ"), rules.stream().filter(r -> Boolean.FALSE.equals(r.get("inherited")))
                 .map(r -> r.get("activityType")).toList());
         // the demo org admin sees phones
