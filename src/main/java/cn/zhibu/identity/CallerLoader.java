@@ -60,7 +60,7 @@ public class CallerLoader {
                     select :member, m.org_unit_id, true from membership m
                     where m.person_id = a.person_id and m.is_branch and m.end_date is null
                 ) g on true
-                where a.id = :id and a.active and (p.id is null or p.active)""", Object[].class)
+                where a.id = :id and a.active and (p.id is null or p.active)""")
                 .setParameter("id", id).setParameter("session", session).setParameter("member", Roles.MEMBER)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -83,7 +83,7 @@ public class CallerLoader {
                 select role, org_unit_id, false from role_grant where account_id = :id and revoked_at is null
                 union all
                 select :member, m.org_unit_id, true from membership m join account a on a.person_id = m.person_id
-                where a.id = :id and m.is_branch and m.end_date is null""", Object[].class)
+                where a.id = :id and m.is_branch and m.end_date is null""")
                 .setParameter("id", accountId).setParameter("member", Roles.MEMBER).getResultList();
         List<Caller.Grant> grants = new ArrayList<>();
         for (Object[] row : rows) {
@@ -96,7 +96,7 @@ public class CallerLoader {
     private Optional<Caller> client(UUID id, String clientId, String tokenScope, long secretSetMillis) {
         List<Object[]> rows = em.createNativeQuery("""
                 select name, scopes, org_unit_id, secret_rotated_at from api_client
-                where id = :id and client_id = :clientId and revoked_at is null""", Object[].class)
+                where id = :id and client_id = :clientId and revoked_at is null""")
                 .setParameter("id", id).setParameter("clientId", clientId).getResultList();
         // a token got with an earlier secret than the current one stops at the rotation
         if (rows.isEmpty() || secretSetMillis != cn.zhibu.platform.db.SqlValues.instant(rows.get(0)[3]).toEpochMilli()) {

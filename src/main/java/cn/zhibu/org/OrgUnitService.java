@@ -61,7 +61,7 @@ public class OrgUnitService {
     /** A unit's materialised path ('/root/.../own/'), archived or not. */
     public Optional<String> path(UUID id) {
         return em.createQuery("select u.path from OrgUnit u where u.id = :id", String.class).setParameter("id", id)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     public Optional<OrgUnitView> find(UUID id) {

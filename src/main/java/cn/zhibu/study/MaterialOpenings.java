@@ -4,6 +4,7 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import cn.zhibu.platform.db.SqlValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -47,8 +48,9 @@ public class MaterialOpenings {
 
     private Optional<Instant> first(UUID personId, UUID materialId, LocalDate from, LocalDate to) {
         return em.createNativeQuery("select opened_at from material_opening where person_id = :person and "
-                + "material_id = :material and business_date between :from and :to order by opened_at limit 1",
-                Instant.class).setParameter("person", personId).setParameter("material", materialId)
-                .setParameter("from", from).setParameter("to", to).getResultStream().findFirst().map(Instant.class::cast);
+                + "material_id = :material and business_date between :from and :to order by opened_at limit 1")
+                .setParameter("person", personId).setParameter("material", materialId)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream().findFirst()
+                .map(SqlValues::instant);
     }
 }

@@ -1,0 +1,171 @@
+package cn.zhibu.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestAccounts;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Check-ins per second and their latency, through HTTP with real JWTs, at 32 and 128 concurrent
+ * clients, against a baseline measured in the same run on the same database: plain JDBC
+ * single-row insert transactions at the same concurrency through the service's own connection
+ * pool. Prints figures, asserts no timings (only that every check-in was credited once). Run it with
+ * {@code ./mvnw test -Dtest=CheckInBenchmark -Dzhibu.bench=true -Dzhibu.rate-limit.requests-per-minute=1000000
+ * -Dzhibu.check-ins.burst-count=1000000}: each client is one member checking in material after
+ * material, far faster than a person, so the burst flag is raised out of the way (its query still runs).
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "zhibu.bench", matches = "true")
+class CheckInBenchmark {
+
+    private static final int ROUNDS = Integer.getInteger("zhibu.bench.rounds", 60);
+    private static final int[] CONCURRENCY = {32, 128};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void checkInsAgainstPlainInserts() throws SQLException {
+        String committee = OrgFixtures.unit("COMMITTEE", null);
+        String branch = OrgFixtures.unit("BRANCH", committee);
+        StudyFixtures.rule(branch, "CHECK_IN", 1, 100, 1000);
+        List<String> materials = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            materials.add(StudyFixtures.material(branch));
+        }
+        createBaselineTable();
+
+        List<Run> runs = new ArrayList<>();
+        runs.add(new Run("warm-up", 32));
+        for (int clients : CONCURRENCY) {
+            runs.add(new Run("measured", clients));
+        }
+        for (Run run : runs) {
+            run.prepare(branch, materials);
+        }
+        System.out.printf("%nCheck-in benchmark: %d check-ins per client (each on another material), after a warm-up"
+                + " round%n", ROUNDS);
+        for (Run run : runs) {
+            Load.Result baseline = Load.run(run.clients, ROUNDS, (c, round) -> insertOneRow());
+            Load.Result checkIns = Load.run(run.clients, ROUNDS, (c, round) -> checkIn(run.tokens.get(c),
+                    materials.get(round)));
+            if (run.label.equals("warm-up")) {
+                continue;
+            }
+            System.out.printf("  JDBC single-row insert  %s%n", baseline);
+            System.out.printf("  POST /v1/check-ins      %s%n", checkIns);
+            System.out.printf("  ratio of rates: %.2f (goal: at least 0.5)%n", checkIns.ratioTo(baseline));
+            assertEquals(0, checkIns.failures(), "every check-in answered 201");
+        }
+        long credited = count("select count(*) from check_in c join ledger_entry e on e.id = c.ledger_entry_id "
+                + "where c.branch_id = '" + branch + "' and c.status = 'CREDITED' and e.points = 1");
+        long expected = runs.stream().mapToLong(r -> (long) r.clients * ROUNDS).sum();
+        System.out.printf("  check-ins credited with their point: %d of %d%n", credited, expected);
+        assertEquals(expected, credited);
+    }
+
+    /** Members of one run, each with a token, each having opened every material an hour ago. */
+    private final class Run {
+        final String label;
+        final int clients;
+        final List<String> tokens = new ArrayList<>();
+
+        Run(String label, int clients) {
+            this.label = label;
+            this.clients = clients;
+        }
+
+        void prepare(String branch, List<String> materials) throws SQLException {
+            List<String> people = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                StudyFixtures.Member member = StudyFixtures.member(branch);
+                people.add(member.personId());
+                tokens.add(TestAccounts.token(UUID.fromString(member.accountId())));
+            }
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            Timestamp openedAt = Timestamp.from(Instant.now().minusSeconds(3600));
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("insert into material_opening "
+                            + "(person_id, material_id, business_date, opened_at) values (?, ?, ?, ?)")) {
+                for (String person : people) {
+                    for (String material : materials) {
+                        insert.setObject(1, UUID.fromString(person));
+                        insert.setObject(2, UUID.fromString(material));
+                        insert.setObject(3, today);
+                        insert.setTimestamp(4, openedAt);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private boolean checkIn(String token, String material) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/v1/check-ins")).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"materialId\":\"" + material + "\",\"studySeconds\":600}"))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+    }
+
+    private void createBaselineTable() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists bench_single_row_insert (id uuid primary key, "
+                    + "person_id uuid not null, material_id uuid not null, business_date date not null, "
+                    + "created_at timestamptz not null)");
+        }
+    }
+
+    /** The baseline: one transaction that inserts one row, as plain as JDBC gets. */
+    private boolean insertOneRow() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("insert into bench_single_row_insert "
+                    + "(id, person_id, material_id, business_date, created_at) values (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.randomUUID());
+                insert.setObject(3, UUID.randomUUID());
+                insert.setObject(4, LocalDate.now());
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return true;
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
