@@ -55,9 +55,4 @@ public class StudyMaterial extends VersionedEntity {
     public boolean withdrawn() {
         return withdrawnAt != null;
     }
-
-    /** Whether members may study it at this instant: not withdrawn, and inside its publishing window. */
-    public boolean openAt(Instant at) {
-        return !withdrawn() && !publishFrom.isAfter(at) && (publishUntil == null || publishUntil.isAfter(at));
-    }
 }

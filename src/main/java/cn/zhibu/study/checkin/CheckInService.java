@@ -109,12 +109,12 @@ public class CheckInService {
     }
 
     /**
-     * A credited check-in on a past day, made by the service itself (an approved make-up, demo data):
-     * credits {@code type} dated to that day. 409 {@link CheckInExists} if the day's check-in is made.
+     * A credited check-in on a past day, made by the service itself (an approved make-up, demo data) at an
+     * instant: credits {@code type} dated to that day. 409 {@link CheckInExists} if the day's check-in is made.
      */
     @Transactional
     public CheckInViews.View record(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note,
-            UUID makeUpId, ActivityType type, String createdBy) {
+            UUID makeUpId, ActivityType type, Instant at, String createdBy) {
         lockPerson(personId);
         Optional<CheckIn> earlier = existing(personId, day, materialId);
         if (earlier.isPresent()) {
@@ -129,10 +129,30 @@ public class CheckInService {
         checkIn.note = note;
         checkIn.makeUpId = makeUpId;
         checkIn.createdBy = createdBy;
-        checkIn.createdAt = calendar.now();
+        checkIn.createdAt = at;
         int points = credit(checkIn, type, createdBy);
         checkIn.persist();
         return CheckInViews.View.of(checkIn, points);
+    }
+
+    /**
+     * A credited check-in written from a plan that holds at most one per day and material (demo data):
+     * without the lock and the look-up {@link #record} makes; the unique indexes still stand.
+     */
+    @Transactional
+    void recordPlanned(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note, Instant at,
+            String createdBy) {
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = UUID.randomUUID();
+        checkIn.personId = personId;
+        checkIn.branchId = branchId;
+        checkIn.materialId = materialId;
+        checkIn.businessDate = day;
+        checkIn.note = note;
+        checkIn.createdBy = createdBy;
+        checkIn.createdAt = at;
+        credit(checkIn, ActivityType.CHECK_IN, createdBy);
+        checkIn.persist();
     }
 
     /** A flagged check-in made by the service itself (demo data), uncredited until reviewed. */
@@ -140,6 +160,10 @@ public class CheckInService {
     public CheckInViews.View recordFlagged(UUID personId, UUID branchId, UUID materialId, LocalDate day,
             FlagReason reason, Instant at, String createdBy) {
         lockPerson(personId);
+        Optional<CheckIn> earlier = existing(personId, day, materialId);
+        if (earlier.isPresent()) {
+            throw new CheckInExists(view(earlier.get()));
+        }
         CheckIn checkIn = new CheckIn();
         checkIn.id = UUID.randomUUID();
         checkIn.personId = personId;

@@ -98,7 +98,7 @@ public class MakeUpService {
     public CheckInViews.MakeUpView approve(UUID id, String reviewer) {
         MakeUp makeUp = pending(id);
         CheckInViews.View checkIn = checkIns.record(makeUp.personId, makeUp.branchId, makeUp.materialId,
-                makeUp.businessDate, makeUp.note, makeUp.id, ActivityType.MAKE_UP_CHECK_IN, reviewer);
+                makeUp.businessDate, makeUp.note, makeUp.id, ActivityType.MAKE_UP_CHECK_IN, calendar.now(), reviewer);
         makeUp.status = MakeUpStatus.APPROVED;
         makeUp.checkInId = checkIn.id();
         makeUp.decidedBy = reviewer;
