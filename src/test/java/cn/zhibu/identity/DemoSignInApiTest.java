@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.List;
@@ -19,15 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The demo run: sign in as a demo secretary (as in Swagger UI) and list the branch's people. */
 @QuarkusTest
-@TestProfile(DemoSignInApiTest.Demo.class)
+@TestProfile(DemoProfile.class)
 class DemoSignInApiTest {
-
-    public static class Demo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("zhibu.demo", "true");
-        }
-    }
 
     private static String signIn(String externalId) {
         return Api.anonymous().body(Map.of("externalId", externalId)).post("/v1/sessions/demo").then().statusCode(200)

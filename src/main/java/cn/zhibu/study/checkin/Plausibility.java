@@ -2,6 +2,7 @@ package cn.zhibu.study.checkin;
 
 import cn.zhibu.study.StudyMaterialViews;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class Plausibility {
 
     private final CheckInSettings settings;
+    private final EntityManager em;
 
-    Plausibility(CheckInSettings settings) {
+    Plausibility(CheckInSettings settings, EntityManager em) {
         this.settings = settings;
+        this.em = em;
     }
 
     /** Why the check-in is implausible, if it is. Call with the person's check-ins held (no parallel check-in). */
@@ -37,8 +40,9 @@ public class Plausibility {
                 return Optional.of(FlagReason.CLAIM_EXCEEDS_ELAPSED);
             }
         }
-        long recent = CheckIn.count("personId = ?1 and makeUpId is null and createdAt > ?2", personId,
-                now.minus(settings.burstWindow()));
+        long recent = em.createQuery("select count(c) from CheckIn c where c.personId = :person and c.makeUpId is null "
+                + "and c.createdAt > :since", Long.class).setParameter("person", personId)
+                .setParameter("since", now.minus(settings.burstWindow())).getSingleResult();
         if (recent >= settings.burstCount()) {
             return Optional.of(FlagReason.BURST);
         }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.testing.Api;
 import io.agroal.api.AgroalDataSource;
+import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -20,15 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The demo run: the demo branch's rating bands and the points its people earned elsewhere, loaded once. */
 @QuarkusTest
-@TestProfile(MemberFileDemoDataTest.Demo.class)
+@TestProfile(DemoProfile.class)
 class MemberFileDemoDataTest {
-
-    public static class Demo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("zhibu.demo", "true");
-        }
-    }
 
     @Inject
     AgroalDataSource dataSource;

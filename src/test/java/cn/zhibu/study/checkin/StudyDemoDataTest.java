@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.testing.Api;
 import io.quarkus.runtime.StartupEvent;
+import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -21,15 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The demo run's study data: materials, four weeks of credited check-ins, and two things to review. */
 @QuarkusTest
-@TestProfile(StudyDemoDataTest.Demo.class)
+@TestProfile(DemoProfile.class)
 class StudyDemoDataTest {
-
-    public static class Demo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("zhibu.demo", "true");
-        }
-    }
 
     @Inject
     StudyDemoData demo;
