@@ -116,13 +116,12 @@ public class QuizAttempts {
     /**
      * Scores an attempt submitted at this instant with these keys chosen (per question id, as "AC"): late after the
      * deadline and the grace (score zero); practice if another attempt of the quiz by the person was scored that
-     * business day; otherwise the day's scored attempt, credited.
+     * business day; otherwise the day's scored attempt, credited. The attempt itself is changed last, once.
      */
     void score(QuizAttempt attempt, List<QuizAttemptQuestion> questions, Map<UUID, String> chosen, Instant at,
             String createdBy) {
         LocalDate day = calendar.dateOf(at);
         boolean late = at.isAfter(attempt.deadline.plus(grace));
-        // decided before this attempt is changed, so no flush of it can come first
         lockDay(attempt.quizId, attempt.personId, day);
         boolean practice = QuizAttempt.count("quizId = ?1 and personId = ?2 and businessDate = ?3 and practice = false",
                 attempt.quizId, attempt.personId, day) > 0;
@@ -132,16 +131,24 @@ public class QuizAttempts {
             question.correct = question.chosenKeys.equals(question.correctKeys);
             correct += question.correct ? 1 : 0;
         }
+        int score = late ? 0 : correct;
+        Earned earned = practice || late ? Earned.NOTHING
+                : credit(attempt.quizId, attempt.personId, day, score, attempt.passScore, attempt.questionCount,
+                        createdBy);
         attempt.submittedAt = at;
         attempt.businessDate = day;
         attempt.late = late;
-        attempt.score = late ? 0 : correct;
-        attempt.practice = practice;
-        attempt.points = 0;
+        attempt.score = score;
+        attempt.practice = practice || earned.practice();
+        attempt.points = earned.points();
+        attempt.pointsEntryId = earned.pointsEntryId();
+        attempt.fullMarksEntryId = earned.fullMarksEntryId();
         attempt.updatedAt = at;
-        if (!practice && !late) {
-            credit(attempt, createdBy);
-        }
+    }
+
+    /** What the day's scored attempt earned; practice when the ledger's entry belongs to another attempt. */
+    private record Earned(boolean practice, int points, UUID pointsEntryId, UUID fullMarksEntryId) {
+        static final Earned NOTHING = new Earned(false, 0, null, null);
     }
 
     public Optional<AttemptViews.View> find(UUID attemptId) {
@@ -176,29 +183,28 @@ public class QuizAttempts {
      * every answer is right, both with the source {@code quizId:date} (credited once by the ledger). An entry the
      * ledger already had for that source and another attempt holds makes this attempt practice instead.
      */
-    private void credit(QuizAttempt attempt, String createdBy) {
-        Optional<UUID> branch = people.homeUnit(attempt.personId);
+    private Earned credit(UUID quizId, UUID personId, LocalDate day, int score, int passScore, int total,
+            String createdBy) {
+        Optional<UUID> branch = people.homeUnit(personId);
         if (branch.isEmpty()) {
-            return;
+            return Earned.NOTHING;
         }
-        String source = attempt.quizId + ":" + attempt.businessDate;
+        String source = quizId + ":" + day;
         LedgerViews.View points = null;
         LedgerViews.View fullMarks = null;
-        if (attempt.score >= attempt.passScore) {
-            points = ledger.creditOrRecordZero(new PointsLedger.Credit(attempt.personId, branch.get(), ActivityType.QUIZ,
-                    SOURCE_TYPE, source, attempt.businessDate, null, null, createdBy));
+        if (score >= passScore) {
+            points = ledger.creditOrRecordZero(new PointsLedger.Credit(personId, branch.get(), ActivityType.QUIZ,
+                    SOURCE_TYPE, source, day, null, null, createdBy));
         }
-        if (attempt.score == attempt.questionCount) {
-            fullMarks = ledger.creditOrRecordZero(new PointsLedger.Credit(attempt.personId, branch.get(),
-                    ActivityType.QUIZ_FULL_MARKS, SOURCE_TYPE, source, attempt.businessDate, null, null, createdBy));
+        if (score == total) {
+            fullMarks = ledger.creditOrRecordZero(new PointsLedger.Credit(personId, branch.get(),
+                    ActivityType.QUIZ_FULL_MARKS, SOURCE_TYPE, source, day, null, null, createdBy));
         }
         if (held(points) || held(fullMarks)) {
-            attempt.practice = true;
-            return;
+            return new Earned(true, 0, null, null);
         }
-        attempt.pointsEntryId = points == null ? null : points.id();
-        attempt.fullMarksEntryId = fullMarks == null ? null : fullMarks.id();
-        attempt.points = (points == null ? 0 : points.points()) + (fullMarks == null ? 0 : fullMarks.points());
+        return new Earned(false, (points == null ? 0 : points.points()) + (fullMarks == null ? 0 : fullMarks.points()),
+                points == null ? null : points.id(), fullMarks == null ? null : fullMarks.id());
     }
 
     /** Whether another attempt already holds this ledger entry. */
