@@ -179,6 +179,7 @@ public class AuthorizationMatrixTest {
         ops.add(new Operation("revokeApiClient", t -> r -> r.post("/v1/api-clients/" + client(t) + "/revoke"),
                 admins, 200, 404));
         ops.addAll(cn.zhibu.study.StudyAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         return ops;
     }
 
