@@ -141,11 +141,15 @@ public class QuizDemoData {
                 Instant started = day.atStartOfDay(calendar.zone()).toInstant().plusSeconds(minute * 60L);
                 attempt(quiz, bank, person, started, seconds, draws, skill.get(person));
                 taken++;
+                // written as it goes: a growing persistence context would be checked again at every query
+                em.flush();
+                em.clear();
             }
         }
         return taken;
     }
 
+    /** One attempt, scored as the service scores a submission, then written once with its result. */
     private void attempt(Quiz quiz, List<QuizQuestion> bank, UUID person, Instant started, int seconds,
             double[] draws, double skill) {
         QuizAttempt attempt = new QuizAttempt();
@@ -159,18 +163,17 @@ public class QuizDemoData {
         attempt.createdBy = BY;
         attempt.createdAt = started;
         attempt.updatedAt = started;
-        attempt.persist();
         List<QuizAttemptQuestion> questions = new ArrayList<>();
         Map<UUID, String> chosen = new HashMap<>();
         for (int i = 0; i < bank.size(); i++) {
             QuizQuestion question = bank.get(i);
-            QuizAttemptQuestion copy = QuizAttemptQuestion.copyOf(question, attempt.id, i + 1);
-            copy.persist();
-            questions.add(copy);
+            questions.add(QuizAttemptQuestion.copyOf(question, attempt.id, i + 1));
             String wrong = question.correctKeys.equals("A") ? "B" : "A";
             chosen.put(question.id, draws[i] < skill ? question.correctKeys : wrong);
         }
         attempts.score(attempt, questions, chosen, started.plusSeconds(seconds), BY);
+        attempt.persist();
+        questions.forEach(q -> q.persist());
     }
 
     @SuppressWarnings("unchecked")
