@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -103,7 +104,7 @@ public class QuizAttempts {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
         List<QuizAttemptQuestion> questions = questionsOf(attempt.id);
-        String title = quizzes.titles(java.util.Set.of(attempt.quizId)).get(attempt.quizId);
+        String title = quizzes.titles(Set.of(attempt.quizId)).get(attempt.quizId);
         if (attempt.submitted()) {
             return view(attempt, questions, title);
         }
@@ -153,7 +154,7 @@ public class QuizAttempts {
 
     public Optional<AttemptViews.View> find(UUID attemptId) {
         return QuizAttempt.<QuizAttempt>findByIdOptional(attemptId).map(a -> view(a, questionsOf(a.id),
-                quizzes.titles(java.util.Set.of(a.quizId)).get(a.quizId)));
+                quizzes.titles(Set.of(a.quizId)).get(a.quizId)));
     }
 
     /** A person's attempts (of one quiz, or of all), latest start first. */

@@ -73,23 +73,23 @@ public class QuizService {
     @Transactional
     public QuizViews.View create(QuizViews.Create request, String createdBy) {
         Instant now = calendar.now();
+        UUID audience = audienceOf(request);
         Quiz quiz = new Quiz();
         quiz.id = UUID.randomUUID();
+        quiz.unitId = audience;
         if (request.materialId() != null) {
             StudyMaterialViews.View material = materials.find(request.materialId()).orElseThrow(
                     () -> new ProblemException(QuizProblem.QUIZ_MATERIAL_NOT_FOUND, request.materialId().toString()));
             if (material.withdrawnAt() != null) {
                 throw new ProblemException(QuizProblem.QUIZ_MATERIAL_WITHDRAWN, material.title());
             }
-            quiz.unitId = audienceOf(request);
             quiz.materialId = material.id();
         } else {
-            OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(audienceOf(request))
-                    .orElseThrow(() -> new ProblemException(QuizProblem.QUIZ_UNIT_NOT_FOUND, request.unitId().toString()));
+            OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(audience)
+                    .orElseThrow(() -> new ProblemException(QuizProblem.QUIZ_UNIT_NOT_FOUND, audience.toString()));
             if (unit.archived()) {
                 throw new ProblemException(QuizProblem.QUIZ_UNIT_ARCHIVED, unit.name);
             }
-            quiz.unitId = unit.id;
         }
         quiz.createdBy = createdBy;
         quiz.createdAt = now;
