@@ -180,6 +180,7 @@ public class AuthorizationMatrixTest {
                 admins, 200, 404));
         ops.addAll(cn.zhibu.study.StudyAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         return ops;
     }
 
