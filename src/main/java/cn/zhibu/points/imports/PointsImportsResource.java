@@ -12,6 +12,7 @@ import cn.zhibu.platform.problem.ProblemKind;
 import cn.zhibu.platform.problem.ProblemMessages;
 import cn.zhibu.platform.problem.RequestLimits;
 import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import cn.zhibu.points.PointsProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -110,7 +111,9 @@ public class PointsImportsResource {
                     + "1). An external id is credited once, ever: sent again with the same person, points and date "
                     + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. "
                     + "Secretaries, org admins and API clients with scope points:write import for the people of "
-                    + "their units; a person outside them counts as unknown. With `dryRun=true` only checks and tells "
+                    + "their units; a person outside them counts as unknown (and what was imported under a record's "
+                    + "id for someone outside them is not told: POINTS_IMPORT_EXTERNAL_ID_TAKEN). Callers who "
+                    + "import nowhere get 403 whatever the records. With `dryRun=true` only checks and tells "
                     + "what would be credited (before the caps). Requires an Idempotency-Key.")
     @RequestBody(required = true, description = "The records, as JSON or as a CSV file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -134,6 +137,9 @@ public class PointsImportsResource {
             @QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(hidden = true) String acceptLanguage) {
+        if (access.reach(Action.POINTS_IMPORT).none()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN); // no answer about any line to those who import nowhere
+        }
         boolean dry = QueryParams.flag("dryRun", dryRun);
         byte[] body = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
