@@ -126,8 +126,8 @@ public class PointsImportsResource {
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PointsImportViews.Result.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv, or its "
-            + "charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
+    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv (or has no "
+            + "Content-Type), or its charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
             headers = @Header(name = "Content-Language", ref = "Content-Language"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(ref = "PointsImportRefused", responseCode = "422")
@@ -141,11 +141,12 @@ public class PointsImportsResource {
             throw new ProblemException(ProblemCode.FORBIDDEN); // no answer about any line to those who import nowhere
         }
         boolean dry = QueryParams.flag("dryRun", dryRun);
+        MediaType type = mediaType(contentType);
         byte[] body = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
         List<ImportLine> lines;
         List<LineError> errors;
-        if (MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             lines = ImportLines.of(request(body));
             errors = List.of();
         } else {
@@ -159,6 +160,18 @@ public class PointsImportsResource {
             throw refusal(outcome.errors(), ProblemMessages.resolve(acceptLanguage));
         }
         return Response.ok(outcome.result()).build();
+    }
+
+    /** The body's media type; 415 when the request names none (or an unreadable one). */
+    private static MediaType mediaType(String contentType) {
+        try {
+            if (contentType != null && !contentType.isBlank()) {
+                return MediaType.valueOf(contentType);
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, as a missing type is
+        }
+        throw new ProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
     }
 
     /** The JSON body, read and validated as a JSON body of any other operation would be (400 when wrong). */

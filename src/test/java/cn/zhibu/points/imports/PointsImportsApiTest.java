@@ -434,6 +434,26 @@ class PointsImportsApiTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIsA415() throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        RestAssured.baseURI + ":" + RestAssured.port + IMPORTS))
+                .header("Authorization", "Bearer " + cn.zhibu.testing.TestAccounts.token(cn.zhibu.testing.TestAccounts
+                        .account("import-secretary", UUID.fromString(branch), Roles.SECRETARY)))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("externalId,personId,points,date\r\nz-" + tag
+                        + "," + zhang + ",1," + today() + "\r\n"))
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""),
+                response.body());
+        assertEquals(0, imported("z-" + tag));
+    }
+
+    @Test
     void theSameImportSentInParallelCreditsEachRecordOnce() throws Exception {
         LocalDate day = today().minusDays(4);
         List<Map<String, Object>> items = new ArrayList<>();
