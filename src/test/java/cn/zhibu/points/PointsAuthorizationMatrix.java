@@ -40,8 +40,9 @@ public final class PointsAuthorizationMatrix {
                 .put("/v1/rating-bands/" + OrgFixtures.unit("PARTY_GROUP", t.branch())), secretaries, 200, 404));
         ops.add(new AuthorizationMatrixTest.Operation("deleteRatingBands", t -> r -> {
             String group = OrgFixtures.unit("PARTY_GROUP", t.branch());
-            Api.as("org-admin", Roles.ORG_ADMIN).body(BANDS).put("/v1/rating-bands/" + group).then().statusCode(200);
-            return r.header("If-Match", "\"0\"").delete("/v1/rating-bands/" + group);
+            String tag = Api.as("org-admin", Roles.ORG_ADMIN).body(BANDS).put("/v1/rating-bands/" + group).then()
+                    .statusCode(200).extract().header("ETag");
+            return r.header("If-Match", tag).delete("/v1/rating-bands/" + group);
         }, secretaries, 200, 404));
         return ops;
     }
