@@ -50,15 +50,17 @@ public class PointsResource {
     private final Access access;
     private final BusinessCalendar calendar;
     private final JsonWebToken token;
+    private final PointsReaders readers;
 
     PointsResource(PointsLedger ledger, PersonService people, Pagination pagination, Access access,
-            BusinessCalendar calendar, JsonWebToken token) {
+            BusinessCalendar calendar, JsonWebToken token, PointsReaders readers) {
         this.ledger = ledger;
         this.people = people;
         this.pagination = pagination;
         this.access = access;
         this.calendar = calendar;
         this.token = token;
+        this.readers = readers;
     }
 
     @POST
@@ -103,7 +105,8 @@ public class PointsResource {
     @GET
     @Path("entries")
     @Operation(operationId = "listLedgerEntries", summary = "A person's ledger entries, newest first",
-            description = "A member reads their own; group leaders, secretaries and org admins those of their units.")
+            description = "A member reads their own; group leaders, secretaries and org admins those of the people "
+                    + "of their units (a group leader, of the members of their party group or department).")
     @APIResponse(responseCode = "200", description = "One page of entries")
     public LedgerViews.Page entries(
             @Parameter(required = true, description = "The person", schema = @Schema(type = SchemaType.STRING,
@@ -129,12 +132,9 @@ public class PointsResource {
         return entry;
     }
 
-    /** One's own ledger, or those of people in units where the caller reads points. */
+    /** One's own ledger, or those of people of the branches or groups where the caller reads points. */
     private void readable(UUID personId) {
-        UUID branch = home(personId);
-        if (!access.personId().map(personId::equals).orElse(false)) {
-            access.require(Action.POINTS_READ, branch);
-        }
+        readers.readable(personId);
     }
 
     private UUID home(UUID personId) {

@@ -35,9 +35,21 @@ public class AuthorizationMatrixTest {
     public record Tree(String committee, String branch, String group, String person, String other) {
     }
 
-    /** One operation: how to call it (on fresh objects made by an admin), and who may. */
+    /**
+     * One operation: how to call it (on fresh objects made by an admin), and who may. Outside, every role gets
+     * {@code outsideStatus} unless {@code outsideByRole} names another for it.
+     */
     public record Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
-            int allowedStatus, int outsideStatus) {
+            int allowedStatus, int outsideStatus, Map<String, Integer> outsideByRole) {
+
+        public Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
+                int allowedStatus, int outsideStatus) {
+            this(name, call, allowed, allowedStatus, outsideStatus, Map.of());
+        }
+
+        public int outsideStatus(String role) {
+            return outsideByRole.getOrDefault(role, outsideStatus);
+        }
     }
 
     @Test
@@ -51,7 +63,7 @@ public class AuthorizationMatrixTest {
                 checked += check(op, tree, role + " inside", () -> Api.as("matrix-" + role, role,
                         UUID.fromString(tree.branch())), inside, mismatches);
                 checked += check(op, tree, role + " outside", () -> Api.as("matrix-out-" + role, role,
-                        UUID.fromString(tree.other())), op.outsideStatus(), mismatches);
+                        UUID.fromString(tree.other())), op.outsideStatus(role), mismatches);
             }
             checked += check(op, tree, "anonymous", Api::anonymous, 401, mismatches);
         }

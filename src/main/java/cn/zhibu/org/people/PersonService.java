@@ -100,6 +100,12 @@ public class PersonService {
         return units;
     }
 
+    /** The units a person belongs to now (their branch and its party groups or departments); empty if none. */
+    public List<UUID> currentUnits(UUID personId) {
+        return em.createQuery("select m.orgUnitId from Membership m where m.personId = :person and m.endDate is null "
+                + "order by m.branch desc, m.orgUnitId", UUID.class).setParameter("person", personId).getResultList();
+    }
+
     public boolean isActive(UUID personId) {
         return Person.count("id = ?1 and active = true", personId) > 0;
     }

@@ -9,10 +9,9 @@ import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
-import cn.zhibu.platform.security.Access;
-import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.LedgerViews;
+import cn.zhibu.points.PointsReaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -53,17 +52,17 @@ public class MemberFileResource {
     private final PersonService people;
     private final OrgUnitService units;
     private final Pagination pagination;
-    private final Access access;
+    private final PointsReaders readers;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
 
     MemberFileResource(MemberFileService files, PersonService people, OrgUnitService units, Pagination pagination,
-            Access access, BusinessCalendar calendar, ObjectMapper json) {
+            PointsReaders readers, BusinessCalendar calendar, ObjectMapper json) {
         this.files = files;
         this.people = people;
         this.units = units;
         this.pagination = pagination;
-        this.access = access;
+        this.readers = readers;
         this.calendar = calendar;
         this.json = json;
     }
@@ -74,7 +73,8 @@ public class MemberFileResource {
                     + "rating band the total earns in the person's branch, study streaks and the first page of the "
                     + "year's ledger entries (`limit` of them). Totals are sums of the entries dated in the year, "
                     + "reversals included. A member reads their own; group leaders, secretaries and org admins those "
-                    + "of their units. Without `year`, this year. Sends an ETag; with If-None-Match naming it, 304.")
+                    + "of the people of their units (a group leader, of the members of their party group or "
+                    + "department). Without `year`, this year. Sends an ETag; with If-None-Match naming it, 304.")
     @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberFileViews.File.class)))
@@ -111,13 +111,9 @@ public class MemberFileResource {
         return new LedgerViews.Page(page.items(), page.nextCursor());
     }
 
-    /** The person's branch, when the caller may read their file: their own, or POINTS_READ there; else 404/403. */
+    /** The person's branch, when the caller may read their file (see {@link PointsReaders}); else 404/403. */
     private UUID readable(UUID personId) {
-        UUID branch = people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        if (!access.personId().map(personId::equals).orElse(false)) {
-            access.require(Action.POINTS_READ, branch);
-        }
-        return branch;
+        return readers.readable(personId);
     }
 
     private PageRequest page(UUID personId, int year, String limit, String cursor) {

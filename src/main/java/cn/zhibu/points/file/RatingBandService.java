@@ -11,6 +11,10 @@ import cn.zhibu.points.file.RatingBandViews.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +34,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RatingBandService {
+
+    private static final long TAG_RANGE = 1_000_000_000_000_000_000L;
 
     public static final List<Band> DEFAULTS = List.of(new Band("优秀", 80), new Band("良好", 60), new Band("合格", 0));
 
@@ -53,7 +59,7 @@ public class RatingBandService {
             if (set != null) {
                 boolean own = unit.equals(unitId);
                 return new Effective(unitId, own ? Source.OWN : Source.INHERITED, unit, bands(set),
-                        own ? set.version : null);
+                        own ? tag(set) : null);
             }
         }
         return new Effective(unitId, Source.DEFAULT, null, DEFAULTS, null);
@@ -65,19 +71,32 @@ public class RatingBandService {
     }
 
     /**
+     * The entity tag of a unit's own bands: a digest of the set's id and version, so it changes with every
+     * change and bands removed and set again (a new set, from version 0) never take up an earlier tag.
+     */
+    static long tag(RatingBandSet set) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((set.id + "|" + set.version).getBytes(StandardCharsets.UTF_8));
+            return (ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE) % TAG_RANGE;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Sets a unit's own bands: a first time without If-Match, a change with the If-Match of its current
-     * version (428 without it).
+     * tag (428 without it).
      */
     @Transactional
     public Effective change(UUID unitId, String ifMatch, RatingBandViews.Change request, String updatedBy) {
         check(request.bands());
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "rating-bands|" + unitId).getSingleResult();
+        lock(unitId);
         Optional<RatingBandSet> stored = RatingBandSet.find("unitId", unitId).firstResultOptional();
         RatingBandSet set;
         if (stored.isPresent()) {
             set = stored.get();
-            IfMatch.parse(ifMatch).check(set.version);
+            IfMatch.parse(ifMatch).check(tag(set));
         } else {
             if (ifMatch != null && !ifMatch.isBlank()) {
                 IfMatch.parse(ifMatch).check(-1); // no version of them exists to match
@@ -95,15 +114,23 @@ public class RatingBandService {
         return effective(unitId);
     }
 
-    /** Removes a unit's own bands (If-Match of their version): it inherits again. */
+    /** Removes a unit's own bands (If-Match of their tag): it inherits again. */
     @Transactional
     public Effective remove(UUID unitId, String ifMatch) {
+        IfMatch precondition = IfMatch.parse(ifMatch);
+        lock(unitId);
         RatingBandSet set = RatingBandSet.<RatingBandSet>find("unitId", unitId).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        IfMatch.parse(ifMatch).check(set.version);
+        precondition.check(tag(set));
         set.delete();
         em.flush();
         return effective(unitId);
+    }
+
+    /** Changes to a unit's own bands run one at a time. */
+    private void lock(UUID unitId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "rating-bands|" + unitId).getSingleResult();
     }
 
     private static void check(List<Band> bands) {

@@ -53,7 +53,9 @@ public final class RatingBandViews {
             @Schema(description = "The unit whose bands these are; null for the defaults", format = "uuid",
                     maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID sourceUnitId,
             @Schema(maxItems = MAX_BANDS) List<Band> bands,
-            @Schema(description = "The version of the unit's own bands (its ETag); null when it has none",
+            @Schema(description = "The entity tag of the unit's own bands, as in ETag (send it in If-Match): an "
+                    + "opaque number that changes with every change, never taken up again by bands removed and set "
+                    + "anew; null when the unit has none",
                     minimum = "0", maximum = "999999999999999999", format = "int64", nullable = true) Long version) {
     }
 }

@@ -53,8 +53,9 @@ public class RatingBandsResource {
     @Operation(operationId = "getRatingBands", summary = "The rating bands that hold in a unit",
             description = "The unit's own bands, or those it inherits from the nearest unit above that has its own, "
                     + "or the defaults (优秀 ≥ 80, 良好 ≥ 60, 合格 ≥ 0); `source` says which. Highest first: a year's "
-                    + "total earns the first band whose minimum it reaches. Sends an ETag (the version of the unit's "
-                    + "own bands) when the unit has its own.")
+                    + "total earns the first band whose minimum it reaches. Sends an ETag when the unit has its own "
+                    + "bands: it changes with every change of them, and bands removed and set again get a new one, so "
+                    + "an If-Match or If-None-Match read before never matches them.")
     @APIResponse(responseCode = "200", description = "The bands", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingBandViews.Effective.class)))

@@ -14,7 +14,8 @@ public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_PERSON_NOT_FOUND(422),
     POINTS_IMPORT_DATE_IN_FUTURE(422),
     POINTS_IMPORT_DATE_TOO_OLD(422),
-    POINTS_IMPORT_CONFLICT(422);
+    POINTS_IMPORT_CONFLICT(422),
+    POINTS_IMPORT_EXTERNAL_ID_TAKEN(422);
 
     private final int status;
 

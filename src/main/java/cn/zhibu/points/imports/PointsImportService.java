@@ -44,14 +44,18 @@ public class PointsImportService {
     /** How far back a record may be dated. */
     static final java.time.Period OLDEST = java.time.Period.ofYears(1);
 
-    /** Where the caller may import ({@code allowed}) and which branches they can see at all ({@code seen}). */
+    /**
+     * Where the caller may import ({@code allowed}) and in which branches they can see people at all
+     * ({@code seen}): a person they cannot see is an unknown person, one they see but may not import for
+     * refuses the request.
+     */
     public record Permit(Predicate<UUID> allowed, Predicate<UUID> seen) {
 
         public static final Permit EVERYWHERE = new Permit(unit -> true, unit -> true);
 
         public static Permit of(Access access) {
             return new Permit(unit -> access.allows(Action.POINTS_IMPORT, unit),
-                    unit -> access.allows(Action.ORG_READ, unit));
+                    unit -> access.allows(Action.PEOPLE_READ, unit));
         }
     }
 
@@ -129,14 +133,15 @@ public class PointsImportService {
         LocalDate today = calendar.today();
         LocalDate oldest = today.minus(OLDEST);
         Map<String, UUID> byExternalId = externalIds(lines);
-        Set<UUID> named = new HashSet<>(byExternalId.values());
-        lines.stream().map(ImportLine::personId).filter(Objects::nonNull).forEach(named::add);
-        Map<UUID, UUID> branches = people.homeUnits(named);
         Map<String, ImportedRecord> imported = new HashMap<>();
         List<String> ids = lines.stream().map(ImportLine::externalId).distinct().toList();
         if (!ids.isEmpty()) {
             ImportedRecord.<ImportedRecord>list("externalId in ?1", ids).forEach(r -> imported.put(r.externalId, r));
         }
+        Set<UUID> named = new HashSet<>(byExternalId.values());
+        lines.stream().map(ImportLine::personId).filter(Objects::nonNull).forEach(named::add);
+        imported.values().forEach(record -> named.add(record.personId));
+        Map<UUID, UUID> branches = people.homeUnits(named);
         Map<UUID, Boolean> allowed = new HashMap<>();
         Map<String, Boolean> ruled = new HashMap<>();
         Map<String, Integer> firstLines = new HashMap<>();
@@ -164,12 +169,13 @@ public class PointsImportService {
                             line.personId() != null ? line.personId() : line.personExternalId()));
                 }
             }
-            ImportedRecord earlier = imported.get(line.externalId());
+            // an earlier record is looked at only for a person the caller may import for: otherwise the line
+            // reads as one naming an unknown person, whatever was imported under its id
+            ImportedRecord earlier = branch == null ? null : imported.get(line.externalId());
             if (earlier != null) {
-                if (person != null && !(earlier.personId.equals(person) && earlier.points == line.points()
+                if (!(earlier.personId.equals(person) && earlier.points == line.points()
                         && earlier.businessDate.equals(line.date()))) {
-                    errors.add(LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_CONFLICT,
-                            line.externalId(), earlier.businessDate, earlier.points));
+                    errors.add(conflict(line, earlier, permit, branches));
                 }
             } else if (line.date().isAfter(today)) {
                 errors.add(LineError.of(line.line(), "date", PointsImportProblem.POINTS_IMPORT_DATE_IN_FUTURE,
@@ -186,6 +192,20 @@ public class PointsImportService {
             }
         }
         return planned;
+    }
+
+    /**
+     * A line that differs from the record imported earlier under its id: the earlier date and points are told
+     * only when that record's person is one the caller may import for, too.
+     */
+    private static LineError conflict(ImportLine line, ImportedRecord earlier, Permit permit, Map<UUID, UUID> branches) {
+        UUID earlierBranch = branches.get(earlier.personId);
+        if (earlierBranch != null && permit.allowed().test(earlierBranch)) {
+            return LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_CONFLICT,
+                    line.externalId(), earlier.businessDate, earlier.points);
+        }
+        return LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_EXTERNAL_ID_TAKEN,
+                line.externalId());
     }
 
     /** Allowed: true; out of sight: false (an unknown person); seen but not allowed: the request is refused. */

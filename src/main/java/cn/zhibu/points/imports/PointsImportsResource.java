@@ -12,6 +12,7 @@ import cn.zhibu.platform.problem.ProblemKind;
 import cn.zhibu.platform.problem.ProblemMessages;
 import cn.zhibu.platform.problem.RequestLimits;
 import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import cn.zhibu.points.PointsProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -110,7 +111,9 @@ public class PointsImportsResource {
                     + "1). An external id is credited once, ever: sent again with the same person, points and date "
                     + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. "
                     + "Secretaries, org admins and API clients with scope points:write import for the people of "
-                    + "their units; a person outside them counts as unknown. With `dryRun=true` only checks and tells "
+                    + "their units; a person outside them counts as unknown (and what was imported under a record's "
+                    + "id for someone outside them is not told: POINTS_IMPORT_EXTERNAL_ID_TAKEN). Callers who "
+                    + "import nowhere get 403 whatever the records. With `dryRun=true` only checks and tells "
                     + "what would be credited (before the caps). Requires an Idempotency-Key.")
     @RequestBody(required = true, description = "The records, as JSON or as a CSV file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -123,8 +126,8 @@ public class PointsImportsResource {
             headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PointsImportViews.Result.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv, or its "
-            + "charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
+    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv (or has no "
+            + "Content-Type), or its charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
             headers = @Header(name = "Content-Language", ref = "Content-Language"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(ref = "PointsImportRefused", responseCode = "422")
@@ -134,12 +137,16 @@ public class PointsImportsResource {
             @QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(hidden = true) String acceptLanguage) {
+        if (access.reach(Action.POINTS_IMPORT).none()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN); // no answer about any line to those who import nowhere
+        }
         boolean dry = QueryParams.flag("dryRun", dryRun);
+        MediaType type = mediaType(contentType);
         byte[] body = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
         List<ImportLine> lines;
         List<LineError> errors;
-        if (MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             lines = ImportLines.of(request(body));
             errors = List.of();
         } else {
@@ -153,6 +160,18 @@ public class PointsImportsResource {
             throw refusal(outcome.errors(), ProblemMessages.resolve(acceptLanguage));
         }
         return Response.ok(outcome.result()).build();
+    }
+
+    /** The body's media type; 415 when the request names none (or an unreadable one). */
+    private static MediaType mediaType(String contentType) {
+        try {
+            if (contentType != null && !contentType.isBlank()) {
+                return MediaType.valueOf(contentType);
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, as a missing type is
+        }
+        throw new ProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
     }
 
     /** The JSON body, read and validated as a JSON body of any other operation would be (400 when wrong). */

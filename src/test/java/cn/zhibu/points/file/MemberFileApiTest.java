@@ -141,6 +141,50 @@ class MemberFileApiTest {
     }
 
     @Test
+    void aGroupLeaderReadsTheFilesAndLedgersOfTheirGroupsMembersOnly() {
+        String group = unit("PARTY_GROUP", branch);
+        String otherGroup = unit("PARTY_GROUP", branch);
+        String member = memberOf(group);
+        String stranger = memberOf(otherGroup);
+        String entry = ledger.credit(new PointsLedger.Credit(UUID.fromString(member), UUID.fromString(branch),
+                ActivityType.MANUAL_AWARD, "TEST", UUID.randomUUID().toString(), LocalDate.of(YEAR, 2, 1), 9, "小组",
+                "test")).id().toString();
+        String strangers = ledger.credit(new PointsLedger.Credit(UUID.fromString(stranger), UUID.fromString(branch),
+                ActivityType.MANUAL_AWARD, "TEST", UUID.randomUUID().toString(), LocalDate.of(YEAR, 2, 1), 4, "小组",
+                "test")).id().toString();
+        RequestSpecification leader = Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group));
+        leader.queryParam("year", YEAR).get("/v1/people/" + member + "/file").then().statusCode(200)
+                .body("personId", equalTo(member)).body("branchId", equalTo(branch)).body("total", equalTo(9));
+        Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group)).queryParam("year", YEAR)
+                .get("/v1/people/" + member + "/file/timeline").then().statusCode(200).body("items.id", contains(entry));
+        Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group)).queryParam("personId", member)
+                .get("/v1/points/entries").then().statusCode(200).body("items.id", contains(entry));
+        Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group)).get("/v1/points/entries/" + entry).then()
+                .statusCode(200).body("points", equalTo(9));
+        // a member of another group of the branch: neither that group nor the branch is within the leader's reach
+        RequestSpecification again = Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group));
+        problem(again.queryParam("year", YEAR).get("/v1/people/" + stranger + "/file").then(), 404, "NOT_FOUND");
+        problem(Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group))
+                .get("/v1/people/" + stranger + "/file/timeline").then(), 404, "NOT_FOUND");
+        problem(Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group)).queryParam("personId", stranger)
+                .get("/v1/points/entries").then(), 404, "NOT_FOUND");
+        problem(Api.as("group-leader", Roles.GROUP_LEADER, UUID.fromString(group))
+                .get("/v1/points/entries/" + strangers).then(), 404, "NOT_FOUND");
+        // a member granted on the group sees the group but may not read points there: 403
+        problem(Api.as("group-member", Roles.MEMBER, UUID.fromString(group)).queryParam("year", YEAR)
+                .get("/v1/people/" + member + "/file").then(), 403, "FORBIDDEN");
+    }
+
+    /** A person of the branch who belongs to this party group of it. */
+    private String memberOf(String group) {
+        Map<String, Object> body = new java.util.HashMap<>(cn.zhibu.testing.OrgFixtures.personBody("组员"
+                + UUID.randomUUID().toString().substring(0, 4), branch));
+        body.put("groupIds", List.of(group));
+        return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body).post("/v1/people").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void aMemberReadsTheirOwnFileAndOnlyThose() {
         String account = Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("personId", person, "role", "MEMBER",
                 "unitId", branch)).post("/v1/grants").then().statusCode(201).extract().path("accountId");

@@ -383,6 +383,77 @@ class PointsImportsApiTest {
     }
 
     @Test
+    void callersWhoImportNowhereLearnNothingAboutTheLines() throws Exception {
+        LocalDate day = today().minusDays(1);
+        List<Map<String, Object>> nobody = List.of(item("n-" + tag, "personId", UUID.randomUUID().toString(), 1,
+                today().plusDays(3)));
+        problem(json(Api.as("import-member", Roles.MEMBER, UUID.fromString(branch)), nobody).then(), 403,
+                "FORBIDDEN");
+        problem(json(Api.as("import-leader", Roles.GROUP_LEADER, UUID.fromString(branch)), nobody).then(), 403,
+                "FORBIDDEN");
+        problem(json(Api.as("import-out-leader", Roles.GROUP_LEADER, UUID.fromString(otherBranch)),
+                List.of(item("n-" + tag, "personId", zhang, 1, day))).then(), 403, "FORBIDDEN");
+        problem(json(Api.bearer(clientToken(branch, "people:read")), nobody).then(), 403, "FORBIDDEN");
+        problem(csv(Api.as("import-member", Roles.MEMBER, UUID.fromString(branch)), bytes(StandardCharsets.UTF_8,
+                false, "externalId,personId,points,date", "n-" + tag + ",not-a-uuid,abc,2026-13-01"), "text/csv")
+                .then(), 403, "FORBIDDEN");
+        assertEquals(0, imported("n-" + tag));
+    }
+
+    @Test
+    void aRecordImportedForSomeoneOutOfReachIsNeverDescribed() throws Exception {
+        LocalDate day = today().minusDays(2);
+        json(secretary(), List.of(item("h-" + tag, "personId", zhang, 17, day))).then().statusCode(200);
+        RequestSpecification outsider = Api.as("import-outsider", Roles.SECRETARY, UUID.fromString(otherBranch))
+                .header("Accept-Language", "en");
+        // the id naming someone out of reach reads exactly as a fresh id would: no conflict, the dates checked
+        Response known = json(outsider, List.of(item("h-" + tag, "personId", zhang, 18, today().plusDays(1))));
+        Response fresh = json(Api.as("import-outsider", Roles.SECRETARY, UUID.fromString(otherBranch))
+                .header("Accept-Language", "en"), List.of(item("h-" + tag + "-x", "personId", zhang, 18,
+                today().plusDays(1))));
+        problem(known.then(), 422, "POINTS_IMPORT_INVALID")
+                .body("errors.code", contains("POINTS_IMPORT_DATE_IN_FUTURE", "POINTS_IMPORT_PERSON_NOT_FOUND"));
+        assertEquals(fresh.<List<String>>path("errors.code"), known.<List<String>>path("errors.code"));
+        assertEquals(fresh.<List<String>>path("errors.message"), known.<List<String>>path("errors.message"));
+        // naming someone in reach: the id is taken, but by whom, when and for how much is not told
+        problem(json(Api.as("import-outsider", Roles.SECRETARY, UUID.fromString(otherBranch))
+                .header("Accept-Language", "en"), List.of(item("h-" + tag, "personId", stranger, 18, day))).then(),
+                422, "POINTS_IMPORT_INVALID")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("externalId"))
+                .body("errors[0].code", equalTo("POINTS_IMPORT_EXTERNAL_ID_TAKEN"))
+                .body("errors[0].message", equalTo("The record h-" + tag + " was imported before for a person outside "
+                        + "your units; a record is never credited twice."));
+        // in the caller's own reach, a conflict still tells the earlier record
+        problem(json(secretary().header("Accept-Language", "en"), List.of(item("h-" + tag, "personId", li, 18, day)))
+                .then(), 422, "POINTS_IMPORT_INVALID")
+                .body("errors[0].code", equalTo("POINTS_IMPORT_CONFLICT"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(day + ", 17 points"));
+        assertEquals(1, imported("h-" + tag));
+        assertEquals(0, sum(stranger));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsA415() throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        RestAssured.baseURI + ":" + RestAssured.port + IMPORTS))
+                .header("Authorization", "Bearer " + cn.zhibu.testing.TestAccounts.token(cn.zhibu.testing.TestAccounts
+                        .account("import-secretary", UUID.fromString(branch), Roles.SECRETARY)))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("externalId,personId,points,date\r\nz-" + tag
+                        + "," + zhang + ",1," + today() + "\r\n"))
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""),
+                response.body());
+        assertEquals(0, imported("z-" + tag));
+    }
+
+    @Test
     void theSameImportSentInParallelCreditsEachRecordOnce() throws Exception {
         LocalDate day = today().minusDays(4);
         List<Map<String, Object>> items = new ArrayList<>();
