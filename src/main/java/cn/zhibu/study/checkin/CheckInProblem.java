@@ -11,7 +11,9 @@ public enum CheckInProblem implements ProblemKind {
     MAKE_UP_OUT_OF_WINDOW(422),
     MAKE_UP_LIMIT_REACHED(422),
     MAKE_UP_EXISTS(409),
-    MAKE_UP_ALREADY_DECIDED(409);
+    MAKE_UP_ALREADY_DECIDED(409),
+    /** A reviewer never decides their own check-in or make-up. */
+    REVIEW_OF_OWN(403);
 
     private final int status;
 
