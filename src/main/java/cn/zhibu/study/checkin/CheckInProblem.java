@@ -6,6 +6,8 @@ import cn.zhibu.platform.problem.ProblemKind;
 public enum CheckInProblem implements ProblemKind {
     /** Already checked in that day (on that material, or for general study); the answer carries it as {@code existing}. */
     CHECK_IN_EXISTS(409),
+    /** The person's other check-ins hold their lock just now: retry after a second. */
+    CHECK_IN_BUSY(409),
     CHECK_IN_NOTE_REQUIRED(422),
     CHECK_IN_NOT_FLAGGED(409),
     MAKE_UP_OUT_OF_WINDOW(422),
