@@ -95,7 +95,8 @@ public class CheckInsResource {
 
     @GET
     @Operation(operationId = "listCheckIns", summary = "A person's check-ins, latest day first",
-            description = "Between `from` and `to` (business days, inclusive, either open), of every status. Without "
+            description = "Between `from` and `to` (business days of the years 2000 to 2100, inclusive, either "
+                    + "open; 400 INVALID_PARAMETER otherwise), of every status. Without "
                     + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
                     + "admins those of people in their units.")
     @APIResponse(responseCode = "200", description = "One page of check-ins")
@@ -109,6 +110,11 @@ public class CheckInsResource {
         Optional<UUID> named = QueryParams.uuid("personId", personId);
         Optional<LocalDate> first = QueryParams.date("from", from);
         Optional<LocalDate> last = QueryParams.date("to", to);
+        for (var day : java.util.Map.of("from", first, "to", last).entrySet()) {
+            if (day.getValue().filter(d -> d.getYear() < 2000 || d.getYear() > 2100).isPresent()) {
+                throw new ProblemException(ProblemCode.INVALID_PARAMETER, day.getKey(), "a day of the years 2000 to 2100");
+            }
+        }
         if (first.isPresent() && last.isPresent() && last.get().isBefore(first.get())) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "a day not before from");
         }
