@@ -82,8 +82,7 @@ public class CheckInService {
         LocalDate today = calendar.today();
         StudyMaterialViews.View material = null;
         if (request.materialId() != null) {
-            material = materials.find(request.materialId())
-                    .filter(m -> m.withdrawnAt() == null && materials.inAudience(personId, m.id()))
+            material = materials.findFor(personId, request.materialId()).filter(m -> m.withdrawnAt() == null)
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         } else if (request.note() == null) {
             throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
