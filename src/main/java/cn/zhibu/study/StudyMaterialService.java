@@ -88,6 +88,14 @@ public class StudyMaterialService {
         return StudyMaterial.<StudyMaterial>findByIdOptional(id).map(StudyMaterialViews.View::of);
     }
 
+    /** The material if the person is in its audience (whatever its window or state), in one query. */
+    public Optional<StudyMaterialViews.View> findFor(UUID personId, UUID materialId) {
+        return em.createQuery("select s from StudyMaterial s, OrgUnit a where s.id = :id and a.id = s.unitId and "
+                + IN_AUDIENCE, StudyMaterial.class).setParameter("id", materialId).setParameter("person", personId)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList().stream().findFirst()
+                .map(StudyMaterialViews.View::of);
+    }
+
     /** Whether the person is in the material's audience (whatever its window or state). */
     public boolean inAudience(UUID personId, UUID materialId) {
         return em.createQuery("select count(s) from StudyMaterial s, OrgUnit a where s.id = :id and a.id = s.unitId and "
@@ -100,7 +108,7 @@ public class StudyMaterialService {
      * withdrawn, and the instant is inside its publishing window.
      */
     public Optional<StudyMaterialViews.View> findOpen(UUID personId, UUID materialId, Instant at) {
-        return find(materialId).filter(m -> m.openAt(at) && inAudience(personId, materialId));
+        return findFor(personId, materialId).filter(m -> m.openAt(at));
     }
 
     /**
@@ -109,8 +117,7 @@ public class StudyMaterialService {
      * {@code MATERIAL_NOT_OPEN} when the instant is outside its publishing window.
      */
     public StudyMaterialViews.View requireOpen(UUID personId, UUID materialId, Instant at) {
-        StudyMaterialViews.View material = find(materialId)
-                .filter(m -> m.withdrawnAt() == null && inAudience(personId, materialId))
+        StudyMaterialViews.View material = findFor(personId, materialId).filter(m -> m.withdrawnAt() == null)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         if (!material.openAt(at)) {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
@@ -123,8 +130,7 @@ public class StudyMaterialService {
      * (make-ups of a missed day).
      */
     public StudyMaterialViews.View requireOpenOn(UUID personId, UUID materialId, LocalDate day) {
-        StudyMaterialViews.View material = find(materialId)
-                .filter(m -> m.withdrawnAt() == null && inAudience(personId, materialId))
+        StudyMaterialViews.View material = findFor(personId, materialId).filter(m -> m.withdrawnAt() == null)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         Instant start = day.atStartOfDay(calendar.zone()).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
@@ -138,11 +144,33 @@ public class StudyMaterialService {
     /** What is open to the person now: in their audience, not withdrawn, inside the window; latest opening first. */
     public Page<StudyMaterialViews.View> openTo(UUID personId, PageRequest page) {
         Instant now = calendar.now();
-        StringBuilder query = new StringBuilder("select s from StudyMaterial s, OrgUnit a where a.id = s.unitId and "
-                + "s.withdrawnAt is null and s.publishFrom <= :now and (s.publishUntil is null or s.publishUntil > :now) "
-                + "and " + IN_AUDIENCE);
-        Parameters parameters = Parameters.with("now", now).and("person", personId);
+        List<UUID> units = audiencesOf(personId);
+        if (units.isEmpty()) {
+            return page.page(List.<StudyMaterial>of(), m -> List.of(), StudyMaterialViews.View::of);
+        }
+        StringBuilder query = new StringBuilder("select s from StudyMaterial s where s.unitId in :units and "
+                + "s.withdrawnAt is null and s.publishFrom <= :now and (s.publishUntil is null or s.publishUntil > :now)");
+        Parameters parameters = Parameters.with("now", now).and("units", units);
         return byOpening(query, parameters, page);
+    }
+
+    /**
+     * The units whose materials are for the person: their current units and every unit above them, read off
+     * the units' materialised paths ('/root/.../own/'), so the material list looks its rows up by unit.
+     */
+    private List<UUID> audiencesOf(UUID personId) {
+        List<String> paths = em.createQuery("select u.path from Membership m, OrgUnit u where m.personId = :person "
+                + "and m.endDate is null and u.id = m.orgUnitId", String.class).setParameter("person", personId)
+                .getResultList();
+        LinkedHashSet<UUID> units = new LinkedHashSet<>();
+        for (String path : paths) {
+            for (String id : path.split("/")) {
+                if (!id.isEmpty()) {
+                    units.add(UUID.fromString(id));
+                }
+            }
+        }
+        return List.copyOf(units);
     }
 
     /** Every material whose audience lies in the unit's subtree, in any state; latest opening first. */

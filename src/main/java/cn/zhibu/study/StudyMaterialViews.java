@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/study-materials}. */
 public final class StudyMaterialViews {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
+    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
     /** Any text but control characters other than line breaks. */
     static final String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
     static final String TAG = "^\\S{1,16}$";
@@ -51,10 +52,12 @@ public final class StudyMaterialViews {
             @Schema(description = "Least time, in seconds, a member spends on it between opening it and checking in; "
                     + "a quicker check-in is flagged for review. 0 (the default): no minimum", minimum = "0",
                     maximum = "14400", examples = "300") @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
-            @Schema(description = "When it opens (default: now)", format = "date-time", maxLength = 40,
-                    examples = "2026-12-01T00:00:00+08:00") Instant publishFrom,
-            @Schema(description = "When it closes; none: it stays open", format = "date-time", maxLength = 40,
-                    examples = "2027-01-01T00:00:00+08:00") Instant publishUntil) {
+            @Schema(description = "When it opens (default: now); in the years 2000 to 2100", format = "date-time",
+                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2026-12-01T00:00:00+08:00")
+            @InstantInRange Instant publishFrom,
+            @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
+                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
+            @InstantInRange Instant publishUntil) {
     }
 
     @Schema(name = "StudyMaterialChange", description = "A study material's new content and publishing window (all of "
@@ -75,10 +78,12 @@ public final class StudyMaterialViews {
             @Schema(description = "Least time, in seconds, between opening and checking in (0: no minimum)",
                     minimum = "0", maximum = "14400", required = true, examples = "300")
             @NotNull @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
-            @Schema(description = "When it opens", format = "date-time", maxLength = 40, required = true,
-                    examples = "2026-12-01T00:00:00+08:00") @NotNull Instant publishFrom,
-            @Schema(description = "When it closes; none: it stays open", format = "date-time", maxLength = 40,
-                    examples = "2027-01-01T00:00:00+08:00") Instant publishUntil) {
+            @Schema(description = "When it opens; in the years 2000 to 2100", format = "date-time", maxLength = 40,
+                    pattern = InstantInRange.PATTERN, required = true, examples = "2026-12-01T00:00:00+08:00")
+            @NotNull @InstantInRange Instant publishFrom,
+            @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
+                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
+            @InstantInRange Instant publishUntil) {
     }
 
     @Schema(name = "StudyMaterial", description = "A study material for the members of a unit's subtree. Members see "

@@ -47,6 +47,15 @@ public final class StudyFixtures {
         return new Member(person, account.toString());
     }
 
+    /** Grants the member's own account a role on a unit (a secretary who is also a member of the branch). */
+    public static void grant(Member member, String role, String unit) {
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("insert into role_grant (id, account_id, role, org_unit_id, granted_by, granted_at) "
+                        + "values (:id, :account, :role, :unit, 'test', now())")
+                .setParameter("id", UUID.randomUUID()).setParameter("account", UUID.fromString(member.accountId()))
+                .setParameter("role", role).setParameter("unit", UUID.fromString(unit)).executeUpdate());
+    }
+
     /** A body of an article for the unit, open from an hour ago, with no minimum study time. */
     public static Map<String, Object> materialBody(String unit) {
         Map<String, Object> body = new HashMap<>();

@@ -132,6 +132,12 @@ class StudyMaterialsApiTest {
         Map<String, Object> blank = materialBody(branch);
         blank.put("title", " ");
         bad.add(blank);
+        Map<String, Object> ideographic = materialBody(branch);
+        ideographic.put("title", "\u3000");
+        bad.add(ideographic);
+        Map<String, Object> padded = materialBody(branch);
+        padded.put("title", "\u3000学习资料");
+        bad.add(padded);
         Map<String, Object> points = materialBody(branch);
         points.put("points", 5);
         bad.add(points);
@@ -140,6 +146,16 @@ class StudyMaterialsApiTest {
         bad.add(kind);
         for (Map<String, Object> body : bad) {
             problem(keyed(secretary()).body(body).post("/v1/study-materials").then(), 400, "VALIDATION_FAILED");
+        }
+        for (String[] window : new String[][] {{"+300000-01-01T00:00:00Z", null},
+            {"2026-12-01T00:00:00+08:00", "+300000-01-01T00:00:00Z"}, {"1999-12-31T00:00:00Z", null},
+            {"2026-12-01T00:00:00+08:00", "2101-01-02T00:00:00Z"}}) {
+            Map<String, Object> far = materialBody(branch);
+            far.put("publishFrom", window[0]);
+            far.put("publishUntil", window[1]);
+            problem(keyed(secretary()).body(far).post("/v1/study-materials").then(), 400, "VALIDATION_FAILED")
+                    .body("errors[0].code", equalTo("INSTANT_IN_RANGE"))
+                    .body("errors[0].field", equalTo(window[1] == null ? "publishFrom" : "publishUntil"));
         }
         Map<String, Object> backwards = materialBody(branch);
         backwards.put("publishFrom", "2026-12-01T00:00:00+08:00");

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,18 +27,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Check-ins (学习打卡): one a day per material, and one a day of general study, per person, on the server's
  * business day. A plausible check-in is credited (CHECK_IN) in the same transaction; an implausible one is
  * flagged and credited only if a reviewer clears it. A person's check-ins are made one at a time (a
- * transaction-scoped advisory lock on the person), and unique indexes stand behind that.
+ * transaction-scoped advisory lock on the person, tried for a short while, never queued for), and unique
+ * indexes stand behind that.
  */
 @ApplicationScoped
 public class CheckInService {
 
     /** What credited check-ins are recorded as in the ledger (with the check-in's id). */
     public static final String SOURCE = "CHECK_IN";
+
+    /** How long a check-in tries for the person's lock before answering 409 CHECK_IN_BUSY. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    private static final long FIRST_PAUSE_MILLIS = 10;
+    private static final long LONGEST_PAUSE_MILLIS = 200;
+    /** How many of one person's requests may wait for their lock at once (in this instance). */
+    private static final int WAITERS_PER_PERSON = 2;
+
+    /** The requests waiting for each person's lock now. */
+    private final ConcurrentHashMap<UUID, Integer> waiting = new ConcurrentHashMap<>();
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -65,21 +79,20 @@ public class CheckInService {
      */
     @Transactional
     public CheckInViews.Receipt checkIn(UUID personId, UUID branchId, CheckInViews.Create request, String createdBy) {
-        lockPerson(personId);
-        Instant now = calendar.now();
-        LocalDate today = calendar.dateOf(now);
+        LocalDate today = calendar.today();
         StudyMaterialViews.View material = null;
         if (request.materialId() != null) {
-            material = materials.find(request.materialId())
-                    .filter(m -> m.withdrawnAt() == null && materials.inAudience(personId, m.id()))
+            material = materials.findFor(personId, request.materialId()).filter(m -> m.withdrawnAt() == null)
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         } else if (request.note() == null) {
             throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
         }
-        Optional<CheckIn> earlier = existing(personId, today, request.materialId());
-        if (earlier.isPresent()) {
-            throw new CheckInExists(view(earlier.get()));
-        }
+        // check-ins are never deleted: one seen now is there for good, so a repeat is answered without the lock
+        refuseExisting(personId, today, request.materialId());
+        lockPerson(personId);
+        Instant now = calendar.now();
+        today = calendar.dateOf(now);
+        refuseExisting(personId, today, request.materialId());
         if (material != null && !material.openAt(now)) {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
         }
@@ -116,10 +129,7 @@ public class CheckInService {
     public CheckInViews.View record(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note,
             UUID makeUpId, ActivityType type, Instant at, String createdBy) {
         lockPerson(personId);
-        Optional<CheckIn> earlier = existing(personId, day, materialId);
-        if (earlier.isPresent()) {
-            throw new CheckInExists(view(earlier.get()));
-        }
+        refuseExisting(personId, day, materialId);
         CheckIn checkIn = new CheckIn();
         checkIn.id = UUID.randomUUID();
         checkIn.personId = personId;
@@ -160,10 +170,7 @@ public class CheckInService {
     public CheckInViews.View recordFlagged(UUID personId, UUID branchId, UUID materialId, LocalDate day,
             FlagReason reason, Instant at, String createdBy) {
         lockPerson(personId);
-        Optional<CheckIn> earlier = existing(personId, day, materialId);
-        if (earlier.isPresent()) {
-            throw new CheckInExists(view(earlier.get()));
-        }
+        refuseExisting(personId, day, materialId);
         CheckIn checkIn = new CheckIn();
         checkIn.id = UUID.randomUUID();
         checkIn.personId = personId;
@@ -210,6 +217,14 @@ public class CheckInService {
                         .firstResultOptional()
                 : CheckIn.find("personId = ?1 and businessDate = ?2 and materialId = ?3", personId, day, materialId)
                         .firstResultOptional();
+    }
+
+    /** 409 {@link CheckInExists} when the day's check-in for the material (or general study) is made. */
+    void refuseExisting(UUID personId, LocalDate day, UUID materialId) {
+        Optional<CheckIn> earlier = existing(personId, day, materialId);
+        if (earlier.isPresent()) {
+            throw new CheckInExists(view(earlier.get()));
+        }
     }
 
     /** A person's check-ins between two days (either open), latest day first. */
@@ -293,9 +308,51 @@ public class CheckInService {
         return checkIn;
     }
 
-    /** The person's check-ins and make-ups are made one at a time, for the rest of the transaction. */
+    /**
+     * The person's check-ins and make-ups are made one at a time, for the rest of the transaction. The lock is
+     * tried, never queued for in the database: a few short tries with growing pauses for about
+     * {@link #LOCK_WAIT}, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request holds its pooled
+     * connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time; any more
+     * are answered busy at once, and one person's burst cannot take the pool from everyone else.
+     */
     void lockPerson(UUID personId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        if (tryLock(personId)) {
+            return;
+        }
+        if (waiting.merge(personId, 1, Integer::sum) > WAITERS_PER_PERSON) {
+            leave(personId);
+            throw busy();
+        }
+        try {
+            long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+            long pause = FIRST_PAUSE_MILLIS;
+            while (!tryLock(personId)) {
+                if (System.nanoTime() > deadline) {
+                    throw busy();
+                }
+                try {
+                    Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy();
+                }
+                pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
+            }
+        } finally {
+            leave(personId);
+        }
+    }
+
+    private boolean tryLock(UUID personId) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
                 .setParameter("key", "check-in|" + personId).getSingleResult();
+    }
+
+    private void leave(UUID personId) {
+        waiting.computeIfPresent(personId, (person, count) -> count > 1 ? count - 1 : null);
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(CheckInProblem.CHECK_IN_BUSY).header("Retry-After", 1);
     }
 }

@@ -1,6 +1,5 @@
 package cn.zhibu.study.checkin;
 
-import cn.zhibu.platform.calendar.CalendarDay;
 import cn.zhibu.platform.calendar.CalendarDayKind;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.Streaks;
@@ -49,7 +48,10 @@ public class CheckInStreaks implements Streaks {
         LocalDate first = days.get(0);
         LocalDate last = today.isAfter(days.get(days.size() - 1)) ? today : days.get(days.size() - 1);
         Map<LocalDate, CalendarDayKind> exceptions = new HashMap<>();
-        CalendarDay.<CalendarDay>list("day between ?1 and ?2", first, last).forEach(d -> exceptions.put(d.day, d.kind));
+        // a projection, not entities: nothing to track or dirty-check on this path of every check-in
+        em.createQuery("select c.day, c.kind from CalendarDay c where c.day between :first and :last", Object[].class)
+                .setParameter("first", first).setParameter("last", last).getResultList()
+                .forEach(row -> exceptions.put((LocalDate) row[0], (CalendarDayKind) row[1]));
         return of(days, today, day -> exceptions.containsKey(day) ? exceptions.get(day) == CalendarDayKind.WORKDAY
                 : day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
     }

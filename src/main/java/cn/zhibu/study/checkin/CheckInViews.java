@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/check-ins} and its make-ups. */
 public final class CheckInViews {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
+    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
     static final String INSTANT = cn.zhibu.study.StudyMaterialViews.INSTANT;
     static final String ACCOUNT = "^[A-Za-z0-9:._-]{1,80}$";
 

@@ -95,7 +95,8 @@ public class CheckInsResource {
 
     @GET
     @Operation(operationId = "listCheckIns", summary = "A person's check-ins, latest day first",
-            description = "Between `from` and `to` (business days, inclusive, either open), of every status. Without "
+            description = "Between `from` and `to` (business days of the years 2000 to 2100, inclusive, either "
+                    + "open; 400 INVALID_PARAMETER otherwise), of every status. Without "
                     + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
                     + "admins those of people in their units.")
     @APIResponse(responseCode = "200", description = "One page of check-ins")
@@ -109,6 +110,11 @@ public class CheckInsResource {
         Optional<UUID> named = QueryParams.uuid("personId", personId);
         Optional<LocalDate> first = QueryParams.date("from", from);
         Optional<LocalDate> last = QueryParams.date("to", to);
+        for (var day : java.util.Map.of("from", first, "to", last).entrySet()) {
+            if (day.getValue().filter(d -> d.getYear() < 2000 || d.getYear() > 2100).isPresent()) {
+                throw new ProblemException(ProblemCode.INVALID_PARAMETER, day.getKey(), "a day of the years 2000 to 2100");
+            }
+        }
         if (first.isPresent() && last.isPresent() && last.get().isBefore(first.get())) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "to", "a day not before from");
         }
@@ -174,9 +180,11 @@ public class CheckInsResource {
     @Operation(operationId = "clearCheckIn", summary = "Clear a flagged check-in",
             description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its own "
                     + "day, under that day's rule and caps) and counts for the streak. Only a FLAGGED check-in (409 "
-                    + "CHECK_IN_NOT_FLAGGED otherwise). Secretaries and org admins of the branch it was made in.")
+                    + "CHECK_IN_NOT_FLAGGED otherwise). Secretaries and org admins of the branch it was made in, "
+                    + "never on their own (403 REVIEW_OF_OWN).")
     @APIResponse(responseCode = "200", description = "The credited check-in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.View clear(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         reviewable(id);
@@ -189,9 +197,10 @@ public class CheckInsResource {
     @Operation(operationId = "rejectCheckIn", summary = "Reject a flagged check-in",
             description = "With a reason: it stays uncredited for good, and still counts as the day's check-in (no "
                     + "second one that day). Only a FLAGGED check-in (409 CHECK_IN_NOT_FLAGGED otherwise). Secretaries "
-                    + "and org admins of the branch it was made in.")
+                    + "and org admins of the branch it was made in, never on their own (403 REVIEW_OF_OWN).")
     @APIResponse(responseCode = "200", description = "The rejected check-in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.View reject(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid CheckInViews.Reason request) {
@@ -202,5 +211,8 @@ public class CheckInsResource {
     private void reviewable(UUID id) {
         CheckInViews.View checkIn = checkIns.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         access.require(Action.CHECK_IN_REVIEW, checkIn.branchId());
+        if (access.personId().filter(checkIn.personId()::equals).isPresent()) {
+            throw new ProblemException(CheckInProblem.REVIEW_OF_OWN);
+        }
     }
 }

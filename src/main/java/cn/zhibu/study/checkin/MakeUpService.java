@@ -57,10 +57,7 @@ public class MakeUpService {
         if (request.materialId() != null) {
             materials.requireOpenOn(personId, request.materialId(), day);
         }
-        Optional<CheckIn> checkedIn = checkIns.existing(personId, day, request.materialId());
-        if (checkedIn.isPresent()) {
-            throw new CheckInExists(checkIns.view(checkedIn.get()));
-        }
+        checkIns.refuseExisting(personId, day, request.materialId());
         String same = request.materialId() == null ? "materialId is null" : "materialId = :material";
         Map<String, Object> parameters = new HashMap<>(Map.of("person", personId, "day", day, "rejected",
                 MakeUpStatus.REJECTED));

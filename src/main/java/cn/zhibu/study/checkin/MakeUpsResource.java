@@ -140,10 +140,12 @@ public class MakeUpsResource {
     @Operation(operationId = "approveMakeUp", summary = "Approve a make-up request",
             description = "Makes the check-in on the missed day and credits MAKE_UP_CHECK_IN dated to it (under that "
                     + "day's rule and caps; 0 points where the branch gives none). Decided once: 409 "
-                    + "MAKE_UP_ALREADY_DECIDED after. Secretaries and org admins of the branch it was asked in.")
+                    + "MAKE_UP_ALREADY_DECIDED after. Secretaries and org admins of the branch it was asked in, "
+                    + "never on their own (403 REVIEW_OF_OWN).")
     @APIResponse(responseCode = "200", description = "The approved request, with its check-in and points",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
+    @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.MakeUpView approve(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         reviewable(id);
@@ -156,9 +158,10 @@ public class MakeUpsResource {
     @Operation(operationId = "rejectMakeUp", summary = "Reject a make-up request",
             description = "With a reason; nothing is credited, and it no longer counts against the monthly limit. "
                     + "Decided once: 409 MAKE_UP_ALREADY_DECIDED after. Secretaries and org admins of the branch it "
-                    + "was asked in.")
+                    + "was asked in, never on their own (403 REVIEW_OF_OWN).")
     @APIResponse(responseCode = "200", description = "The rejected request", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
+    @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.MakeUpView reject(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid CheckInViews.Reason request) {
@@ -169,6 +172,9 @@ public class MakeUpsResource {
     private void reviewable(UUID id) {
         CheckInViews.MakeUpView makeUp = makeUps.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         access.require(Action.CHECK_IN_REVIEW, makeUp.branchId());
+        if (access.personId().filter(makeUp.personId()::equals).isPresent()) {
+            throw new ProblemException(CheckInProblem.REVIEW_OF_OWN);
+        }
     }
 
     private static MakeUpStatus status(String text) {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class QuestionViews {
 
     /** One line, not starting or ending with a space. */
-    static final String TEXT = "^\\S(.*\\S)?$";
+    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
+    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
     /** Any text but control characters other than line breaks. */
     static final String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
     static final String KEY = "^[A-F]$";

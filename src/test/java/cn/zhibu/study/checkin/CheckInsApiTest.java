@@ -134,6 +134,8 @@ class CheckInsApiTest {
         }
         problem(checkIn(member.api(), Map.of()).then(), 422, "CHECK_IN_NOTE_REQUIRED");
         problem(checkIn(member.api(), Map.of("note", " ")).then(), 400, "VALIDATION_FAILED");
+        problem(checkIn(member.api(), Map.of("note", "\u3000")).then(), 400, "VALIDATION_FAILED");
+        problem(checkIn(member.api(), Map.of("note", "学习\u3000")).then(), 400, "VALIDATION_FAILED");
         problem(checkIn(member.api(), Map.of("note", "学习", "studySeconds", -1)).then(), 400, "VALIDATION_FAILED");
         problem(checkIn(member.api(), Map.of("note", "x".repeat(201))).then(), 400, "VALIDATION_FAILED");
         problem(member.api().body(general("学习")).post("/v1/check-ins").then(), 400, "IDEMPOTENCY_KEY_REQUIRED");
@@ -174,5 +176,11 @@ class CheckInsApiTest {
         problem(member.api().queryParam("from", "2026-02-01").queryParam("to", "2026-01-01").get("/v1/check-ins")
                 .then(), 400, "INVALID_PARAMETER");
         problem(member.api().queryParam("personId", "x").get("/v1/check-ins").then(), 400, "INVALID_PARAMETER");
+        for (String day : new String[] {"-5000-01-01", "+300000-01-01", "1999-12-31", "2101-01-01"}) {
+            problem(member.api().queryParam("from", day).get("/v1/check-ins").then(), 400, "INVALID_PARAMETER");
+            problem(member.api().queryParam("to", day).get("/v1/check-ins").then(), 400, "INVALID_PARAMETER");
+        }
+        member.api().queryParam("from", "2000-01-01").queryParam("to", "2100-12-31").get("/v1/check-ins").then()
+                .statusCode(200);
     }
 }

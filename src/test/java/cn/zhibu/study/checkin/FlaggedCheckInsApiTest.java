@@ -162,4 +162,27 @@ class FlaggedCheckInsApiTest {
         problem(checkIn(member, Map.of("materialId", quick)), 409, "CHECK_IN_EXISTS")
                 .body("existing.status", equalTo("REJECTED"));
     }
+
+    @Test
+    void aSecretaryWhoIsAMemberCannotClearOrRejectTheirOwnCheckIn() {
+        String quick = material(branch);
+        Member reviewer = member(branch);
+        cn.zhibu.study.StudyFixtures.grant(reviewer, Roles.SECRETARY, branch);
+        Member other = member(branch);
+        String own = checkIn(reviewer, Map.of("materialId", quick)).statusCode(201)
+                .body("checkIn.flagReason", equalTo("NOT_OPENED")).extract().path("checkIn.id");
+        String theirs = checkIn(other, Map.of("materialId", quick)).statusCode(201)
+                .body("checkIn.flagReason", equalTo("NOT_OPENED")).extract().path("checkIn.id");
+
+        problem(reviewer.api().post("/v1/check-ins/" + own + "/clear").then(), 403, "REVIEW_OF_OWN");
+        problem(reviewer.api().body(Map.of("reason", "自己驳回")).post("/v1/check-ins/" + own + "/reject").then(), 403,
+                "REVIEW_OF_OWN");
+        assertEquals(0, count("select count(*) from ledger_entry where person_id = ?1", reviewer.personId()));
+        assertEquals(1, count("select count(*) from check_in where id = ?1 and status = 'FLAGGED' and reviewed_by is null",
+                own));
+        // the same reviewer decides another member's check-in, and another reviewer theirs
+        reviewer.api().post("/v1/check-ins/" + theirs + "/clear").then().statusCode(200)
+                .body("status", equalTo("CREDITED"));
+        secretary().post("/v1/check-ins/" + own + "/clear").then().statusCode(200).body("status", equalTo("CREDITED"));
+    }
 }

@@ -173,4 +173,19 @@ class MakeUpsApiTest {
                 .then(), 400, "INVALID_PARAMETER");
         problem(member.api().queryParam("unitId", branch).get("/v1/check-ins/make-ups").then(), 403, "FORBIDDEN");
     }
+
+    @Test
+    void aSecretaryWhoIsAMemberCannotDecideTheirOwnMakeUp() {
+        Member reviewer = member(branch);
+        cn.zhibu.study.StudyFixtures.grant(reviewer, Roles.SECRETARY, branch);
+        String own = ask(reviewer, today.minusDays(1), null).statusCode(201).extract().path("id");
+
+        problem(reviewer.api().post("/v1/check-ins/make-ups/" + own + "/approve").then(), 403, "REVIEW_OF_OWN");
+        problem(reviewer.api().body(Map.of("reason", "自己驳回")).post("/v1/check-ins/make-ups/" + own + "/reject")
+                .then(), 403, "REVIEW_OF_OWN");
+        assertEquals(0, count("select count(*) from check_in where person_id = ?1", reviewer.personId()));
+        assertEquals(1, count("select count(*) from make_up where id = ?1 and status = 'PENDING'", own));
+        secretary().post("/v1/check-ins/make-ups/" + own + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+    }
 }
