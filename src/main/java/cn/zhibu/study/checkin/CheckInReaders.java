@@ -2,9 +2,9 @@ package cn.zhibu.study.checkin;
 
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.points.PointsReaders;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
-import cn.zhibu.platform.security.Action;
 import cn.zhibu.study.StudyProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -15,10 +15,12 @@ public class CheckInReaders {
 
     private final Access access;
     private final PersonService people;
+    private final PointsReaders readers;
 
-    CheckInReaders(Access access, PersonService people) {
+    CheckInReaders(Access access, PersonService people, PointsReaders readers) {
         this.access = access;
         this.people = people;
+        this.readers = readers;
     }
 
     /** The caller's own person; 403 {@code STUDY_NOT_A_PERSON} for staff accounts and API clients. */
@@ -36,10 +38,11 @@ public class CheckInReaders {
         return named.orElseGet(this::self);
     }
 
-    /** One's own, or a person of a branch where the caller reads points (404 outside sight, 403 seen). */
+    /**
+     * One's own, or a person the caller reads points of: in their branch or a party group or department
+     * they belong to now (404 outside sight, 403 seen). The same rule as ledgers and member files.
+     */
     public void requireReadable(UUID personId) {
-        if (!access.personId().map(personId::equals).orElse(false)) {
-            access.require(Action.POINTS_READ, branchOf(personId));
-        }
+        readers.readable(personId);
     }
 }
