@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,31 @@ class MemberFileDemoDataTest {
         demo.load(null);
         assertEquals(before, text(imported));
         assertEquals("1", text("select count(*)::text from rating_band_set where org_unit_id = '" + branch + "'"));
+    }
+
+    @Test
+    void everyDemoPersonsFileAddsUpToTheirLedgerThisYearAndLast() throws Exception {
+        String secretary = Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then()
+                .statusCode(200).extract().path("accessToken");
+        List<String> people = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select id::text from person where external_id like 'DEMO-%' order by 1")) {
+            while (r.next()) {
+                people.add(r.getString(1));
+            }
+        }
+        assertEquals(30, people.size());
+        int year = cn.zhibu.points.PointsFixtures.today().getYear();
+        int checked = 0;
+        for (String person : people) {
+            for (int y : new int[] {year - 1, year}) {
+                Response file = Api.bearer(secretary).queryParam("year", y).get("/v1/people/" + person + "/file");
+                file.then().statusCode(200);
+                MemberFileChecks.assertTotalsMatchLedger(dataSource, person, y, file.as(Map.class));
+                checked++;
+            }
+        }
+        assertEquals(60, checked);
     }
 
     private String text(String sql) throws Exception {
