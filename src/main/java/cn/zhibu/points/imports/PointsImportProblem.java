@@ -4,7 +4,8 @@ import cn.zhibu.platform.problem.ProblemKind;
 
 /**
  * The problems of points imports: POINTS_IMPORT_INVALID refuses a request whose lines have problems
- * (each one a line error with one of the other codes, or a CSV or POINTS_NO_RULE code).
+ * (each one a line error with one of the other codes, or a CSV or POINTS_NO_RULE code); POINTS_IMPORT_BUSY
+ * refuses one that waited too long for the import running before it.
  */
 public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_INVALID(422),
@@ -15,7 +16,8 @@ public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_DATE_IN_FUTURE(422),
     POINTS_IMPORT_DATE_TOO_OLD(422),
     POINTS_IMPORT_CONFLICT(422),
-    POINTS_IMPORT_EXTERNAL_ID_TAKEN(422);
+    POINTS_IMPORT_EXTERNAL_ID_TAKEN(422),
+    POINTS_IMPORT_BUSY(409);
 
     private final int status;
 

@@ -17,6 +17,7 @@ import cn.zhibu.points.imports.PointsImportViews.LineStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Imports points earned on other study platforms (EXTERNAL_IMPORT), all or nothing: every record is
@@ -35,7 +37,10 @@ import java.util.function.Predicate;
  * through the ledger (under the EXTERNAL_IMPORT rule of the person's branch on the record's date, whose
  * caps may lower it). An external id is credited once, ever: sent again with the same person, points
  * and date it is ALREADY_IMPORTED, otherwise a conflict. Imports that write run one at a time (a
- * transaction-scoped lock), so parallel imports of the same records credit each once.
+ * transaction-scoped lock, taken after the records were checked and waited for a few seconds at most:
+ * then 409 POINTS_IMPORT_BUSY), so parallel imports of the same records credit each once; under the lock
+ * only what another import may have changed meanwhile, the records imported under the same ids, is
+ * looked at again.
  */
 @ApplicationScoped
 public class PointsImportService {
@@ -43,6 +48,15 @@ public class PointsImportService {
     public static final String SOURCE_TYPE = "EXTERNAL_IMPORT";
     /** How far back a record may be dated. */
     static final java.time.Period OLDEST = java.time.Period.ofYears(1);
+    /** How long an import waits for the one running before it. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+    /** Seconds a refused import is told to wait (Retry-After). */
+    static final int RETRY_AFTER_SECONDS = 10;
+    /** Credits between two flushes of the persistence context (which is then emptied: nothing piles up). */
+    static final int FLUSH_EVERY = 200;
+    private static final String LOCK_KEY = "points-import";
+    /** Ids looked up by one query, at most (a scalar query: the records are not managed entities). */
+    private static final int IDS_PER_QUERY = 1000;
 
     /**
      * Where the caller may import ({@code allowed}) and in which branches they can see people at all
@@ -63,7 +77,15 @@ public class PointsImportService {
     public record Outcome(PointsImportViews.Result result, List<LineError> errors) {
     }
 
-    private record Planned(ImportLine line, UUID personId, UUID branch, ImportedRecord earlier) {
+    /** A record imported before, as read (never a managed entity: an import may look up thousands). */
+    record Known(String externalId, UUID personId, int points, int credited, LocalDate businessDate, UUID entryId) {
+
+        boolean sameAs(UUID person, ImportLine line) {
+            return personId.equals(person) && points == line.points() && businessDate.equals(line.date());
+        }
+    }
+
+    private record Planned(ImportLine line, UUID personId, UUID branch, Known earlier) {
     }
 
     private final PointsLedger ledger;
@@ -89,12 +111,12 @@ public class PointsImportService {
     @Transactional
     public Outcome run(List<ImportLine> lines, List<LineError> earlier, boolean dryRun, Permit permit,
             String importedBy) {
-        if (!dryRun) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .setParameter("key", "points-import").getSingleResult();
-        }
         List<LineError> errors = new ArrayList<>(earlier);
         List<Planned> planned = check(lines, permit, errors);
+        if (errors.isEmpty() && !dryRun) {
+            lock();
+            planned = recheck(planned, permit, errors);
+        }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(LineError::line).thenComparing(e -> Objects.toString(e.column(), "")));
             return new Outcome(null, errors);
@@ -108,7 +130,7 @@ public class PointsImportService {
             if (plan.earlier() != null) {
                 unchanged++;
                 results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.ALREADY_IMPORTED,
-                        plan.earlier().credited, plan.earlier().entryId));
+                        plan.earlier().credited(), plan.earlier().entryId()));
                 continue;
             }
             credited++;
@@ -122,6 +144,10 @@ public class PointsImportService {
                     ActivityType.EXTERNAL_IMPORT, SOURCE_TYPE, line.externalId(), line.date(), line.points(),
                     line.reason(), importedBy));
             record(line, plan.personId(), entry, importedBy);
+            if (credited % FLUSH_EVERY == 0) {
+                em.flush(); // each credit's queries would otherwise check every entity written so far
+                em.clear();
+            }
             points += entry.points();
             results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
                     entry.points(), entry.id()));
@@ -129,18 +155,66 @@ public class PointsImportService {
         return new Outcome(new PointsImportViews.Result(dryRun, credited, unchanged, points, results), List.of());
     }
 
+    /**
+     * Takes the imports' lock, trying for {@link #LOCK_WAIT} without joining its queue; then 409
+     * POINTS_IMPORT_BUSY with Retry-After.
+     */
+    private void lock() {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", LOCK_KEY).getSingleResult()) {
+            if (System.nanoTime() > deadline) {
+                throw busy();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy();
+            }
+        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(PointsImportProblem.POINTS_IMPORT_BUSY, RETRY_AFTER_SECONDS)
+                .header("Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * Under the lock: the records another import wrote under the same ids since they were checked (records
+     * are never changed or removed, so only lines that had none can be affected).
+     */
+    private List<Planned> recheck(List<Planned> planned, Permit permit, List<LineError> errors) {
+        List<String> fresh = planned.stream().filter(plan -> plan.earlier() == null)
+                .map(plan -> plan.line().externalId()).toList();
+        Map<String, Known> imported = known(fresh);
+        if (imported.isEmpty()) {
+            return planned;
+        }
+        Map<UUID, UUID> branches = people.homeUnits(imported.values().stream().map(Known::personId)
+                .collect(Collectors.toSet()));
+        List<Planned> checked = new ArrayList<>(planned.size());
+        for (Planned plan : planned) {
+            Known earlier = plan.earlier() == null ? imported.get(plan.line().externalId()) : null;
+            if (earlier == null) {
+                checked.add(plan);
+            } else if (earlier.sameAs(plan.personId(), plan.line())) {
+                checked.add(new Planned(plan.line(), plan.personId(), plan.branch(), earlier));
+            } else {
+                errors.add(conflict(plan.line(), earlier, permit, branches));
+            }
+        }
+        return checked;
+    }
+
     private List<Planned> check(List<ImportLine> lines, Permit permit, List<LineError> errors) {
         LocalDate today = calendar.today();
         LocalDate oldest = today.minus(OLDEST);
         Map<String, UUID> byExternalId = externalIds(lines);
-        Map<String, ImportedRecord> imported = new HashMap<>();
-        List<String> ids = lines.stream().map(ImportLine::externalId).distinct().toList();
-        if (!ids.isEmpty()) {
-            ImportedRecord.<ImportedRecord>list("externalId in ?1", ids).forEach(r -> imported.put(r.externalId, r));
-        }
+        Map<String, Known> imported = known(lines.stream().map(ImportLine::externalId).distinct().toList());
         Set<UUID> named = new HashSet<>(byExternalId.values());
         lines.stream().map(ImportLine::personId).filter(Objects::nonNull).forEach(named::add);
-        imported.values().forEach(record -> named.add(record.personId));
+        imported.values().forEach(record -> named.add(record.personId()));
         Map<UUID, UUID> branches = people.homeUnits(named);
         Map<UUID, Boolean> allowed = new HashMap<>();
         Map<String, Boolean> ruled = new HashMap<>();
@@ -171,10 +245,9 @@ public class PointsImportService {
             }
             // an earlier record is looked at only for a person the caller may import for: otherwise the line
             // reads as one naming an unknown person, whatever was imported under its id
-            ImportedRecord earlier = branch == null ? null : imported.get(line.externalId());
+            Known earlier = branch == null ? null : imported.get(line.externalId());
             if (earlier != null) {
-                if (!(earlier.personId.equals(person) && earlier.points == line.points()
-                        && earlier.businessDate.equals(line.date()))) {
+                if (!earlier.sameAs(person, line)) {
                     errors.add(conflict(line, earlier, permit, branches));
                 }
             } else if (line.date().isAfter(today)) {
@@ -198,11 +271,11 @@ public class PointsImportService {
      * A line that differs from the record imported earlier under its id: the earlier date and points are told
      * only when that record's person is one the caller may import for, too.
      */
-    private static LineError conflict(ImportLine line, ImportedRecord earlier, Permit permit, Map<UUID, UUID> branches) {
-        UUID earlierBranch = branches.get(earlier.personId);
+    private static LineError conflict(ImportLine line, Known earlier, Permit permit, Map<UUID, UUID> branches) {
+        UUID earlierBranch = branches.get(earlier.personId());
         if (earlierBranch != null && permit.allowed().test(earlierBranch)) {
             return LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_CONFLICT,
-                    line.externalId(), earlier.businessDate, earlier.points);
+                    line.externalId(), earlier.businessDate(), earlier.points());
         }
         return LineError.of(line.line(), "externalId", PointsImportProblem.POINTS_IMPORT_EXTERNAL_ID_TAKEN,
                 line.externalId());
@@ -222,6 +295,22 @@ public class PointsImportService {
     private boolean ruled(Map<String, Boolean> ruled, UUID branch, LocalDate date) {
         return ruled.computeIfAbsent(branch + "|" + date, key -> rules.effective(branch, date).stream()
                 .anyMatch(rule -> rule.activityType() == ActivityType.EXTERNAL_IMPORT));
+    }
+
+    /** The records imported before under these ids, by id. */
+    private Map<String, Known> known(List<String> externalIds) {
+        Map<String, Known> known = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return known;
+        }
+        for (int from = 0; from < externalIds.size(); from += IDS_PER_QUERY) {
+            em.createQuery("select r.externalId, r.personId, r.points, r.credited, r.businessDate, r.entryId "
+                    + "from ImportedRecord r where r.externalId in :ids", Object[].class)
+                    .setParameter("ids", externalIds.subList(from, Math.min(externalIds.size(), from + IDS_PER_QUERY)))
+                    .getResultList().forEach(row -> known.put((String) row[0], new Known((String) row[0],
+                            (UUID) row[1], (Integer) row[2], (Integer) row[3], (LocalDate) row[4], (UUID) row[5])));
+        }
+        return known;
     }
 
     /** The people the records name by external id: external id to person id, for the known ones. */

@@ -109,7 +109,9 @@ public class PointsImportsResource {
                     + "if any record has a problem, nothing is credited and the answer (422 POINTS_IMPORT_INVALID) "
                     + "lists the problems by line (the file's line, 1 being the header, or the item's number from "
                     + "1). An external id is credited once, ever: sent again with the same person, points and date "
-                    + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. "
+                    + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. Imports "
+                    + "that write run one at a time: one that waited a few seconds for another is refused (409 "
+                    + "POINTS_IMPORT_BUSY, with Retry-After). "
                     + "Secretaries, org admins and API clients with scope points:write import for the people of "
                     + "their units; a person outside them counts as unknown (and what was imported under a record's "
                     + "id for someone outside them is not told: POINTS_IMPORT_EXTERNAL_ID_TAKEN). Callers who "
@@ -130,6 +132,7 @@ public class PointsImportsResource {
             + "Content-Type), or its charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
             headers = @Header(name = "Content-Language", ref = "Content-Language"),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(ref = "PointsImportBusy", responseCode = "409")
     @APIResponse(ref = "PointsImportRefused", responseCode = "422")
     public Response importPoints(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @Parameter(description = "Only check the records and tell what would be credited; write nothing",
