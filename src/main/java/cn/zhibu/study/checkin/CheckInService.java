@@ -97,7 +97,7 @@ public class CheckInService {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
         }
         Optional<Instant> opened = material == null ? Optional.empty()
-                : openings.forCheckIn(personId, material.id(), today);
+                : openings.forCheckIn(personId, material.id(), now);
         Optional<FlagReason> flag = plausibility.judge(personId, material, opened, request.studySeconds(), now);
         CheckIn checkIn = new CheckIn();
         checkIn.id = UUID.randomUUID();
