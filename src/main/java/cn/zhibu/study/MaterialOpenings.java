@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import cn.zhibu.platform.db.SqlValues;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MaterialOpenings {
+
+    /** How long after midnight a check-in may still be measured from the day before's opening. */
+    public static final Duration ACROSS_MIDNIGHT = Duration.ofHours(2);
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -39,11 +43,15 @@ public class MaterialOpenings {
     }
 
     /**
-     * The opening a check-in made today is measured from: the first opening of the material by the person
-     * today or, failing that, yesterday (studying across midnight).
+     * The opening a check-in made at the instant is measured from: the person's first opening of the material
+     * on the check-in's business day or, for a check-in within {@link #ACROSS_MIDNIGHT} after midnight
+     * (studying across midnight), on the day before. An opening never serves a check-in of the next day
+     * beyond that: each day's check-in needs that day's opening.
      */
-    public Optional<Instant> forCheckIn(UUID personId, UUID materialId, LocalDate today) {
-        return first(personId, materialId, today.minusDays(1), today);
+    public Optional<Instant> forCheckIn(UUID personId, UUID materialId, Instant at) {
+        LocalDate day = calendar.dateOf(at);
+        boolean justAfterMidnight = at.isBefore(day.atStartOfDay(calendar.zone()).toInstant().plus(ACROSS_MIDNIGHT));
+        return first(personId, materialId, justAfterMidnight ? day.minusDays(1) : day, day);
     }
 
     private Optional<Instant> first(UUID personId, UUID materialId, LocalDate from, LocalDate to) {

@@ -12,6 +12,8 @@ public enum CheckInProblem implements ProblemKind {
     CHECK_IN_NOT_FLAGGED(409),
     MAKE_UP_OUT_OF_WINDOW(422),
     MAKE_UP_LIMIT_REACHED(422),
+    /** The person was not a member of the branch on the missed day. */
+    MAKE_UP_BEFORE_MEMBERSHIP(422),
     MAKE_UP_EXISTS(409),
     MAKE_UP_ALREADY_DECIDED(409),
     /** A reviewer never decides their own check-in or make-up. */

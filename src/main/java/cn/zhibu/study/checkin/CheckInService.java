@@ -73,16 +73,19 @@ public class CheckInService {
     }
 
     /**
-     * The person checks in now, for today. 404 for a material not open to them (not in its audience, or
-     * withdrawn), 409 {@link CheckInExists} when the day's check-in is made, 422 {@code MATERIAL_NOT_OPEN}
-     * outside its window, 422 {@code CHECK_IN_NOTE_REQUIRED} for general study without a note.
+     * The person checks in now, for today. 404 for a material not open to them (not in its audience,
+     * withdrawn, or not published yet), 409 {@link CheckInExists} when the day's check-in is made, 422 {@code MATERIAL_NOT_OPEN}
+     * once its window closed, 422 {@code CHECK_IN_NOTE_REQUIRED} for general study without a note.
      */
     @Transactional
     public CheckInViews.Receipt checkIn(UUID personId, UUID branchId, CheckInViews.Create request, String createdBy) {
         LocalDate today = calendar.today();
         StudyMaterialViews.View material = null;
         if (request.materialId() != null) {
-            material = materials.findFor(personId, request.materialId()).filter(m -> m.withdrawnAt() == null)
+            Instant asked = calendar.now();
+            // not yet published reads as not there at all, as it does to members reading it
+            material = materials.findFor(personId, request.materialId())
+                    .filter(m -> m.withdrawnAt() == null && !m.publishFrom().isAfter(asked))
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         } else if (request.note() == null) {
             throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
@@ -97,7 +100,7 @@ public class CheckInService {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
         }
         Optional<Instant> opened = material == null ? Optional.empty()
-                : openings.forCheckIn(personId, material.id(), today);
+                : openings.forCheckIn(personId, material.id(), now);
         Optional<FlagReason> flag = plausibility.judge(personId, material, opened, request.studySeconds(), now);
         CheckIn checkIn = new CheckIn();
         checkIn.id = UUID.randomUUID();

@@ -2,7 +2,7 @@ package cn.zhibu.study.checkin;
 
 /** Why a check-in was flagged as implausible. */
 public enum FlagReason {
-    /** A check-in on a material the member did not open today or yesterday. */
+    /** A check-in on a material the member did not open today (or, in the first two hours after midnight, the day before). */
     NOT_OPENED,
     /** Less time passed since the opening than the material's minimum study time. */
     BELOW_MINIMUM_TIME,

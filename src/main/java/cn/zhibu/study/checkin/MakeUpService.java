@@ -1,6 +1,7 @@
 package cn.zhibu.study.checkin;
 
 import cn.zhibu.org.OrgUnit;
+import cn.zhibu.org.people.Membership;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -54,8 +55,14 @@ public class MakeUpService {
             throw new ProblemException(CheckInProblem.MAKE_UP_OUT_OF_WINDOW, day.toString(), earliest.toString(),
                     today.minusDays(1).toString());
         }
+        if (Membership.count("personId = ?1 and orgUnitId = ?2 and startDate <= ?3 and (endDate is null or endDate >= ?3)",
+                personId, branchId, day) == 0) {
+            throw new ProblemException(CheckInProblem.MAKE_UP_BEFORE_MEMBERSHIP, day.toString());
+        }
         if (request.materialId() != null) {
             materials.requireOpenOn(personId, request.materialId(), day);
+        } else if (request.note() == null) {
+            throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
         }
         checkIns.refuseExisting(personId, day, request.materialId());
         String same = request.materialId() == null ? "materialId is null" : "materialId = :material";

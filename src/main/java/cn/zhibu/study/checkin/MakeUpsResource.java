@@ -64,7 +64,9 @@ public class MakeUpsResource {
     @Operation(operationId = "requestMakeUp", summary = "Ask to check in a missed day",
             description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts): a day before today "
                     + "and no more than zhibu.check-ins.make-up-window (7 days) back (422 MAKE_UP_OUT_OF_WINDOW), on "
-                    + "a material open to them that day (422 MATERIAL_NOT_OPEN) or general study, not checked in "
+                    + "which they were a member of their branch (422 MAKE_UP_BEFORE_MEMBERSHIP), on a material open to "
+                    + "them that day (422 MATERIAL_NOT_OPEN) or general study with a note (422 "
+                    + "CHECK_IN_NOTE_REQUIRED), not checked in "
                     + "already (409 CHECK_IN_EXISTS, with `existing`) nor asked already (409 MAKE_UP_EXISTS), with a "
                     + "reason. Pending and approved requests count against zhibu.check-ins.make-ups-per-month (3) for "
                     + "the missed day's calendar month (422 MAKE_UP_LIMIT_REACHED); rejected ones do not. Nothing is "

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Whether a check-in is plausible. On a material: it was opened (today or yesterday), at least the
- * material's minimum study time has passed since, and the study time claimed is no more than has passed.
+ * Whether a check-in is plausible. On a material: it was opened (today, or yesterday in the first two hours
+ * after midnight), at least the material's minimum study time has passed since, and the study time claimed is no more than has passed.
  * Any check-in: the member made fewer than {@code zhibu.check-ins.burst-count} check-ins in the
  * {@code burst-window} before it. The first failed test names the flag.
  */

@@ -143,7 +143,11 @@ class CheckInsApiTest {
         problem(checkIn(member.api(), on(withdrawn)).then(), 404, "NOT_FOUND");
         problem(checkIn(member.api(), on(UUID.randomUUID().toString())).then(), 404, "NOT_FOUND");
         problem(checkIn(member.api(), on(closed)).then(), 422, "MATERIAL_NOT_OPEN");
-        problem(checkIn(member.api(), on(later)).then(), 422, "MATERIAL_NOT_OPEN");
+        // not published yet: not found, as reading it is (its title is not told)
+        problem(checkIn(member.api(), on(later)).then(), 404, "NOT_FOUND")
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString((String) laterBody
+                        .get("title"))));
+        problem(member.api().get("/v1/study-materials/" + later).then(), 404, "NOT_FOUND");
         problem(member.api().post("/v1/study-materials/" + closed + "/open").then(), 422, "MATERIAL_NOT_OPEN");
         problem(member.api().post("/v1/study-materials/" + forGroupB + "/open").then(), 404, "NOT_FOUND");
         problem(checkIn(Api.as("check-in-secretary", Roles.SECRETARY, UUID.fromString(branch)), general("代打卡"))

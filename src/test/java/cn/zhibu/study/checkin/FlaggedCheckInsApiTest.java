@@ -185,4 +185,26 @@ class FlaggedCheckInsApiTest {
                 .body("status", equalTo("CREDITED"));
         secretary().post("/v1/check-ins/" + own + "/clear").then().statusCode(200).body("status", equalTo("CREDITED"));
     }
+
+    @Test
+    void yesterdaysOpeningServesOnlyACheckInJustAfterMidnight() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate day = java.time.LocalDate.now(shanghai).minusDays(20);
+        Map<String, Object> body = materialBody(branch);
+        body.put("publishFrom", day.minusDays(5).atStartOfDay(shanghai).toInstant().toString());
+        String material = material(body);
+        Member nightOwl = member(branch);
+        Member nextMorning = member(branch);
+
+        clock.set(day.atTime(23, 30).atZone(shanghai).toInstant());
+        open(nightOwl, material);
+        open(nextMorning, material);
+        clock.set(day.plusDays(1).atTime(1, 0).atZone(shanghai).toInstant());
+        checkIn(nightOwl, Map.of("materialId", material)).statusCode(201).body("checkIn.status", equalTo("CREDITED"))
+                .body("checkIn.businessDate", equalTo(day.plusDays(1).toString()));
+        clock.set(day.plusDays(1).atTime(9, 0).atZone(shanghai).toInstant());
+        checkIn(nextMorning, Map.of("materialId", material)).statusCode(201)
+                .body("checkIn.status", equalTo("FLAGGED")).body("checkIn.flagReason", equalTo("NOT_OPENED"));
+        assertEquals(0, count("select count(*) from ledger_entry where person_id = ?1", nextMorning.personId()));
+    }
 }

@@ -71,6 +71,8 @@ class MakeUpsApiTest {
         body.put("reason", "当天外出调研");
         if (material != null) {
             body.put("materialId", material);
+        } else {
+            body.put("note", "学习党章");
         }
         return member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .post("/v1/check-ins/make-ups").then();
@@ -165,7 +167,7 @@ class MakeUpsApiTest {
         secretary().body(Map.of("reason", "理由不充分")).post("/v1/check-ins/make-ups/" + rejected + "/reject").then()
                 .statusCode(200);
         ask(member, today.minusDays(4), null).statusCode(201);
-        // a rejected day may be asked again, within the limit
+        // a rejected day may be asked again, but only within the limit
         problem(ask(member, today.minusDays(7), null), 422, "MAKE_UP_LIMIT_REACHED");
         assertEquals(3, count("select count(*) from make_up where person_id = ?1 and status = 'PENDING'",
                 member.personId()));
@@ -187,5 +189,36 @@ class MakeUpsApiTest {
         assertEquals(1, count("select count(*) from make_up where id = ?1 and status = 'PENDING'", own));
         secretary().post("/v1/check-ins/make-ups/" + own + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void aRejectedDayCanBeAskedAgainAndApproved() {
+        Member member = member(branch);
+        String first = ask(member, today.minusDays(3), null).statusCode(201).extract().path("id");
+        secretary().body(Map.of("reason", "理由不充分")).post("/v1/check-ins/make-ups/" + first + "/reject").then()
+                .statusCode(200);
+        String again = ask(member, today.minusDays(3), null).statusCode(201).body("status", equalTo("PENDING"))
+                .extract().path("id");
+        secretary().post("/v1/check-ins/make-ups/" + again + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("points", equalTo(1));
+        assertEquals(1, count("select count(*) from check_in where person_id = ?1 and make_up_id = ?2",
+                member.personId(), again));
+        assertEquals(2, count("select count(*) from make_up where person_id = ?1", member.personId()));
+    }
+
+    @Test
+    void aMakeUpNeedsMembershipOnTheDayAndGeneralStudyNeedsANote() {
+        Member member = member(branch);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update membership set start_date = ?1 where person_id = ?2")
+                .setParameter(1, today.minusDays(2)).setParameter(2, UUID.fromString(member.personId()))
+                .executeUpdate());
+        problem(ask(member, today.minusDays(3), null), 422, "MAKE_UP_BEFORE_MEMBERSHIP");
+        problem(member.api().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("businessDate", today.minusDays(2).toString(), "reason", "外出"))
+                .post("/v1/check-ins/make-ups").then(), 422, "CHECK_IN_NOTE_REQUIRED");
+        assertEquals(0, count("select count(*) from make_up where person_id = ?1", member.personId()));
+        ask(member, today.minusDays(2), null).statusCode(201);
     }
 }
