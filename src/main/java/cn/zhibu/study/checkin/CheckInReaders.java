@@ -45,4 +45,15 @@ public class CheckInReaders {
     public void requireReadable(UUID personId) {
         readers.readable(personId);
     }
+
+    /**
+     * The caller reviews a check-in or make-up of this person, made in this branch: CHECK_IN_REVIEW there
+     * (404 outside sight, 403 seen), and never on their own (403 {@code REVIEW_OF_OWN}).
+     */
+    public void requireReviewer(UUID personId, UUID branchId) {
+        access.require(cn.zhibu.platform.security.Action.CHECK_IN_REVIEW, branchId);
+        if (access.personId().filter(personId::equals).isPresent()) {
+            throw new ProblemException(CheckInProblem.REVIEW_OF_OWN);
+        }
+    }
 }

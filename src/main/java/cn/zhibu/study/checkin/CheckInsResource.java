@@ -212,9 +212,6 @@ public class CheckInsResource {
 
     private void reviewable(UUID id) {
         CheckInViews.View checkIn = checkIns.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        access.require(Action.CHECK_IN_REVIEW, checkIn.branchId());
-        if (access.personId().filter(checkIn.personId()::equals).isPresent()) {
-            throw new ProblemException(CheckInProblem.REVIEW_OF_OWN);
-        }
+        readers.requireReviewer(checkIn.personId(), checkIn.branchId());
     }
 }

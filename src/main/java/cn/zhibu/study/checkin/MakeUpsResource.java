@@ -173,10 +173,7 @@ public class MakeUpsResource {
 
     private void reviewable(UUID id) {
         CheckInViews.MakeUpView makeUp = makeUps.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        access.require(Action.CHECK_IN_REVIEW, makeUp.branchId());
-        if (access.personId().filter(makeUp.personId()::equals).isPresent()) {
-            throw new ProblemException(CheckInProblem.REVIEW_OF_OWN);
-        }
+        readers.requireReviewer(makeUp.personId(), makeUp.branchId());
     }
 
     private static MakeUpStatus status(String text) {
