@@ -47,7 +47,7 @@ public final class StudyAuthorizationMatrix {
         ops.add(new Operation("createCheckIn", t -> r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("note", "学习党章")).post("/v1/check-ins"), List.of(), 201, 403));
         ops.add(new Operation("requestMakeUp", t -> r -> r.header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("businessDate", yesterday(), "reason", "外出")).post("/v1/check-ins/make-ups"), List.of(),
+                .body(Map.of("businessDate", yesterday(), "reason", "外出", "note", "学习党章")).post("/v1/check-ins/make-ups"), List.of(),
                 201, 403));
         // reading a person's check-ins: their own, or where the caller reads points
         ops.add(new Operation("listCheckIns", t -> r -> r.queryParam("personId", t.person()).get("/v1/check-ins"),
@@ -93,7 +93,7 @@ public final class StudyAuthorizationMatrix {
     /** A pending make-up of yesterday by a new member of the tree's branch. */
     private static String makeUp(AuthorizationMatrixTest.Tree tree) {
         return StudyFixtures.member(tree.branch()).api().header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("businessDate", yesterday(), "reason", "外出")).post("/v1/check-ins/make-ups").then()
+                .body(Map.of("businessDate", yesterday(), "reason", "外出", "note", "学习党章")).post("/v1/check-ins/make-ups").then()
                 .statusCode(201).extract().path("id");
     }
 }
