@@ -44,10 +44,10 @@ public class MemberFileService {
 
     /**
      * What the file says of the person, who belongs (or last belongs) to {@code branchId}: read in one
-     * read-only transaction at REPEATABLE READ, so its parts (all sums come from one statement, the first page
+     * read-only transaction at REPEATABLE READ (its own: resources call it outside any), so its parts (all sums come from one statement, the first page
      * of the timeline from another) agree however the ledger grows meanwhile.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public MemberFileViews.File file(UUID personId, String name, UUID branchId, String branchName, int year,
             PageRequest page) {
         em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
