@@ -56,7 +56,7 @@ final class ImportFiles {
     /** As above, polling every {@code pauseMillis} (each poll costs the client a signed token and a contract check). */
     static Map<String, Object> finished(Supplier<RequestSpecification> caller, String location,
             Consumer<Map<String, Object>> seen, long pauseMillis) {
-        long deadline = System.nanoTime() + 300_000_000_000L;
+        long deadline = System.nanoTime() + 600_000_000_000L; // ten minutes: a busy machine, not a slow import (18 s alone)
         while (System.nanoTime() < deadline) {
             Map<String, Object> job = caller.get().get(location).then().statusCode(200).extract().as(Map.class);
             seen.accept(job);
