@@ -9,6 +9,7 @@ import cn.zhibu.points.Streaks;
 import cn.zhibu.points.file.MemberFileViews.ActivityTotal;
 import cn.zhibu.points.file.MemberFileViews.MonthTotal;
 import cn.zhibu.points.file.MemberFileViews.WeekTotal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -41,21 +42,43 @@ public class MemberFileService {
         this.streaks = streaks;
     }
 
-    /** What the file says of the person, who belongs (or last belonged) to {@code branchId}. */
+    /**
+     * What the file says of the person, who belongs (or last belongs) to {@code branchId}. All its sums come
+     * from one statement; called outside a transaction (as by the resource), the file is read in a read-only
+     * transaction of its own at REPEATABLE READ, so the sums and the first page of the timeline agree too
+     * however the ledger grows meanwhile. Within a caller's transaction, it reads in that one.
+     */
     public MemberFileViews.File file(UUID personId, String name, UUID branchId, String branchName, int year,
             PageRequest page) {
-        long total = ((Number) query("select coalesce(sum(points), 0) " + YEAR, personId, year).getSingleResult())
-                .longValue();
-        List<ActivityTotal> byActivity = rows("select activity_type, sum(points) " + YEAR
-                + " group by activity_type order by activity_type", personId, year).stream()
-                .map(row -> new ActivityTotal(ActivityType.valueOf((String) row[0]), ((Number) row[1]).longValue()))
-                .toList();
-        List<WeekTotal> byWeek = rows("select iso_week, sum(points) " + YEAR + " group by iso_week order by iso_week",
-                personId, year).stream().map(row -> new WeekTotal((String) row[0], ((Number) row[1]).longValue()))
-                .toList();
+        boolean own = !QuarkusTransaction.isActive();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (own) { // the first statement of the transaction, as PostgreSQL requires
+                em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+            }
+            return read(personId, name, branchId, branchName, year, page);
+        });
+    }
+
+    private MemberFileViews.File read(UUID personId, String name, UUID branchId, String branchName, int year,
+            PageRequest page) {
+        long total = 0;
+        List<ActivityTotal> byActivity = new ArrayList<>();
+        List<WeekTotal> byWeek = new ArrayList<>();
         long[] months = new long[12];
-        rows("select cast(extract(month from business_date) as integer), sum(points) " + YEAR + " group by 1",
-                personId, year).forEach(row -> months[((Number) row[0]).intValue() - 1] = ((Number) row[1]).longValue());
+        // one statement, one scan: the year's total and its sums by activity, by week and by month
+        for (Object[] row : rows("select activity_type, iso_week, cast(extract(month from business_date) as integer), "
+                + "coalesce(sum(points), 0), grouping(activity_type, iso_week, extract(month from business_date)) "
+                + YEAR + " group by grouping sets ((), (activity_type), (iso_week), (extract(month from business_date))) "
+                + "order by 5, 1, 2, 3", personId, year)) {
+            long points = ((Number) row[3]).longValue();
+            switch (((Number) row[4]).intValue()) {
+                case 0b111 -> total = points;
+                case 0b011 -> byActivity.add(new ActivityTotal(ActivityType.valueOf((String) row[0]), points));
+                case 0b101 -> byWeek.add(new WeekTotal((String) row[1], points));
+                case 0b110 -> months[((Number) row[2]).intValue() - 1] = points;
+                default -> throw new IllegalStateException("unexpected grouping " + row[4]);
+            }
+        }
         List<MonthTotal> byMonth = new ArrayList<>(12);
         for (int month = 1; month <= 12; month++) {
             byMonth.add(new MonthTotal(month, months[month - 1]));

@@ -129,6 +129,35 @@ class MemberFileApiTest {
     }
 
     @Test
+    void everyReadAddsUpWhileCreditsArrive() throws Exception {
+        int credits = 120;
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> writing = writer.submit(() -> {
+            for (int i = 0; i < credits; i++) {
+                credit(ActivityType.MANUAL_AWARD, LocalDate.of(YEAR, 1, 1).plusDays(i * 3L % 365), 1 + i % 5);
+            }
+        });
+        int reads = 0;
+        try {
+            while (!writing.isDone() || reads == 0) {
+                Map<?, ?> file = file(leader(), "limit", 1).then().statusCode(200).extract().as(Map.class);
+                long total = ((Number) file.get("total")).longValue();
+                for (String part : List.of("byActivity", "byWeek", "byMonth")) {
+                    long sum = ((List<?>) file.get(part)).stream()
+                            .mapToLong(row -> ((Number) ((Map<?, ?>) row).get("points")).longValue()).sum();
+                    org.junit.jupiter.api.Assertions.assertEquals(total, sum, part + " of read " + reads);
+                }
+                reads++;
+            }
+            writing.get();
+        } finally {
+            writer.shutdownNow();
+        }
+        System.out.printf("Member file: %d reads while %d credits arrived, each adding up%n", reads, credits);
+        MemberFileChecks.assertTotalsMatchLedger(dataSource, person, YEAR, file(leader()).as(Map.class));
+    }
+
+    @Test
     void theRatingComesFromTheBranchOrAUnitAbove() {
         credit(ActivityType.MANUAL_AWARD, LocalDate.of(YEAR, 6, 1), 55);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("bands", List.of(Map.of("name", "好", "minPoints", 50), Map.of("name", "中", "minPoints", 20))))
