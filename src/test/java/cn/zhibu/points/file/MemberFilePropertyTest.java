@@ -25,10 +25,11 @@ import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * For random sequences of credits (under daily, weekly and count caps) and reversals, for random
- * people of a branch, each person's member file adds up: its year total, and its sums by activity, by week and
- * by month, equal the sum of the person's entries of that year read straight from the database.
- * The sequences are drawn with jqwik's generators in a session seeded by a number that a failure reports.
+ * For random scoring rules (points, daily, weekly and count caps, or none) and random sequences of credits and
+ * reversals for random people of a branch: each person's member file says what the ledger holds, its year total
+ * and every group of its sums by activity, by ISO week and by month recomputed from the entries read straight
+ * from the database; and the ledger kept the rules' caps. The rules and sequences are drawn with jqwik's
+ * generators in a session seeded by a number that a failure reports.
  */
 @QuarkusTest
 class MemberFilePropertyTest {
@@ -47,11 +48,27 @@ class MemberFilePropertyTest {
     record Step(int person, int activity, int day, int points, boolean reversal, int target) {
     }
 
+    /** One activity's rule: points per occurrence and its caps (null: none). */
+    record Rule(int points, Integer dailyCap, Integer weeklyCap, Integer maxCount) {
+    }
+
     static Arbitrary<List<Step>> sequences() {
+        // days anywhere around the year, or crowded into its first and last two weeks, where caps bind
+        Arbitrary<Integer> days = Arbitraries.oneOf(Arbitraries.integers().between(-10, 374),
+                Arbitraries.integers().between(-3, 10), Arbitraries.integers().between(358, 368));
         return Combinators.combine(Arbitraries.integers().between(0, PEOPLE - 1), Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(-10, 374), Arbitraries.integers().between(1, 30),
+                days, Arbitraries.integers().between(1, 30),
                 Arbitraries.of(false, false, false, true), Arbitraries.integers().between(0, 1000))
                 .as(Step::new).list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    /** A rule for one activity; {@code most} allows a count cap. */
+    static Arbitrary<Rule> rules(boolean most) {
+        return Combinators.combine(Arbitraries.integers().between(1, 5),
+                Arbitraries.integers().between(1, 40).injectNull(0.3),
+                Arbitraries.integers().between(1, 80).injectNull(0.3),
+                most ? Arbitraries.integers().between(1, 12).injectNull(0.5) : Arbitraries.just(null))
+                .as(Rule::new);
     }
 
     @Test
@@ -59,22 +76,26 @@ class MemberFilePropertyTest {
         String seed = Long.toString(new Random().nextLong());
         String branch = unit("BRANCH", unit("COMMITTEE", null));
         LocalDate from = LocalDate.of(YEAR - 1, 1, 1);
-        rule(branch, ActivityType.CHECK_IN, from, 1, 2, 5);
-        rule(branch, ActivityType.QUIZ, from, 3, null, 9, 4);
-        rule(branch, ActivityType.MANUAL_AWARD, from, 1, 40, null);
         List<String> people = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
             people.add(OrgFixtures.person("性质" + i, branch));
         }
         List<UUID> credits = new ArrayList<>();
         JqwikSession.start(seed); // jqwik's generators, outside its engine (a Quarkus test), from a seed
+        Map<String, MemberFileChecks.Caps> caps = new java.util.HashMap<>();
         try {
+            for (ActivityType type : TYPES) {
+                Rule rule = rules(type == ActivityType.QUIZ).sample();
+                rule(branch, type, from, rule.points(), rule.dailyCap(), rule.weeklyCap(), rule.maxCount());
+                caps.put(type.name(), new MemberFileChecks.Caps(rule.dailyCap(), rule.weeklyCap(), rule.maxCount()));
+            }
             for (int attempt = 0; attempt < TRIES; attempt++) {
                 List<Step> steps = sequences().sample();
                 try {
-                    check(branch, people, credits, steps);
+                    check(branch, people, credits, steps, caps);
                 } catch (AssertionError | RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ", try " + attempt + ", steps " + steps, e);
+                    throw new AssertionError("seed " + seed + ", rules " + caps + ", try " + attempt + ", steps "
+                            + steps, e);
                 }
                 JqwikSession.finishTry();
             }
@@ -83,8 +104,12 @@ class MemberFilePropertyTest {
         }
     }
 
-    /** Runs the steps (people's histories grow from try to try), then reads the files of the people they touched. */
-    private void check(String branch, List<String> people, List<UUID> credits, List<Step> steps) throws Exception {
+    /**
+     * Runs the steps (people's histories grow from try to try), then reads the files of the people they touched
+     * and checks their ledgers kept the caps.
+     */
+    private void check(String branch, List<String> people, List<UUID> credits, List<Step> steps,
+            Map<String, MemberFileChecks.Caps> caps) throws Exception {
         java.util.Set<String> touched = new java.util.LinkedHashSet<>();
         for (Step step : steps) {
             if (step.reversal() && !credits.isEmpty()) {
@@ -108,6 +133,7 @@ class MemberFilePropertyTest {
             Map<String, Object> file = Api.as("org-admin", Roles.ORG_ADMIN).queryParam("year", YEAR)
                     .get("/v1/people/" + person + "/file").then().statusCode(200).extract().as(Map.class);
             MemberFileChecks.assertTotalsMatchLedger(dataSource, person, YEAR, file);
+            MemberFileChecks.assertCapsHeld(dataSource, person, caps);
         }
     }
 }
