@@ -8,6 +8,7 @@ import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.ScoringRule;
 import cn.zhibu.points.imports.ImportLine;
 import cn.zhibu.points.imports.ImportedRecord;
+import cn.zhibu.points.imports.LineErrors;
 import cn.zhibu.points.imports.PointsImportService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -107,12 +108,12 @@ public class MemberFileDemoData {
                         3 + (person + month) % 6, today.minusDays(7 + 30L * month), "学习强国月度积分（演示）"));
             }
         }
-        PointsImportService.Outcome outcome = imports.run(lines, List.of(), false, PointsImportService.Permit.EVERYWHERE,
-                "system:demo");
+        PointsImportService.Outcome outcome = imports.run(lines, new LineErrors(), false,
+                PointsImportService.Permit.EVERYWHERE, "system:demo");
         if (outcome.errors().isEmpty()) {
             LOG.infof("Demo data: %d records of points earned elsewhere imported", outcome.result().credited());
         } else {
-            LOG.warnf("Demo data: points earned elsewhere were not imported: %s", outcome.errors());
+            LOG.warnf("Demo data: points earned elsewhere were not imported: %s", outcome.errors().byLine());
         }
     }
 }

@@ -98,10 +98,13 @@ public class MemberFileResource {
     @Path("timeline")
     @Operation(operationId = "listMemberFileTimeline", summary = "A person's ledger entries of a year",
             description = "The year's entries with their sources, the latest date first (on one date, the newest "
-                    + "first): the member file's timeline, page by page.")
+                    + "first): the member file's timeline, page by page. Send `year` with every page, the first "
+                    + "included: a cursor belongs to the year it was made for, and without `year` the year is this "
+                    + "year, which changes at New Year (a cursor of another year is refused, 400 INVALID_CURSOR).")
     @APIResponse(responseCode = "200", description = "One page of entries")
     public LedgerViews.Page timeline(@Parameter(ref = "Id") @PathParam("id") UUID id,
-            @Parameter(description = "The calendar year (default: this year)", schema = @Schema(type = SchemaType.INTEGER,
+            @Parameter(description = "The calendar year (default: this year); send it with a cursor too, the "
+                    + "year the cursor's first page was read for", schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "2000", maximum = "9999")) @QueryParam("year") String year,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {

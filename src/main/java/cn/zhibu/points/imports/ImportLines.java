@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class ImportLines {
 
     /** The records read, and the problems found; a record with problems is left out. */
-    record Read(List<ImportLine> lines, List<LineError> errors) {
+    record Read(List<ImportLine> lines, LineErrors errors) {
     }
 
     private ImportLines() {
@@ -47,7 +47,7 @@ final class ImportLines {
         }
         CsvFile.Contents<PointsImportColumn> contents = CsvFile.read(file, CsvFile.charset(file, declared),
                 PointsImportColumn.class);
-        List<LineError> errors = new ArrayList<>(contents.errors());
+        LineErrors errors = LineErrors.of(contents.errors());
         if (!contents.readable()) {
             return new Read(List.of(), errors);
         }
@@ -61,6 +61,10 @@ final class ImportLines {
             throw new ProblemException(PointsImportProblem.POINTS_IMPORT_TOO_MANY_LINES, contents.total(),
                     PointsImportViews.MAX_CSV_LINES);
         }
+        if (contents.total() == 0 && errors.isEmpty()) {
+            throw new ProblemException(PointsImportProblem.POINTS_IMPORT_EMPTY); // a header alone
+        }
+        LineErrors cellErrors = new LineErrors(); // a source of its own, in line order
         List<ImportLine> lines = new ArrayList<>(contents.lines().size());
         for (CsvFile.Line line : contents.lines()) {
             Cells cells = new Cells(line, contents.columns());
@@ -78,12 +82,12 @@ final class ImportLines {
                     cells.fail(column, CsvProblem.IMPORT_VALUE_INVALID, cells.value(column), column.english());
                 }
             }
-            errors.addAll(cells.errors.values());
+            cells.errors.values().forEach(cellErrors::add);
             if (cells.errors.isEmpty()) {
                 lines.add(new ImportLine(line.number(), externalId, personId, personExternalId, points, date, reason));
             }
         }
-        return new Read(lines, errors);
+        return new Read(lines, errors.and(cellErrors));
     }
 
     private static final java.util.regex.Pattern UUID_TEXT =

@@ -5,10 +5,12 @@ import cn.zhibu.platform.problem.ProblemKind;
 /**
  * The problems of points imports: POINTS_IMPORT_INVALID refuses a request whose lines have problems
  * (each one a line error with one of the other codes, or a CSV or POINTS_NO_RULE code); POINTS_IMPORT_BUSY
- * refuses one that waited too long for the import running before it.
+ * refuses one that waited too long for the import running before it; POINTS_IMPORT_EMPTY one that holds no
+ * records (a CSV header alone, or JSON {@code items: []}).
  */
 public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_INVALID(422),
+    POINTS_IMPORT_EMPTY(400),
     POINTS_IMPORT_TOO_MANY_LINES(422),
     POINTS_IMPORT_EXTERNAL_ID_REPEATED(422),
     POINTS_IMPORT_PERSON_REQUIRED(422),

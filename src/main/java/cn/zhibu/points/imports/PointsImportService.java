@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +73,7 @@ public class PointsImportService {
     }
 
     /** What an import did, or the problems of its records (then nothing was written). */
-    public record Outcome(PointsImportViews.Result result, List<LineError> errors) {
+    public record Outcome(PointsImportViews.Result result, LineErrors errors) {
     }
 
     /** A record imported before, as read (never a managed entity: an import may look up thousands). */
@@ -109,16 +108,16 @@ public class PointsImportService {
      * not import for refuses the whole request (403); one they cannot see is an unknown person.
      */
     @Transactional
-    public Outcome run(List<ImportLine> lines, List<LineError> earlier, boolean dryRun, Permit permit,
+    public Outcome run(List<ImportLine> lines, LineErrors earlier, boolean dryRun, Permit permit,
             String importedBy) {
-        List<LineError> errors = new ArrayList<>(earlier);
-        List<Planned> planned = check(lines, permit, errors);
-        if (errors.isEmpty() && !dryRun) {
+        LineErrors found = new LineErrors();
+        List<Planned> planned = check(lines, permit, found);
+        if (earlier.isEmpty() && found.isEmpty() && !dryRun) {
             lock();
-            planned = recheck(planned, permit, errors);
+            planned = recheck(planned, permit, found);
         }
+        LineErrors errors = earlier.and(found);
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(LineError::line).thenComparing(e -> Objects.toString(e.column(), "")));
             return new Outcome(null, errors);
         }
         List<LineResult> results = new ArrayList<>(planned.size());
@@ -152,7 +151,8 @@ public class PointsImportService {
             results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
                     entry.points(), entry.id()));
         }
-        return new Outcome(new PointsImportViews.Result(dryRun, credited, unchanged, points, results), List.of());
+        return new Outcome(new PointsImportViews.Result(dryRun, credited, unchanged, points, results),
+                new LineErrors());
     }
 
     /**
@@ -184,7 +184,7 @@ public class PointsImportService {
      * Under the lock: the records another import wrote under the same ids since they were checked (records
      * are never changed or removed, so only lines that had none can be affected).
      */
-    private List<Planned> recheck(List<Planned> planned, Permit permit, List<LineError> errors) {
+    private List<Planned> recheck(List<Planned> planned, Permit permit, LineErrors errors) {
         List<String> fresh = planned.stream().filter(plan -> plan.earlier() == null)
                 .map(plan -> plan.line().externalId()).toList();
         Map<String, Known> imported = known(fresh);
@@ -207,7 +207,7 @@ public class PointsImportService {
         return checked;
     }
 
-    private List<Planned> check(List<ImportLine> lines, Permit permit, List<LineError> errors) {
+    private List<Planned> check(List<ImportLine> lines, Permit permit, LineErrors errors) {
         LocalDate today = calendar.today();
         LocalDate oldest = today.minus(OLDEST);
         Map<String, UUID> byExternalId = externalIds(lines);
@@ -221,7 +221,7 @@ public class PointsImportService {
         Map<String, Integer> firstLines = new HashMap<>();
         List<Planned> planned = new ArrayList<>(lines.size());
         for (ImportLine line : lines) {
-            int before = errors.size();
+            int before = errors.count();
             Integer first = firstLines.putIfAbsent(line.externalId(), line.line());
             if (first != null) {
                 errors.add(LineError.of(line.line(), "externalId",
@@ -260,7 +260,7 @@ public class PointsImportService {
                 errors.add(LineError.of(line.line(), "date", PointsProblem.POINTS_NO_RULE,
                         ActivityType.EXTERNAL_IMPORT.name(), line.date()));
             }
-            if (errors.size() == before) {
+            if (errors.count() == before) {
                 planned.add(new Planned(line, person, branch, earlier));
             }
         }

@@ -108,7 +108,8 @@ public class PointsImportsResource {
                     + "yyyy/M/d: not in the future, at most a year ago) and optionally reason/事由. All or nothing: "
                     + "if any record has a problem, nothing is credited and the answer (422 POINTS_IMPORT_INVALID) "
                     + "lists the problems by line (the file's line, 1 being the header, or the item's number from "
-                    + "1). An external id is credited once, ever: sent again with the same person, points and date "
+                    + "1): the first 100, its detail counting them all. A request without records, a CSV header "
+                    + "alone or JSON `items: []`, is refused alike (400 POINTS_IMPORT_EMPTY). An external id is credited once, ever: sent again with the same person, points and date "
                     + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. Imports "
                     + "that write run one at a time: one that waited a few seconds for another is refused (409 "
                     + "POINTS_IMPORT_BUSY, with Retry-After). "
@@ -148,10 +149,10 @@ public class PointsImportsResource {
         byte[] body = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
         List<ImportLine> lines;
-        List<LineError> errors;
+        LineErrors errors;
         if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             lines = ImportLines.of(request(body));
-            errors = List.of();
+            errors = new LineErrors();
         } else {
             ImportLines.Read read = ImportLines.of(body, CsvFile.charsetParameter(contentType), validator);
             lines = read.lines();
@@ -190,6 +191,9 @@ public class PointsImportsResource {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, List.of(new FieldError("items", "NOT_NULL",
                     "must not be null")), 1);
         }
+        if (request.items() != null && request.items().isEmpty()) {
+            throw new ProblemException(PointsImportProblem.POINTS_IMPORT_EMPTY); // as a CSV header alone is
+        }
         Set<ConstraintViolation<PointsImportViews.Request>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -197,10 +201,10 @@ public class PointsImportsResource {
         return request;
     }
 
-    private static ProblemException refusal(List<LineError> errors, Locale locale) {
-        List<FieldError> shown = errors.stream().limit(MAX_ERRORS_SHOWN).map(e -> new FieldError(
+    private static ProblemException refusal(LineErrors errors, Locale locale) {
+        List<FieldError> shown = errors.byLine().stream().limit(MAX_ERRORS_SHOWN).map(e -> new FieldError(
                 e.column() == null ? "line" : e.column(), e.code(), message(e, locale), e.line())).toList();
-        return new ProblemException(PointsImportProblem.POINTS_IMPORT_INVALID, shown, errors.size());
+        return new ProblemException(PointsImportProblem.POINTS_IMPORT_INVALID, shown, errors.count());
     }
 
     private static String message(LineError error, Locale locale) {

@@ -293,7 +293,7 @@ class PointsImportsApiTest {
                 "VALIDATION_FAILED").body("errors[0].field", equalTo("items[0].points"));
         problem(json(secretary(), List.of(item("b " + tag, "personId", zhang, 1, day))).then(), 400,
                 "VALIDATION_FAILED").body("errors[0].field", equalTo("items[0].externalId"));
-        problem(json(secretary(), List.of()).then(), 400, "VALIDATION_FAILED");
+        problem(json(secretary(), List.of()).then(), 400, "POINTS_IMPORT_EMPTY");
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             many.add(item("m-" + tag + "-" + i, "personId", zhang, 1, day));
@@ -351,9 +351,31 @@ class PointsImportsApiTest {
         broken[broken.length - 4] = (byte) 0xFF;
         problem(csv(secretary(), broken, "text/csv").then(), 422, "POINTS_IMPORT_INVALID")
                 .body("errors[0].code", equalTo("IMPORT_ENCODING_INVALID")).body("errors[0].line", equalTo(2));
-        // a header alone imports nothing
-        csv(secretary(), bytes(StandardCharsets.UTF_8, false, "externalId,personId,points,date"), "text/csv").then()
-                .statusCode(200).body("credited", equalTo(0)).body("lines", hasSize(0));
+        // a header alone is nothing to import, as JSON without items is
+        problem(csv(secretary(), bytes(StandardCharsets.UTF_8, false, "externalId,personId,points,date"), "text/csv")
+                .then(), 400, "POINTS_IMPORT_EMPTY");
+        problem(csv(secretary(), bytes(StandardCharsets.UTF_8, false, "externalId,personId,points,date", "", ",,,"),
+                "text/csv").then(), 400, "POINTS_IMPORT_EMPTY");
+        problem(csv(secretary(), bytes(StandardCharsets.UTF_8, false, "externalId,personId,points,date,备注"),
+                "text/csv").then(), 422, "POINTS_IMPORT_INVALID").body("errors[0].code", equalTo("IMPORT_COLUMN_UNKNOWN"));
+    }
+
+    @Test
+    void aFileWithThousandsOfProblemsShowsTheFirstHundredAndCountsThemAll() {
+        List<String> lines = new ArrayList<>(List.of("externalId,personId,points,date"));
+        for (int i = 0; i < 1200; i++) {
+            lines.add("e-" + tag + "-" + i + ",not-a-uuid,abc,2026-13-01"); // three bad cells
+        }
+        for (int i = 0; i < 400; i++) {
+            lines.add("e-" + tag + "-x" + i + "," + zhang + ",1"); // a cell short
+        }
+        problem(csv(secretary(), bytes(StandardCharsets.UTF_8, false, lines.toArray(String[]::new)), "text/csv")
+                .then(), 422, "POINTS_IMPORT_INVALID")
+                .body("detail", org.hamcrest.Matchers.containsString(" 4,000 "))
+                .body("errors", hasSize(100))
+                .body("errors[0].line", equalTo(2)).body("errors[98].line", equalTo(34))
+                .body("errors[99].line", equalTo(35))
+                .body("errors.field[0..2]", contains("date", "personId", "points"));
     }
 
     @Test
