@@ -89,6 +89,12 @@ public class AccessPolicy implements Access {
         return caller().personId();
     }
 
+    @Override
+    public Optional<UUID> branchId() {
+        // every person is a MEMBER of their current branch by an implicit grant, read with the caller
+        return caller().grants().stream().filter(Caller.Grant::implicit).map(Caller.Grant::unitId).findFirst();
+    }
+
     /** Where the caller holds anything at all: what they can see exists. */
     public Reach visible(Caller caller) {
         return union(caller, null);

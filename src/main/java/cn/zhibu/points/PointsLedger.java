@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +27,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class PointsLedger {
 
+    private static final String LOCK_PREFIX = "ledger|";
+
     private final EntityManager em;
     private final ScoringRuleService rules;
     private final BusinessCalendar calendar;
     private final Event<LedgerChanged> changed;
+    private final TransactionSynchronizationRegistry transaction;
 
-    PointsLedger(EntityManager em, ScoringRuleService rules, BusinessCalendar calendar, Event<LedgerChanged> changed) {
+    PointsLedger(EntityManager em, ScoringRuleService rules, BusinessCalendar calendar, Event<LedgerChanged> changed,
+            TransactionSynchronizationRegistry transaction) {
         this.em = em;
+        this.transaction = transaction;
         this.rules = rules;
         this.calendar = calendar;
         this.changed = changed;
@@ -50,7 +56,7 @@ public class PointsLedger {
     /** Credits under the rule that holds; with no rule for the activity, 422 {@code POINTS_NO_RULE}. */
     @Transactional
     public LedgerViews.View credit(Credit credit) {
-        return credit(credit, false);
+        return credit(credit, false, false);
     }
 
     /**
@@ -59,21 +65,50 @@ public class PointsLedger {
      */
     @Transactional
     public LedgerViews.View creditOrRecordZero(Credit credit) {
-        return credit(credit, true);
+        return credit(credit, true, false);
     }
 
-    private LedgerViews.View credit(Credit credit, boolean zeroWithoutRule) {
+    /**
+     * {@link #creditOrRecordZero} of a source that cannot have been credited yet (a check-in being made):
+     * without looking for an earlier entry. A second credit of it would still be refused, by the unique
+     * index on the source, rolling the transaction back.
+     */
+    @Transactional
+    public LedgerViews.View creditNewOrRecordZero(Credit credit) {
+        return credit(credit, true, true);
+    }
+
+    /**
+     * Tries the person's ledger lock for the rest of the transaction without waiting: whoever holds it is
+     * the only one crediting or reversing the person's points until its transaction ends. The credits made
+     * in this transaction then skip taking it again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryLockPerson(UUID personId) {
+        if (holds(personId)) {
+            return true;
+        }
+        boolean taken = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", LOCK_PREFIX + personId).getSingleResult();
+        if (taken) {
+            transaction.putResource(LOCK_PREFIX + personId, Boolean.TRUE);
+        }
+        return taken;
+    }
+
+    private LedgerViews.View credit(Credit credit, boolean zeroWithoutRule, boolean newSource) {
         lockPerson(credit.personId());
-        Optional<LedgerEntry> earlier = LedgerEntry.find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
-                + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
-                credit.personId(), credit.activityType()).firstResultOptional();
-        if (earlier.isPresent()) {
-            return LedgerViews.View.of(earlier.get());
+        if (!newSource) {
+            Optional<LedgerEntry> earlier = LedgerEntry.find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
+                    + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
+                    credit.personId(), credit.activityType()).firstResultOptional();
+            if (earlier.isPresent()) {
+                return LedgerViews.View.of(earlier.get());
+            }
         }
         String week = IsoWeek.of(credit.businessDate()).toString();
-        Optional<ScoringRuleViews.View> ruled = rules.effective(credit.unitId(), credit.businessDate()).stream()
-                .filter(r -> r.activityType() == credit.activityType()).findFirst()
-                .map(ScoringRuleViews.Effective::rule);
+        Optional<ScoringRuleViews.View> ruled = rules.holding(credit.unitId(), credit.activityType(),
+                credit.businessDate());
         if (ruled.isEmpty() && zeroWithoutRule) {
             return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), 0, credit.sourceType(),
                     credit.sourceId(), null, credit.businessDate(), week, null, credit.reason(), credit.createdBy()));
@@ -81,11 +116,14 @@ public class PointsLedger {
         ScoringRuleViews.View rule = ruled.orElseThrow(() -> new ProblemException(PointsProblem.POINTS_NO_RULE,
                 credit.activityType().name(), credit.businessDate().toString()));
         int points = credit.points() == null ? rule.points() : credit.points();
-        if (rule.dailyCap() != null) {
-            points = Math.min(points, rule.dailyCap() - net("businessDate = ?3", credit, credit.businessDate()));
-        }
-        if (rule.weeklyCap() != null) {
-            points = Math.min(points, rule.weeklyCap() - net("isoWeek = ?3", credit, week));
+        if (rule.dailyCap() != null || rule.weeklyCap() != null) {
+            Object[] net = net(credit, week);
+            if (rule.dailyCap() != null) {
+                points = Math.min(points, rule.dailyCap() - ((Number) net[0]).intValue());
+            }
+            if (rule.weeklyCap() != null) {
+                points = Math.min(points, rule.weeklyCap() - ((Number) net[1]).intValue());
+            }
         }
         if (rule.maxCount() != null && credited(credit) >= rule.maxCount()) {
             points = 0;
@@ -169,13 +207,16 @@ public class PointsLedger {
         return entry;
     }
 
-    /** The person's net points for the activity in a period (reversals included). */
-    private int net(String period, Credit credit, Object value) {
-        Long sum = em.createQuery("select coalesce(sum(e.points), 0) from LedgerEntry e where e.personId = ?1 "
-                + "and e.activityType = ?2 and e." + period, Long.class)
-                .setParameter(1, credit.personId()).setParameter(2, credit.activityType()).setParameter(3, value)
-                .getSingleResult();
-        return sum.intValue();
+    /**
+     * The person's net points for the activity (reversals included) on the credit's date and in its ISO week,
+     * in one statement.
+     */
+    private Object[] net(Credit credit, String week) {
+        return em.createQuery("select coalesce(sum(e.points) filter (where e.businessDate = ?3), 0), "
+                + "coalesce(sum(e.points), 0) from LedgerEntry e where e.personId = ?1 and e.activityType = ?2 "
+                + "and e.isoWeek = ?4", Object[].class)
+                .setParameter(1, credit.personId()).setParameter(2, credit.activityType())
+                .setParameter(3, credit.businessDate()).setParameter(4, week).getSingleResult();
     }
 
     /** How many credits of the activity the person has that were not reversed. */
@@ -185,8 +226,17 @@ public class PointsLedger {
                 credit.activityType());
     }
 
+    /** Waits for the person's ledger lock, unless this transaction holds it already. */
     private void lockPerson(UUID personId) {
+        if (holds(personId)) {
+            return;
+        }
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "ledger|" + personId).getSingleResult();
+                .setParameter("key", LOCK_PREFIX + personId).getSingleResult();
+        transaction.putResource(LOCK_PREFIX + personId, Boolean.TRUE);
+    }
+
+    private boolean holds(UUID personId) {
+        return transaction.getResource(LOCK_PREFIX + personId) != null;
     }
 }

@@ -2,6 +2,7 @@ package cn.zhibu.points;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
+import cn.zhibu.platform.db.SqlValues;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemException;
@@ -123,6 +124,38 @@ public class ScoringRuleService {
             }
         }
         return new ArrayList<>(holding.values());
+    }
+
+    /**
+     * The rule that holds for one activity type in the unit on the date, as {@link #effective} finds it
+     * (the latest version begun by then, of the nearest unit up the path that has one, unless that version
+     * has ended), in one statement: this is read on every credit.
+     */
+    public Optional<ScoringRuleViews.View> holding(UUID unitId, ActivityType type, LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.id, r.org_unit_id, r.version, r.effective_from, r.effective_to, r.points, r.daily_cap,
+                    r.weekly_cap, r.max_count, r.created_by, r.created_at
+                from org_unit u
+                cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) with ordinality
+                    as up(unit_id, depth)
+                join scoring_rule r on r.org_unit_id = cast(up.unit_id as uuid) and r.activity_type = :type
+                    and r.effective_from <= :date
+                where u.id = :unit
+                order by up.depth desc, r.version desc
+                limit 1""").setParameter("unit", unitId).setParameter("type", type.name())
+                .setParameter("date", date).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        LocalDate effectiveTo = SqlValues.localDate(row[4]);
+        if (effectiveTo != null && effectiveTo.isBefore(date)) {
+            return Optional.empty(); // the nearest unit with a version decides, even when it ended the rule
+        }
+        return Optional.of(new ScoringRuleViews.View((UUID) row[0], (UUID) row[1], type, ((Number) row[2]).intValue(),
+                SqlValues.localDate(row[3]), effectiveTo, ((Number) row[5]).intValue(), SqlValues.integer(row[6]),
+                SqlValues.integer(row[7]), SqlValues.integer(row[8]), (String) row[9], SqlValues.instant(row[10])));
     }
 
     /** The unit itself, then each unit above it, nearest first. */

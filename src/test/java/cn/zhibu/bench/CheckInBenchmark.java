@@ -47,6 +47,9 @@ class CheckInBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -72,20 +75,39 @@ class CheckInBenchmark {
                 + " round%n", ROUNDS);
         for (Run run : runs) {
             Load.Result baseline = Load.run(run.clients, ROUNDS, (c, round) -> insertOneRow());
+            var statistics = sessionFactory.getStatistics();
+            statistics.clear();
             Load.Result checkIns = Load.run(run.clients, ROUNDS, (c, round) -> checkIn(run.tokens.get(c),
                     materials.get(round)));
+            Load.Result signedIn = Load.run(run.clients, ROUNDS, (c, round) -> get("/v1/me", run.tokens.get(c)));
+            Load.Result meta = Load.run(run.clients, ROUNDS, (c, round) -> get(System.getProperty("zhibu.bench.probe", "/v1/meta"), null));
+            run.checkedIn = checkIns.operations() - checkIns.failures();
             if (run.label.equals("warm-up")) {
+                System.out.printf("  warm-up: %s%n", checkIns);
                 continue;
             }
             System.out.printf("  JDBC single-row insert  %s%n", baseline);
             System.out.printf("  POST /v1/check-ins      %s%n", checkIns);
             System.out.printf("  ratio of rates: %.2f (goal: at least 0.5)%n", checkIns.ratioTo(baseline));
+            System.out.printf("  for scale, GET /v1/me  %s (ratio %.2f): HTTP, the JWT and the caller's read alone%n",
+                    signedIn, signedIn.ratioTo(baseline));
+            System.out.printf("  for scale, GET /v1/meta %s (ratio %.2f): HTTP alone%n", meta, meta.ratioTo(baseline));
+            if (statistics.isStatisticsEnabled()) { // -Dquarkus.hibernate-orm.statistics=true
+                double operations = (double) run.clients * ROUNDS;
+                System.out.printf("  per check-in: %.1f statements, %.1f transactions, %.1f entities loaded%n",
+                        statistics.getPrepareStatementCount() / operations,
+                        statistics.getTransactionCount() / operations, statistics.getEntityLoadCount() / operations);
+            }
             assertEquals(0, checkIns.failures(), "every check-in answered 201");
         }
         long credited = count("select count(*) from check_in c join ledger_entry e on e.id = c.ledger_entry_id "
                 + "where c.branch_id = '" + branch + "' and c.status = 'CREDITED' and e.points = 1");
-        long expected = runs.stream().mapToLong(r -> (long) r.clients * ROUNDS).sum();
+        long expected = runs.stream().mapToLong(r -> r.checkedIn).sum(); // every 201, the warm-up's included
         System.out.printf("  check-ins credited with their point: %d of %d%n", credited, expected);
+        if (credited != expected) {
+            System.out.println(rows("select c.status, c.flag_reason, e.points, count(*) from check_in c left join "
+                    + "ledger_entry e on e.id = c.ledger_entry_id where c.branch_id = '" + branch + "' group by 1, 2, 3"));
+        }
         assertEquals(expected, credited);
     }
 
@@ -94,6 +116,7 @@ class CheckInBenchmark {
         final String label;
         final int clients;
         final List<String> tokens = new ArrayList<>();
+        long checkedIn;
 
         Run(String label, int clients) {
             this.label = label;
@@ -135,6 +158,15 @@ class CheckInBenchmark {
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
     }
 
+    private boolean get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + path)).header("Accept", "application/json").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
     private void createBaselineTable() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists bench_single_row_insert (id uuid primary key, "
@@ -159,6 +191,21 @@ class CheckInBenchmark {
             connection.commit();
             return true;
         }
+    }
+
+    private String rows(String sql) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    text.append(i > 1 ? " | " : "  ").append(rows.getString(i));
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private long count(String sql) throws SQLException {

@@ -66,6 +66,7 @@ public class ContractFilter implements OASFilter {
         add(responses, "428", "PreconditionRequired", hasParameter(operation, "IfMatch"));
         add(responses, "429", "TooManyRequests", true);
         add(responses, "500", "InternalError", true);
+        add(responses, "503", "ServiceBusy", true);
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
             if (response.getRef() == null) {

@@ -24,7 +24,8 @@ public enum ProblemCode implements ProblemKind {
     IDEMPOTENCY_KEY_REUSED(422),
     PRECONDITION_REQUIRED(428),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    SERVICE_BUSY(503);
 
     private final int status;
 

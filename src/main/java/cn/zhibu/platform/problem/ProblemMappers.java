@@ -35,6 +35,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /**
+     * What the connection pool (Agroal) says when no connection came free within
+     * {@code quarkus.datasource.jdbc.acquisition-timeout}: it has no exception type or SQL state of its own.
+     */
+    static final String POOL_EXHAUSTED = "Sorry, acquisition timeout!";
     private static final int FIRST = 1;
 
     @ServerExceptionMapper(priority = FIRST)
@@ -157,6 +162,11 @@ public class ProblemMappers {
             }
             if (cause instanceof ProblemException problem) {
                 return problem(problem, headers, uri);
+            }
+            if (cause instanceof java.sql.SQLException sql && POOL_EXHAUSTED.equals(sql.getMessage())) {
+                LOG.warnf("No database connection came free in time on %s: answered 503", instance(uri));
+                return Response.fromResponse(Problems.response(ProblemCode.SERVICE_BUSY, locale(headers),
+                        instance(uri), List.of())).header("Retry-After", 1).build();
             }
         }
         return failure(e, headers, uri);

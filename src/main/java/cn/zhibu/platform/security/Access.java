@@ -43,6 +43,9 @@ public interface Access {
     /** The person the caller is, when the caller is a person's account. */
     Optional<UUID> personId();
 
+    /** The branch the caller's person belongs to now, as read with the caller; empty for anyone else. */
+    Optional<UUID> branchId();
+
     /**
      * The units under which an action is allowed: everywhere, or the subtrees of these units.
      */

@@ -28,6 +28,11 @@ public class CheckInReaders {
         return access.personId().orElseThrow(() -> new ProblemException(StudyProblem.STUDY_NOT_A_PERSON));
     }
 
+    /** The caller's own branch (read with the caller), or the last they had; 404 for someone who never had one. */
+    public UUID ownBranch(UUID self) {
+        return access.branchId().orElseGet(() -> branchOf(self));
+    }
+
     /** The person's branch (where their points are credited); 404 for someone who never had one. */
     public UUID branchOf(UUID personId) {
         return people.homeUnit(personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));

@@ -79,7 +79,6 @@ public class CheckInService {
      */
     @Transactional
     public CheckInViews.Receipt checkIn(UUID personId, UUID branchId, CheckInViews.Create request, String createdBy) {
-        LocalDate today = calendar.today();
         StudyMaterialViews.View material = null;
         if (request.materialId() != null) {
             Instant asked = calendar.now();
@@ -90,11 +89,9 @@ public class CheckInService {
         } else if (request.note() == null) {
             throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
         }
-        // check-ins are never deleted: one seen now is there for good, so a repeat is answered without the lock
-        refuseExisting(personId, today, request.materialId());
         lockPerson(personId);
         Instant now = calendar.now();
-        today = calendar.dateOf(now);
+        LocalDate today = calendar.dateOf(now);
         refuseExisting(personId, today, request.materialId());
         if (material != null && !material.openAt(now)) {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
@@ -295,7 +292,8 @@ public class CheckInService {
 
     /** Credits the check-in (status CREDITED, with its entry); answers the points. */
     private int credit(CheckIn checkIn, ActivityType type, String createdBy) {
-        var entry = ledger.creditOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
+        // the source is this check-in, new in this transaction: never credited before
+        var entry = ledger.creditNewOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
                 checkIn.id.toString(), checkIn.businessDate, null, null, createdBy));
         checkIn.ledgerEntryId = entry.id();
         checkIn.status = CheckInStatus.CREDITED;
@@ -312,7 +310,8 @@ public class CheckInService {
     }
 
     /**
-     * The person's check-ins and make-ups are made one at a time, for the rest of the transaction. The lock is
+     * The person's check-ins and make-ups are made one at a time, for the rest of the transaction, under the
+     * person's ledger lock (which the check-in's credit then needs no more). The lock is
      * tried, never queued for in the database: a few short tries with growing pauses for about
      * {@link #LOCK_WAIT}, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request holds its pooled
      * connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time; any more
@@ -347,8 +346,7 @@ public class CheckInService {
     }
 
     private boolean tryLock(UUID personId) {
-        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "check-in|" + personId).getSingleResult();
+        return ledger.tryLockPerson(personId);
     }
 
     private void leave(UUID personId) {

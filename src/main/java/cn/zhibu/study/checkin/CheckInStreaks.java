@@ -1,6 +1,7 @@
 package cn.zhibu.study.checkin;
 
 import cn.zhibu.platform.calendar.CalendarDayKind;
+import cn.zhibu.platform.db.SqlValues;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.Streaks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +40,32 @@ public class CheckInStreaks implements Streaks {
 
     @Override
     public Streak of(UUID personId) {
-        List<LocalDate> days = em.createQuery("select distinct c.businessDate from CheckIn c where c.personId = :person "
-                + "and c.status = :credited order by c.businessDate", LocalDate.class)
-                .setParameter("person", personId).setParameter("credited", CheckInStatus.CREDITED).getResultList();
+        LocalDate today = calendar.today();
+        // one statement (this runs on every check-in): the person's days, then the calendar's exceptions from
+        // their first day to the later of their last day and today
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with days as (select distinct business_date as day from check_in
+                              where person_id = :person and status = 'CREDITED')
+                select day, null from days
+                union all
+                select c.day, c.kind from calendar_day c
+                where c.day between (select min(day) from days) and greatest(:today, (select max(day) from days))
+                order by 2 nulls first, 1""").setParameter("person", personId).setParameter("today", today)
+                .getResultList();
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, CalendarDayKind> exceptions = new HashMap<>();
+        for (Object[] row : rows) {
+            LocalDate day = SqlValues.localDate(row[0]);
+            if (row[1] == null) {
+                days.add(day);
+            } else {
+                exceptions.put(day, CalendarDayKind.valueOf((String) row[1]));
+            }
+        }
         if (days.isEmpty()) {
             return Streak.NONE;
         }
-        LocalDate today = calendar.today();
-        LocalDate first = days.get(0);
-        LocalDate last = today.isAfter(days.get(days.size() - 1)) ? today : days.get(days.size() - 1);
-        Map<LocalDate, CalendarDayKind> exceptions = new HashMap<>();
-        // a projection, not entities: nothing to track or dirty-check on this path of every check-in
-        em.createQuery("select c.day, c.kind from CalendarDay c where c.day between :first and :last", Object[].class)
-                .setParameter("first", first).setParameter("last", last).getResultList()
-                .forEach(row -> exceptions.put((LocalDate) row[0], (CalendarDayKind) row[1]));
         return of(days, today, day -> exceptions.containsKey(day) ? exceptions.get(day) == CalendarDayKind.WORKDAY
                 : day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
     }

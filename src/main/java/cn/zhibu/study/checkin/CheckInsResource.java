@@ -91,7 +91,7 @@ public class CheckInsResource {
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid CheckInViews.Create request) {
         UUID person = readers.self();
-        CheckInViews.Receipt receipt = checkIns.checkIn(person, readers.branchOf(person), request, token.getSubject());
+        CheckInViews.Receipt receipt = checkIns.checkIn(person, readers.ownBranch(person), request, token.getSubject());
         return Response.created(URI.create("/v1/check-ins/" + receipt.checkIn().id())).entity(receipt).build();
     }
 

@@ -40,6 +40,11 @@ class PermitTest {
             public Optional<UUID> personId() {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<UUID> branchId() {
+                return Optional.empty();
+            }
         };
     }
 
