@@ -203,7 +203,8 @@ public class PointsLedger {
         entry.createdBy = createdBy;
         entry.createdAt = calendar.now();
         entry.persist();
-        changed.fire(new LedgerChanged(entry.id, personId, type, points, date, week, reverses != null));
+        changed.fire(new LedgerChanged(entry.id, personId, type, points, date, week, reverses != null, sourceType,
+                sourceId));
         return entry;
     }
 

@@ -112,13 +112,21 @@ public class StudyMaterialService {
     }
 
     /**
-     * The material open to the person at the instant, for those who act on it (check-ins, quizzes): 404
-     * {@code NOT_FOUND} when it does not exist, is withdrawn or the person is not in its audience; 422
-     * {@code MATERIAL_NOT_OPEN} when the instant is outside its publishing window.
+     * The material as members see it at the instant: 404 {@code NOT_FOUND} when it does not exist, is
+     * withdrawn, is not published yet (its title is not shown before then) or the person is not in its
+     * audience. It may have closed since.
+     */
+    public StudyMaterialViews.View requireVisible(UUID personId, UUID materialId, Instant at) {
+        return findFor(personId, materialId).filter(m -> m.withdrawnAt() == null && !m.publishFrom().isAfter(at))
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    /**
+     * The material open to the person at the instant, for those who act on it (openings, quizzes): 404 as
+     * {@link #requireVisible}; 422 {@code MATERIAL_NOT_OPEN} once its publishing window has closed.
      */
     public StudyMaterialViews.View requireOpen(UUID personId, UUID materialId, Instant at) {
-        StudyMaterialViews.View material = findFor(personId, materialId).filter(m -> m.withdrawnAt() == null)
-                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        StudyMaterialViews.View material = requireVisible(personId, materialId, at);
         if (!material.openAt(at)) {
             throw new ProblemException(StudyProblem.MATERIAL_NOT_OPEN, material.title());
         }
@@ -127,11 +135,10 @@ public class StudyMaterialService {
 
     /**
      * Like {@link #requireOpen}, for a whole business day: the material was open at some time of that day
-     * (make-ups of a missed day).
+     * (make-ups of a missed day); 404 as {@link #requireVisible} now.
      */
     public StudyMaterialViews.View requireOpenOn(UUID personId, UUID materialId, LocalDate day) {
-        StudyMaterialViews.View material = findFor(personId, materialId).filter(m -> m.withdrawnAt() == null)
-                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        StudyMaterialViews.View material = requireVisible(personId, materialId, calendar.now());
         Instant start = day.atStartOfDay(calendar.zone()).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
         if (!material.publishFrom().isBefore(end) || (material.publishUntil() != null

@@ -81,11 +81,7 @@ public class CheckInService {
     public CheckInViews.Receipt checkIn(UUID personId, UUID branchId, CheckInViews.Create request, String createdBy) {
         StudyMaterialViews.View material = null;
         if (request.materialId() != null) {
-            Instant asked = calendar.now();
-            // not yet published reads as not there at all, as it does to members reading it
-            material = materials.findFor(personId, request.materialId())
-                    .filter(m -> m.withdrawnAt() == null && !m.publishFrom().isAfter(asked))
-                    .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+            material = materials.requireVisible(personId, request.materialId(), calendar.now());
         } else if (request.note() == null) {
             throw new ProblemException(CheckInProblem.CHECK_IN_NOTE_REQUIRED);
         }

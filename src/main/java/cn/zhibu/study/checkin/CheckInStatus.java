@@ -7,5 +7,7 @@ public enum CheckInStatus {
     /** Implausible: no points until a reviewer clears it. */
     FLAGGED,
     /** Flagged, and a reviewer refused it: never credited. */
-    REJECTED
+    REJECTED,
+    /** Credited, then its ledger entry was reversed: no longer counts (not towards streaks either). */
+    REVERSED
 }

@@ -158,17 +158,22 @@ public class QuizService {
 
     /**
      * The quiz open to the person at the instant, to start an attempt: 404 {@code NOT_FOUND} when it does not
-     * exist, is withdrawn (or its material is) or the person is not in its audience; 422 {@code QUIZ_NOT_OPEN}
-     * outside its window (or its material's).
+     * exist, is withdrawn (or its material is), is not published yet (nor its material: the title is not shown
+     * before then) or the person is not in its audience; 422 {@code QUIZ_NOT_OPEN} once its window (or its
+     * material's) has closed.
      */
     Quiz requireOpen(UUID personId, UUID quizId, Instant at) {
         Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).filter(q -> !q.withdrawn() && inAudience(personId, q.id))
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         boolean open;
         if (quiz.materialId == null) {
-            open = !quiz.publishFrom.isAfter(at) && (quiz.publishUntil == null || quiz.publishUntil.isAfter(at));
+            if (quiz.publishFrom.isAfter(at)) {
+                throw new ProblemException(ProblemCode.NOT_FOUND);
+            }
+            open = quiz.publishUntil == null || quiz.publishUntil.isAfter(at);
         } else {
-            StudyMaterialViews.View material = materials.find(quiz.materialId).filter(m -> m.withdrawnAt() == null)
+            StudyMaterialViews.View material = materials.find(quiz.materialId)
+                    .filter(m -> m.withdrawnAt() == null && !m.publishFrom().isAfter(at))
                     .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
             open = material.openAt(at);
         }

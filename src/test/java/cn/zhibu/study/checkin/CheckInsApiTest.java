@@ -112,6 +112,25 @@ class CheckInsApiTest {
     }
 
     @Test
+    void aCheckInWhoseEntryIsReversedStopsCountingAndStaysMade() {
+        Member member = member(branch, groupA);
+        var made = checkIn(member.api(), general("学习党章")).then().statusCode(201)
+                .body("streak.current", equalTo(1)).extract();
+        String id = made.path("checkIn.id");
+        String entry = made.path("checkIn.ledgerEntryId");
+        Api.as("check-in-secretary", Roles.SECRETARY, UUID.fromString(branch)).body(Map.of("reason", "代打卡，不计分"))
+                .post("/v1/points/entries/" + entry + "/reverse").then().statusCode(201).body("points", equalTo(-1));
+        member.api().get("/v1/check-ins/" + id).then().statusCode(200).body("status", equalTo("REVERSED"))
+                .body("ledgerEntryId", equalTo(entry));
+        member.api().get("/v1/check-ins/streak").then().statusCode(200).body("current", equalTo(0))
+                .body("longest", equalTo(0));
+        problem(checkIn(member.api(), general("再打一次")).then(), 409, "CHECK_IN_EXISTS")
+                .body("existing.id", equalTo(id)).body("existing.status", equalTo("REVERSED"));
+        assertEquals(0, count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1",
+                member.personId()));
+    }
+
+    @Test
     void badCheckInsAreRefusedAndNothingIsStored() {
         Member member = member(branch, groupA);
         String forGroupB = material(groupB);
@@ -148,6 +167,9 @@ class CheckInsApiTest {
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString((String) laterBody
                         .get("title"))));
         problem(member.api().get("/v1/study-materials/" + later).then(), 404, "NOT_FOUND");
+        problem(member.api().post("/v1/study-materials/" + later + "/open").then(), 404, "NOT_FOUND")
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString((String) laterBody
+                        .get("title"))));
         problem(member.api().post("/v1/study-materials/" + closed + "/open").then(), 422, "MATERIAL_NOT_OPEN");
         problem(member.api().post("/v1/study-materials/" + forGroupB + "/open").then(), 404, "NOT_FOUND");
         problem(checkIn(Api.as("check-in-secretary", Roles.SECRETARY, UUID.fromString(branch)), general("代打卡"))

@@ -331,6 +331,21 @@ class QuizAttemptsApiTest {
         on.put("materialId", material(shortMaterial));
         String onMaterial = quiz(on);
         assertNotNull(start(member, onMaterial).path("id"));
+        // not published yet, nor on a material not published yet: not found, and the title is not told
+        Map<String, Object> future = quizBody(branch, List.of(singleId));
+        future.put("publishFrom", clock.instant().plusSeconds(3600).toString());
+        String notYet = quiz(future);
+        Map<String, Object> futureMaterial = materialBody(branch);
+        futureMaterial.put("publishFrom", clock.instant().plusSeconds(3600).toString());
+        Map<String, Object> onFuture = quizBody(branch, List.of(singleId));
+        onFuture.remove("unitId");
+        onFuture.put("materialId", material(futureMaterial));
+        String onNotYet = quiz(onFuture);
+        for (String hidden : List.of(notYet, onNotYet)) {
+            problem(member.api().post("/v1/quizzes/" + hidden + "/attempts").then(), 404, "NOT_FOUND")
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                            (String) future.get("title"))));
+        }
         clock.advance(Duration.ofMinutes(2));
         problem(member.api().post("/v1/quizzes/" + closing + "/attempts").then(), 422, "QUIZ_NOT_OPEN");
         problem(member.api().post("/v1/quizzes/" + onMaterial + "/attempts").then(), 422, "QUIZ_NOT_OPEN");
