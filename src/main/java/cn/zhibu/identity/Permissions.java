@@ -11,12 +11,14 @@ import java.util.Set;
 public final class Permissions {
 
     private static final Map<String, Set<Action>> BY_ROLE = Map.of(
-            Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
-            Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ),
-            Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ),
+            Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ),
+            Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ,
+                    Action.LEADERBOARD_READ),
+            Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
-                    Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW),
+                    Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
+                    Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE),
             Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
@@ -30,7 +32,7 @@ public final class Permissions {
                 Action.PEOPLE_IMPORT));
         scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD,
                 Action.POINTS_IMPORT));
-        scopes.put("leaderboards:read", EnumSet.noneOf(Action.class));
+        scopes.put("leaderboards:read", EnumSet.of(Action.ORG_READ, Action.LEADERBOARD_READ));
         scopes.put("stats:read", EnumSet.noneOf(Action.class));
         BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);
     }

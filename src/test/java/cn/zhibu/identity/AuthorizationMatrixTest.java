@@ -193,6 +193,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.study.StudyAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         return ops;
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class EntityTags {
 
     private static final Pattern TAG = Pattern.compile("(W/)?\"([^\"]*)\"");
+    private static final long CONTENT_TAG_RANGE = 1_000_000_000_000_000_000L;
 
     private EntityTags() {
     }
@@ -41,6 +42,19 @@ public final class EntityTags {
     public static Response.ResponseBuilder read(Object entity, long version, String ifNoneMatch) {
         EntityTag tag = of(version);
         return notModified(ifNoneMatch, tag) ? Response.notModified(tag) : Response.ok(entity).tag(tag);
+    }
+
+    /**
+     * A tag for content without a version (a computed read): a digest of its bytes, as a number below
+     * 10^18 (the contract's pattern for tags), so it changes whenever any part of the content does.
+     */
+    public static long ofContent(byte[] content) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return (java.nio.ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE) % CONTENT_TAG_RANGE;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A successful change: 200 with the entity and its new tag. */

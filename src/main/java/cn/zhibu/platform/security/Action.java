@@ -34,5 +34,9 @@ public enum Action {
     /** Publish and change study materials, question banks and quizzes. */
     STUDY_MATERIAL_WRITE,
     /** Approve or reject make-up check-ins, clear or reject flagged check-ins. */
-    CHECK_IN_REVIEW
+    CHECK_IN_REVIEW,
+    /** See the weekly boards (榜单) of people and units. */
+    LEADERBOARD_READ,
+    /** Publish weeks, confirm study leaders, check the standings against the ledger. */
+    LEADERBOARD_MANAGE
 }

@@ -24,9 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")
 public class MemberFileResource {
-
-    private static final long TAG_RANGE = 1_000_000_000_000_000_000L;
 
     private final MemberFileService files;
     private final PersonService people;
@@ -136,9 +131,8 @@ public class MemberFileResource {
     /** The file's entity tag: a digest of what it says, so it changes whenever any part of it does. */
     private long tag(MemberFileViews.File file) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(file));
-            return (ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE) % TAG_RANGE;
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return cn.zhibu.platform.http.EntityTags.ofContent(json.writeValueAsBytes(file));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

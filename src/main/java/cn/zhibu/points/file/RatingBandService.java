@@ -11,10 +11,7 @@ import cn.zhibu.points.file.RatingBandViews.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,7 +32,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RatingBandService {
 
-    private static final long TAG_RANGE = 1_000_000_000_000_000_000L;
 
     public static final List<Band> DEFAULTS = List.of(new Band("优秀", 80), new Band("良好", 60), new Band("合格", 0));
 
@@ -75,13 +71,8 @@ public class RatingBandService {
      * change and bands removed and set again (a new set, from version 0) never take up an earlier tag.
      */
     static long tag(RatingBandSet set) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((set.id + "|" + set.version).getBytes(StandardCharsets.UTF_8));
-            return (ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE) % TAG_RANGE;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.zhibu.platform.http.EntityTags.ofContent((set.id + "|" + set.version)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**

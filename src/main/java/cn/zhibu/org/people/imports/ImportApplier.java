@@ -58,6 +58,10 @@ class ImportApplier {
     Counts apply(List<ImportRow> rows, java.util.Set<UUID> reachable, boolean write, List<LineError> errors,
             IntConsumer progress) {
         em.unwrap(Session.class).setJdbcBatchSize(CHUNK);
+        // PostgreSQL checks each new membership's foreign key to person with a plan it may have cached while the
+        // table was nearly empty (a sequential scan): reused while this transaction adds tens of thousands of
+        // people, each check would read them all. Planning each check afresh sees the table's real size.
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         LocalDate today = calendar.today();
         Instant now = calendar.now();
         int created = 0;

@@ -1,0 +1,276 @@
+package cn.zhibu.leaderboard;
+
+import cn.zhibu.leaderboard.LeaderboardViews.Metric;
+import cn.zhibu.leaderboard.LeaderboardViews.PersonRow;
+import cn.zhibu.leaderboard.LeaderboardViews.UnitRow;
+import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.PageRequest;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.time.IsoWeek;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the weekly standings. Every read is one read-only REPEATABLE READ transaction of its own (the
+ * resources call these outside any), so a page's rows and their ranks agree while credits arrive. A
+ * rank is 1 + the people with more points, summed from the unit's buckets (one row per distinct total):
+ * finding anyone's rank does not grow with the number of people.
+ */
+@ApplicationScoped
+public class LeaderboardService {
+
+    static final String ANONYMOUS = "匿名";
+
+    private final EntityManager em;
+    private final int minimumSize;
+
+    LeaderboardService(EntityManager em,
+            @ConfigProperty(name = "zhibu.leaderboards.minimum-unit-size", defaultValue = "3") int minimumSize) {
+        this.em = em;
+        this.minimumSize = minimumSize;
+    }
+
+    /**
+     * Recomputes the week from the ledger (each person's net points and counted entries, then each unit's
+     * count of people at each total from those) and compares it with the standings kept.
+     */
+    @Transactional
+    public LeaderboardViews.Check check(IsoWeek week) {
+        snapshot();
+        List<LeaderboardViews.Difference> differences = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = em.createNativeQuery("""
+                select coalesce(l.person_id, s.person_id), l.points, l.entries, s.points, s.entries
+                from (select person_id, sum(points) as points,
+                          greatest(sum(case when reverses is null then 1 else -1 end), 0) as entries
+                      from ledger_entry where iso_week = :week group by person_id) l
+                full join (select person_id, points, entries from week_score where iso_week = :week) s
+                    on s.person_id = l.person_id
+                where l.points is distinct from s.points or l.entries is distinct from s.entries
+                order by 1""").setParameter("week", week.toString()).getResultList();
+        people.forEach(r -> differences.add(new LeaderboardViews.Difference("PERSON", (UUID) r[0], null,
+                "points " + r[1] + ", entries " + r[2], "points " + r[3] + ", entries " + r[4])));
+        @SuppressWarnings("unchecked")
+        List<Object[]> buckets = em.createNativeQuery("""
+                select coalesce(e.unit_id, b.unit_id), coalesce(e.points, b.points), e.people, b.people
+                from (select u.id as unit_id, s.points, count(*) as people
+                      from week_score s cross join lateral unnest(s.unit_ids) as u(id)
+                      where s.iso_week = :week and s.entries > 0 group by u.id, s.points) e
+                full join (select unit_id, points, people from week_bucket where iso_week = :week and people > 0) b
+                    on b.unit_id = e.unit_id and b.points = e.points
+                where e.people is distinct from cast(b.people as bigint)
+                order by 1, 2""").setParameter("week", week.toString()).getResultList();
+        buckets.forEach(r -> differences.add(new LeaderboardViews.Difference("BUCKET", (UUID) r[0],
+                ((Number) r[1]).intValue(), "people " + (r[2] == null ? 0 : r[2]), "people " + (r[3] == null ? 0 : r[3]))));
+        long counted = ((Number) em.createNativeQuery("select count(distinct person_id) from ledger_entry "
+                + "where iso_week = :week").setParameter("week", week.toString()).getSingleResult()).longValue();
+        return new LeaderboardViews.Check(week.toString(), counted, differences.isEmpty(), differences.size(),
+                differences.subList(0, Math.min(100, differences.size())));
+    }
+
+    /** A unit as boards need it. */
+    record Unit(UUID id, String kind, UUID parentId) {
+    }
+
+    /** One page of the unit's people for the week, best first. */
+    @Transactional
+    public LeaderboardViews.PeopleBoard people(UUID unitId, IsoWeek week, PageRequest page) {
+        snapshot();
+        Unit unit = unit(unitId);
+        Ranks ranks = ranks(unitId, week);
+        StringBuilder sql = new StringBuilder("""
+                select s.person_id, p.name, s.points, s.reached_at, coalesce(f.anonymous, false)
+                from week_score s join person p on p.id = s.person_id
+                left join leaderboard_preference f on f.person_id = s.person_id
+                where s.iso_week = :week and s.entries > 0""");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("week", week.toString());
+        switch (unit.kind()) {
+            case "BRANCH" -> sql.append(" and s.branch_id = :unit");
+            case "PARTY_GROUP", "DEPARTMENT" -> {
+                sql.append(" and s.branch_id = :branch and s.unit_ids @> array[cast(:unit as uuid)]");
+                parameters.put("branch", unit.parentId());
+            }
+            default -> sql.append(" and s.unit_ids @> array[cast(:unit as uuid)]");
+        }
+        parameters.put("unit", unitId);
+        page.after().ifPresent(after -> {
+            sql.append(" and (s.points < :p or (s.points = :p and (s.reached_at > :at or (s.reached_at = :at "
+                    + "and s.person_id > :id))))");
+            parameters.put("p", Integer.parseInt(after.get(0)));
+            parameters.put("at", Instant.parse(after.get(1)));
+            parameters.put("id", UUID.fromString(after.get(2)));
+        });
+        sql.append(" order by s.points desc, s.reached_at, s.person_id limit ").append(page.fetchSize());
+        var query = em.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Page<PersonRow> result = page.page(rows,
+                r -> List.of(String.valueOf(r[2]), SqlValues.instant(r[3]).toString(), r[0].toString()),
+                r -> {
+                    int points = ((Number) r[2]).intValue();
+                    boolean anonymous = (Boolean) r[4];
+                    return new PersonRow(ranks.rankOf(points), anonymous ? null : (UUID) r[0],
+                            anonymous ? ANONYMOUS : (String) r[1], points);
+                });
+        return new LeaderboardViews.PeopleBoard(unitId, week.toString(), ranks.participants(), result.items(),
+                result.nextCursor());
+    }
+
+    /** Where the person stands on the unit's board for the week, and their unit among its siblings. */
+    @Transactional
+    public LeaderboardViews.Me me(UUID personId, UUID unitId, IsoWeek week, Metric metric) {
+        snapshot();
+        @SuppressWarnings("unchecked")
+        List<Object[]> own = em.createNativeQuery("select points, entries, cast(unit_ids as text) from week_score "
+                + "where iso_week = :week and person_id = :person").setParameter("week", week.toString())
+                .setParameter("person", personId).getResultList();
+        int points = own.isEmpty() ? 0 : ((Number) own.get(0)[0]).intValue();
+        Ranks ranks = ranks(unitId, week);
+        Integer above = ranks.nextAbove(points);
+        long below = ranks.below(points);
+        double percentile = ranks.participants() == 0 ? 0
+                : Math.round(1000.0 * below / ranks.participants()) / 10.0;
+        UnitRow mine = null;
+        List<UUID> myUnits = myUnits(personId);
+        for (UnitRow row : units(unitId, week, metric).items()) {
+            if (myUnits.contains(row.unitId())) {
+                mine = row;
+            }
+        }
+        return new LeaderboardViews.Me(unitId, week.toString(), personId, points, ranks.rankOf(points),
+                ranks.participants(), above == null ? null : above - points, percentile, mine);
+    }
+
+    /** The unit's child units for the week, ranked by the metric. */
+    @Transactional
+    public LeaderboardViews.UnitsBoard unitsBoard(UUID unitId, IsoWeek week, Metric metric) {
+        snapshot();
+        unit(unitId);
+        return units(unitId, week, metric);
+    }
+
+    private LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, c.name,
+                    (select count(distinct m.person_id) from org_unit d
+                     join membership m on m.org_unit_id = d.id and m.end_date is null
+                     join person p on p.id = m.person_id and p.active
+                     where d.path like c.path || '%'),
+                    coalesce((select sum(b.people) from week_bucket b where b.iso_week = :week and b.unit_id = c.id), 0),
+                    coalesce((select sum(cast(b.points as bigint) * b.people) from week_bucket b
+                              where b.iso_week = :week and b.unit_id = c.id), 0)
+                from org_unit c where c.parent_id = :unit and c.archived_at is null""")
+                .setParameter("week", week.toString()).setParameter("unit", unitId).getResultList();
+        List<UnitRow> units = new ArrayList<>();
+        for (Object[] r : rows) {
+            long members = ((Number) r[2]).longValue();
+            long participants = ((Number) r[3]).longValue();
+            long total = ((Number) r[4]).longValue();
+            units.add(new UnitRow(null, (UUID) r[0], (String) r[1], members, participants, total,
+                    members == 0 ? 0 : Math.round(100.0 * total / members) / 100.0,
+                    members == 0 ? 0 : Math.round(10000.0 * participants / members) / 10000.0,
+                    members < minimumSize));
+        }
+        Comparator<UnitRow> byMetric = Comparator.comparingDouble((UnitRow u) -> -value(u, metric));
+        units.sort(Comparator.comparing(UnitRow::belowMinimumSize).thenComparing(byMetric)
+                .thenComparing(UnitRow::name).thenComparing(UnitRow::unitId));
+        List<UnitRow> ranked = new ArrayList<>();
+        int rank = 0;
+        for (int i = 0; i < units.size(); i++) {
+            UnitRow u = units.get(i);
+            if (u.belowMinimumSize()) {
+                ranked.add(u);
+                continue;
+            }
+            if (i == 0 || value(units.get(i - 1), metric) != value(u, metric)) {
+                rank = i + 1;
+            }
+            ranked.add(new UnitRow(rank, u.unitId(), u.name(), u.members(), u.participants(), u.total(),
+                    u.perMember(), u.participationRate(), false));
+        }
+        return new LeaderboardViews.UnitsBoard(unitId, week.toString(), metric, minimumSize, ranked);
+    }
+
+    private static double value(UnitRow unit, Metric metric) {
+        return switch (metric) {
+            case POINTS_PER_MEMBER -> unit.members() == 0 ? 0 : (double) unit.total() / unit.members();
+            case PARTICIPATION -> unit.members() == 0 ? 0 : (double) unit.participants() / unit.members();
+            case TOTAL -> unit.total();
+        };
+    }
+
+    /** The units the person belongs to now, and every unit above them. */
+    private List<UUID> myUnits(UUID personId) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("""
+                select distinct cast(up.id as uuid) from membership m join org_unit u on u.id = m.org_unit_id
+                cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as up(id)
+                where m.person_id = :person and m.end_date is null""").setParameter("person", personId)
+                .getResultList();
+        return ids.stream().map(UUID.class::cast).toList();
+    }
+
+    private Unit unit(UUID unitId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, kind, parent_id from org_unit where id = :id")
+                .setParameter("id", unitId).getResultList();
+        if (rows.isEmpty()) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        return new Unit((UUID) rows.get(0)[0], (String) rows.get(0)[1], (UUID) rows.get(0)[2]);
+    }
+
+    /** The unit's buckets for the week: how many participants have each total. */
+    Ranks ranks(UUID unitId, IsoWeek week) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select points, people from week_bucket where iso_week = :week "
+                + "and unit_id = :unit and people > 0").setParameter("week", week.toString())
+                .setParameter("unit", unitId).getResultList();
+        TreeMap<Integer, Long> people = new TreeMap<>();
+        rows.forEach(r -> people.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        return new Ranks(people);
+    }
+
+    /** Ranks from a unit's buckets (total to number of people with it). */
+    record Ranks(NavigableMap<Integer, Long> people) {
+
+        long participants() {
+            return people.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Competition rank of a total: 1 + the people with more points. */
+        long rankOf(int points) {
+            return 1 + people.tailMap(points, false).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The least total above this one, if anyone has more. */
+        Integer nextAbove(int points) {
+            return people.higherKey(points);
+        }
+
+        long below(int points) {
+            return people.headMap(points, false).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Makes the calling transaction one consistent, read-only snapshot (its first statement). */
+    private void snapshot() {
+        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+    }
+}

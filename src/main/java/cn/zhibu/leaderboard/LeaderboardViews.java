@@ -1,0 +1,126 @@
+package cn.zhibu.leaderboard;
+
+import cn.zhibu.platform.openapi.Patterns;
+import cn.zhibu.platform.time.IsoWeek;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Weekly boards (榜单) of people and units. */
+public final class LeaderboardViews {
+
+    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String POINTS_MIN = "-100000000";
+    static final String POINTS_MAX = "100000000";
+    static final String COUNT_MAX = "100000000";
+
+    private LeaderboardViews() {
+    }
+
+    @Schema(name = "PeopleBoard", description = "One page of a unit's people for an ISO week, best first. Ranks are "
+            + "competition ranks (1, 2, 2, 4): equal totals share a rank; inside a tie, whoever reached the total "
+            + "first comes first, then by person id. Only people with a counted entry that week (participants) "
+            + "are listed; everyone else shares the rank after the last participant with 0 points.")
+    public record PeopleBoard(
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(description = "People with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
+                    format = "int64") long participants,
+            @Schema(description = "This page's rows", maxItems = 100, required = true) List<PersonRow> items,
+            @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
+                    pattern = cn.zhibu.platform.paging.Pagination.CURSOR_PATTERN, nullable = true, required = true)
+            String nextCursor) {
+    }
+
+    @Schema(name = "PeopleBoardRow", description = "A person on a board: 匿名 (and no id) for people who chose to "
+            + "appear anonymously; they still count.")
+    public record PersonRow(
+            @Schema(minimum = "1", maximum = COUNT_MAX, format = "int64", examples = "2") long rank,
+            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID personId,
+            @Schema(maxLength = 32, pattern = TEXT, examples = "张三") String name,
+            @Schema(description = "The week's points", minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int32")
+            int points) {
+    }
+
+    @Schema(name = "MyStanding", description = "Where the caller stands on a unit's board this week (or the week "
+            + "asked), and their unit among its siblings: one cheap call for every app open.")
+    public record Me(
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            @Schema(description = "The caller's points that week", minimum = POINTS_MIN, maximum = POINTS_MAX,
+                    format = "int32") int points,
+            @Schema(description = "Competition rank: 1 + the number of people with more points",
+                    minimum = "1", maximum = COUNT_MAX, format = "int64") long rank,
+            @Schema(description = "People with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
+                    format = "int64") long participants,
+            @Schema(description = "Points needed to reach the rank above; null at rank 1", minimum = "1",
+                    maximum = POINTS_MAX, format = "int32", nullable = true) Integer gapToRankAbove,
+            @Schema(description = "Share of the participants with fewer points, in percent (0 to 100)",
+                    minimum = "0", maximum = "100", format = "double") double percentile,
+            @Schema(description = "The caller's unit one level below the board's unit (their party group or "
+                    + "department on a branch's board, their branch or committee on a committee's board) and its "
+                    + "rank among its siblings; null when there is none", nullable = true) UnitRow myUnit) {
+    }
+
+    @Schema(name = "UnitsBoard", description = "The child units of a unit for an ISO week, ranked by a metric: "
+            + "POINTS_PER_MEMBER (total / members), PARTICIPATION (participants / members) or TOTAL. Units with "
+            + "fewer members than the minimum size are listed after the ranked ones, marked and without a rank.")
+    public record UnitsBoard(
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            Metric metric,
+            @Schema(description = "Units with fewer members are not ranked", minimum = "0", maximum = "100000",
+                    format = "int32") int minimumSize,
+            @Schema(maxItems = 10000) List<UnitRow> items) {
+    }
+
+    @Schema(name = "UnitsBoardRow", description = "A unit on a units board.")
+    public record UnitRow(
+            @Schema(description = "Competition rank by the metric; null below the minimum size", minimum = "1",
+                    maximum = "100000", format = "int32", nullable = true) Integer rank,
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(maxLength = 64, pattern = TEXT, examples = "第一党小组") String name,
+            @Schema(description = "Current members (people of the unit and the units below it)", minimum = "0",
+                    maximum = COUNT_MAX, format = "int64") long members,
+            @Schema(description = "Members with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
+                    format = "int64") long participants,
+            @Schema(description = "The week's points of its people", minimum = POINTS_MIN, maximum = POINTS_MAX,
+                    format = "int64") long total,
+            @Schema(description = "total / members (0 without members)", format = "double") double perMember,
+            @Schema(description = "participants / members (0 to 1; 0 without members)", minimum = "0",
+                    maximum = "1", format = "double") double participationRate,
+            @Schema(description = "Fewer members than the minimum size: listed, not ranked")
+            boolean belowMinimumSize) {
+    }
+
+    @Schema(name = "StandingsCheck", description = "A week's standings recomputed from the ledger and compared "
+            + "with the kept ones. Consistent when no difference is found.")
+    public record Check(
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(description = "People with ledger entries that week", minimum = "0", maximum = COUNT_MAX,
+                    format = "int64") long people,
+            boolean consistent,
+            @Schema(description = "How many differences were found", minimum = "0", maximum = COUNT_MAX,
+                    format = "int64") long differenceCount,
+            @Schema(description = "The first 100 differences", maxItems = 100) List<Difference> differences) {
+    }
+
+    @Schema(name = "StandingsDifference", description = "A person's week (points, entries) or a unit's count of "
+            + "people at a total, as the ledger gives it and as the standings keep it.")
+    public record Difference(
+            @Schema(enumeration = {"PERSON", "BUCKET"}, maxLength = 8) String kind,
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(description = "For a bucket: the total it counts", minimum = POINTS_MIN, maximum = POINTS_MAX,
+                    format = "int32", nullable = true) Integer points,
+            @Schema(maxLength = 64, pattern = TEXT, examples = "points 5, entries 3") String expected,
+            @Schema(maxLength = 64, pattern = TEXT, examples = "points 4, entries 2") String kept) {
+    }
+
+    /** How a units board ranks. */
+    public enum Metric {
+        POINTS_PER_MEMBER,
+        PARTICIPATION,
+        TOTAL
+    }
+}

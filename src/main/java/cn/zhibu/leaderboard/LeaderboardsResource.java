@@ -1,0 +1,182 @@
+package cn.zhibu.leaderboard;
+
+import cn.zhibu.leaderboard.LeaderboardViews.Metric;
+import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.platform.time.IsoWeek;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Weekly boards (每周学习榜单): live standings of people and units for an ISO week, the caller's own
+ * standing, and the check of a week's standings against the ledger.
+ */
+@Path("/v1/leaderboards")
+@Tag(name = "leaderboards")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+public class LeaderboardsResource {
+
+    private static final String WEEK = "The ISO week (default: this week, by the business calendar)";
+    private static final String METRIC = "How units are ranked (default POINTS_PER_MEMBER)";
+
+    private final LeaderboardService boards;
+    private final Access access;
+    private final Pagination pagination;
+    private final BusinessCalendar calendar;
+    private final ObjectMapper json;
+
+    LeaderboardsResource(LeaderboardService boards, Access access, Pagination pagination, BusinessCalendar calendar,
+            ObjectMapper json) {
+        this.boards = boards;
+        this.access = access;
+        this.pagination = pagination;
+        this.calendar = calendar;
+        this.json = json;
+    }
+
+    @GET
+    @Path("{id}/people")
+    @Operation(operationId = "getPeopleBoard", summary = "A unit's people for a week, best first",
+            description = "The people of the unit (and the units below it) with a counted entry that week, by the "
+                    + "week's points: competition ranks (1, 2, 2, 4); inside a tie, whoever reached the total first, "
+                    + "then by person id. Flagged check-ins earn nothing until cleared, so they are not counted. "
+                    + "People who chose to appear anonymously are shown as 匿名, without their id. For the members "
+                    + "of the unit's subtree and those who may read it (API clients: scope leaderboards:read). "
+                    + "Sends an ETag; with If-None-Match naming it, 304.")
+    @APIResponse(responseCode = "200", description = "One page of the board",
+            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeaderboardViews.PeopleBoard.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response people(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
+            @QueryParam("week") String week,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        access.require(Action.LEADERBOARD_READ, unitId);
+        IsoWeek which = week(week);
+        var page = pagination.request(limit, cursor, "people-board?unit=" + unitId + "&week=" + which);
+        return tagged(boards.people(unitId, which, page), ifNoneMatch);
+    }
+
+    @GET
+    @Path("{id}/units")
+    @Operation(operationId = "getUnitsBoard", summary = "A unit's child units for a week, ranked",
+            description = "The party groups and departments of a branch, or the committees and branches of a "
+                    + "committee, with their members now, participants (members with a counted entry that week), "
+                    + "total, points per member and participation rate, ranked by the metric (competition ranks; "
+                    + "ties by name). Units with fewer members than zhibu.leaderboards.minimum-unit-size are listed "
+                    + "last, marked, without a rank. Sends an ETag; with If-None-Match naming it, 304.")
+    @APIResponse(responseCode = "200", description = "The units board",
+            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeaderboardViews.UnitsBoard.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response units(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
+            @QueryParam("week") String week,
+            @Parameter(description = METRIC, schema = @Schema(implementation = Metric.class)) @QueryParam("metric")
+            String metric,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        access.require(Action.LEADERBOARD_READ, unitId);
+        return tagged(boards.unitsBoard(unitId, week(week), metric(metric)), ifNoneMatch);
+    }
+
+    @GET
+    @Path("me")
+    @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
+            description = "The caller's points, rank, the points to the rank above, percentile among the "
+                    + "participants, and their unit's rank among its siblings, on the board of `unitId` (default: "
+                    + "their branch). Its cost does not grow with the size of the board. A person's own account only.")
+    @APIResponse(responseCode = "200", description = "The caller's standing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeaderboardViews.Me.class)))
+    public LeaderboardViews.Me me(
+            @Parameter(description = "The board's unit (default: the caller's branch)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId")
+            UUID unitId,
+            @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
+            @QueryParam("week") String week,
+            @Parameter(description = METRIC, schema = @Schema(implementation = Metric.class)) @QueryParam("metric")
+            String metric) {
+        UUID person = access.personId()
+                .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NOT_A_PERSON));
+        UUID unit = unitId != null ? unitId : access.branchId()
+                .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NO_BRANCH));
+        access.require(Action.LEADERBOARD_READ, unit);
+        return boards.me(person, unit, week(week), metric(metric));
+    }
+
+    @GET
+    @Path("weeks/{week}/check")
+    @Operation(operationId = "checkStandings", summary = "Check a week's standings against the ledger",
+            description = "Recomputes the week from the ledger (each person's net points and counted entries; each "
+                    + "unit's number of people at each total) and reports every difference from the standings kept. "
+                    + "Org admins whose role holds everywhere.")
+    @APIResponse(responseCode = "200", description = "The check", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Check.class)))
+    public LeaderboardViews.Check check(@Parameter(description = "The ISO week", required = true,
+            schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
+        access.requireEverywhere(Action.LEADERBOARD_MANAGE);
+        return boards.check(week(week));
+    }
+
+    private Response tagged(Object board, String ifNoneMatch) {
+        try {
+            return EntityTags.read(board, EntityTags.ofContent(json.writeValueAsBytes(board)), ifNoneMatch).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IsoWeek week(String week) {
+        if (week == null || week.isEmpty()) {
+            return calendar.currentWeek();
+        }
+        try {
+            return IsoWeek.parse(week);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "week", "2026-W48");
+        }
+    }
+
+    private static Metric metric(String metric) {
+        if (metric == null || metric.isEmpty()) {
+            return Metric.POINTS_PER_MEMBER;
+        }
+        try {
+            return Metric.valueOf(metric.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "metric",
+                    "POINTS_PER_MEMBER | PARTICIPATION | TOTAL");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package cn.zhibu.leaderboard;
+
+import static cn.zhibu.testing.ProblemAssertions.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.points.PointsFixtures;
+import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.study.StudyFixtures.Member;
+import cn.zhibu.testing.Api;
+import cn.zhibu.testing.OrgFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Weekly boards over HTTP: people, units, "me", ETags, the check against the ledger, and who may read. */
+@QuarkusTest
+class LeaderboardsApiTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final String WEEK = IsoWeek.of(TODAY).toString();
+
+    String committee;
+    String branch;
+    String groupA;
+    String groupB;
+    String tiny;
+
+    @BeforeEach
+    void tree() {
+        committee = OrgFixtures.unit("COMMITTEE", null);
+        branch = OrgFixtures.unit("BRANCH", committee);
+        groupA = OrgFixtures.unit("PARTY_GROUP", branch);
+        groupB = OrgFixtures.unit("PARTY_GROUP", branch);
+        tiny = OrgFixtures.unit("PARTY_GROUP", branch);
+        Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", committee, "activityType", "MANUAL_AWARD",
+                "effectiveFrom", TODAY.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
+    }
+
+    RequestSpecification secretary() {
+        return Api.as("board-secretary", Roles.SECRETARY, UUID.fromString(branch));
+    }
+
+    String award(Member member, int points) {
+        return secretary().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("personId", member.personId(), "points", points, "reason", "榜单测试"))
+                .post("/v1/points/awards").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void peopleAreRankedWithSharedRanksAndUnitsByTheirMetric() {
+        Member a1 = StudyFixtures.member(branch, groupA);
+        Member a2 = StudyFixtures.member(branch, groupA);
+        Member a3 = StudyFixtures.member(branch, groupA);
+        Member b1 = StudyFixtures.member(branch, groupB);
+        Member b2 = StudyFixtures.member(branch, groupB);
+        Member b3 = StudyFixtures.member(branch, groupB);
+        Member t1 = StudyFixtures.member(branch, tiny);
+        award(b1, 9);
+        award(a1, 5); // a1 reaches 5 before a2 does: first inside the tie
+        award(a2, 3);
+        award(a2, 2);
+        award(a3, 1);
+        award(t1, 4);
+
+        var board = b3.api().queryParam("week", WEEK).get("/v1/leaderboards/" + branch + "/people").then()
+                .statusCode(200).body("participants", equalTo(5)).body("isoWeek", equalTo(WEEK)).extract();
+        assertEquals(List.of(1, 2, 2, 4, 5), board.path("items.rank"));
+        assertEquals(List.of(b1.personId(), a1.personId(), a2.personId(), t1.personId(), a3.personId()),
+                board.path("items.personId"));
+        assertEquals(List.of(9, 5, 5, 4, 1), board.path("items.points"));
+        // a group's own board
+        a1.api().get("/v1/leaderboards/" + groupA + "/people").then().statusCode(200)
+                .body("participants", equalTo(3)).body("items.rank", equalTo(List.of(1, 1, 3)));
+
+        // pages follow the same order
+        var first = b3.api().queryParam("limit", 2).get("/v1/leaderboards/" + branch + "/people").then()
+                .statusCode(200).extract();
+        b3.api().queryParam("limit", 2).queryParam("cursor", (String) first.path("nextCursor"))
+                .get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
+                .body("items.personId", equalTo(List.of(a2.personId(), t1.personId())))
+                .body("items.rank", equalTo(List.of(2, 4)));
+
+        // units: A has 3 members, 3 participants, 11 points; B 3, 1, 9; the tiny group is below the minimum size
+        var units = b3.api().get("/v1/leaderboards/" + branch + "/units").then().statusCode(200)
+                .body("metric", equalTo("POINTS_PER_MEMBER")).body("minimumSize", equalTo(3)).extract();
+        assertEquals(List.of(groupA, groupB, tiny), units.path("items.unitId"));
+        assertEquals(List.of(1, 2), units.<List<Integer>>path("items.rank").subList(0, 2));
+        assertEquals(List.of(3, 3, 1), units.path("items.members"));
+        assertEquals(List.of(3, 1, 1), units.path("items.participants"));
+        assertEquals(List.of(11, 9, 4), units.path("items.total"));
+        assertEquals(List.of(false, false, true), units.path("items.belowMinimumSize"));
+        b3.api().get("/v1/leaderboards/" + branch + "/units").then().body("items[2].rank", nullValue())
+                .body("items[0].perMember", equalTo(3.67f)).body("items[1].participationRate", equalTo(0.3333f));
+        b3.api().queryParam("metric", "total").get("/v1/leaderboards/" + branch + "/units").then().statusCode(200)
+                .body("items.unitId", equalTo(List.of(groupA, groupB, tiny)));
+
+        // me: a2 shares rank 2 with a1; 4 points below b1; ahead of 2 of the 5 participants; group A first
+        a2.api().get("/v1/leaderboards/me").then().statusCode(200).body("unitId", equalTo(branch))
+                .body("points", equalTo(5)).body("rank", equalTo(2)).body("participants", equalTo(5))
+                .body("gapToRankAbove", equalTo(4)).body("percentile", equalTo(40.0f))
+                .body("myUnit.unitId", equalTo(groupA)).body("myUnit.rank", equalTo(1));
+        b1.api().get("/v1/leaderboards/me").then().statusCode(200).body("rank", equalTo(1))
+                .body("gapToRankAbove", nullValue()).body("myUnit.unitId", equalTo(groupB));
+        // without any entry: 0 points, after every participant
+        b3.api().get("/v1/leaderboards/me").then().statusCode(200).body("points", equalTo(0)).body("rank", equalTo(6))
+                .body("gapToRankAbove", equalTo(1)).body("percentile", equalTo(0.0f));
+        // on the committee's board, the branch is the caller's unit
+        Api.as("board-committee-secretary", Roles.SECRETARY, UUID.fromString(committee))
+                .get("/v1/leaderboards/" + committee + "/units").then().statusCode(200)
+                .body("items.unitId", equalTo(List.of(branch))).body("items[0].total", equalTo(24));
+
+        // the standings agree with the ledger
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then().statusCode(200)
+                .body("consistent", equalTo(true)).body("differenceCount", equalTo(0));
+    }
+
+    @Test
+    void aReversalMovesThePersonAndPollingClientsGet304UntilTheBoardChanges() {
+        Member a1 = StudyFixtures.member(branch, groupA);
+        Member a2 = StudyFixtures.member(branch, groupA);
+        String entry = award(a1, 5);
+        award(a2, 3);
+        var read = a2.api().get("/v1/leaderboards/" + branch + "/people").then().statusCode(200).extract();
+        String tag = read.header("ETag");
+        a2.api().header("If-None-Match", tag).get("/v1/leaderboards/" + branch + "/people").then().statusCode(304);
+        secretary().body(Map.of("reason", "记错了")).post("/v1/points/entries/" + entry + "/reverse").then()
+                .statusCode(201);
+        a2.api().header("If-None-Match", tag).get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
+                .body("participants", equalTo(1)).body("items.personId", equalTo(List.of(a2.personId())));
+        a1.api().get("/v1/leaderboards/me").then().body("points", equalTo(0)).body("rank", equalTo(2));
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then().statusCode(200)
+                .body("consistent", equalTo(true));
+    }
+
+    @Test
+    void boardsAreSeenOnlyInsideTheViewersSubtree() {
+        Member member = StudyFixtures.member(branch, groupA);
+        String otherBranch = OrgFixtures.unit("BRANCH", committee);
+        Member outsider = StudyFixtures.member(otherBranch);
+        member.api().get("/v1/leaderboards/" + groupB + "/people").then().statusCode(200);
+        problem(outsider.api().get("/v1/leaderboards/" + branch + "/people").then(), 404, "NOT_FOUND");
+        problem(outsider.api().get("/v1/leaderboards/" + branch + "/units").then(), 404, "NOT_FOUND");
+        problem(outsider.api().queryParam("unitId", branch).get("/v1/leaderboards/me").then(), 404, "NOT_FOUND");
+        // not the board of the committee above their branch either
+        problem(member.api().get("/v1/leaderboards/" + committee + "/people").then(), 404, "NOT_FOUND");
+        problem(Api.anonymous().get("/v1/leaderboards/" + branch + "/people").then(), 401, "UNAUTHENTICATED");
+        problem(Api.as("board-admin-staff", Roles.ORG_ADMIN).get("/v1/leaderboards/me").then(), 403,
+                "LEADERBOARD_NOT_A_PERSON");
+        problem(member.api().get("/v1/leaderboards/weeks/" + WEEK + "/check").then(), 403, "FORBIDDEN");
+        problem(member.api().queryParam("week", "2026-W54").get("/v1/leaderboards/" + branch + "/people").then(),
+                400, "INVALID_PARAMETER");
+        problem(member.api().queryParam("metric", "BEST").get("/v1/leaderboards/" + branch + "/units").then(), 400,
+                "INVALID_PARAMETER");
+        problem(member.api().get("/v1/leaderboards/" + UUID.randomUUID() + "/people").then(), 404, "NOT_FOUND");
+        // API clients need leaderboards:read
+        Api.bearer(PointsFixtures.clientToken(branch, "leaderboards:read")).get("/v1/leaderboards/" + branch
+                + "/people").then().statusCode(200);
+        problem(Api.bearer(PointsFixtures.clientToken(branch, "org:read")).get("/v1/leaderboards/" + branch
+                + "/people").then(), 403, "FORBIDDEN");
+    }
+}
