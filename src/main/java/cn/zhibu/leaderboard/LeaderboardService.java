@@ -91,6 +91,25 @@ public class LeaderboardService {
                 differences.subList(0, Math.min(100, differences.size())));
     }
 
+    /** Whether the person appears as 匿名 on boards (no choice made: not). */
+    public LeaderboardViews.Preference preference(UUID personId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select anonymous from leaderboard_preference where person_id = :p")
+                .setParameter("p", personId).getResultList();
+        return new LeaderboardViews.Preference(!rows.isEmpty() && (Boolean) rows.get(0));
+    }
+
+    /** Records the person's choice to appear as 匿名 on boards, or not. */
+    @Transactional
+    public LeaderboardViews.Preference choose(UUID personId, boolean anonymous) {
+        em.createNativeQuery("""
+                insert into leaderboard_preference (person_id, anonymous, updated_at) values (:p, :a, :at)
+                on conflict (person_id) do update set anonymous = excluded.anonymous, updated_at = excluded.updated_at""")
+                .setParameter("p", personId).setParameter("a", anonymous).setParameter("at", Instant.now())
+                .executeUpdate();
+        return new LeaderboardViews.Preference(anonymous);
+    }
+
     /** A unit as boards need it. */
     record Unit(UUID id, String kind, UUID parentId) {
     }
@@ -99,8 +118,32 @@ public class LeaderboardService {
     @Transactional
     public LeaderboardViews.PeopleBoard people(UUID unitId, IsoWeek week, PageRequest page) {
         snapshot();
-        Unit unit = unit(unitId);
         Ranks ranks = ranks(unitId, week);
+        List<Object[]> rows = peopleRows(unit(unitId), week, page.after().orElse(null), page.fetchSize());
+        Page<PersonRow> result = page.page(rows,
+                r -> List.of(String.valueOf(r[2]), SqlValues.instant(r[3]).toString(), r[0].toString()),
+                r -> row(r, ranks));
+        return new LeaderboardViews.PeopleBoard(unitId, week.toString(), ranks.participants(), result.items(),
+                result.nextCursor());
+    }
+
+    /** Every participant of the unit's board for the week, best first (for exports). */
+    @Transactional
+    public List<PersonRow> everyone(UUID unitId, IsoWeek week) {
+        snapshot();
+        Ranks ranks = ranks(unitId, week);
+        return peopleRows(unit(unitId), week, null, null).stream().map(r -> row(r, ranks)).toList();
+    }
+
+    private static PersonRow row(Object[] r, Ranks ranks) {
+        int points = ((Number) r[2]).intValue();
+        boolean anonymous = (Boolean) r[4];
+        return new PersonRow(ranks.rankOf(points), anonymous ? null : (UUID) r[0], anonymous ? ANONYMOUS : (String) r[1],
+                points);
+    }
+
+    /** The board's rows after a position (points, reached at, person id), best first; all when no limit. */
+    private List<Object[]> peopleRows(Unit unit, IsoWeek week, List<String> after, Integer limit) {
         StringBuilder sql = new StringBuilder("""
                 select s.person_id, p.name, s.points, s.reached_at, coalesce(f.anonymous, false)
                 from week_score s join person p on p.id = s.person_id
@@ -116,29 +159,23 @@ public class LeaderboardService {
             }
             default -> sql.append(" and s.unit_ids @> array[cast(:unit as uuid)]");
         }
-        parameters.put("unit", unitId);
-        page.after().ifPresent(after -> {
+        parameters.put("unit", unit.id());
+        if (after != null) {
             sql.append(" and (s.points < :p or (s.points = :p and (s.reached_at > :at or (s.reached_at = :at "
                     + "and s.person_id > :id))))");
             parameters.put("p", Integer.parseInt(after.get(0)));
             parameters.put("at", Instant.parse(after.get(1)));
             parameters.put("id", UUID.fromString(after.get(2)));
-        });
-        sql.append(" order by s.points desc, s.reached_at, s.person_id limit ").append(page.fetchSize());
+        }
+        sql.append(" order by s.points desc, s.reached_at, s.person_id");
+        if (limit != null) {
+            sql.append(" limit ").append(limit);
+        }
         var query = em.createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Page<PersonRow> result = page.page(rows,
-                r -> List.of(String.valueOf(r[2]), SqlValues.instant(r[3]).toString(), r[0].toString()),
-                r -> {
-                    int points = ((Number) r[2]).intValue();
-                    boolean anonymous = (Boolean) r[4];
-                    return new PersonRow(ranks.rankOf(points), anonymous ? null : (UUID) r[0],
-                            anonymous ? ANONYMOUS : (String) r[1], points);
-                });
-        return new LeaderboardViews.PeopleBoard(unitId, week.toString(), ranks.participants(), result.items(),
-                result.nextCursor());
+        return rows;
     }
 
     /** Where the person stands on the unit's board for the week, and their unit among its siblings. */

@@ -117,6 +117,12 @@ public final class LeaderboardViews {
             @Schema(maxLength = 64, pattern = TEXT, examples = "points 4, entries 2") String kept) {
     }
 
+    @Schema(name = "BoardPreference", description = "Whether the caller appears on boards as 匿名 (without their id); "
+            + "they still count.")
+    public record Preference(
+            @Schema(required = true) @jakarta.validation.constraints.NotNull Boolean anonymous) {
+    }
+
     /** How a units board ranks. */
     public enum Metric {
         POINTS_PER_MEMBER,

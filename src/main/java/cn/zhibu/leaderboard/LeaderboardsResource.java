@@ -1,6 +1,7 @@
 package cn.zhibu.leaderboard;
 
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
+import cn.zhibu.platform.csv.CsvExport;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -12,9 +13,13 @@ import cn.zhibu.platform.time.IsoWeek;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -22,6 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -111,6 +118,57 @@ public class LeaderboardsResource {
     }
 
     @GET
+    @Path("{id}/people.csv")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @Operation(operationId = "exportPeopleBoard", summary = "A unit's people for a week, as CSV",
+            description = "Every participant of the board, best first, as a CSV file for Excel: UTF-8 with a byte "
+                    + "order mark, columns 名次,姓名,积分 (rank, name, points); anonymous people as 匿名. Who may: as "
+                    + "for the board.")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = CsvExport.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 100000000)))
+    public Response exportPeople(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
+            @QueryParam("week") String week) {
+        access.require(Action.LEADERBOARD_READ, unitId);
+        IsoWeek which = week(week);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("名次", "姓名", "积分"));
+        boards.everyone(unitId, which).forEach(r -> rows.add(List.of(Long.toString(r.rank()), r.name(),
+                Integer.toString(r.points()))));
+        return csv(rows, "people-" + which + ".csv");
+    }
+
+    @GET
+    @Path("{id}/units.csv")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @Operation(operationId = "exportUnitsBoard", summary = "A unit's child units for a week, as CSV",
+            description = "The units board as a CSV file for Excel (UTF-8 with a byte order mark), columns 名次,单位,"
+                    + "人数,参与人数,总积分,人均积分,参与率 (rank, unit, members, participants, total, per member, "
+                    + "participation rate); units below the minimum size have no rank. Who may: as for the board.")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = CsvExport.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 100000000)))
+    public Response exportUnits(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
+            @QueryParam("week") String week,
+            @Parameter(description = METRIC, schema = @Schema(implementation = Metric.class)) @QueryParam("metric")
+            String metric) {
+        access.require(Action.LEADERBOARD_READ, unitId);
+        IsoWeek which = week(week);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("名次", "单位", "人数", "参与人数", "总积分", "人均积分", "参与率"));
+        boards.unitsBoard(unitId, which, metric(metric)).items().forEach(u -> rows.add(List.of(
+                u.rank() == null ? "" : Integer.toString(u.rank()), u.name(), Long.toString(u.members()),
+                Long.toString(u.participants()), Long.toString(u.total()), Double.toString(u.perMember()),
+                Double.toString(u.participationRate()))));
+        return csv(rows, "units-" + which + ".csv");
+    }
+
+    private static Response csv(List<List<String>> rows, String filename) {
+        return Response.ok(CsvExport.of(rows), CsvExport.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    @GET
     @Path("me")
     @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
             description = "The caller's points, rank, the points to the rank above, percentile among the "
@@ -127,12 +185,37 @@ public class LeaderboardsResource {
             @QueryParam("week") String week,
             @Parameter(description = METRIC, schema = @Schema(implementation = Metric.class)) @QueryParam("metric")
             String metric) {
-        UUID person = access.personId()
-                .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NOT_A_PERSON));
+        UUID person = self();
         UUID unit = unitId != null ? unitId : access.branchId()
                 .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NO_BRANCH));
         access.require(Action.LEADERBOARD_READ, unit);
         return boards.me(person, unit, week(week), metric(metric));
+    }
+
+    @GET
+    @Path("preferences/me")
+    @Operation(operationId = "getMyBoardPreference", summary = "Whether I appear anonymously on boards",
+            description = "A person's own account only.")
+    @APIResponse(responseCode = "200", description = "The choice", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Preference.class)))
+    public LeaderboardViews.Preference preference() {
+        return boards.preference(self());
+    }
+
+    @PUT
+    @Path("preferences/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putMyBoardPreference", summary = "Appear on boards as 匿名, or by name",
+            description = "Anonymous people are listed as 匿名 without their id, on live boards and on weeks "
+                    + "published afterwards; they still count in every rank and figure. A person's own account only.")
+    @APIResponse(responseCode = "200", description = "The choice made", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Preference.class)))
+    public LeaderboardViews.Preference choose(@NotNull @Valid LeaderboardViews.Preference preference) {
+        return boards.choose(self(), preference.anonymous());
+    }
+
+    private UUID self() {
+        return access.personId().orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NOT_A_PERSON));
     }
 
     @GET

@@ -19,6 +19,14 @@ public final class LeaderboardAuthorizationMatrix {
                 + t.branch() + "/people"), AuthorizationMatrixTest.ROLES, 200, 404));
         ops.add(new AuthorizationMatrixTest.Operation("getUnitsBoard", t -> r -> r.get("/v1/leaderboards/"
                 + t.branch() + "/units"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("exportPeopleBoard", t -> r -> r.accept("text/csv")
+                .get("/v1/leaderboards/" + t.branch() + "/people.csv"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("exportUnitsBoard", t -> r -> r.accept("text/csv")
+                .get("/v1/leaderboards/" + t.branch() + "/units.csv"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("getMyBoardPreference", t -> r -> r
+                .get("/v1/leaderboards/preferences/me"), List.of(), 200, 403));
+        ops.add(new AuthorizationMatrixTest.Operation("putMyBoardPreference", t -> r -> r
+                .body(java.util.Map.of("anonymous", true)).put("/v1/leaderboards/preferences/me"), List.of(), 200, 403));
         // the matrix's callers are staff accounts without a person: "me" is a person's own
         ops.add(new AuthorizationMatrixTest.Operation("getMyStanding", t -> r -> r.queryParam("unitId", t.branch())
                 .get("/v1/leaderboards/me"), List.of(), 200, 403));

@@ -143,6 +143,40 @@ class LeaderboardsApiTest {
     }
 
     @Test
+    void anonymousPeopleStillCountAndBoardsExportAsCsvForExcel() {
+        Member a1 = StudyFixtures.member(branch, groupA);
+        Member a2 = StudyFixtures.member(branch, groupA);
+        award(a1, 5);
+        award(a2, 3);
+        a1.api().get("/v1/leaderboards/preferences/me").then().statusCode(200).body("anonymous", equalTo(false));
+        a1.api().body(Map.of("anonymous", true)).put("/v1/leaderboards/preferences/me").then().statusCode(200)
+                .body("anonymous", equalTo(true));
+        a1.api().get("/v1/leaderboards/preferences/me").then().statusCode(200).body("anonymous", equalTo(true));
+        a2.api().get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
+                .body("participants", equalTo(2)).body("items.name[0]", equalTo("匿名"))
+                .body("items.personId[0]", nullValue()).body("items.rank", equalTo(List.of(1, 2)));
+        problem(a1.api().body(Map.of()).put("/v1/leaderboards/preferences/me").then(), 400, "VALIDATION_FAILED");
+        problem(Api.as("board-staff", Roles.SECRETARY, UUID.fromString(branch)).body(Map.of("anonymous", true))
+                .put("/v1/leaderboards/preferences/me").then(), 403, "LEADERBOARD_NOT_A_PERSON");
+
+        byte[] people = a2.api().accept("text/csv").get("/v1/leaderboards/" + branch + "/people.csv").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("people-" + WEEK + ".csv"))
+                .extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(people[0], people[1], people[2]));
+        String name = a2.api().get("/v1/people/" + a2.personId()).then().statusCode(200).extract().path("name");
+        assertEquals("名次,姓名,积分\r\n1,匿名,5\r\n2," + name + ",3\r\n",
+                new String(people, 3, people.length - 3, java.nio.charset.StandardCharsets.UTF_8));
+        byte[] units = a2.api().accept("text/csv").get("/v1/leaderboards/" + branch + "/units.csv").then()
+                .statusCode(200).extract().asByteArray();
+        String text = new String(units, 3, units.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("名次,单位,人数,参与人数,总积分,人均积分,参与率", text.substring(0, text.indexOf("\r\n")));
+        assertEquals(true, text.contains(",2,2,8,4.0,1.0\r\n"), text);
+        problem(StudyFixtures.member(OrgFixtures.unit("BRANCH", committee)).api().accept("text/csv")
+                .get("/v1/leaderboards/" + branch + "/people.csv").then(), 404, "NOT_FOUND");
+    }
+
+    @Test
     void boardsAreSeenOnlyInsideTheViewersSubtree() {
         Member member = StudyFixtures.member(branch, groupA);
         String otherBranch = OrgFixtures.unit("BRANCH", committee);
