@@ -1,0 +1,48 @@
+package cn.zhibu.leaderboard;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.testing.Api;
+import cn.zhibu.testing.DemoProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo branch's boards: filled by the demo ledger, with an anonymous member, and in step with the ledger. */
+@QuarkusTest
+@TestProfile(DemoProfile.class)
+class LeaderboardDemoDataTest {
+
+    private static String signIn(String externalId) {
+        return Api.anonymous().body(Map.of("externalId", externalId)).post("/v1/sessions/demo").then().statusCode(200)
+                .extract().path("accessToken");
+    }
+
+    @Test
+    void theDemoBranchHasBoardsThatAgreeWithTheLedger() {
+        String member = signIn("DEMO-1020");
+        String branch = Api.bearer(member).get("/v1/leaderboards/me").then().statusCode(200)
+                .body("rank", greaterThan(0)).extract().path("unitId");
+        // last week is full (the demo's check-ins and attempts run up to yesterday)
+        String lastWeek = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusWeeks(1)).toString();
+        var board = Api.bearer(member).queryParam("week", lastWeek).queryParam("limit", 100)
+                .get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
+                .body("participants", greaterThan(20)).body("items.name", hasItem("匿名")).extract();
+        assertEquals(((Number) board.path("participants")).intValue(), board.<List<?>>path("items").size());
+        Api.bearer(member).queryParam("week", lastWeek).get("/v1/leaderboards/" + branch + "/units").then()
+                .statusCode(200).body("items.size()", equalTo(6));
+        for (String week : List.of(lastWeek, IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString())) {
+            Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
+                    .statusCode(200).body("consistent", equalTo(true));
+        }
+    }
+}
