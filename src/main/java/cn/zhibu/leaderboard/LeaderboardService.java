@@ -164,7 +164,7 @@ public class LeaderboardService {
         return units(unitId, week, metric);
     }
 
-    private LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
+    LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, c.name,
@@ -226,7 +226,7 @@ public class LeaderboardService {
         return ids.stream().map(UUID.class::cast).toList();
     }
 
-    private Unit unit(UUID unitId) {
+    Unit unit(UUID unitId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, kind, parent_id from org_unit where id = :id")
                 .setParameter("id", unitId).getResultList();
