@@ -177,7 +177,7 @@ public class LeaderboardsResource {
                     schema = @Schema(implementation = PublishedViews.Published.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "LeaderboardWeekRefused", responseCode = "422")
-    public Response publish(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+    public Response publish(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
             @Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = "The ISO week", required = true,
                     schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
