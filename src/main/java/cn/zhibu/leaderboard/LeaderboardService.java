@@ -36,11 +36,21 @@ public class LeaderboardService {
 
     private final EntityManager em;
     private final int minimumSize;
+    private final java.time.Duration headcountTtl;
+    private final java.time.Duration unitRankTtl;
+    private final Map<UUID, Headcounts> headcounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, RecentBoard> recentBoards = new java.util.concurrent.ConcurrentHashMap<>();
 
     LeaderboardService(EntityManager em,
-            @ConfigProperty(name = "zhibu.leaderboards.minimum-unit-size", defaultValue = "3") int minimumSize) {
+            @ConfigProperty(name = "zhibu.leaderboards.minimum-unit-size", defaultValue = "3") int minimumSize,
+            @ConfigProperty(name = "zhibu.leaderboards.headcount-ttl", defaultValue = "PT5M")
+            java.time.Duration headcountTtl,
+            @ConfigProperty(name = "zhibu.leaderboards.unit-rank-ttl", defaultValue = "PT30S")
+            java.time.Duration unitRankTtl) {
         this.em = em;
+        this.unitRankTtl = unitRankTtl;
         this.minimumSize = minimumSize;
+        this.headcountTtl = headcountTtl;
     }
 
     /**
@@ -147,7 +157,7 @@ public class LeaderboardService {
                 : Math.round(1000.0 * below / ranks.participants()) / 10.0;
         UnitRow mine = null;
         List<UUID> myUnits = myUnits(personId);
-        for (UnitRow row : units(unitId, week, metric).items()) {
+        for (UnitRow row : recentUnits(unitId, week, metric).items()) {
             if (myUnits.contains(row.unitId())) {
                 mine = row;
             }
@@ -164,14 +174,30 @@ public class LeaderboardService {
         return units(unitId, week, metric);
     }
 
+    /**
+     * The units board as computed at most {@code zhibu.leaderboards.unit-rank-ttl} ago, for "me": ranking one
+     * unit among thousands of siblings reads them all, too much for every app open.
+     */
+    private LeaderboardViews.UnitsBoard recentUnits(UUID unitId, IsoWeek week, Metric metric) {
+        String key = unitId + "|" + week + "|" + metric;
+        Instant now = Instant.now();
+        RecentBoard recent = recentBoards.get(key);
+        if (recent != null && recent.computedAt().plus(unitRankTtl).isAfter(now)) {
+            return recent.board();
+        }
+        LeaderboardViews.UnitsBoard board = units(unitId, week, metric);
+        recentBoards.put(key, new RecentBoard(now, board));
+        return board;
+    }
+
+    private record RecentBoard(Instant computedAt, LeaderboardViews.UnitsBoard board) {
+    }
+
     LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
         @SuppressWarnings("unchecked")
+        Map<UUID, Long> headcounts = headcounts(unitId);
         List<Object[]> rows = em.createNativeQuery("""
-                select c.id, c.name,
-                    (select count(distinct m.person_id) from org_unit d
-                     join membership m on m.org_unit_id = d.id and m.end_date is null
-                     join person p on p.id = m.person_id and p.active
-                     where d.path like c.path || '%'),
+                select c.id, c.name, 0,
                     coalesce((select sum(b.people) from week_bucket b where b.iso_week = :week and b.unit_id = c.id), 0),
                     coalesce((select sum(cast(b.points as bigint) * b.people) from week_bucket b
                               where b.iso_week = :week and b.unit_id = c.id), 0)
@@ -179,7 +205,7 @@ public class LeaderboardService {
                 .setParameter("week", week.toString()).setParameter("unit", unitId).getResultList();
         List<UnitRow> units = new ArrayList<>();
         for (Object[] r : rows) {
-            long members = ((Number) r[2]).longValue();
+            long members = headcounts.getOrDefault((UUID) r[0], 0L);
             long participants = ((Number) r[3]).longValue();
             long total = ((Number) r[4]).longValue();
             units.add(new UnitRow(null, (UUID) r[0], (String) r[1], members, participants, total,
@@ -213,6 +239,34 @@ public class LeaderboardService {
             case PARTICIPATION -> unit.members() == 0 ? 0 : (double) unit.participants() / unit.members();
             case TOTAL -> unit.total();
         };
+    }
+
+    /**
+     * The members now of each child unit of the unit (people with an open membership in the child's subtree),
+     * counted at most {@code zhibu.leaderboards.headcount-ttl} ago: counting reads every membership below the
+     * unit, too much for every "me" on a large committee, and headcounts change slowly.
+     */
+    private Map<UUID, Long> headcounts(UUID unitId) {
+        Headcounts cached = headcounts.get(unitId);
+        Instant now = Instant.now();
+        if (cached != null && cached.countedAt().plus(headcountTtl).isAfter(now)) {
+            return cached.members();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, count(distinct m.person_id)
+                from org_unit c
+                join org_unit d on d.path like c.path || '%'
+                join membership m on m.org_unit_id = d.id and m.end_date is null
+                where c.parent_id = :unit
+                group by c.id""").setParameter("unit", unitId).getResultList();
+        Map<UUID, Long> members = new HashMap<>();
+        rows.forEach(r -> members.put((UUID) r[0], ((Number) r[1]).longValue()));
+        headcounts.put(unitId, new Headcounts(now, Map.copyOf(members)));
+        return members;
+    }
+
+    private record Headcounts(Instant countedAt, Map<UUID, Long> members) {
     }
 
     /** The units the person belongs to now, and every unit above them. */
