@@ -7,7 +7,11 @@ public enum LeaderboardProblem implements ProblemKind {
     /** "Me" and the anonymity choice are for a person's own account. */
     LEADERBOARD_NOT_A_PERSON(403),
     /** A person with no branch now has no board of their own. */
-    LEADERBOARD_NO_BRANCH(404);
+    LEADERBOARD_NO_BRANCH(404),
+    /** The unit's week has no published snapshot. */
+    LEADERBOARD_WEEK_NOT_PUBLISHED(404),
+    /** Only weeks that have begun can be published. */
+    LEADERBOARD_WEEK_IN_FUTURE(422);
 
     private final int status;
 

@@ -230,7 +230,7 @@ public class LeaderboardService {
     private record RecentBoard(Instant computedAt, LeaderboardViews.UnitsBoard board) {
     }
 
-    private LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
+    LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
         @SuppressWarnings("unchecked")
         Map<UUID, Long> headcounts = headcounts(unitId);
         List<Object[]> rows = em.createNativeQuery("""
@@ -317,7 +317,7 @@ public class LeaderboardService {
         return ids.stream().map(UUID.class::cast).toList();
     }
 
-    private Unit unit(UUID unitId) {
+    Unit unit(UUID unitId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, kind, parent_id from org_unit where id = :id")
                 .setParameter("id", unitId).getResultList();

@@ -1,11 +1,14 @@
 package cn.zhibu.leaderboard;
 
 import cn.zhibu.identity.AuthorizationMatrixTest;
+import cn.zhibu.platform.security.Roles;
 import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.testing.Api;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The leaderboards' operations in the authorisation matrix. */
 public final class LeaderboardAuthorizationMatrix {
@@ -34,6 +37,24 @@ public final class LeaderboardAuthorizationMatrix {
         String week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString();
         ops.add(new AuthorizationMatrixTest.Operation("checkStandings", t -> r -> r.get("/v1/leaderboards/weeks/"
                 + week + "/check"), List.of(), 200, 403));
+        // publishing: secretaries and org admins of the unit; each call a week of its own, so each publishes (201)
+        List<String> managers = List.of(Roles.SECRETARY, Roles.ORG_ADMIN);
+        IsoWeek current = IsoWeek.parse(week);
+        AtomicInteger weeksBack = new AtomicInteger(100);
+        ops.add(new AuthorizationMatrixTest.Operation("publishWeek", t -> r -> r.post("/v1/leaderboards/" + t.branch()
+                + "/weeks/" + back(current, weeksBack.incrementAndGet()) + "/publish"), managers, 201, 404));
+        String published = back(current, 60).toString();
+        ops.add(new AuthorizationMatrixTest.Operation("getPublishedWeek", t -> r -> {
+            Api.as("org-admin", Roles.ORG_ADMIN).post("/v1/leaderboards/" + t.branch() + "/weeks/" + published
+                    + "/publish");
+            return r.get("/v1/leaderboards/" + t.branch() + "/weeks/" + published);
+        }, AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("listPublishedWeeks", t -> r -> r.get("/v1/leaderboards/"
+                + t.branch() + "/weeks"), AuthorizationMatrixTest.ROLES, 200, 404));
         return ops;
+    }
+
+    private static IsoWeek back(IsoWeek week, int weeks) {
+        return IsoWeek.of(week.monday().minusWeeks(weeks));
     }
 }

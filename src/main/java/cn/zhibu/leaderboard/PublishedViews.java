@@ -1,0 +1,69 @@
+package cn.zhibu.leaderboard;
+
+import cn.zhibu.leaderboard.LeaderboardViews.Metric;
+import cn.zhibu.leaderboard.LeaderboardViews.PersonRow;
+import cn.zhibu.leaderboard.LeaderboardViews.UnitRow;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.time.IsoWeek;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Published weeks (已发布的周榜): a unit's standings frozen once, and what changed since. */
+public final class PublishedViews {
+
+    private PublishedViews() {
+    }
+
+    @Schema(name = "PublishedWeek", description = "A unit's standings of an ISO week as published: never changed "
+            + "afterwards. Ledger entries of that week made after publication (late credits, reversals) are not "
+            + "merged into it; they are counted in revisions.")
+    public record Published(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(format = "date-time", maxLength = 40) Instant publishedAt,
+            @Schema(description = "Who published: an account's subject, or SCHEDULER for the weekly job",
+                    maxLength = 80, pattern = LeaderboardViews.TEXT) String publishedBy,
+            @Schema(description = "People with a counted entry that week, when published", minimum = "0",
+                    maximum = LeaderboardViews.COUNT_MAX, format = "int64") long participants,
+            @Schema(description = "How the units were ranked") Metric metric,
+            @Schema(description = "Units with fewer members were not ranked", minimum = "0", maximum = "100000",
+                    format = "int32") int minimumSize,
+            @Schema(description = "The child units as published", maxItems = 10000) List<UnitRow> units,
+            @Schema(description = "This page of the people as published, best first", maxItems = 100)
+            List<PersonRow> people,
+            @Schema(description = "Cursor of the next page of people; null on the last page", maxLength = 512,
+                    pattern = Pagination.CURSOR_PATTERN, nullable = true, required = true) String nextCursor,
+            Revisions revisions) {
+    }
+
+    @Schema(name = "PublishedWeekRevisions", description = "Ledger entries of the week (credits and reversals) "
+            + "made after publication for people of the unit's board: how many, and their points together.")
+    public record Revisions(
+            @Schema(minimum = "0", maximum = LeaderboardViews.COUNT_MAX, format = "int64") long entries,
+            @Schema(minimum = LeaderboardViews.POINTS_MIN, maximum = LeaderboardViews.POINTS_MAX, format = "int64")
+            long points) {
+    }
+
+    @Schema(name = "PublishedWeekSummary", description = "A published week of a unit.")
+    public record Summary(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(format = "date-time", maxLength = 40) Instant publishedAt,
+            @Schema(minimum = "0", maximum = LeaderboardViews.COUNT_MAX, format = "int64") long participants) {
+    }
+
+    @Schema(name = "PublishedWeekPage", description = "A unit's published weeks, newest first.")
+    public record SummaryPage(
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(maxItems = 100, required = true) List<Summary> items,
+            @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
+                    pattern = Pagination.CURSOR_PATTERN, nullable = true, required = true) String nextCursor) {
+    }
+
+    /** A publication's outcome: the snapshot, and whether this call made it. */
+    public record Outcome(Published published, boolean created) {
+    }
+}

@@ -1,0 +1,67 @@
+package cn.zhibu.leaderboard;
+
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.platform.time.IsoWeek;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the week that just ended at Monday 00:00 in the business zone, for every branch and committee
+ * with a participant that week (a week without any publishes nothing). Every replica runs it: each unit's
+ * week is published in a transaction of its own under the publisher's lock, so it is published once and
+ * the other replicas find it done.
+ */
+@ApplicationScoped
+public class WeeklyPublication {
+
+    private static final Logger LOG = Logger.getLogger(WeeklyPublication.class);
+
+    private final PublishedWeeks weeks;
+    private final BusinessCalendar calendar;
+    private final Pagination pagination;
+
+    WeeklyPublication(PublishedWeeks weeks, BusinessCalendar calendar, Pagination pagination) {
+        this.weeks = weeks;
+        this.calendar = calendar;
+        this.pagination = pagination;
+    }
+
+    @Scheduled(identity = "publish-weeks", cron = "0 0 0 ? * MON", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishLastWeek() {
+        // the week that was current twelve hours ago: the one that just ended, whether the trigger fires a
+        // moment early or hours late
+        publishWeek(calendar.weekOf(calendar.now().minus(Duration.ofHours(12))));
+    }
+
+    /**
+     * Publishes the week for every branch and committee with a participant; the units this call published
+     * (not those found published already). Throws after trying every unit when any failed.
+     */
+    public List<UUID> publishWeek(IsoWeek week) {
+        List<UUID> published = new ArrayList<>();
+        List<UUID> failed = new ArrayList<>();
+        for (UUID unit : weeks.unitsWithParticipants(week)) {
+            try {
+                if (weeks.publish(unit, week, PublishedWeeks.SCHEDULER,
+                        pagination.request("1", null, "published-week")).created()) {
+                    published.add(unit);
+                }
+            } catch (RuntimeException e) { // one unit's failure does not keep the others unpublished
+                LOG.errorf(e, "Publishing %s of unit %s failed", week, unit);
+                failed.add(unit);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("publishing " + week + " failed for units " + failed);
+        }
+        LOG.infof("Published %s for %d units", week, published.size());
+        return published;
+    }
+}
