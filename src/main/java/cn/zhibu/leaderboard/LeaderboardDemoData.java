@@ -6,25 +6,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.time.BusinessCalendar;
+import cn.zhibu.platform.time.IsoWeek;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Demo data ({@code zhibu.demo=true}): the demo branch's boards fill themselves from the demo ledger (the
  * standings follow every credit); here one demo member, {@code DEMO-1030}, chooses to appear as 匿名, so the
- * boards show how anonymous people still count. Added once.
+ * boards show how anonymous people still count, and the branch's last three weeks are published with their
+ * proposed study leaders confirmed. Added once.
  */
 @ApplicationScoped
 public class LeaderboardDemoData {
 
     private static final Logger LOG = Logger.getLogger(LeaderboardDemoData.class);
 
+    private static final String BY = "system:demo";
+
     private final EntityManager em;
+    private final PublishedWeeks weeks;
+    private final StudyLeaders leaders;
+    private final Pagination pagination;
+    private final BusinessCalendar calendar;
     private final boolean enabled;
 
-    LeaderboardDemoData(EntityManager em, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+    LeaderboardDemoData(EntityManager em, PublishedWeeks weeks, StudyLeaders leaders, Pagination pagination,
+            BusinessCalendar calendar, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
         this.em = em;
+        this.weeks = weeks;
+        this.leaders = leaders;
+        this.pagination = pagination;
+        this.calendar = calendar;
         this.enabled = enabled;
     }
 
@@ -39,6 +56,29 @@ public class LeaderboardDemoData {
                 on conflict (person_id) do nothing""").setParameter("at", Instant.now()).executeUpdate();
         if (chosen > 0) {
             LOG.info("Demo data: DEMO-1030 appears as 匿名 on the boards");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> branch = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
+                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+        if (branch.isEmpty()) {
+            return;
+        }
+        UUID unit = (UUID) branch.get(0);
+        int published = 0;
+        for (IsoWeek week = calendar.currentWeek().previous().previous().previous(); week.compareTo(
+                calendar.currentWeek()) < 0; week = week.next()) {
+            boolean made = weeks.publish(unit, week, BY, pagination.request(null, null, "demo")).created();
+            List<UUID> proposed = leaders.week(unit, week).items().stream()
+                    .filter(l -> l.state() == StudyLeaderViews.State.PROPOSED).map(StudyLeaderViews.Leader::personId)
+                    .toList();
+            if (made && !proposed.isEmpty()) {
+                leaders.confirm(unit, week, proposed, BY);
+            }
+            published += made ? 1 : 0;
+        }
+        if (published > 0) {
+            LOG.infof("Demo data: the demo branch's last %d weeks published, with their study leaders confirmed",
+                    published);
         }
     }
 }

@@ -11,7 +11,11 @@ public enum LeaderboardProblem implements ProblemKind {
     /** The unit's week has no published snapshot. */
     LEADERBOARD_WEEK_NOT_PUBLISHED(404),
     /** Only weeks that have begun can be published. */
-    LEADERBOARD_WEEK_IN_FUTURE(422);
+    LEADERBOARD_WEEK_IN_FUTURE(422),
+    /** A week's study leaders are confirmed once. */
+    STUDY_LEADERS_CONFIRMED(409),
+    /** A study leader is a participant of that week on the unit's board. */
+    STUDY_LEADER_NOT_ELIGIBLE(422);
 
     private final int status;
 

@@ -39,9 +39,11 @@ public class PublishedWeeks {
     private final EntityManager em;
     private final LeaderboardService boards;
     private final BusinessCalendar calendar;
+    private final StudyLeaders leaders;
 
-    PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar) {
+    PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders) {
         this.em = em;
+        this.leaders = leaders;
         this.boards = boards;
         this.calendar = calendar;
     }
@@ -94,6 +96,7 @@ public class PublishedWeeks {
         em.createNativeQuery("update published_week set participants = :participants, minimum_size = :size "
                 + "where id = :id").setParameter("participants", participants)
                 .setParameter("size", units.minimumSize()).setParameter("id", id).executeUpdate();
+        leaders.propose(id, unitId, week);
         return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
     }
 

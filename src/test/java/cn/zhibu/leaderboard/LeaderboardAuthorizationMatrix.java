@@ -51,6 +51,15 @@ public final class LeaderboardAuthorizationMatrix {
         }, AuthorizationMatrixTest.ROLES, 200, 404));
         ops.add(new AuthorizationMatrixTest.Operation("listPublishedWeeks", t -> r -> r.get("/v1/leaderboards/"
                 + t.branch() + "/weeks"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("getWeekStudyLeaders", t -> r -> r.get("/v1/leaderboards/"
+                + t.branch() + "/weeks/" + week + "/leaders"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("listStudyLeaders", t -> r -> r.get("/v1/leaderboards/"
+                + t.branch() + "/leaders"), AuthorizationMatrixTest.ROLES, 200, 404));
+        // allowed callers reach the check that the week is published (it is not: 404 with its own code)
+        ops.add(new AuthorizationMatrixTest.Operation("confirmWeekStudyLeaders", t -> r -> r.body(java.util.Map.of(
+                "personIds", List.of(t.person()))).post("/v1/leaderboards/" + t.branch() + "/weeks/2020-W01/leaders"),
+                List.of(cn.zhibu.platform.security.Roles.SECRETARY, cn.zhibu.platform.security.Roles.ORG_ADMIN), 404,
+                404));
         return ops;
     }
 

@@ -40,6 +40,12 @@ class LeaderboardDemoDataTest {
         assertEquals(((Number) board.path("participants")).intValue(), board.<List<?>>path("items").size());
         Api.bearer(member).queryParam("week", lastWeek).get("/v1/leaderboards/" + branch + "/units").then()
                 .statusCode(200).body("items.size()", equalTo(6));
+        // the last three weeks are published, each with its study leader confirmed
+        Api.bearer(member).get("/v1/leaderboards/" + branch + "/weeks").then().statusCode(200)
+                .body("items.size()", equalTo(3));
+        var leaders = Api.bearer(member).get("/v1/leaderboards/" + branch + "/leaders").then().statusCode(200)
+                .body("items.size()", equalTo(3)).extract();
+        assertEquals(lastWeek, leaders.path("items[0].isoWeek"));
         for (String week : List.of(lastWeek, IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString())) {
             Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
                     .statusCode(200).body("consistent", equalTo(true));
