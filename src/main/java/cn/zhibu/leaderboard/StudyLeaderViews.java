@@ -40,7 +40,8 @@ public final class StudyLeaderViews {
             boolean proposed,
             @Schema(description = "Who confirmed or replaced it", maxLength = 80, pattern = LeaderboardViews.TEXT,
                     nullable = true) String decidedBy,
-            @Schema(format = "date-time", maxLength = 40, nullable = true) Instant decidedAt) {
+            @Schema(format = "date-time", maxLength = 40, pattern = cn.zhibu.platform.openapi.Patterns.INSTANT,
+                    nullable = true) Instant decidedAt) {
     }
 
     @Schema(name = "StudyLeaderList", description = "A week's proposed and chosen study leaders.")

@@ -26,8 +26,7 @@ public final class StudyMaterialViews {
     public static final String URL = "^https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?([/?#][\\x21-\\x7E]*)?$";
     static final int MAX_STUDY_SECONDS = 14400;
     /** An RFC 3339 instant, for nullable ones (the scanner drops their format). */
-    public static final String INSTANT =
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+    public static final String INSTANT = cn.zhibu.platform.openapi.Patterns.INSTANT;
 
     private StudyMaterialViews() {
     }

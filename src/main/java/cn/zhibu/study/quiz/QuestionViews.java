@@ -23,8 +23,7 @@ public final class QuestionViews {
     static final String KEY = "^[A-F]$";
     /** The options of every true-or-false question. */
     static final List<String> TRUE_FALSE = List.of("正确", "错误");
-    static final String INSTANT =
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+    static final String INSTANT = cn.zhibu.platform.openapi.Patterns.INSTANT;
 
     private QuestionViews() {
     }
