@@ -32,12 +32,23 @@ public class WeeklyPublication {
         this.pagination = pagination;
     }
 
-    @Scheduled(identity = "publish-weeks", cron = "0 0 0 ? * MON", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "publish-weeks", cron = "0 0 0 ? * MON", timeZone = "{zhibu.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishLastWeek() {
         // the week that was current twelve hours ago: the one that just ended, whether the trigger fires a
         // moment early or hours late
         publishWeek(calendar.weekOf(calendar.now().minus(Duration.ofHours(12))));
+    }
+
+    /**
+     * Catches up on last week when no replica ran at Monday 00:00 (or a unit's publication failed then):
+     * a minute after start and then every {@code zhibu.leaderboards.catch-up-every}, the units of last week
+     * with participants and no snapshot are published. Those published already cost one look-up each.
+     */
+    @Scheduled(identity = "publish-weeks-catch-up", every = "{zhibu.leaderboards.catch-up-every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUp() {
+        publishWeek(calendar.currentWeek().previous());
     }
 
     /**
@@ -61,7 +72,9 @@ public class WeeklyPublication {
         if (!failed.isEmpty()) {
             throw new IllegalStateException("publishing " + week + " failed for units " + failed);
         }
-        LOG.infof("Published %s for %d units", week, published.size());
+        if (!published.isEmpty()) {
+            LOG.infof("Published %s for %d units", week, published.size());
+        }
         return published;
     }
 }
