@@ -123,6 +123,20 @@ public final class LeaderboardViews {
             @Schema(required = true) @jakarta.validation.constraints.NotNull Boolean anonymous) {
     }
 
+    @Schema(name = "LeaderboardSettings", description = "How a unit ranks its child units on its units board and in "
+            + "its published weeks (and so where its study leaders come from).")
+    public record Settings(
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            Metric metric,
+            @Schema(description = "Whether the unit chose it (false: the default, POINTS_PER_MEMBER)") boolean own,
+            @Schema(description = "Version of the unit's own choice (its ETag)", minimum = "0",
+                    maximum = "9223372036854775807", format = "int64") long version) {
+    }
+
+    @Schema(name = "LeaderboardSettingsChange", description = "The metric a unit ranks its child units by.")
+    public record SettingsChange(@Schema(required = true) @jakarta.validation.constraints.NotNull Metric metric) {
+    }
+
     /** How a units board ranks. */
     public enum Metric {
         POINTS_PER_MEMBER,

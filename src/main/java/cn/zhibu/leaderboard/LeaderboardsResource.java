@@ -57,9 +57,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeaderboardsResource {
 
     private static final String WEEK = "The ISO week (default: this week, by the business calendar)";
-    private static final String METRIC = "How units are ranked (default POINTS_PER_MEMBER)";
+    private static final String METRIC = "How units are ranked (default: the unit's own choice in its settings, "
+            + "else POINTS_PER_MEMBER)";
 
     private final LeaderboardService boards;
+    private final LeaderboardSettings settings;
     private final Access access;
     private final Pagination pagination;
     private final BusinessCalendar calendar;
@@ -68,8 +70,9 @@ public class LeaderboardsResource {
     private final JsonWebToken token;
 
     LeaderboardsResource(LeaderboardService boards, Access access, Pagination pagination, BusinessCalendar calendar,
-            ObjectMapper json, PublishedWeeks weeks, JsonWebToken token) {
+            ObjectMapper json, PublishedWeeks weeks, JsonWebToken token, LeaderboardSettings settings) {
         this.boards = boards;
+        this.settings = settings;
         this.weeks = weeks;
         this.token = token;
         this.access = access;
@@ -122,7 +125,7 @@ public class LeaderboardsResource {
             String metric,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         access.require(Action.LEADERBOARD_READ, unitId);
-        return tagged(boards.unitsBoard(unitId, week(week), metric(metric)), ifNoneMatch);
+        return tagged(boards.unitsBoard(unitId, week(week), metric(metric, unitId)), ifNoneMatch);
     }
 
     @GET
@@ -164,7 +167,7 @@ public class LeaderboardsResource {
         IsoWeek which = week(week);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("名次", "单位", "人数", "参与人数", "总积分", "人均积分", "参与率"));
-        boards.unitsBoard(unitId, which, metric(metric)).items().forEach(u -> rows.add(List.of(
+        boards.unitsBoard(unitId, which, metric(metric, unitId)).items().forEach(u -> rows.add(List.of(
                 u.rank() == null ? "" : Integer.toString(u.rank()), u.name(), Long.toString(u.members()),
                 Long.toString(u.participants()), Long.toString(u.total()), Double.toString(u.perMember()),
                 Double.toString(u.participationRate()))));
@@ -197,7 +200,7 @@ public class LeaderboardsResource {
         UUID unit = unitId != null ? unitId : access.branchId()
                 .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NO_BRANCH));
         access.require(Action.LEADERBOARD_READ, unit);
-        return boards.me(person, unit, week(week), metric(metric));
+        return boards.me(person, unit, week(week), metric(metric, unit));
     }
 
     @GET
@@ -312,6 +315,47 @@ public class LeaderboardsResource {
         return weeks.list(unitId, pagination.request(limit, cursor, "published-weeks?unit=" + unitId));
     }
 
+    @GET
+    @Path("{id}/settings")
+    @Operation(operationId = "getLeaderboardSettings", summary = "How a unit ranks its child units",
+            description = "The metric of the unit's units board, its published weeks and its study leaders: its own "
+                    + "choice, or POINTS_PER_MEMBER. For those who may read the unit's boards. Sends an ETag.")
+    @APIResponse(responseCode = "200", description = "The settings", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeaderboardViews.Settings.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response settings(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        access.require(Action.LEADERBOARD_READ, unitId);
+        LeaderboardViews.Settings found = settings.find(unitId);
+        return EntityTags.read(found, found.version(), ifNoneMatch).build();
+    }
+
+    @PUT
+    @Path("{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putLeaderboardSettings", summary = "Choose how a unit ranks its child units",
+            description = "POINTS_PER_MEMBER, PARTICIPATION or TOTAL: the default of its units board from now on, and "
+                    + "the ranking of the weeks it publishes afterwards (published weeks keep theirs). The first "
+                    + "choice without If-Match; later ones with the If-Match of the settings last read (428 without "
+                    + "it, 412 when stale). Secretaries and org admins of the unit.")
+    @APIResponse(responseCode = "200", description = "The settings now", headers = @Header(name = "ETag",
+            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeaderboardViews.Settings.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "PreconditionFailed", responseCode = "412")
+    @APIResponse(ref = "PreconditionRequired", responseCode = "428")
+    public Response chooseSettings(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(name = "If-Match", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER,
+                    description = "The ETag of the settings last read; not sent for the unit's first choice",
+                    schema = @Schema(maxLength = 300, pattern = cn.zhibu.platform.http.IfMatch.PATTERN))
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid LeaderboardViews.SettingsChange change) {
+        access.require(Action.LEADERBOARD_MANAGE, unitId);
+        LeaderboardViews.Settings chosen = settings.choose(unitId, ifMatch, change.metric(), token.getSubject());
+        return EntityTags.changed(chosen, chosen.version());
+    }
+
     private static String published(UUID unitId, IsoWeek week) {
         return "published-week?unit=" + unitId + "&week=" + week;
     }
@@ -335,9 +379,10 @@ public class LeaderboardsResource {
         }
     }
 
-    private static Metric metric(String metric) {
+    /** The metric asked for, or the unit's own choice (its settings) when none is. */
+    private Metric metric(String metric, UUID unitId) {
         if (metric == null || metric.isEmpty()) {
-            return Metric.POINTS_PER_MEMBER;
+            return settings.metricOf(unitId);
         }
         try {
             return Metric.valueOf(metric.toUpperCase(Locale.ROOT));

@@ -33,16 +33,17 @@ public class PublishedWeeks {
 
     /** Who publishes at the end of each week. */
     public static final String SCHEDULER = "SCHEDULER";
-    /** Units boards are published ranked by this metric (each row keeps what the others need). */
-    static final Metric METRIC = Metric.POINTS_PER_MEMBER;
 
     private final EntityManager em;
     private final LeaderboardService boards;
     private final BusinessCalendar calendar;
     private final StudyLeaders leaders;
+    private final LeaderboardSettings settings;
 
-    PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders) {
+    PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders,
+            LeaderboardSettings settings) {
         this.em = em;
+        this.settings = settings;
         this.leaders = leaders;
         this.boards = boards;
         this.calendar = calendar;
@@ -66,19 +67,21 @@ public class PublishedWeeks {
         }
         UUID id = UUID.randomUUID();
         Instant now = calendar.now();
+        // ranked by the unit's own choice of metric when it is published (each row keeps every figure)
+        Metric metric = settings.metricOf(unitId);
         int inserted = em.createNativeQuery("""
                 insert into published_week (id, unit_id, iso_week, published_at, published_by, participants, metric,
                     minimum_size)
                 values (:id, :unit, :week, :at, :by, 0, :metric, 0)
                 on conflict (unit_id, iso_week) do nothing""")
                 .setParameter("id", id).setParameter("unit", unitId).setParameter("week", week.toString())
-                .setParameter("at", now).setParameter("by", by).setParameter("metric", METRIC.name())
+                .setParameter("at", now).setParameter("by", by).setParameter("metric", metric.name())
                 .executeUpdate();
         if (inserted == 0) { // published meanwhile without the lock's help: theirs stands
             return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), false);
         }
         long participants = snapshotPeople(id, unit, week);
-        LeaderboardViews.UnitsBoard units = boards.units(unitId, week, METRIC);
+        LeaderboardViews.UnitsBoard units = boards.units(unitId, week, metric);
         int position = 0;
         for (UnitRow row : units.items()) {
             em.createNativeQuery("""

@@ -79,6 +79,8 @@ public class StudyLeadersResource {
                     + "Idempotency-Key.")
     @APIResponse(responseCode = "200", description = "The week's leaders as confirmed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Week.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public StudyLeaderViews.Week confirm(
             @Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
             @Parameter(ref = "Id") @PathParam("id") UUID unitId,

@@ -3,6 +3,7 @@ package cn.zhibu.leaderboard;
 import cn.zhibu.identity.AuthorizationMatrixTest;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.Api;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,6 +60,12 @@ public final class LeaderboardAuthorizationMatrix {
         ops.add(new AuthorizationMatrixTest.Operation("confirmWeekStudyLeaders", t -> r -> r.body(java.util.Map.of(
                 "personIds", List.of(t.person()))).post("/v1/leaderboards/" + t.branch() + "/weeks/2020-W01/leaders"),
                 List.of(cn.zhibu.platform.security.Roles.SECRETARY, cn.zhibu.platform.security.Roles.ORG_ADMIN), 404,
+                404));
+        ops.add(new AuthorizationMatrixTest.Operation("getLeaderboardSettings", t -> r -> r.get("/v1/leaderboards/"
+                + t.branch() + "/settings"), AuthorizationMatrixTest.ROLES, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("putLeaderboardSettings", t -> r -> r.body(java.util.Map.of(
+                "metric", "TOTAL")).put("/v1/leaderboards/" + OrgFixtures.unit("PARTY_GROUP", t.branch()) + "/settings"),
+                List.of(cn.zhibu.platform.security.Roles.SECRETARY, cn.zhibu.platform.security.Roles.ORG_ADMIN), 200,
                 404));
         return ops;
     }

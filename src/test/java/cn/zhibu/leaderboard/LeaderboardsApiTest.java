@@ -177,6 +177,45 @@ class LeaderboardsApiTest {
     }
 
     @Test
+    void aUnitChoosesHowItsUnitsAreRankedAndItsPublishedWeeksFollow() {
+        Member a1 = StudyFixtures.member(branch, groupA);
+        StudyFixtures.member(branch, groupA);
+        StudyFixtures.member(branch, groupA);
+        StudyFixtures.member(branch, groupA);
+        Member b1 = StudyFixtures.member(branch, groupB);
+        StudyFixtures.member(branch, groupB);
+        StudyFixtures.member(branch, groupB);
+        award(a1, 8); // A: 8 points, 4 members (2 per member); B: 7 points, 3 members (2.33 per member)
+        award(b1, 7);
+        a1.api().get("/v1/leaderboards/" + branch + "/settings").then().statusCode(200)
+                .body("metric", equalTo("POINTS_PER_MEMBER")).body("own", equalTo(false));
+        a1.api().get("/v1/leaderboards/" + branch + "/units").then().body("items[0].unitId", equalTo(groupB));
+        problem(a1.api().body(Map.of("metric", "TOTAL")).put("/v1/leaderboards/" + branch + "/settings").then(), 403,
+                "FORBIDDEN");
+        secretary().body(Map.of("metric", "TOTAL")).put("/v1/leaderboards/" + branch + "/settings").then()
+                .statusCode(200).header("ETag", equalTo("\"0\"")).body("metric", equalTo("TOTAL"))
+                .body("own", equalTo(true));
+        a1.api().get("/v1/leaderboards/" + branch + "/units").then().body("metric", equalTo("TOTAL"))
+                .body("items[0].unitId", equalTo(groupA));
+        a1.api().queryParam("metric", "POINTS_PER_MEMBER").get("/v1/leaderboards/" + branch + "/units").then()
+                .body("items[0].unitId", equalTo(groupB));
+        problem(secretary().body(Map.of("metric", "PARTICIPATION")).put("/v1/leaderboards/" + branch + "/settings")
+                .then(), 428, "PRECONDITION_REQUIRED");
+        problem(secretary().header("If-Match", "\"7\"").body(Map.of("metric", "PARTICIPATION"))
+                .put("/v1/leaderboards/" + branch + "/settings").then(), 412, "PRECONDITION_FAILED");
+        problem(secretary().body(Map.of("metric", "BEST")).put("/v1/leaderboards/" + branch + "/settings").then(),
+                400, "VALIDATION_FAILED");
+        // published weeks are ranked by the choice when they are published
+        secretary().post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/publish").then().statusCode(201)
+                .body("metric", equalTo("TOTAL")).body("units[0].unitId", equalTo(groupA));
+        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then().statusCode(200)
+                .body("items[0].personId", equalTo(a1.personId()));
+        secretary().header("If-Match", "\"0\"").body(Map.of("metric", "PARTICIPATION"))
+                .put("/v1/leaderboards/" + branch + "/settings").then().statusCode(200).header("ETag", equalTo("\"1\""));
+        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().body("metric", equalTo("TOTAL"));
+    }
+
+    @Test
     void boardsAreSeenOnlyInsideTheViewersSubtree() {
         Member member = StudyFixtures.member(branch, groupA);
         String otherBranch = OrgFixtures.unit("BRANCH", committee);
