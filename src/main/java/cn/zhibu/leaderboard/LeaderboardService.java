@@ -33,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LeaderboardService {
 
     static final String ANONYMOUS = "匿名";
+    /** Past this many cached units boards or headcounts, the expired ones are dropped. */
+    private static final int CACHED_MOST = 1_000;
 
     private final EntityManager em;
     private final int minimumSize;
@@ -223,6 +225,9 @@ public class LeaderboardService {
             return recent.board();
         }
         LeaderboardViews.UnitsBoard board = units(unitId, week, metric);
+        if (recentBoards.size() >= CACHED_MOST) { // boards of past weeks and rarely read units do not pile up
+            recentBoards.values().removeIf(b -> !b.computedAt().plus(unitRankTtl).isAfter(now));
+        }
         recentBoards.put(key, new RecentBoard(now, board));
         return board;
     }
@@ -299,6 +304,9 @@ public class LeaderboardService {
                 group by c.id""").setParameter("unit", unitId).getResultList();
         Map<UUID, Long> members = new HashMap<>();
         rows.forEach(r -> members.put((UUID) r[0], ((Number) r[1]).longValue()));
+        if (headcounts.size() >= CACHED_MOST) {
+            headcounts.values().removeIf(h -> !h.countedAt().plus(headcountTtl).isAfter(now));
+        }
         headcounts.put(unitId, new Headcounts(now, Map.copyOf(members)));
         return members;
     }
