@@ -195,7 +195,8 @@ public class LeaderboardService {
         double percentile = ranks.participants() == 0 ? 0
                 : Math.round(1000.0 * below / ranks.participants()) / 10.0;
         UnitRow mine = null;
-        List<UUID> myUnits = myUnits(personId);
+        // the units the week's row counts the person in; without one (no entry yet), their units now
+        List<UUID> myUnits = own.isEmpty() ? myUnits(personId) : uuids((String) own.get(0)[2]);
         for (UnitRow row : recentUnits(unitId, week, metric).items()) {
             if (myUnits.contains(row.unitId())) {
                 mine = row;
@@ -317,12 +318,15 @@ public class LeaderboardService {
     /** The units the person belongs to now, and every unit above them. */
     private List<UUID> myUnits(UUID personId) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
-                select distinct cast(up.id as uuid) from membership m join org_unit u on u.id = m.org_unit_id
-                cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as up(id)
-                where m.person_id = :person and m.end_date is null""").setParameter("person", personId)
-                .getResultList();
+        List<Object> ids = em.createNativeQuery("select distinct cast(up.id as uuid) " + Standings.UNITS_NOW)
+                .setParameter("person", personId).getResultList();
         return ids.stream().map(UUID.class::cast).toList();
+    }
+
+    /** A uuid[] read as text ({@code {a,b}}). */
+    private static List<UUID> uuids(String array) {
+        String inner = array.substring(1, array.length() - 1);
+        return inner.isEmpty() ? List.of() : java.util.Arrays.stream(inner.split(",")).map(UUID::fromString).toList();
     }
 
     Unit unit(UUID unitId) {

@@ -3,6 +3,7 @@ package cn.zhibu.leaderboard;
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
 import cn.zhibu.platform.csv.CsvExport;
 import cn.zhibu.platform.http.EntityTags;
+import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -368,15 +368,9 @@ public class LeaderboardsResource {
         }
     }
 
+    /** The week named, or this week. */
     private IsoWeek week(String week) {
-        if (week == null || week.isEmpty()) {
-            return calendar.currentWeek();
-        }
-        try {
-            return IsoWeek.parse(week);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "week", "2026-W48");
-        }
+        return QueryParams.isoWeek("week", week).orElseGet(calendar::currentWeek);
     }
 
     /** The metric asked for, or the unit's own choice (its settings) when none is. */

@@ -16,6 +16,15 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class Standings {
 
+    /**
+     * The units a person ({@code :person}) belongs to now and every unit above them, as {@code up.id} (text):
+     * the units whose boards count them.
+     */
+    static final String UNITS_NOW = """
+            from membership m join org_unit u on u.id = m.org_unit_id
+            cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as up(id)
+            where m.person_id = :person and m.end_date is null""";
+
     private final EntityManager em;
     private final BusinessCalendar calendar;
 
@@ -32,10 +41,8 @@ public class Standings {
                 select :week, :person,
                     (select m.org_unit_id from membership m where m.person_id = :person and m.is_branch
                      and m.end_date is null),
-                    coalesce((select array_agg(distinct cast(up.id as uuid)) from membership m
-                              join org_unit u on u.id = m.org_unit_id
-                              cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as up(id)
-                              where m.person_id = :person and m.end_date is null), cast('{}' as uuid[])),
+                    coalesce((select array_agg(distinct cast(up.id as uuid)) """ + UNITS_NOW + """
+                              ), cast('{}' as uuid[])),
                     :points, greatest(:entries, 0), :at
                 on conflict (iso_week, person_id) do update
                     set points = s.points + excluded.points, entries = greatest(s.entries + :entries, 0),

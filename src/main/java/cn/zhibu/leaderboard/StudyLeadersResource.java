@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,10 +107,7 @@ public class StudyLeadersResource {
     }
 
     private static IsoWeek week(String week) {
-        try {
-            return IsoWeek.parse(week);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "week", "2026-W48");
-        }
+        return QueryParams.isoWeek("week", week)
+                .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "week", "2026-W48"));
     }
 }

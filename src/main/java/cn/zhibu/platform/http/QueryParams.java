@@ -2,6 +2,7 @@ package cn.zhibu.platform.http;
 
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.time.IsoWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -21,6 +22,18 @@ public final class QueryParams {
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "YYYY-MM-DD");
+        }
+    }
+
+    /** An ISO week such as {@code 2026-W48} (a path segment or a query parameter); a 400 naming it otherwise. */
+    public static Optional<IsoWeek> isoWeek(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IsoWeek.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "2026-W48");
         }
     }
 
