@@ -11,14 +11,17 @@ import java.util.Set;
 public final class Permissions {
 
     private static final Map<String, Set<Action>> BY_ROLE = Map.of(
-            Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ),
+            Roles.MEMBER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ,
+                    Action.PARTY_DAY_READ),
             Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ,
-                    Action.LEADERBOARD_READ),
-            Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ),
+                    Action.LEADERBOARD_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ),
+            Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ,
+                    Action.PARTY_DAY_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
                     Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
-                    Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE),
+                    Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE, Action.PARTY_DAY_READ, Action.PARTY_DAY_MANAGE,
+                    Action.LECTURE_COVERAGE_READ),
             Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
@@ -33,7 +36,7 @@ public final class Permissions {
         scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD,
                 Action.POINTS_IMPORT));
         scopes.put("leaderboards:read", EnumSet.of(Action.ORG_READ, Action.LEADERBOARD_READ));
-        scopes.put("stats:read", EnumSet.noneOf(Action.class));
+        scopes.put("stats:read", EnumSet.of(Action.ORG_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ));
         BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);
     }
 

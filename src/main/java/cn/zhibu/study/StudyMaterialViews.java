@@ -17,10 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/study-materials}. */
 public final class StudyMaterialViews {
 
-    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
-    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
-    /** Any text but control characters other than line breaks. */
-    static final String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    static final String TEXT = cn.zhibu.platform.openapi.Patterns.TEXT;
+    static final String LONG_TEXT = cn.zhibu.platform.openapi.Patterns.LONG_TEXT;
     static final String TAG = "^\\S{1,16}$";
     /** An http or https address: a host name (no user name or password), an optional port, then ASCII only. */
     public static final String URL = "^https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?([/?#][\\x21-\\x7E]*)?$";

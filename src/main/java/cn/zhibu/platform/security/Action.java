@@ -38,5 +38,11 @@ public enum Action {
     /** See the weekly boards (榜单) of people and units. */
     LEADERBOARD_READ,
     /** Publish weeks, confirm study leaders, check the standings against the ledger. */
-    LEADERBOARD_MANAGE
+    LEADERBOARD_MANAGE,
+    /** See a branch's party days, their hosts, lectures and speakers. */
+    PARTY_DAY_READ,
+    /** Plan party days and their rotations, reassign speakers, record deliveries and attendance. */
+    PARTY_DAY_MANAGE,
+    /** See attendance and lecture coverage figures (培训覆盖面) and who is due to lecture next. */
+    LECTURE_COVERAGE_READ
 }

@@ -1,0 +1,103 @@
+package cn.zhibu.lecture;
+
+import cn.zhibu.platform.problem.ProblemMessages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Party days as answered: each with its lectures, the speakers' and host's names and the lectures' ratings. */
+@ApplicationScoped
+public class PartyDayReader {
+
+    private final EntityManager em;
+
+    PartyDayReader(EntityManager em) {
+        this.em = em;
+    }
+
+    public PartyDayViews.View view(PartyDay day, Locale locale) {
+        return views(List.of(day), locale).get(0);
+    }
+
+    /** The views of these sessions, with four queries whatever their number. */
+    public List<PartyDayViews.View> views(List<PartyDay> days, Locale locale) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = days.stream().map(d -> d.id).toList();
+        List<MicroLecture> lectures = em.createQuery("from MicroLecture where partyDayId in :ids order by slot",
+                MicroLecture.class).setParameter("ids", ids).getResultList();
+        Set<UUID> people = new HashSet<>();
+        lectures.forEach(l -> {
+            if (l.speakerId != null) {
+                people.add(l.speakerId);
+            }
+        });
+        Map<UUID, String> names = names("person", people);
+        Set<UUID> hosts = new HashSet<>();
+        days.forEach(d -> {
+            if (d.hostUnitId != null) {
+                hosts.add(d.hostUnitId);
+            }
+        });
+        Map<UUID, String> hostNames = names("org_unit", hosts);
+        Map<UUID, double[]> ratings = ratings(lectures.stream().map(l -> l.id).toList());
+        Map<UUID, List<PartyDayViews.Lecture>> byDay = new HashMap<>();
+        for (MicroLecture l : lectures) {
+            double[] rating = ratings.getOrDefault(l.id, new double[] {0, 0});
+            byDay.computeIfAbsent(l.partyDayId, k -> new java.util.ArrayList<>()).add(new PartyDayViews.Lecture(
+                    l.id, l.partyDayId, l.slot, l.speakerId, names.get(l.speakerId), l.reason,
+                    reasonText(l.reason, l.lastLectureOn, locale), l.lastLectureOn, l.pinned, l.outcome, l.topic,
+                    l.summary, Arrays.asList(l.links), l.recordedAt, (int) rating[0],
+                    rating[0] == 0 ? null : Math.round(rating[1] * 100) / 100.0, l.version));
+        }
+        return days.stream().map(d -> new PartyDayViews.View(d.id, d.branchId, d.kind, d.startsAt, d.endsAt,
+                d.heldOn, d.theme, d.place, d.agenda, d.hostUnitId, hostNames.get(d.hostUnitId), d.hostReason,
+                d.lectureSlots, d.state, byDay.getOrDefault(d.id, List.of()), d.version, d.createdAt, d.updatedAt))
+                .toList();
+    }
+
+    /** A rotation reason for display: "最久未讲：上次 2026-Q1". */
+    public static String reasonText(String reason, LocalDate lastLectureOn, Locale locale) {
+        if (reason == null) {
+            return null;
+        }
+        String quarter = lastLectureOn == null ? "-"
+                : lastLectureOn.getYear() + "-Q" + lastLectureOn.get(IsoFields.QUARTER_OF_YEAR);
+        return ProblemMessages.text("ROTATION_REASON." + reason, locale).replace("{0}", quarter);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, String> names(String table, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Object[]> rows = em.createNativeQuery("select id, name from " + table + " where id in (:ids)")
+                    .setParameter("ids", ids).getResultList();
+            rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
+        }
+        return names;
+    }
+
+    /** Per lecture: how many ratings, and their average. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, double[]> ratings(List<UUID> lectureIds) {
+        Map<UUID, double[]> ratings = new HashMap<>();
+        if (!lectureIds.isEmpty()) {
+            List<Object[]> rows = em.createNativeQuery("select lecture_id, count(*), avg(score) from lecture_rating "
+                    + "where lecture_id in (:ids) group by lecture_id").setParameter("ids", lectureIds).getResultList();
+            rows.forEach(r -> ratings.put((UUID) r[0], new double[] {((Number) r[1]).doubleValue(),
+                    ((Number) r[2]).doubleValue()}));
+        }
+        return ratings;
+    }
+}
