@@ -1,0 +1,145 @@
+package cn.zhibu.lecture.rotation;
+
+import cn.zhibu.lecture.LectureOutcome;
+import cn.zhibu.lecture.MicroLecture;
+import cn.zhibu.lecture.PartyDay;
+import cn.zhibu.lecture.PartyDayState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the planners need of a branch, read from the database: its party members, their exemptions and
+ * unavailable days, its sessions with their slots, its host units with their blackouts, and its rules.
+ */
+@ApplicationScoped
+public class RotationInputs {
+
+    public static final int DEFAULT_NEWCOMER_DAYS = 30;
+
+    /**
+     * Everyone with a membership of the branch who is a party member (full or probationary), with their latest
+     * membership of it and their party group in it now.
+     */
+    private static final String MEMBERS = """
+            select distinct on (p.id) p.id, p.political_status, m.start_date,
+                   case when p.active then m.end_date else least(m.end_date, p.left_on) end,
+                   (select g.org_unit_id from membership g join org_unit u on u.id = g.org_unit_id
+                     where g.person_id = p.id and g.end_date is null and u.parent_id = m.org_unit_id
+                       and u.kind = 'PARTY_GROUP' order by g.start_date, g.org_unit_id limit 1)
+              from membership m join person p on p.id = m.person_id
+             where m.org_unit_id = :branch and p.political_status in ('FULL', 'PROBATIONARY')
+             order by p.id, m.start_date desc""";
+
+    private final EntityManager em;
+
+    RotationInputs(EntityManager em) {
+        this.em = em;
+    }
+
+    public SpeakerRules rules(UUID branchId) {
+        return Optional.ofNullable(RotationSetting.<RotationSetting>findById(branchId))
+                .map(s -> new SpeakerRules(s.newcomerDays, s.probationaryEligible))
+                .orElse(new SpeakerRules(DEFAULT_NEWCOMER_DAYS, false));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<MemberInput> members(UUID branchId) {
+        List<Object[]> rows = em.createNativeQuery(MEMBERS).setParameter("branch", branchId).getResultList();
+        Map<UUID, List<Exemption>> exemptions = new HashMap<>();
+        Map<UUID, Set<LocalDate>> unavailable = new HashMap<>();
+        for (SpeakerAbsence a : SpeakerAbsence.<SpeakerAbsence>list("branchId", branchId)) {
+            if (a.kind == AbsenceKind.UNAVAILABLE) {
+                Set<LocalDate> days = unavailable.computeIfAbsent(a.personId, k -> new HashSet<>());
+                for (LocalDate d = a.fromDate; !d.isAfter(a.toDate); d = d.plusDays(1)) {
+                    days.add(d);
+                }
+            } else {
+                exemptions.computeIfAbsent(a.personId, k -> new ArrayList<>())
+                        .add(new Exemption(a.fromDate, a.toDate, ExemptionKind.valueOf(a.kind.name())));
+            }
+        }
+        List<MemberInput> members = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            members.add(new MemberInput(id, (UUID) r[4], "PROBATIONARY".equals(r[1]), date(r[2]), date(r[3]),
+                    exemptions.get(id), unavailable.get(id)));
+        }
+        return members;
+    }
+
+    /** One member of the branch as the planner sees them, if they are a party member of it at all. */
+    public Optional<MemberInput> member(UUID branchId, UUID personId) {
+        return members(branchId).stream().filter(m -> m.personId().equals(personId)).findFirst();
+    }
+
+    /**
+     * The branch's sessions with their slots. Fixed: no longer PLANNED, or on or before {@code today}. For the
+     * host planner, a host a secretary CHOSE is fixed too (when {@code forHosts}).
+     */
+    public List<SessionInput> sessions(UUID branchId, LocalDate today, boolean forHosts) {
+        List<PartyDay> days = PartyDay.list("branchId = ?1 order by heldOn, id", branchId);
+        Map<UUID, List<Slot>> slots = new LinkedHashMap<>();
+        if (!days.isEmpty()) {
+            List<MicroLecture> lectures = em.createQuery("from MicroLecture where partyDayId in :ids order by slot",
+                    MicroLecture.class).setParameter("ids", days.stream().map(d -> d.id).toList()).getResultList();
+            for (MicroLecture l : lectures) {
+                slots.computeIfAbsent(l.partyDayId, k -> new ArrayList<>())
+                        .add(new Slot(l.slot, l.speakerId, outcome(l.outcome), l.pinned));
+            }
+        }
+        List<SessionInput> sessions = new ArrayList<>();
+        for (PartyDay d : days) {
+            boolean fixed = !fixedLater(d, today) || (forHosts && "CHOSEN".equals(d.hostReason));
+            sessions.add(new SessionInput(d.id, d.heldOn, d.lectureSlots, fixed, d.state == PartyDayState.CANCELLED,
+                    d.hostUnitId, slots.get(d.id)));
+        }
+        return sessions;
+    }
+
+    /** Whether the rotation may still change the session: PLANNED and after today. */
+    public static boolean fixedLater(PartyDay day, LocalDate today) {
+        return day.state == PartyDayState.PLANNED && day.heldOn.isAfter(today);
+    }
+
+    /**
+     * The units that host in turn: the branch's active departments (科室), or its party groups when it has no
+     * department.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UnitInput> units(UUID branchId) {
+        List<Object[]> rows = em.createNativeQuery("select id, name, kind from org_unit where parent_id = :branch "
+                + "and archived_at is null and kind in ('DEPARTMENT', 'PARTY_GROUP') order by name, id")
+                .setParameter("branch", branchId).getResultList();
+        boolean departments = rows.stream().anyMatch(r -> "DEPARTMENT".equals(r[2]));
+        List<Object[]> hosts = rows.stream().filter(r -> (departments ? "DEPARTMENT" : "PARTY_GROUP").equals(r[2]))
+                .toList();
+        Map<UUID, List<Blackout>> blackouts = new HashMap<>();
+        if (!hosts.isEmpty()) {
+            em.createQuery("from HostBlackout where unitId in :ids", HostBlackout.class)
+                    .setParameter("ids", hosts.stream().map(r -> (UUID) r[0]).toList()).getResultList()
+                    .forEach(b -> blackouts.computeIfAbsent(b.unitId, k -> new ArrayList<>())
+                            .add(new Blackout(b.fromDate, b.toDate)));
+        }
+        return hosts.stream().map(r -> new UnitInput((UUID) r[0], (String) r[1], blackouts.get((UUID) r[0])))
+                .toList();
+    }
+
+    private static SlotOutcome outcome(LectureOutcome outcome) {
+        return SlotOutcome.valueOf(outcome.name());
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}

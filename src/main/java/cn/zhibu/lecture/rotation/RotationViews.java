@@ -1,0 +1,162 @@
+package cn.zhibu.lecture.rotation;
+
+import cn.zhibu.platform.openapi.Patterns;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Requests and answers of {@code /v1/rotations}. */
+public final class RotationViews {
+
+    static final String PLAN_ID = "^[0-9a-f]{64}$";
+    static final String REASON = "^[A-Z_]{1,16}$";
+
+    private RotationViews() {
+    }
+
+    @Schema(name = "RotationSlot", description = "A lecture slot of a session the rotation plans: who has it now and "
+            + "who the plan gives it to, with the reason")
+    public record PlannedSlot(
+            @Schema(minimum = "1", maximum = "10") int slot,
+            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentSpeakerId,
+            @Schema(description = "None: nobody eligible is left", format = "uuid", maxLength = 36,
+                    pattern = Patterns.UUID, nullable = true) UUID speakerId,
+            @Schema(maxLength = 32, nullable = true) String speakerName,
+            @Schema(description = "KEPT (pinned by a swap or a secretary), RESCHEDULED, NEVER_LECTURED or "
+                    + "LONGEST_SINCE", maxLength = 16, pattern = REASON, nullable = true) String reason,
+            @Schema(maxLength = 200, nullable = true, examples = "最久未讲：上次 2026-Q1") String reasonText,
+            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
+            @Schema(description = "Whether applying the plan changes this slot") boolean changed) {
+    }
+
+    @Schema(name = "RotationHost", description = "The host unit of a session the rotation plans")
+    public record PlannedHost(
+            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentUnitId,
+            @Schema(description = "None: every unit is blacked out that day", format = "uuid", maxLength = 36,
+                    pattern = Patterns.UUID, nullable = true) UUID unitId,
+            @Schema(maxLength = 64, nullable = true) String unitName,
+            @Schema(description = "NEVER_HOSTED, LONGEST_SINCE, or CHOSEN (by a secretary, kept)", maxLength = 16,
+                    pattern = REASON, nullable = true) String reason,
+            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastHostedOn,
+            boolean changed) {
+    }
+
+    @Schema(name = "RotationSession", description = "A future PLANNED session and what the plan makes of it")
+    public record PlannedSession(
+            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
+            @Schema(format = "date", maxLength = 10) LocalDate heldOn,
+            @Schema(maxLength = 100) String theme,
+            PlannedHost host,
+            @Schema(maxItems = 10) List<PlannedSlot> slots) {
+    }
+
+    @Schema(name = "RotationDue", description = "A member due to lecture, in the order the rotation picks them")
+    public record Due(
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            @Schema(maxLength = 32) String name,
+            @Schema(maxLength = 16, pattern = REASON) String reason,
+            @Schema(maxLength = 200) String reasonText,
+            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
+            @Schema(description = "Spoken in the current round already") boolean spokenInCycle) {
+    }
+
+    @Schema(name = "RotationPlan", description = "The rotation of a branch's future PLANNED sessions: hosts and "
+            + "speakers as the plan makes them, against what they are now. Held, confirmed, cancelled and past "
+            + "sessions are never changed; slots pinned by a swap or a secretary are kept.")
+    public record Plan(
+            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            @Schema(description = "Names this plan against the present state; apply it with this id",
+                    maxLength = 64, pattern = PLAN_ID) String planId,
+            @Schema(format = "date", maxLength = 10) LocalDate asOf,
+            @Schema(description = "Hosts and slots that applying the plan changes", minimum = "0", maximum = "100000")
+            int changes,
+            @Schema(maxItems = 1000) List<PlannedSession> sessions,
+            @Schema(description = "Who is due to lecture next (the first 20)", maxItems = 20) List<Due> due) {
+    }
+
+    @Schema(name = "RotationApply", description = "Apply the plan previewed under this id")
+    public record Apply(
+            @Schema(description = "The planId of the preview; if the plan has changed since, 412 "
+                    + "ROTATION_PLAN_CHANGED", maxLength = 64, pattern = PLAN_ID, required = true)
+            @NotNull @Pattern(regexp = PLAN_ID) String planId) {
+    }
+
+    @Schema(name = "RotationSettings", description = "A branch's rotation rules")
+    public record Settings(
+            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            @Schema(description = "Days after joining the branch before a member lectures (default 30)",
+                    minimum = "0", maximum = "3650") int newcomerDays,
+            @Schema(description = "Whether probationary members (预备党员) lecture too (default no)")
+            boolean probationaryEligible,
+            @Schema(description = "Whether the branch has chosen them (false: the defaults)") boolean chosen,
+            @Schema(description = "Version; the ETag", minimum = "0", maximum = "999999999999999999", format = "int64")
+            long version) {
+    }
+
+    @Schema(name = "RotationSettingsChange", description = "A branch's new rotation rules")
+    public record SettingsChange(
+            @Schema(minimum = "0", maximum = "3650", required = true, examples = "30") @NotNull @Min(0) @Max(3650)
+            Integer newcomerDays,
+            @Schema(required = true) @NotNull Boolean probationaryEligible) {
+    }
+
+    @Schema(name = "SpeakerAbsenceCreate", description = "An exemption from lecturing (LEAVE, ILLNESS, OTHER; "
+            + "secretaries) or days a member cannot lecture (UNAVAILABLE; the member themself too), inclusive")
+    public record AbsenceCreate(
+            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID personId,
+            @Schema(required = true, examples = "LEAVE") @NotNull AbsenceKind kind,
+            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-03-01") @NotNull LocalDate from,
+            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-05-31") @NotNull LocalDate to,
+            @Schema(maxLength = 200, pattern = Patterns.LONG_TEXT, examples = "产假") @Size(max = 200)
+            @Pattern(regexp = Patterns.LONG_TEXT) String reason) {
+    }
+
+    @Schema(name = "SpeakerAbsence", description = "An exemption from lecturing, or days a member cannot lecture")
+    public record Absence(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            AbsenceKind kind,
+            @Schema(format = "date", maxLength = 10) LocalDate from,
+            @Schema(format = "date", maxLength = 10) LocalDate to,
+            @Schema(maxLength = 200, nullable = true) String reason,
+            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+    }
+
+    @Schema(name = "HostBlackoutCreate", description = "Days (inclusive) a party group or department cannot host")
+    public record BlackoutCreate(
+            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID unitId,
+            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-06-01") @NotNull LocalDate from,
+            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-06-30") @NotNull LocalDate to,
+            @Schema(maxLength = 200, pattern = Patterns.LONG_TEXT, examples = "年中审计") @Size(max = 200)
+            @Pattern(regexp = Patterns.LONG_TEXT) String reason) {
+    }
+
+    @Schema(name = "HostBlackout", description = "Days a party group or department cannot host")
+    public record Blackout(
+            @Schema(format = "uuid", maxLength = 36) UUID id,
+            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            @Schema(format = "date", maxLength = 10) LocalDate from,
+            @Schema(format = "date", maxLength = 10) LocalDate to,
+            @Schema(maxLength = 200, nullable = true) String reason,
+            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+    }
+
+    @Schema(name = "SpeakerAbsenceList", description = "A branch's exemptions and unavailable days, latest first")
+    public record Absences(@Schema(type = SchemaType.ARRAY, implementation = Absence.class, maxItems = 1000)
+            List<Absence> items) {
+    }
+
+    @Schema(name = "HostBlackoutList", description = "A branch's host blackouts, latest first")
+    public record Blackouts(@Schema(type = SchemaType.ARRAY, implementation = Blackout.class, maxItems = 1000)
+            List<Blackout> items) {
+    }
+}
