@@ -32,6 +32,10 @@ public enum LectureProblem implements ProblemKind {
     SWAP_PENDING(409),
     /** The swap request was answered already. */
     SWAP_DECIDED(409),
+    /** A lecture without a speaker is not delivered by anyone. */
+    LECTURE_NO_SPEAKER(409),
+    /** A delivered lecture has a topic. */
+    LECTURE_TOPIC_REQUIRED(422),
     /** A lecture's delivery is recorded once. */
     LECTURE_RECORDED(409),
     /** Ratings are for delivered lectures. */
