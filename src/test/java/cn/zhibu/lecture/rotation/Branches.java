@@ -59,7 +59,7 @@ final class Branches {
     /** Branches where every member is always eligible and every session is to plan, without pins. */
     static Arbitrary<Branch> plainBranches(boolean groups) {
         return sessionDays().flatMap(days -> Arbitraries.integers().between(3, 25).flatMap(n -> Combinators
-                .combine(Arbitraries.longs(), Arbitraries.integers().between(groups ? 0 : 9, 4),
+                .combine(Arbitraries.longs(), Arbitraries.integers().between(groups ? 0 : 4, 4),
                         Arbitraries.integers().between(0, 400))
                 .as((bits, group, joined) -> new MemberInput(id(bits, 0), group > 3 ? null : id(0, group + 1), false,
                         BASE.minusDays(joined), null, List.of(), null))
