@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * <p>Sessions are walked by date, then id string; cancelled ones are ignored. A fixed session is history: each
  * slot's speaker counts as having spoken that day, except NOT_DELIVERED, which makes them owed. In a session to
- * plan, pinned slots are kept and counted first; then each empty slot, in number order, goes to a candidate (a
+ * plan, pinned slots are kept; then each other slot, in number order, goes to a candidate (a
  * member {@link #eligible eligible} that day and not yet speaking in the session):
  * <ol>
  * <li>only from the lowest tier: members who have not spoken in the current cycle, while any candidate has not
@@ -27,6 +27,10 @@ import java.util.UUID;
  * of one), or the first of all if every group is;
  * </ol>
  * and counts as having spoken there, so later sessions see it. A slot stays empty when no candidate is left.
+ *
+ * <p>Within a session, pinned slots count first, then the others by number, in fixed sessions too: so fixing a
+ * planned session as planned (slots, pins and a DELIVERED or PENDING outcome) changes nothing in the rest of the
+ * plan.
  */
 public final class SpeakerPlanner {
 
@@ -104,7 +108,7 @@ public final class SpeakerPlanner {
             TreeMap<Integer, Slot> slots = new TreeMap<>();
             s.slots().forEach(slot -> slots.putIfAbsent(slot.number(), slot));
             if (s.fixed()) {
-                for (Slot slot : slots.values()) {
+                for (Slot slot : countingOrder(slots)) {
                     if (slot.speakerId() != null) {
                         history.count(slot.speakerId(), s.date(), slot.outcome(), eligible);
                     }
@@ -162,6 +166,13 @@ public final class SpeakerPlanner {
             }
         }
         return List.of(out);
+    }
+
+    /** Pinned slots first, then the others, each by number: the order in which a session's speakers count. */
+    private static List<Slot> countingOrder(TreeMap<Integer, Slot> slots) {
+        List<Slot> order = new ArrayList<>(slots.values().stream().filter(Slot::pinned).toList());
+        order.addAll(slots.values().stream().filter(slot -> !slot.pinned()).toList());
+        return order;
     }
 
     static List<SessionInput> chronological(List<SessionInput> sessions) {
