@@ -111,13 +111,14 @@ public class MicroLectureService {
         if (!personId.equals(answers)) {
             throw new ProblemException(LectureProblem.SWAP_NOT_YOURS);
         }
-        MicroLecture lecture = lockedForChange(swap.lectureId);
+        MicroLecture lecture = find(swap.lectureId).orElseThrow();
+        PartyDay day = days.lock(lecture.partyDayId);
         em.refresh(swap, LockModeType.PESSIMISTIC_WRITE);
         if (swap.state != LectureSwap.State.PENDING) {
             throw new ProblemException(LectureProblem.SWAP_DECIDED, swap.state.name());
         }
-        PartyDay day = days.require(lecture.partyDayId);
         if (answer == LectureSwap.State.ACCEPTED) {
+            lockedForChange(lecture.id);
             requireFree(day, lecture, swap.colleagueId);
         }
         swap.state = answer;
