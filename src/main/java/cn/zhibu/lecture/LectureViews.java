@@ -33,7 +33,8 @@ public final class LectureViews {
                     examples = "从“两个确立”谈基层党员的责任") @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String topic,
             @Schema(maxLength = 2000, pattern = Patterns.LONG_TEXT, examples = "结合本科室工作谈体会。")
             @Size(max = 2000) @Pattern(regexp = Patterns.LONG_TEXT) String summary,
-            @Schema(type = SchemaType.ARRAY, maxItems = 5, description = "Links to materials (http or https)")
+            @Schema(type = SchemaType.ARRAY, maxItems = 5, implementation = LectureLink.class,
+                    description = "Links to materials (http or https)")
             @Size(max = 5) List<@NotNull @Size(min = 10, max = 2048) @Pattern(regexp = URL) String> links) {
     }
 

@@ -50,6 +50,11 @@ public class MicroLectureService {
         return MicroLecture.findByIdOptional(id);
     }
 
+    /** The branch of the lecture's session, if the lecture exists. */
+    public Optional<UUID> branchOf(UUID lectureId) {
+        return find(lectureId).flatMap(l -> days.find(l.partyDayId)).map(d -> d.branchId);
+    }
+
     public PartyDayViews.Lecture view(UUID lectureId, Locale locale) {
         MicroLecture lecture = find(lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         return reader.view(days.require(lecture.partyDayId), locale).lectures().stream()
@@ -97,7 +102,7 @@ public class MicroLectureService {
         swap.message = request.message() == null || request.message().isBlank() ? null : request.message();
         swap.state = LectureSwap.State.PENDING;
         swap.createdAt = calendar.now();
-        swap.persist();
+        swap.persistAndFlush();
         return LectureViews.Swap.of(swap, lecture, day);
     }
 

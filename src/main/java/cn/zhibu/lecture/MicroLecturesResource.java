@@ -43,15 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MicroLecturesResource {
 
     private final MicroLectureService lectures;
-    private final PartyDayService days;
     private final Access access;
     private final HttpHeaders headers;
     private final JsonWebToken token;
 
-    MicroLecturesResource(MicroLectureService lectures, PartyDayService days, Access access, HttpHeaders headers,
-            JsonWebToken token) {
+    MicroLecturesResource(MicroLectureService lectures, Access access, HttpHeaders headers, JsonWebToken token) {
         this.lectures = lectures;
-        this.days = days;
         this.access = access;
         this.headers = headers;
         this.token = token;
@@ -148,8 +145,7 @@ public class MicroLecturesResource {
 
     /** The lecture's branch, if the caller may do this there; out of sight: not found. */
     private UUID branchOf(UUID lectureId, Action action) {
-        MicroLecture lecture = lectures.find(lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        UUID branch = days.require(lecture.partyDayId).branchId;
+        UUID branch = lectures.branchOf(lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         if (!access.allows(action, branch)) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }

@@ -118,6 +118,11 @@ public class PartyDayService {
         return PartyDay.findByIdOptional(id);
     }
 
+    /** The branch holding the session, if it exists. */
+    public Optional<UUID> branchOf(UUID id) {
+        return find(id).map(d -> d.branchId);
+    }
+
     public PartyDayViews.View view(UUID id, Locale locale) {
         return reader.view(require(id), locale);
     }

@@ -128,7 +128,7 @@ public final class PartyDayViews {
             LectureOutcome outcome,
             @Schema(maxLength = 100, nullable = true) String topic,
             @Schema(maxLength = 2000, nullable = true) String summary,
-            @Schema(type = SchemaType.ARRAY, maxItems = 5, implementation = String.class) List<String> links,
+            @Schema(type = SchemaType.ARRAY, maxItems = 5, implementation = LectureLink.class) List<String> links,
             @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)
             Instant recordedAt,
             @Schema(description = "Ratings by attendees", minimum = "0", maximum = "100000") int ratingCount,

@@ -144,8 +144,8 @@ public class PartyDaysResource {
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        PartyDay day = readable(id);
-        PartyDayViews.View view = days.view(day.id, locale());
+        readable(id);
+        PartyDayViews.View view = days.view(id, locale());
         return EntityTags.read(view, view.version(), ifNoneMatch).build();
     }
 
@@ -216,16 +216,17 @@ public class PartyDaysResource {
         return EntityTags.changed(day, day.version());
     }
 
-    private PartyDay readable(UUID id) {
-        PartyDay day = days.require(id);
-        if (!access.allows(Action.PARTY_DAY_READ, day.branchId)) {
+    /** The session's branch, if the caller may see its party days; otherwise not found. */
+    private UUID readable(UUID id) {
+        UUID branch = days.branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
-        return day;
+        return branch;
     }
 
     private void managed(UUID id) {
-        access.require(Action.PARTY_DAY_MANAGE, readable(id).branchId);
+        access.require(Action.PARTY_DAY_MANAGE, readable(id));
     }
 
     private Locale locale() {

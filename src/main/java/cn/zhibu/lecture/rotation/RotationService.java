@@ -66,6 +66,10 @@ public class RotationService {
         return plan(branchId, locale);
     }
 
+    public LocalDate today() {
+        return calendar.today();
+    }
+
     /** Who is due to lecture next in the branch, as of today. */
     public List<RotationViews.Due> due(UUID branchId, int limit, Locale locale) {
         LocalDate today = calendar.today();

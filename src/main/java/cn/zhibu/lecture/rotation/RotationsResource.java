@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.rotation;
 
+import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -50,14 +51,16 @@ public class RotationsResource {
 
     private final RotationService rotation;
     private final RotationRules rules;
+    private final Coverage coverage;
     private final Access access;
     private final HttpHeaders headers;
     private final JsonWebToken token;
 
-    RotationsResource(RotationService rotation, RotationRules rules, Access access, HttpHeaders headers,
-            JsonWebToken token) {
+    RotationsResource(RotationService rotation, RotationRules rules, Coverage coverage, Access access,
+            HttpHeaders headers, JsonWebToken token) {
         this.rotation = rotation;
         this.rules = rules;
+        this.coverage = coverage;
         this.access = access;
         this.headers = headers;
         this.token = token;
@@ -95,6 +98,28 @@ public class RotationsResource {
             @NotNull @Valid RotationViews.Apply request) {
         branch(Action.PARTY_DAY_MANAGE, branchId);
         return rotation.apply(branchId, request.planId(), locale());
+    }
+
+    @GET
+    @Path("coverage")
+    @Operation(operationId = "getLectureCoverage", summary = "A branch's party-day coverage in a period",
+            description = "培训覆盖面: the share of the branch's party members who attended at least one session "
+                    + "(started, not cancelled) from `from` to `to` (default: this year so far), lectures delivered per "
+                    + "member, each member's figures, and who is due to lecture next. For secretaries, group leaders "
+                    + "and org admins of the branch, and API clients with stats:read.")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.View.class)))
+    public Coverage.View coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
+            @Parameter(ref = "From") @QueryParam("from") String from,
+            @Parameter(ref = "To") @QueryParam("to") String to) {
+        branch(Action.LECTURE_COVERAGE_READ, branchId);
+        java.time.LocalDate today = rotation.today();
+        java.time.LocalDate start = QueryParams.date("from", from).orElse(today.withDayOfYear(1));
+        java.time.LocalDate end = QueryParams.date("to", to).orElse(today);
+        if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {
+            throw new ProblemException(LectureProblem.LECTURE_DATES_INCONSISTENT, end.toString(), start.toString());
+        }
+        return coverage.of(branchId, start, end, locale());
     }
 
     @GET

@@ -1,0 +1,101 @@
+package cn.zhibu.lecture.rotation;
+
+import cn.zhibu.platform.openapi.Patterns;
+import cn.zhibu.platform.time.BusinessCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Coverage figures of a branch over a period (培训覆盖面): the share of its party members who attended at least
+ * one session, the lectures delivered per member, each member's figures, and who is due to lecture next. Sessions
+ * count once started and not cancelled; members are those with a membership of the branch in the period.
+ */
+@ApplicationScoped
+public class Coverage {
+
+    static final int MOST_PEOPLE = 1000;
+    static final int DUE_SHOWN = 10;
+
+    private static final String PEOPLE = """
+            with members as (
+                select distinct p.id, p.name from membership m join person p on p.id = m.person_id
+                 where m.org_unit_id = :branch and m.start_date <= :to and (m.end_date is null or m.end_date >= :from)
+                   and p.political_status in ('FULL', 'PROBATIONARY')),
+            sessions as (
+                select id from party_day where branch_id = :branch and state <> 'CANCELLED'
+                   and held_on between :from and :to and starts_at <= :now)
+            select m.id, m.name,
+                   (select count(*) from attendance a where a.person_id = m.id and a.status = 'PRESENT'
+                       and a.party_day_id in (select id from sessions)),
+                   (select count(*) from micro_lecture l where l.speaker_id = m.id and l.outcome = 'DELIVERED'
+                       and l.party_day_id in (select id from sessions)),
+                   (select max(d.held_on) from micro_lecture l join party_day d on d.id = l.party_day_id
+                     where l.speaker_id = m.id and l.outcome = 'DELIVERED' and d.branch_id = :branch),
+                   (select count(*) from sessions)
+              from members m order by m.name, m.id""";
+
+    private final EntityManager em;
+    private final RotationService rotation;
+    private final BusinessCalendar calendar;
+
+    Coverage(EntityManager em, RotationService rotation, BusinessCalendar calendar) {
+        this.em = em;
+        this.rotation = rotation;
+        this.calendar = calendar;
+    }
+
+    @Schema(name = "CoveragePerson", description = "A party member's figures in the period")
+    public record Person(
+            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            @Schema(maxLength = 32) String name,
+            @Schema(minimum = "0", maximum = "100000") int sessionsAttended,
+            @Schema(minimum = "0", maximum = "100000") int lecturesDelivered,
+            @Schema(description = "Their last delivered lecture ever", format = "date", maxLength = 10,
+                    pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn) {
+    }
+
+    @Schema(name = "Coverage", description = "A branch's party-day coverage in a period (培训覆盖面)")
+    public record View(
+            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            @Schema(format = "date", maxLength = 10) LocalDate from,
+            @Schema(format = "date", maxLength = 10) LocalDate to,
+            @Schema(description = "Party members of the branch in the period", minimum = "0", maximum = "1000000")
+            int members,
+            @Schema(description = "Sessions started and not cancelled in the period", minimum = "0",
+                    maximum = "100000") int sessions,
+            @Schema(description = "Members who attended at least one of them", minimum = "0", maximum = "1000000")
+            int attendedAtLeastOne,
+            @Schema(description = "attendedAtLeastOne / members, 0 to 1 (0 without members)", minimum = "0",
+                    maximum = "1") double attendanceShare,
+            @Schema(minimum = "0", maximum = "1000000") int lecturesDelivered,
+            @Schema(description = "lecturesDelivered / members", minimum = "0", maximum = "1000000")
+            double lecturesPerMember,
+            @Schema(description = "Each member's figures, by name (the first 1000)", maxItems = 1000)
+            List<Person> people,
+            @Schema(description = "Who is due to lecture next (the first 10)", maxItems = 10)
+            List<RotationViews.Due> due) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public View of(UUID branchId, LocalDate from, LocalDate to, Locale locale) {
+        List<Object[]> rows = em.createNativeQuery(PEOPLE).setParameter("branch", branchId).setParameter("from", from)
+                .setParameter("to", to).setParameter("now", calendar.now()).getResultList();
+        List<Person> people = rows.stream().map(r -> new Person((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).intValue(), r[4] == null ? null : r[4] instanceof LocalDate d ? d
+                        : ((Date) r[4]).toLocalDate())).toList();
+        int sessions = rows.isEmpty() ? 0 : ((Number) rows.get(0)[5]).intValue();
+        int attended = (int) people.stream().filter(p -> p.sessionsAttended() > 0).count();
+        int lectures = people.stream().mapToInt(Person::lecturesDelivered).sum();
+        int members = people.size();
+        return new View(branchId, from, to, members, sessions, attended,
+                members == 0 ? 0 : Math.round(10000.0 * attended / members) / 10000.0, lectures,
+                members == 0 ? 0 : Math.round(10000.0 * lectures / members) / 10000.0,
+                people.subList(0, Math.min(MOST_PEOPLE, members)), rotation.due(branchId, DUE_SHOWN, locale));
+    }
+}
