@@ -74,6 +74,8 @@ public class CalendarFeedsResource {
                     + "kept. An account has at most ten live feeds (422 CALENDAR_FEEDS_TOO_MANY: revoke one first). "
                     + "Not idempotent by key: a replayed answer would have to keep the address.")
     @APIResponse(responseCode = "201", description = "The feed and its secret address",
+            headers = @Header(name = "Cache-Control", description = "The address is kept by nobody on the way",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, enumeration = NO_STORE)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CalendarFeedViews.Created.class),
                     examples = @ExampleObject(name = "person", value = """
@@ -108,7 +110,10 @@ public class CalendarFeedsResource {
     @Operation(operationId = "listCalendarFeeds", summary = "The caller's live calendar feeds",
             description = "The feeds the caller's account made and has not revoked, newest first, without their "
                     + "addresses (which are not kept). At most ten, so one page.")
-    @APIResponse(responseCode = "200", description = "The live feeds", content = @Content(
+    @APIResponse(responseCode = "200", description = "The live feeds",
+            headers = @Header(name = "Cache-Control", description = "Not cached",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, enumeration = NO_STORE)),
+            content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarFeedViews.Feeds.class),
             examples = @ExampleObject(name = "feeds", value = """
                     {"items": [{"id": "0b6a1f7e-3c1d-4a8e-9f3b-2d7c5e8a9b10", "scope": "BRANCH",
