@@ -46,6 +46,8 @@ public enum LectureProblem implements ProblemKind {
     RATING_EXISTS(409),
     /** Sign-in with a code is for a person's own account. */
     LECTURE_NOT_A_PERSON(403),
+    /** An account has at most ten live calendar feeds; revoke one to make another. */
+    CALENDAR_FEEDS_TOO_MANY(422),
     /** The person is not a member of the session's branch. */
     ATTENDEE_NOT_MEMBER(422),
     /** Codes are used while the session is open for sign-in. */
