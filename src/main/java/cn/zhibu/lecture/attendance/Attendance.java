@@ -60,7 +60,8 @@ public class Attendance extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(partyDayId, key.partyDayId) && Objects.equals(personId, key.personId);
+            return other instanceof Key key && Objects.equals(partyDayId, key.partyDayId)
+                    && Objects.equals(personId, key.personId);
         }
 
         @Override

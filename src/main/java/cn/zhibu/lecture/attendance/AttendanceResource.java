@@ -66,7 +66,8 @@ public class AttendanceResource {
                     + "Secretaries and org admins of the branch. Never cached.")
     @APIResponse(responseCode = "200", description = "The code", headers = @Header(name = "Cache-Control",
             description = "no-store: the code is never kept by caches", schema = @Schema(type = SchemaType.STRING,
-                    maxLength = 8, enumeration = "no-store")), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    maxLength = 8, enumeration = "no-store")), content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttendanceViews.Code.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")

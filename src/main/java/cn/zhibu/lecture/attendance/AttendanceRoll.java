@@ -37,12 +37,13 @@ public class AttendanceRoll {
     @SuppressWarnings("unchecked")
     public AttendanceViews.Roll roll(UUID partyDayId) {
         PartyDay day = days.require(partyDayId);
-        Object[] counts = (Object[]) parameters(em.createNativeQuery("select count(*) filter (where a.status = "
-                + "'PRESENT'), count(*) filter (where a.status = 'LEAVE'), count(*) filter (where a.status = 'ABSENT'), "
-                + "count(*) filter (where a.status is null) " + ROLL), day).getSingleResult();
+        Object[] counts = (Object[]) parameters(em.createNativeQuery("select "
+                + "count(*) filter (where a.status = 'PRESENT'), count(*) filter (where a.status = 'LEAVE'), "
+                + "count(*) filter (where a.status = 'ABSENT'), count(*) filter (where a.status is null) " + ROLL), day)
+                .getSingleResult();
         List<Object[]> rows = parameters(em.createNativeQuery("select p.id, p.name, a.status, a.method, a.reason, "
-                + "a.recorded_at " + ROLL + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1)), day)
-                .getResultList();
+                + "a.recorded_at " + ROLL + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1)),
+                day).getResultList();
         List<AttendanceViews.Entry> items = rows.stream().limit(AttendanceService.ROLL_LIMIT).map(r ->
                 new AttendanceViews.Entry((UUID) r[0], (String) r[1],
                         r[2] == null ? AttendanceViews.RollStatus.NOT_RECORDED

@@ -47,7 +47,8 @@ public class LectureRating extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(lectureId, key.lectureId) && Objects.equals(personId, key.personId);
+            return other instanceof Key key && Objects.equals(lectureId, key.lectureId)
+                    && Objects.equals(personId, key.personId);
         }
 
         @Override

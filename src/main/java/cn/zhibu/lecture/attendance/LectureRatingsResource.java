@@ -51,7 +51,8 @@ public class LectureRatingsResource {
     @APIResponse(responseCode = "201", description = "The rating", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Rating.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
-    public Response rate(@Parameter(ref = "Id") @PathParam("id") UUID id, @NotNull @Valid AttendanceViews.Rate request) {
+    public Response rate(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @NotNull @Valid AttendanceViews.Rate request) {
         UUID person = access.personId().orElseThrow(() -> new ProblemException(LectureProblem.LECTURE_NOT_A_PERSON));
         if (!access.allows(Action.PARTY_DAY_READ, ratings.branchOf(id))) {
             throw new ProblemException(ProblemCode.NOT_FOUND);

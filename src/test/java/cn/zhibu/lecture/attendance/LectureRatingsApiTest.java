@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Attendees rate delivered lectures, once each. */
@@ -44,10 +44,10 @@ class LectureRatingsApiTest {
         }
         String path = "/v1/micro-lectures/" + lecture + "/ratings";
         problem(attendee.api().body(Map.of("score", 5)).post(path).then(), 409, "LECTURE_NOT_DELIVERED");
-        execute("update micro_lecture set outcome = 'DELIVERED', topic = '新时代党员的担当', recorded_at = now() "
-                + "where id = ?1", lecture);
-        attendee.api().body(Map.of("score", 5)).post(path).then().statusCode(201).body("lectureId", equalTo(lecture))
-                .body("score", equalTo(5));
+        execute("update micro_lecture set outcome = 'DELIVERED', topic = '新时代党员的担当', "
+                + "recorded_at = now() where id = ?1", lecture);
+        attendee.api().body(Map.of("score", 5)).post(path).then().statusCode(201)
+                .body("lectureId", equalTo(lecture)).body("score", equalTo(5));
         problem(attendee.api().body(Map.of("score", 1)).post(path).then(), 409, "RATING_EXISTS");
         second.api().body(Map.of("score", 4)).post(path).then().statusCode(201);
         problem(speaker.api().body(Map.of("score", 5)).post(path).then(), 403, "RATING_NOT_ALLOWED");
