@@ -58,6 +58,7 @@ public final class AttendanceViews {
     }
 
     /** A member's attendance as listed: NOT_RECORDED while nothing is recorded. */
+    @Schema(name = "AttendanceRollStatus")
     public enum RollStatus {
         PRESENT, LEAVE, ABSENT, NOT_RECORDED
     }
