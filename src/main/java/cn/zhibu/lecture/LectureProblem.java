@@ -59,7 +59,7 @@ public enum LectureProblem implements ProblemKind {
     /** The code signed in another member already. */
     SIGN_IN_CODE_USED(409),
     /** Too many wrong codes for the session; the secretary records attendance. */
-    SIGN_IN_LOCKED(429),
+    SIGN_IN_CODE_LOCKED(429),
     /** The rotation plan changed since it was previewed. */
     ROTATION_PLAN_CHANGED(412),
     /** A date range ends before it begins, or is too long. */
