@@ -54,7 +54,7 @@ public final class LectureViews {
             @Schema(minimum = "1", maximum = "10") int slot,
             @Schema(format = "uuid", maxLength = 36) UUID requestedBy,
             @Schema(format = "uuid", maxLength = 36) UUID colleagueId,
-            @Schema(maxLength = 200, nullable = true) String message,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String message,
             LectureSwap.State state,
             @Schema(format = "date-time", maxLength = 40) Instant createdAt,
             @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)

@@ -49,7 +49,7 @@ public final class AttendanceViews {
             @Schema(examples = "PRESENT") AttendanceStatus status,
             @Schema(description = "CODE: signed in with a code shown on site; RECORDED: by a secretary",
                     examples = "CODE") AttendanceMethod method,
-            @Schema(maxLength = 200, nullable = true, examples = "因公出差") String reason,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true, examples = "因公出差") String reason,
             @Schema(format = "date-time", maxLength = 40, examples = "2027-03-26T06:25:12Z") Instant recordedAt) {
 
         static View of(Attendance a) {
@@ -66,10 +66,10 @@ public final class AttendanceViews {
     @Schema(name = "AttendanceRollEntry", description = "A member of the branch on the session's day")
     public record Entry(
             @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32, examples = "张三") String name,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, examples = "张三") String name,
             @Schema(examples = "NOT_RECORDED") RollStatus status,
-            @Schema(nullable = true, examples = "CODE") AttendanceMethod method,
-            @Schema(maxLength = 200, nullable = true) String reason,
+            @Schema(nullable = true, maxLength = 16, examples = "CODE") AttendanceMethod method,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
             @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)
             Instant recordedAt) {
     }

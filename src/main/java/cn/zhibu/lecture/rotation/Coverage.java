@@ -53,7 +53,7 @@ public class Coverage {
     @Schema(name = "CoveragePerson", description = "A party member's figures in the period")
     public record Person(
             @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32) String name,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
             @Schema(minimum = "0", maximum = "100000") int sessionsAttended,
             @Schema(minimum = "0", maximum = "100000") int lecturesDelivered,
             @Schema(description = "Their last delivered lecture ever", format = "date", maxLength = 10,

@@ -29,10 +29,10 @@ public final class RotationViews {
             @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentSpeakerId,
             @Schema(description = "None: nobody eligible is left", format = "uuid", maxLength = 36,
                     pattern = Patterns.UUID, nullable = true) UUID speakerId,
-            @Schema(maxLength = 32, nullable = true) String speakerName,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, nullable = true) String speakerName,
             @Schema(description = "KEPT (pinned by a swap or a secretary), RESCHEDULED, NEVER_LECTURED or "
                     + "LONGEST_SINCE", maxLength = 16, pattern = REASON, nullable = true) String reason,
-            @Schema(maxLength = 200, nullable = true, examples = "最久未讲：上次 2026-Q1") String reasonText,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true, examples = "最久未讲：上次 2026-Q1") String reasonText,
             @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
             @Schema(description = "Whether applying the plan changes this slot") boolean changed) {
     }
@@ -42,7 +42,7 @@ public final class RotationViews {
             @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentUnitId,
             @Schema(description = "None: every unit is blacked out that day", format = "uuid", maxLength = 36,
                     pattern = Patterns.UUID, nullable = true) UUID unitId,
-            @Schema(maxLength = 64, nullable = true) String unitName,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 64, nullable = true) String unitName,
             @Schema(description = "NEVER_HOSTED, LONGEST_SINCE, or CHOSEN (by a secretary, kept)", maxLength = 16,
                     pattern = REASON, nullable = true) String reason,
             @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastHostedOn,
@@ -53,7 +53,7 @@ public final class RotationViews {
     public record PlannedSession(
             @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
             @Schema(format = "date", maxLength = 10) LocalDate heldOn,
-            @Schema(maxLength = 100) String theme,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 100) String theme,
             PlannedHost host,
             @Schema(maxItems = 10) List<PlannedSlot> slots) {
     }
@@ -61,9 +61,9 @@ public final class RotationViews {
     @Schema(name = "RotationDue", description = "A member due to lecture, in the order the rotation picks them")
     public record Due(
             @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32) String name,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
             @Schema(maxLength = 16, pattern = REASON) String reason,
-            @Schema(maxLength = 200) String reasonText,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200) String reasonText,
             @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
             @Schema(description = "Spoken in the current round already") boolean spokenInCycle) {
     }
@@ -127,7 +127,7 @@ public final class RotationViews {
             AbsenceKind kind,
             @Schema(format = "date", maxLength = 10) LocalDate from,
             @Schema(format = "date", maxLength = 10) LocalDate to,
-            @Schema(maxLength = 200, nullable = true) String reason,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
             @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
     }
 
@@ -146,7 +146,7 @@ public final class RotationViews {
             @Schema(format = "uuid", maxLength = 36) UUID unitId,
             @Schema(format = "date", maxLength = 10) LocalDate from,
             @Schema(format = "date", maxLength = 10) LocalDate to,
-            @Schema(maxLength = 200, nullable = true) String reason,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
             @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
     }
 
