@@ -2,8 +2,12 @@ package cn.zhibu.lecture;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
@@ -28,13 +32,28 @@ import org.junit.jupiter.api.Test;
  * A quarter of a branch end to end over HTTP: three sessions planned by the rotation, a swap, the sessions held
  * (time passes: they are moved into the past), lectures delivered or not, attendance by code and by the
  * secretary, ratings, and points credited exactly once however often things are repeated; then the coverage
- * figures, and the next quarter's plan putting the one who did not deliver first.
+ * figures, and the next quarter's plan putting the one who did not deliver first. A member's calendar feed keeps
+ * its events' UIDs through the swap and the re-planning.
  */
 @QuarkusTest
 class QuarterApiTest {
 
     static RequestSpecification secretary(String branch) {
         return Api.as("quarter-secretary", Roles.SECRETARY, UUID.fromString(branch));
+    }
+
+    static ICalendar calendar(String feed) {
+        return Biweekly.parse(io.restassured.RestAssured.given().accept("text/calendar").get(feed).then().statusCode(200)
+                .extract().asString()).first();
+    }
+
+    static List<String> uids(ICalendar calendar) {
+        return calendar.getEvents().stream().map(e -> e.getUid().getValue()).sorted().toList();
+    }
+
+    static VEvent event(ICalendar calendar, String partyDay) {
+        return calendar.getEvents().stream().filter(e -> e.getUid().getValue().contains(partyDay)).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -72,6 +91,9 @@ class QuarterApiTest {
         // a swap in the first session: its first speaker asks a speaker of the third, who accepts
         JsonPath first = secretary(branch).get("/v1/party-days/" + days.get(0)).then().extract().jsonPath();
         String swapper = first.getString("lectures[0].speakerId");
+        String feed = members.get(swapper).api().body(Map.of("scope", "PERSON")).post("/v1/calendar-feeds").then()
+                .statusCode(201).extract().path("url");
+        ICalendar before = calendar(feed);
         String colleague = plan.getString("sessions[2].slots[0].speakerId");
         String swap = members.get(swapper).api().body(Map.of("colleagueId", colleague))
                 .post("/v1/micro-lectures/" + first.getString("lectures[0].id") + "/swaps").then().statusCode(201)
@@ -87,6 +109,16 @@ class QuarterApiTest {
                     .getList("lectures.speakerId"));
         }
         assertEquals(6, quarter.stream().distinct().count(), "after the swap, still everyone once: " + quarter);
+        // the swapper's calendar: the same events (UIDs), the first session updated (its slots changed hands)
+        ICalendar after = calendar(feed);
+        assertEquals(uids(before), uids(after));
+        VEvent firstBefore = event(before, days.get(0));
+        VEvent firstAfter = event(after, days.get(0));
+        assertTrue(firstBefore.getSummary().getValue().startsWith("【主讲】"));
+        boolean speaks = secretary(branch).get("/v1/party-days/" + days.get(0)).then().extract().jsonPath()
+                .getList("lectures.speakerId").contains(swapper);
+        assertEquals(speaks, firstAfter.getSummary().getValue().startsWith("【主讲】"));
+        assertTrue(firstAfter.getSequence().getValue() > firstBefore.getSequence().getValue());
 
         // time passes: the first two sessions are over, the third is on now
         for (int d = 0; d < 3; d++) {
