@@ -216,6 +216,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         return ops;
     }
 
