@@ -36,15 +36,38 @@ public class AuthorizationMatrixTest {
     }
 
     /**
-     * One operation: how to call it (on fresh objects made by an admin), and who may. Outside, every role gets
-     * {@code outsideStatus} unless {@code outsideByRole} names another for it.
+     * One operation: how to call it (on fresh objects made by an admin), and who may. Inside, a role not allowed
+     * gets 403 unless {@code insideByRole} names another for it; outside, every role gets {@code outsideStatus}
+     * unless {@code outsideByRole} names another for it; anonymous callers get {@code anonymousStatus} (401 but for
+     * public operations).
      */
     public record Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
-            int allowedStatus, int outsideStatus, Map<String, Integer> outsideByRole) {
+            int allowedStatus, int outsideStatus, Map<String, Integer> outsideByRole, Map<String, Integer> insideByRole,
+            int anonymousStatus) {
 
         public Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
                 int allowedStatus, int outsideStatus) {
             this(name, call, allowed, allowedStatus, outsideStatus, Map.of());
+        }
+
+        public Operation(String name, Function<Tree, Function<RequestSpecification, Response>> call, List<String> allowed,
+                int allowedStatus, int outsideStatus, Map<String, Integer> outsideByRole) {
+            this(name, call, allowed, allowedStatus, outsideStatus, outsideByRole, Map.of(), 401);
+        }
+
+        /** The same operation, where roles inside that are not allowed get these statuses rather than 403. */
+        public Operation refusedInside(Map<String, Integer> byRole) {
+            return new Operation(name, call, allowed, allowedStatus, outsideStatus, outsideByRole, byRole,
+                    anonymousStatus);
+        }
+
+        /** The same operation, answering anonymous callers with this status (a public operation). */
+        public Operation anonymous(int status) {
+            return new Operation(name, call, allowed, allowedStatus, outsideStatus, outsideByRole, insideByRole, status);
+        }
+
+        public int insideStatus(String role) {
+            return allowed.contains(role) ? allowedStatus : insideByRole.getOrDefault(role, 403);
         }
 
         public int outsideStatus(String role) {
@@ -59,13 +82,12 @@ public class AuthorizationMatrixTest {
         int checked = 0;
         for (Operation op : operations()) {
             for (String role : ROLES) {
-                int inside = op.allowed().contains(role) ? op.allowedStatus() : 403;
                 checked += check(op, tree, role + " inside", () -> Api.as("matrix-" + role, role,
-                        UUID.fromString(tree.branch())), inside, mismatches);
+                        UUID.fromString(tree.branch())), op.insideStatus(role), mismatches);
                 checked += check(op, tree, role + " outside", () -> Api.as("matrix-out-" + role, role,
                         UUID.fromString(tree.other())), op.outsideStatus(role), mismatches);
             }
-            checked += check(op, tree, "anonymous", Api::anonymous, 401, mismatches);
+            checked += check(op, tree, "anonymous", Api::anonymous, op.anonymousStatus(), mismatches);
         }
         System.out.printf("Authorization matrix: %d operations, %d checks%n", operations().size(), checked);
         assertEquals(List.of(), mismatches);
@@ -194,6 +216,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         return ops;
     }
 
