@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.List;
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.security.StandingAccess;
 import java.util.regex.Pattern;
 
 /**
@@ -30,9 +33,11 @@ public class CalendarFeedService {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final FeedCalendar feeds;
+    private final StandingAccess standing;
 
-    CalendarFeedService(EntityManager em, BusinessCalendar calendar, FeedCalendar feeds) {
+    CalendarFeedService(EntityManager em, BusinessCalendar calendar, FeedCalendar feeds, StandingAccess standing) {
         this.em = em;
+        this.standing = standing;
         this.calendar = calendar;
         this.feeds = feeds;
     }
@@ -97,6 +102,20 @@ public class CalendarFeedService {
             return Optional.empty();
         }
         return CalendarFeed.<CalendarFeed>find("tokenHash = ?1 and revokedAt is null", (Object) Secrets.sha256(token))
-                .firstResultOptional().map(feeds::write);
+                .firstResultOptional().filter(this::stillAllowed).map(feeds::write);
+    }
+
+    /**
+     * Whoever made the feed must still be allowed to see what it shows, now: a BRANCH feed stops when its maker
+     * loses sight of the branch's party days, a PERSON feed when the person's account no longer stands.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean stillAllowed(CalendarFeed feed) {
+        if (feed.scope == CalendarFeedScope.BRANCH) {
+            return standing.allows(feed.createdBy, Action.PARTY_DAY_READ, feed.branchId);
+        }
+        List<UUID> branch = em.createNativeQuery("select org_unit_id from membership where person_id = :p "
+                + "and is_branch and end_date is null").setParameter("p", feed.personId).getResultList();
+        return branch.isEmpty() || standing.allows(feed.createdBy, Action.PARTY_DAY_READ, branch.get(0));
     }
 }
