@@ -20,6 +20,8 @@ public enum LectureProblem implements ProblemKind {
     PARTY_DAY_STATE_CONFLICT(409),
     /** Dropping slots that have a recorded or pinned speaker. */
     PARTY_DAY_SLOTS_IN_USE(409),
+    /** A session that has started, or has deliveries or attendance recorded, keeps its time and is not cancelled. */
+    PARTY_DAY_STARTED(409),
     /** The session has not started yet. */
     PARTY_DAY_NOT_STARTED(409),
     /** The speaker cannot lecture at that session (not a member then, exempt, unavailable, newcomer...). */
@@ -62,6 +64,8 @@ public enum LectureProblem implements ProblemKind {
     SIGN_IN_CODE_LOCKED(429),
     /** The rotation plan changed since it was previewed. */
     ROTATION_PLAN_CHANGED(412),
+    /** A member marks at most a month unavailable at a time. */
+    UNAVAILABLE_TOO_LONG(422),
     /** A date range ends before it begins, or is too long. */
     LECTURE_DATES_INCONSISTENT(422);
 

@@ -52,7 +52,7 @@ public class MicroLectureService {
 
     /** The branch of the lecture's session, if the lecture exists. */
     public Optional<UUID> branchOf(UUID lectureId) {
-        return find(lectureId).flatMap(l -> days.find(l.partyDayId)).map(d -> d.branchId);
+        return find(lectureId).flatMap(l -> days.branchOf(l.partyDayId));
     }
 
     public PartyDayViews.Lecture view(UUID lectureId, Locale locale) {
@@ -90,6 +90,9 @@ public class MicroLectureService {
             throw new ProblemException(LectureProblem.SWAP_NOT_YOURS);
         }
         PartyDay day = days.require(lecture.partyDayId);
+        if (request.colleagueId().equals(speakerId)) {
+            throw new ProblemException(LectureProblem.SPEAKER_ALREADY_IN_SESSION, speakerId.toString());
+        }
         requireFree(day, lecture, request.colleagueId());
         if (LectureSwap.count("lectureId = ?1 and state = ?2", lectureId, LectureSwap.State.PENDING) > 0) {
             throw new ProblemException(LectureProblem.SWAP_PENDING);
@@ -116,7 +119,8 @@ public class MicroLectureService {
         if (!personId.equals(answers)) {
             throw new ProblemException(LectureProblem.SWAP_NOT_YOURS);
         }
-        MicroLecture lecture = find(swap.lectureId).orElseThrow();
+        MicroLecture lecture = find(swap.lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        inputs.lock(days.branchOf(lecture.partyDayId).orElseThrow());
         PartyDay day = days.lock(lecture.partyDayId);
         em.refresh(swap, LockModeType.PESSIMISTIC_WRITE);
         if (swap.state != LectureSwap.State.PENDING) {
@@ -152,9 +156,20 @@ public class MicroLectureService {
     public List<LectureViews.Swap> swaps(UUID personId) {
         List<LectureSwap> swaps = LectureSwap.<LectureSwap>find("requestedBy = ?1 or colleagueId = ?1 "
                 + "order by createdAt desc, id", personId).range(0, MOST_LISTED - 1).list();
+        if (swaps.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, MicroLecture> lectures = new java.util.HashMap<>();
+        em.createQuery("from MicroLecture where id in :ids", MicroLecture.class)
+                .setParameter("ids", swaps.stream().map(s -> s.lectureId).toList()).getResultList()
+                .forEach(l -> lectures.put(l.id, l));
+        java.util.Map<UUID, PartyDay> sessions = new java.util.HashMap<>();
+        em.createQuery("from PartyDay where id in :ids", PartyDay.class)
+                .setParameter("ids", lectures.values().stream().map(l -> l.partyDayId).toList()).getResultList()
+                .forEach(d -> sessions.put(d.id, d));
         return swaps.stream().map(s -> {
-            MicroLecture lecture = em.find(MicroLecture.class, s.lectureId);
-            return LectureViews.Swap.of(s, lecture, em.find(PartyDay.class, lecture.partyDayId));
+            MicroLecture lecture = lectures.get(s.lectureId);
+            return LectureViews.Swap.of(s, lecture, sessions.get(lecture.partyDayId));
         }).toList();
     }
 
@@ -162,6 +177,7 @@ public class MicroLectureService {
     @Transactional
     public PartyDayViews.Lecture deliver(UUID lectureId, LectureViews.Delivery delivery, String by, Locale locale) {
         MicroLecture lecture = find(lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        inputs.lock(days.branchOf(lecture.partyDayId).orElseThrow());
         PartyDay day = days.lock(lecture.partyDayId);
         em.refresh(lecture, LockModeType.PESSIMISTIC_WRITE);
         if (day.state == PartyDayState.CANCELLED) {
@@ -206,6 +222,7 @@ public class MicroLectureService {
     /** The lecture with its session locked, for a change of speaker: the session still open, the slot not recorded. */
     private MicroLecture lockedForChange(UUID lectureId) {
         MicroLecture lecture = find(lectureId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        inputs.lock(days.branchOf(lecture.partyDayId).orElseThrow());
         PartyDay day = days.lock(lecture.partyDayId);
         em.refresh(lecture);
         PartyDayService.open(day);
@@ -228,6 +245,8 @@ public class MicroLectureService {
 
     private void changed(MicroLecture lecture) {
         lecture.updatedAt = calendar.now();
+        // a new version of the session too: its ETag covers its lectures
+        em.find(PartyDay.class, lecture.partyDayId).updatedAt = calendar.now();
         em.createQuery("update LectureSwap set state = 'LAPSED', decidedAt = :now where lectureId = :id "
                 + "and state = 'PENDING' and requestedBy <> :speaker").setParameter("now", calendar.now())
                 .setParameter("id", lecture.id)

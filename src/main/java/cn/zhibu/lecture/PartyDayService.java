@@ -1,5 +1,7 @@
 package cn.zhibu.lecture;
 
+import cn.zhibu.lecture.rotation.RotationInputs;
+import cn.zhibu.lecture.rotation.SpeakerPlanner;
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
 import cn.zhibu.platform.http.IfMatch;
@@ -38,9 +40,12 @@ public class PartyDayService {
     private final BusinessCalendar calendar;
     private final PartyDayReader reader;
     private final Event<PartyDayClosed> closed;
+    private final RotationInputs inputs;
 
-    PartyDayService(EntityManager em, BusinessCalendar calendar, PartyDayReader reader, Event<PartyDayClosed> closed) {
+    PartyDayService(EntityManager em, BusinessCalendar calendar, PartyDayReader reader, Event<PartyDayClosed> closed,
+            RotationInputs inputs) {
         this.em = em;
+        this.inputs = inputs;
         this.calendar = calendar;
         this.reader = reader;
         this.closed = closed;
@@ -53,6 +58,7 @@ public class PartyDayService {
     @Transactional
     public PartyDayViews.View create(PartyDayViews.Create request, Locale locale) {
         OrgUnit branch = branch(request.branchId());
+        inputs.lock(branch.id);
         PartyDay day = new PartyDay();
         day.id = UUID.randomUUID();
         day.branchId = branch.id;
@@ -69,6 +75,8 @@ public class PartyDayService {
     @Transactional
     public PartyDayViews.SeriesResult series(PartyDayViews.Series request, Locale locale) {
         OrgUnit branch = branch(request.branchId());
+        // one series at a time per branch, so asking twice at once cannot make the sessions twice
+        inputs.lock(branch.id);
         LocalTime start = LocalTime.parse(request.startTime());
         Duration length = Duration.ofMinutes(request.durationMinutes());
         List<PartyDay> created = new ArrayList<>();
@@ -120,7 +128,9 @@ public class PartyDayService {
 
     /** The branch holding the session, if it exists. */
     public Optional<UUID> branchOf(UUID id) {
-        return find(id).map(d -> d.branchId);
+        // a value, not the entity: a session loaded before its lock would be checked against a stale version
+        return em.createQuery("select d.branchId from PartyDay d where d.id = :id", UUID.class).setParameter("id", id)
+                .getResultStream().findFirst();
     }
 
     public PartyDayViews.View view(UUID id, Locale locale) {
@@ -149,20 +159,28 @@ public class PartyDayService {
 
     @Transactional
     public PartyDayViews.View change(UUID id, IfMatch precondition, PartyDayViews.Change request, Locale locale) {
-        PartyDay day = lock(id);
+        PartyDay day = lockForRotation(id);
         precondition.check(day.version);
         open(day);
+        boolean moved = !day.startsAt.equals(request.startsAt()) || !day.endsAt.equals(request.endsAt());
+        if (moved && (!day.startsAt.isAfter(calendar.now()) || recorded(day))) {
+            throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
+        }
+        LocalDate before = day.heldOn;
         fill(day, request.kind(), request.startsAt(), request.endsAt(), request.theme(), request.place(),
                 request.agenda(), request.hostUnitId());
         slots(day, request.lectureSlots());
-        touch(day);
+        if (!day.heldOn.equals(before)) {
+            unassignIneligible(day);
+        }
+        em.flush();
         return reader.view(day, locale);
     }
 
     /** PLANNED → CONFIRMED; PLANNED or CONFIRMED → HELD (once started) or CANCELLED. */
     @Transactional
     public PartyDayViews.View move(UUID id, IfMatch precondition, PartyDayState to, Locale locale) {
-        PartyDay day = lock(id);
+        PartyDay day = lockForRotation(id);
         precondition.check(day.version);
         boolean allowed = switch (to) {
             case CONFIRMED -> day.state == PartyDayState.PLANNED;
@@ -175,6 +193,10 @@ public class PartyDayService {
         if (to == PartyDayState.HELD && day.startsAt.isAfter(calendar.now())) {
             throw new ProblemException(LectureProblem.PARTY_DAY_NOT_STARTED, day.id.toString());
         }
+        if (to == PartyDayState.CANCELLED && recorded(day)) {
+            // its deliveries and attendance stand, with their points: what took place is not cancelled
+            throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
+        }
         day.state = to;
         touch(day);
         if (to != PartyDayState.CONFIRMED) {
@@ -185,6 +207,39 @@ public class PartyDayService {
 
     public PartyDay require(UUID id) {
         return find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    /** The session locked for the rest of the transaction, after its branch's rotation lock. */
+    private PartyDay lockForRotation(UUID id) {
+        inputs.lock(branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND)));
+        return lock(id);
+    }
+
+    /** Whether a lecture's delivery or anyone's attendance is recorded for the session. */
+    private boolean recorded(PartyDay day) {
+        return ((Number) em.createNativeQuery("select (select count(*) from micro_lecture where party_day_id = :d "
+                + "and outcome <> 'PENDING') + (select count(*) from attendance where party_day_id = :d)")
+                .setParameter("d", day.id).getSingleResult()).longValue() > 0;
+    }
+
+    /** On a new date, speakers who cannot lecture that day lose their slot (pinned or not) to the rotation. */
+    private void unassignIneligible(PartyDay day) {
+        var rules = inputs.rules(day.branchId);
+        for (MicroLecture lecture : MicroLecture.<MicroLecture>list("partyDayId = ?1 and speakerId is not null",
+                day.id)) {
+            boolean eligible = inputs.member(day.branchId, lecture.speakerId)
+                    .filter(m -> SpeakerPlanner.eligible(m, day.heldOn, rules)).isPresent();
+            if (!eligible) {
+                lecture.speakerId = null;
+                lecture.pinned = false;
+                lecture.reason = null;
+                lecture.lastLectureOn = null;
+                lecture.updatedAt = calendar.now();
+                em.createQuery("update LectureSwap set state = 'LAPSED', decidedAt = :now where lectureId = :id "
+                        + "and state = 'PENDING'").setParameter("now", calendar.now()).setParameter("id", lecture.id)
+                        .executeUpdate();
+            }
+        }
     }
 
     /** The session, locked for the rest of the transaction. */
@@ -251,6 +306,8 @@ public class PartyDayService {
 
     /** Makes the session have this many slots: new ones empty, dropped ones must be free. */
     private void slots(PartyDay day, int count) {
+        // the session's own fields first: the queries below flush it, once
+        day.lectureSlots = count;
         List<MicroLecture> lectures = MicroLecture.list("partyDayId = ?1 order by slot", day.id);
         for (MicroLecture lecture : lectures) {
             if (lecture.slot > count) {
@@ -274,7 +331,6 @@ public class PartyDayService {
             lecture.updatedAt = now;
             lecture.persist();
         }
-        day.lectureSlots = count;
     }
 
     private static OrgUnit branch(UUID id) {

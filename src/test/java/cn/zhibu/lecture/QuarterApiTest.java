@@ -164,7 +164,9 @@ class QuarterApiTest {
                         : Map.of("delivered", false)).post("/v1/micro-lectures/" + day.getString("lectures[" + s
                         + "].id") + "/delivery").then().statusCode(200);
             }
-            secretary(branch).header("If-Match", "\"" + day.getLong("version") + "\"")
+            long version = secretary(branch).get("/v1/party-days/" + days.get(d)).then().extract().jsonPath()
+                    .getLong("version");
+            secretary(branch).header("If-Match", "\"" + version + "\"")
                     .post("/v1/party-days/" + days.get(d) + "/held").then().statusCode(200);
         }
         // ratings: an attendee rates each delivered lecture of the first session once

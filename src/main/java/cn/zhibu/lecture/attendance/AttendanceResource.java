@@ -129,13 +129,14 @@ public class AttendanceResource {
             description = "Every member of the branch on the session's day (and anyone else with a record), by "
                     + "name, with PRESENT, LEAVE, ABSENT or NOT_RECORDED, and the counts of each. Not paged: at "
                     + "most 1000 entries (`truncated` says when there were more; the counts cover everyone). "
-                    + "Secretaries and org admins of the branch, and those who read lecture coverage (group "
-                    + "leaders, API clients with stats:read).")
+                    + "Secretaries and org admins of the branch, and group leaders granted on it (those who read "
+                    + "lecture coverage and see people; API clients with stats:read read the coverage figures only).")
     @APIResponse(responseCode = "200", description = "The roll", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Roll.class)))
     public AttendanceViews.Roll roll(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         UUID branch = readable(id);
-        if (!access.allows(Action.PARTY_DAY_MANAGE, branch) && !access.allows(Action.LECTURE_COVERAGE_READ, branch)) {
+        if (!access.allows(Action.PARTY_DAY_MANAGE, branch) && !(access.allows(Action.LECTURE_COVERAGE_READ, branch)
+                && access.allows(Action.PEOPLE_READ, branch))) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
         return roll.roll(id);

@@ -177,11 +177,8 @@ public class AttendanceService {
 
     private void requireMember(UUID personId, UUID branchId, LocalDate on) {
         if (!memberOn(personId, branchId, on)) {
-            @SuppressWarnings("unchecked")
-            List<String> names = em.createNativeQuery("select name from person where id = :id")
-                    .setParameter("id", personId).getResultList();
-            throw new ProblemException(LectureProblem.ATTENDEE_NOT_MEMBER,
-                    names.isEmpty() ? personId.toString() : names.get(0));
+            // the id only: a name would tell a caller who someone outside their sight is
+            throw new ProblemException(LectureProblem.ATTENDEE_NOT_MEMBER, personId.toString());
         }
     }
 

@@ -83,7 +83,7 @@ public class Coverage {
     }
 
     @SuppressWarnings("unchecked")
-    public View of(UUID branchId, LocalDate from, LocalDate to, Locale locale) {
+    public View of(UUID branchId, LocalDate from, LocalDate to, boolean withPeople, Locale locale) {
         List<Object[]> rows = em.createNativeQuery(PEOPLE).setParameter("branch", branchId).setParameter("from", from)
                 .setParameter("to", to).setParameter("now", calendar.now()).getResultList();
         List<Person> people = rows.stream().map(r -> new Person((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
@@ -96,6 +96,7 @@ public class Coverage {
         return new View(branchId, from, to, members, sessions, attended,
                 members == 0 ? 0 : Math.round(10000.0 * attended / members) / 10000.0, lectures,
                 members == 0 ? 0 : Math.round(10000.0 * lectures / members) / 10000.0,
-                people.subList(0, Math.min(MOST_PEOPLE, members)), rotation.due(branchId, DUE_SHOWN, locale));
+                withPeople ? people.subList(0, Math.min(MOST_PEOPLE, members)) : List.of(),
+                withPeople ? rotation.due(branchId, DUE_SHOWN, locale) : List.of());
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public class RotationInputs {
                      where g.person_id = p.id and g.end_date is null and u.parent_id = m.org_unit_id
                        and u.kind = 'PARTY_GROUP' order by g.start_date, g.org_unit_id limit 1)
               from membership m join person p on p.id = m.person_id
-             where m.org_unit_id = :branch and p.political_status in ('FULL', 'PROBATIONARY')
+             where m.org_unit_id = :branch and p.political_status in ('FULL', 'PROBATIONARY') %s
              order by p.id, m.start_date desc""";
 
     private final EntityManager em;
@@ -53,34 +52,52 @@ public class RotationInputs {
                 .orElse(new SpeakerRules(DEFAULT_NEWCOMER_DAYS, false));
     }
 
-    @SuppressWarnings("unchecked")
     public List<MemberInput> members(UUID branchId) {
-        List<Object[]> rows = em.createNativeQuery(MEMBERS).setParameter("branch", branchId).getResultList();
+        return members(branchId, null);
+    }
+
+    /** One member of the branch as the planner sees them, if they are a party member of it at all. */
+    public Optional<MemberInput> member(UUID branchId, UUID personId) {
+        return members(branchId, personId).stream().findFirst();
+    }
+
+    /**
+     * The branch's party members (or one of them), with their absences. Days a member cannot lecture count as
+     * ranges, like exemptions (the planner treats both alike), so a long range costs no more than a short one.
+     */
+    @SuppressWarnings("unchecked")
+    private List<MemberInput> members(UUID branchId, UUID personId) {
+        var query = em.createNativeQuery(MEMBERS.formatted(personId == null ? "" : "and p.id = :person"))
+                .setParameter("branch", branchId);
+        if (personId != null) {
+            query.setParameter("person", personId);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<UUID, List<Exemption>> exemptions = new HashMap<>();
-        Map<UUID, Set<LocalDate>> unavailable = new HashMap<>();
-        for (SpeakerAbsence a : SpeakerAbsence.<SpeakerAbsence>list("branchId", branchId)) {
-            if (a.kind == AbsenceKind.UNAVAILABLE) {
-                Set<LocalDate> days = unavailable.computeIfAbsent(a.personId, k -> new HashSet<>());
-                for (LocalDate d = a.fromDate; !d.isAfter(a.toDate); d = d.plusDays(1)) {
-                    days.add(d);
-                }
-            } else {
-                exemptions.computeIfAbsent(a.personId, k -> new ArrayList<>())
-                        .add(new Exemption(a.fromDate, a.toDate, ExemptionKind.valueOf(a.kind.name())));
-            }
+        List<SpeakerAbsence> absences = personId == null ? SpeakerAbsence.list("branchId", branchId)
+                : SpeakerAbsence.list("branchId = ?1 and personId = ?2", branchId, personId);
+        for (SpeakerAbsence a : absences) {
+            ExemptionKind kind = a.kind == AbsenceKind.UNAVAILABLE ? ExemptionKind.OTHER
+                    : ExemptionKind.valueOf(a.kind.name());
+            exemptions.computeIfAbsent(a.personId, k -> new ArrayList<>()).add(new Exemption(a.fromDate, a.toDate, kind));
         }
         List<MemberInput> members = new ArrayList<>();
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             members.add(new MemberInput(id, (UUID) r[4], "PROBATIONARY".equals(r[1]), date(r[2]), date(r[3]),
-                    exemptions.get(id), unavailable.get(id)));
+                    exemptions.get(id), Set.of()));
         }
         return members;
     }
 
-    /** One member of the branch as the planner sees them, if they are a party member of it at all. */
-    public Optional<MemberInput> member(UUID branchId, UUID personId) {
-        return members(branchId).stream().filter(m -> m.personId().equals(personId)).findFirst();
+    /**
+     * Takes the branch's rotation lock for the rest of the transaction: whatever the rotation reads (sessions,
+     * slots, absences, settings) changes one writer at a time, and applying a plan sees none of it change.
+     * Taken before any session's row lock.
+     */
+    public void lock(UUID branchId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "rotation|" + branchId).getSingleResult();
     }
 
     /**
@@ -95,7 +112,9 @@ public class RotationInputs {
                     MicroLecture.class).setParameter("ids", days.stream().map(d -> d.id).toList()).getResultList();
             for (MicroLecture l : lectures) {
                 slots.computeIfAbsent(l.partyDayId, k -> new ArrayList<>())
-                        .add(new Slot(l.slot, l.speakerId, outcome(l.outcome), l.pinned));
+                        // a recorded slot is history, kept like a pinned one
+                        .add(new Slot(l.slot, l.speakerId, outcome(l.outcome),
+                                l.pinned || l.outcome != LectureOutcome.PENDING));
             }
         }
         List<SessionInput> sessions = new ArrayList<>();

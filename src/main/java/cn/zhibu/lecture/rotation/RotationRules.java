@@ -20,6 +20,8 @@ public class RotationRules {
 
     static final int MOST_LISTED = 1000;
     static final int LONGEST_RANGE_DAYS = 731;
+    /** A member marks at most a month unavailable at a time; longer is an exemption, for a secretary to give. */
+    static final int MOST_OWN_DAYS = 30;
 
     private final RotationInputs inputs;
     private final BusinessCalendar calendar;
@@ -44,6 +46,7 @@ public class RotationRules {
     /** The first choice without If-Match; later ones with the If-Match of the settings last read. */
     @Transactional
     public RotationViews.Settings choose(UUID branchId, String ifMatch, RotationViews.SettingsChange change) {
+        inputs.lock(branchId);
         RotationSetting setting = RotationSetting.findById(branchId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (setting == null) {
             setting = new RotationSetting();
@@ -60,8 +63,12 @@ public class RotationRules {
     }
 
     @Transactional
-    public RotationViews.Absence absent(UUID branchId, RotationViews.AbsenceCreate request, String by) {
+    public RotationViews.Absence absent(UUID branchId, RotationViews.AbsenceCreate request, String by, boolean own) {
         range(request.from(), request.to());
+        if (own && request.from().plusDays(MOST_OWN_DAYS).isBefore(request.to())) {
+            throw new ProblemException(LectureProblem.UNAVAILABLE_TOO_LONG, MOST_OWN_DAYS + 1);
+        }
+        inputs.lock(branchId);
         if (inputs.member(branchId, request.personId()).isEmpty()) {
             throw new ProblemException(LectureProblem.ATTENDEE_NOT_MEMBER, request.personId().toString());
         }
@@ -94,13 +101,15 @@ public class RotationRules {
     }
 
     @Transactional
-    public void removeAbsence(UUID id) {
+    public void removeAbsence(UUID branchId, UUID id) {
+        inputs.lock(branchId);
         SpeakerAbsence.deleteById(id);
     }
 
     @Transactional
     public RotationViews.Blackout blackout(UUID branchId, RotationViews.BlackoutCreate request, String by) {
         range(request.from(), request.to());
+        inputs.lock(branchId);
         OrgUnit.<OrgUnit>findByIdOptional(request.unitId())
                 .filter(u -> branchId.equals(u.parentId) && !u.archived()
                         && (u.kind == OrgUnitKind.DEPARTMENT || u.kind == OrgUnitKind.PARTY_GROUP))
@@ -126,8 +135,10 @@ public class RotationRules {
 
     @Transactional
     public void removeBlackout(UUID branchId, UUID id) {
+        inputs.lock(branchId);
         HostBlackout blackout = HostBlackout.<HostBlackout>findByIdOptional(id)
-                .filter(b -> blackouts(branchId).stream().anyMatch(v -> v.id().equals(b.id)))
+                .filter(b -> OrgUnit.<OrgUnit>findByIdOptional(b.unitId).filter(u -> branchId.equals(u.parentId))
+                        .isPresent())
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         blackout.delete();
     }

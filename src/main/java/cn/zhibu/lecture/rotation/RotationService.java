@@ -49,11 +49,7 @@ public class RotationService {
 
     @Transactional
     public RotationViews.Plan apply(UUID branchId, String planId, Locale locale) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "rotation|" + branchId).getSingleResult();
-        em.createNativeQuery("select id from party_day where branch_id = :b and state = 'PLANNED' and held_on > :today "
-                + "order by id for update").setParameter("b", branchId).setParameter("today", calendar.today())
-                .getResultList();
+        inputs.lock(branchId);
         RotationViews.Plan plan = plan(branchId, locale);
         if (!plan.planId().equals(planId)) {
             throw new ProblemException(LectureProblem.ROTATION_PLAN_CHANGED);
@@ -154,14 +150,17 @@ public class RotationService {
 
     /** Writes one session's planned host and speakers; open swap requests of slots changing hands lapse. */
     private void write(RotationViews.PlannedSession session) {
-        PartyDay day = em.find(PartyDay.class, session.partyDayId());
+        PartyDay day = em.find(PartyDay.class, session.partyDayId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        List<RotationViews.PlannedSlot> changed = session.slots().stream().filter(RotationViews.PlannedSlot::changed)
+                .toList();
         if (session.host().changed()) {
             day.hostUnitId = session.host().unitId();
             day.hostReason = session.host().reason();
+        }
+        if (session.host().changed() || !changed.isEmpty()) {
+            // one new version of the session, its ETag covering its lectures too
             day.updatedAt = calendar.now();
         }
-        List<RotationViews.PlannedSlot> changed = session.slots().stream().filter(RotationViews.PlannedSlot::changed)
-                .toList();
         if (changed.isEmpty()) {
             return;
         }

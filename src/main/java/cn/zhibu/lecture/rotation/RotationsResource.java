@@ -89,7 +89,8 @@ public class RotationsResource {
     @Operation(operationId = "applyRotation", summary = "Apply the previewed rotation",
             description = "Writes the plan previewed under planId: hosts and speakers of future PLANNED sessions. "
                     + "When anything it depends on changed since (412 ROTATION_PLAN_CHANGED), nothing is written; "
-                    + "preview again. Applying the same plan twice changes nothing the second time. Open swap "
+                    + "preview again. A plan applies once: afterwards its id no longer matches (412), and a new "
+                    + "preview shows no changes left. Open swap "
                     + "requests of slots that change hands lapse. Secretaries and org admins of the branch.")
     @APIResponse(responseCode = "200", description = "The plan as now applied (no changes left)", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Plan.class)))
@@ -105,8 +106,9 @@ public class RotationsResource {
     @Operation(operationId = "getLectureCoverage", summary = "A branch's party-day coverage in a period",
             description = "培训覆盖面: the share of the branch's party members who attended at least one session "
                     + "(started, not cancelled) from `from` to `to` (default: this year so far), lectures delivered per "
-                    + "member, each member's figures, and who is due to lecture next. For secretaries, group leaders "
-                    + "and org admins of the branch, and API clients with stats:read.")
+                    + "member, each member's figures, and who is due to lecture next. For secretaries and org admins "
+                    + "of the branch and group leaders granted on it; API clients with stats:read (which do not see "
+                    + "people) get the figures without the per-member rows and the due list.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.View.class)))
     public Coverage.View coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
@@ -119,7 +121,7 @@ public class RotationsResource {
         if (end.isBefore(start) || start.plusYears(5).isBefore(end)) {
             throw new ProblemException(LectureProblem.LECTURE_DATES_INCONSISTENT, end.toString(), start.toString());
         }
-        return coverage.of(branchId, start, end, locale());
+        return coverage.of(branchId, start, end, access.allows(Action.PEOPLE_READ, branchId), locale());
     }
 
     @GET
@@ -181,7 +183,8 @@ public class RotationsResource {
     @Operation(operationId = "createSpeakerAbsence", summary = "Exempt a member from lecturing, or mark days unavailable",
             description = "LEAVE, ILLNESS and OTHER exempt a party member of the branch for the dates (secretaries "
                     + "and org admins of the branch); UNAVAILABLE marks days a member cannot lecture (they may mark "
-                    + "their own). At most two years. They count from the next preview.")
+                    + "their own, at most 31 days at a time: 422 UNAVAILABLE_TOO_LONG). At most two years. They "
+                    + "count from the next preview.")
     @APIResponse(responseCode = "201", description = "The absence", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Absence.class)))
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
@@ -192,7 +195,7 @@ public class RotationsResource {
         if (!(own && access.allows(Action.PARTY_DAY_READ, branchId))) {
             branch(Action.PARTY_DAY_MANAGE, branchId);
         }
-        return Response.status(201).entity(rules.absent(branchId, request, token.getSubject())).build();
+        return Response.status(201).entity(rules.absent(branchId, request, token.getSubject(), own)).build();
     }
 
     @DELETE
@@ -213,7 +216,7 @@ public class RotationsResource {
                 throw new ProblemException(ProblemCode.NOT_FOUND);
             }
         }
-        rules.removeAbsence(absenceId);
+        rules.removeAbsence(branchId, absenceId);
         return Response.noContent().build();
     }
 

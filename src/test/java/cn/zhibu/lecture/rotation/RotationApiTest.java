@@ -143,6 +143,8 @@ class RotationApiTest {
         String own = member.api().body(Map.of("personId", member.personId(), "kind", "UNAVAILABLE", "from",
                 "2027-03-26", "to", "2027-03-26")).post("/v1/rotations/" + branch + "/absences").then()
                 .statusCode(201).extract().path("id");
+        problem(member.api().body(Map.of("personId", member.personId(), "kind", "UNAVAILABLE", "from", "2027-03-01",
+                "to", "2027-04-01")).post("/v1/rotations/" + branch + "/absences").then(), 422, "UNAVAILABLE_TOO_LONG");
         problem(member.api().body(Map.of("personId", member.personId(), "kind", "LEAVE", "from", "2027-03-26",
                 "to", "2027-03-26")).post("/v1/rotations/" + branch + "/absences").then(), 403, "FORBIDDEN");
         problem(member.api().body(Map.of("personId", colleague.personId(), "kind", "UNAVAILABLE", "from",
