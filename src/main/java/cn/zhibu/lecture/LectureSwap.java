@@ -44,4 +44,10 @@ public class LectureSwap extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** The lecture's open requests lapse, but one its speaker now made ({@code speakerNow}, may be null). */
+    public static void lapseOpen(UUID lectureId, UUID speakerNow, Instant now) {
+        update("state = ?1, decidedAt = ?2 where lectureId = ?3 and state = ?4 and requestedBy <> ?5", State.LAPSED,
+                now, lectureId, State.PENDING, speakerNow == null ? new UUID(0, 0) : speakerNow);
+    }
 }

@@ -247,11 +247,7 @@ public class MicroLectureService {
         lecture.updatedAt = calendar.now();
         // a new version of the session too: its ETag covers its lectures
         em.find(PartyDay.class, lecture.partyDayId).updatedAt = calendar.now();
-        em.createQuery("update LectureSwap set state = 'LAPSED', decidedAt = :now where lectureId = :id "
-                + "and state = 'PENDING' and requestedBy <> :speaker").setParameter("now", calendar.now())
-                .setParameter("id", lecture.id)
-                .setParameter("speaker", lecture.speakerId == null ? new UUID(0, 0) : lecture.speakerId)
-                .executeUpdate();
+        LectureSwap.lapseOpen(lecture.id, lecture.speakerId, calendar.now());
         em.flush();
     }
 }

@@ -153,6 +153,6 @@ public class MicroLecturesResource {
     }
 
     private Locale locale() {
-        return ProblemMessages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return ProblemMessages.of(headers);
     }
 }

@@ -67,6 +67,11 @@ public class PartyDayReader {
                 .toList();
     }
 
+    /** The names of these people. */
+    public Map<UUID, String> people(Collection<UUID> ids) {
+        return names("person", ids);
+    }
+
     /** A rotation reason for display: "最久未讲：上次 2026-Q1". */
     public static String reasonText(String reason, LocalDate lastLectureOn, Locale locale) {
         if (reason == null) {

@@ -235,9 +235,7 @@ public class PartyDayService {
                 lecture.reason = null;
                 lecture.lastLectureOn = null;
                 lecture.updatedAt = calendar.now();
-                em.createQuery("update LectureSwap set state = 'LAPSED', decidedAt = :now where lectureId = :id "
-                        + "and state = 'PENDING'").setParameter("now", calendar.now()).setParameter("id", lecture.id)
-                        .executeUpdate();
+                LectureSwap.lapseOpen(lecture.id, null, calendar.now());
             }
         }
     }

@@ -230,6 +230,6 @@ public class PartyDaysResource {
     }
 
     private Locale locale() {
-        return ProblemMessages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return ProblemMessages.of(headers);
     }
 }

@@ -156,6 +156,6 @@ public class AttendanceResource {
     }
 
     private Locale locale() {
-        return ProblemMessages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return ProblemMessages.of(headers);
     }
 }

@@ -1,6 +1,7 @@
 package cn.zhibu.lecture.rotation;
 
 import cn.zhibu.lecture.LectureProblem;
+import cn.zhibu.lecture.LectureSwap;
 import cn.zhibu.lecture.MicroLecture;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayReader;
@@ -35,9 +36,11 @@ public class RotationService {
     private final EntityManager em;
     private final RotationInputs inputs;
     private final BusinessCalendar calendar;
+    private final PartyDayReader reader;
 
-    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar) {
+    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar, PartyDayReader reader) {
         this.em = em;
+        this.reader = reader;
         this.inputs = inputs;
         this.calendar = calendar;
     }
@@ -177,23 +180,12 @@ public class RotationService {
             lecture.reason = slot.reason();
             lecture.lastLectureOn = slot.lastLectureOn();
             lecture.updatedAt = calendar.now();
-            em.createQuery("update LectureSwap set state = 'LAPSED', decidedAt = :now where lectureId = :id "
-                    + "and state = 'PENDING' and requestedBy <> :speaker").setParameter("now", calendar.now())
-                    .setParameter("id", lecture.id).setParameter("speaker", slot.speakerId() == null
-                            ? new UUID(0, 0) : slot.speakerId()).executeUpdate();
+            LectureSwap.lapseOpen(lecture.id, slot.speakerId(), calendar.now());
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<UUID, String> names(List<UUID> ids) {
-        Map<UUID, String> names = new HashMap<>();
-        List<UUID> known = ids.stream().filter(Objects::nonNull).distinct().toList();
-        if (!known.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("select id, name from person where id in (:ids)")
-                    .setParameter("ids", known).getResultList();
-            rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
-        }
-        return names;
+        return reader.people(ids.stream().filter(Objects::nonNull).distinct().toList());
     }
 
     private static String sha256(String text) {

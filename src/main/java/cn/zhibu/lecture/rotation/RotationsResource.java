@@ -260,7 +260,7 @@ public class RotationsResource {
     }
 
     private Locale locale() {
-        return ProblemMessages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return ProblemMessages.of(headers);
     }
 
     /** The unit, seen as the action asks; not a branch: not found. */

@@ -45,6 +45,11 @@ public final class ProblemMessages {
         return CHINESE;
     }
 
+    /** The supported locale the request's {@code Accept-Language} prefers. */
+    public static Locale of(jakarta.ws.rs.core.HttpHeaders headers) {
+        return resolve(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
     public static String title(ProblemKind code, Locale locale) {
         return text(code.name() + ".title", locale);
     }
