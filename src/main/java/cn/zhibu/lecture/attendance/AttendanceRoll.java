@@ -19,11 +19,12 @@ public class AttendanceRoll {
 
     /** The people of the roll and their records: members on the day, or anyone with a record. */
     private static final String ROLL = """
-            from person p
+            from (select m.person_id from membership m where m.org_unit_id = :branch and m.is_branch
+                    and m.start_date <= :on and (m.end_date is null or m.end_date >= :on)
+                  union
+                  select person_id from attendance where party_day_id = :day) who
+            join person p on p.id = who.person_id
             left join attendance a on a.party_day_id = :day and a.person_id = p.id
-            where a.person_id is not null or exists (select 1 from membership m where m.person_id = p.id
-                and m.org_unit_id = :branch and m.is_branch and m.start_date <= :on
-                and (m.end_date is null or m.end_date >= :on))
             """;
 
     private final EntityManager em;

@@ -55,12 +55,15 @@ public class PeopleResource {
     private static final String BASE = "/v1/people/";
 
     private final PersonService people;
+    private final Memberships memberships;
     private final PoliticalBirthdays birthdays;
     private final Pagination pagination;
     private final Access access;
 
-    PeopleResource(PersonService people, PoliticalBirthdays birthdays, Pagination pagination, Access access) {
+    PeopleResource(PersonService people, Memberships memberships, PoliticalBirthdays birthdays, Pagination pagination,
+            Access access) {
         this.people = people;
+        this.memberships = memberships;
         this.birthdays = birthdays;
         this.pagination = pagination;
         this.access = access;
@@ -199,7 +202,7 @@ public class PeopleResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         readable(id);
-        Page<MembershipView> page = people.memberships(id, pagination.request(limit, cursor, "memberships?person=" + id));
+        Page<MembershipView> page = memberships.of(id, pagination.request(limit, cursor, "memberships?person=" + id));
         return new MembershipPage(page.items(), page.nextCursor());
     }
 

@@ -3,7 +3,6 @@ package cn.zhibu.org.people;
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
 import cn.zhibu.org.OrgUnitService;
-import cn.zhibu.org.people.PersonViews.MembershipView;
 import cn.zhibu.org.people.PersonViews.PersonView;
 import cn.zhibu.platform.crypto.FieldCipher;
 import cn.zhibu.platform.http.IfMatch;
@@ -231,21 +230,6 @@ public class PersonService {
         Map<UUID, PersonView> viewed = views(rows, revealPhone).stream()
                 .collect(Collectors.toMap(PersonView::id, v -> v));
         return page.page(rows, p -> List.of(p.name, p.id.toString()), p -> viewed.get(p.id));
-    }
-
-    /** A person's memberships, oldest first. */
-    public Page<MembershipView> memberships(UUID personId, PageRequest page) {
-        existing(personId);
-        StringBuilder query = new StringBuilder("personId = :person");
-        Parameters parameters = Parameters.with("person", personId);
-        page.after().ifPresent(after -> {
-            query.append(" and (startDate > :start or (startDate = :start and id > :id))");
-            parameters.and("start", LocalDate.parse(after.get(0))).and("id", UUID.fromString(after.get(1)));
-        });
-        List<Membership> rows = Membership.<Membership>find(query + " order by startDate, id", parameters)
-                .page(0, page.fetchSize()).list();
-        return page.page(rows, m -> List.of(m.startDate.toString(), m.id.toString()),
-                m -> new MembershipView(m.orgUnitId, m.startDate, m.endDate));
     }
 
     /** The person, locked until the transaction ends, so changes to one person run one at a time. */

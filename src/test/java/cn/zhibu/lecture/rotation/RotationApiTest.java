@@ -115,6 +115,24 @@ class RotationApiTest {
     }
 
     @Test
+    void dashboardsWithStatsReadGetTheFiguresButNoPeople() {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        StudyFixtures.member(branch);
+        StudyFixtures.member(branch);
+        String dashboard = cn.zhibu.points.PointsFixtures.clientToken(branch, "stats:read");
+        Api.bearer(dashboard).get("/v1/rotations/" + branch + "/coverage").then().statusCode(200)
+                .body("members", equalTo(2)).body("people", equalTo(List.of())).body("due", equalTo(List.of()));
+        secretary(branch).get("/v1/rotations/" + branch + "/coverage").then().statusCode(200)
+                .body("people.size()", equalTo(2)).body("due.size()", equalTo(2));
+        problem(Api.bearer(dashboard).get("/v1/rotations/" + branch).then(), 403, "FORBIDDEN");
+        String day = secretary(branch).body(Map.of("branchId", branch, "kind", "STUDY_SESSION", "startsAt",
+                "2027-03-26T06:30:00Z", "endsAt", "2027-03-26T08:30:00Z", "theme", "学习会")).post("/v1/party-days")
+                .then().statusCode(201).extract().path("id");
+        Api.bearer(dashboard).get("/v1/party-days/" + day).then().statusCode(200);
+        problem(Api.bearer(dashboard).get("/v1/party-days/" + day + "/attendance").then(), 403, "FORBIDDEN");
+    }
+
+    @Test
     void badRulesAreRefusedAndOnlyManagersPlan() {
         String branch = OrgFixtures.unit("BRANCH", null);
         String otherBranch = OrgFixtures.unit("BRANCH", null);
