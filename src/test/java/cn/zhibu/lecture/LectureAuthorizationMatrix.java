@@ -159,9 +159,10 @@ public final class LectureAuthorizationMatrix {
         // branch it sees)
         ops.add(new Operation("revokeCalendarFeed", t -> r -> r.delete("/v1/calendar-feeds/" + ownFeed(t, r)),
                 everyone, 204, 204));
-        // ...and another account's feed is not found, even by org admins of its branch
+        // ...and another account's BRANCH feed by the branch's managers (a leaked address); not found for the rest
         ops.add(new Operation("revokeCalendarFeed(another's)", t -> r -> r.delete("/v1/calendar-feeds/"
-                + feed(t).getString("id")), everyone, 404, 404));
+                + feed(t).getString("id")), managers, 204, 404).refusedInside(Map.of(Roles.MEMBER, 404,
+                Roles.GROUP_LEADER, 404, Roles.INTEGRITY_OFFICER, 404)));
         // the secret address is the credential: anyone holding it reads the calendar, with a token or without
         ops.add(new Operation("getCalendarFeed", t -> r -> r.accept("text/calendar").get(feed(t).getString("url")),
                 everyone, 200, 200).anonymous(200));

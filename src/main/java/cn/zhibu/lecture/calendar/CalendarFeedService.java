@@ -81,12 +81,19 @@ public class CalendarFeedService {
                 .toList();
     }
 
-    /** Revokes a live feed {@code createdBy} made; any other answers 404. Its address answers 404 from now on. */
+    /**
+     * Revokes a live feed {@code createdBy} made, or a BRANCH feed of a branch where {@code managesBranch} says the
+     * caller manages party days (a leaked address is stopped without its maker); any other answers 404. Its
+     * address answers 404 from now on.
+     */
     @Transactional
-    public void revoke(UUID id, String createdBy) {
-        int revoked = em.createQuery("update CalendarFeed set revokedAt = :now where id = :id and createdBy = :by "
-                + "and revokedAt is null").setParameter("now", calendar.now()).setParameter("id", id)
-                .setParameter("by", createdBy).executeUpdate();
+    public void revoke(UUID id, String createdBy, java.util.function.Predicate<UUID> managesBranch) {
+        CalendarFeed feed = CalendarFeed.<CalendarFeed>find("id = ?1 and revokedAt is null", id).firstResultOptional()
+                .filter(f -> createdBy.equals(f.createdBy)
+                        || (f.scope == CalendarFeedScope.BRANCH && managesBranch.test(f.branchId)))
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        int revoked = em.createQuery("update CalendarFeed set revokedAt = :now where id = :id and revokedAt is null")
+                .setParameter("now", calendar.now()).setParameter("id", feed.id).executeUpdate();
         if (revoked == 0) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }

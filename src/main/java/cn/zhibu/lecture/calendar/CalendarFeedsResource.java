@@ -129,11 +129,12 @@ public class CalendarFeedsResource {
     @Authenticated
     @SecurityRequirement(name = "bearerJwt")
     @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed",
-            description = "Its address answers 404 from now on. Only the account that made it revokes it; another's "
-                    + "feed, or one revoked already, answers 404.")
+            description = "Its address answers 404 from now on. The account that made it revokes it, and so do the "
+                    + "secretaries and org admins of a BRANCH feed's branch (a leaked address is stopped without its "
+                    + "maker); any other feed, or one revoked already, answers 404.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        feeds.revoke(id, token.getSubject());
+        feeds.revoke(id, token.getSubject(), branch -> access.allows(Action.PARTY_DAY_MANAGE, branch));
     }
 
     @GET

@@ -258,6 +258,9 @@ class CalendarFeedsApiTest {
         problem(app().get(url).then(), 404, "NOT_FOUND");
         problem(maker.delete("/v1/calendar-feeds/" + id).then(), 404, "NOT_FOUND");
         maker.get("/v1/calendar-feeds").then().statusCode(200).body("items", hasSize(0));
+        // the branch's secretary stops a member's BRANCH feed (a leaked address) without its maker
+        maker.delete("/v1/calendar-feeds/" + members).then().statusCode(204);
+        member.api().get("/v1/calendar-feeds").then().statusCode(200).body("items", hasSize(0));
 
         // unknown and malformed addresses answer alike
         problem(app().get("/v1/calendar-feeds/" + "A".repeat(43) + ".ics").then(), 404, "NOT_FOUND");
