@@ -16,13 +16,15 @@ public final class Permissions {
             Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ,
                     Action.LEADERBOARD_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ),
             Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ,
-                    Action.PARTY_DAY_READ),
+                    Action.PARTY_DAY_READ, Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
                     Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
                     Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE, Action.PARTY_DAY_READ, Action.PARTY_DAY_MANAGE,
-                    Action.LECTURE_COVERAGE_READ),
-            Roles.ORG_ADMIN, EnumSet.allOf(Action.class));
+                    Action.LECTURE_COVERAGE_READ, Action.INTEGRITY_DECLARATION_REVIEW),
+            // integrity files are read only by integrity officers: an org admin reads them when granted that role too
+            Roles.ORG_ADMIN, EnumSet.complementOf(EnumSet.of(Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE,
+                    Action.INTEGRITY_DECLARATION_REVIEW)));
 
     /** API client scopes, in the order they are documented. Scopes of later capabilities allow nothing yet. */
     public static final Map<String, Set<Action>> BY_SCOPE;

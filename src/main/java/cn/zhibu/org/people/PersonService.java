@@ -14,6 +14,7 @@ import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -38,9 +39,12 @@ public class PersonService {
     private final BusinessCalendar calendar;
     private final OrgUnitService units;
     private final EntityManager em;
+    private final Event<LeadingCadreAppointed> appointed;
 
-    PersonService(FieldCipher cipher, BusinessCalendar calendar, OrgUnitService units, EntityManager em) {
+    PersonService(FieldCipher cipher, BusinessCalendar calendar, OrgUnitService units, EntityManager em,
+            Event<LeadingCadreAppointed> appointed) {
         this.em = em;
+        this.appointed = appointed;
         this.cipher = cipher;
         this.calendar = calendar;
         this.units = units;
@@ -72,6 +76,9 @@ public class PersonService {
                 throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
             }
             throw e;
+        }
+        if (person.leadingCadre) {
+            appointed.fire(new LeadingCadreAppointed(person.id, request.branchId(), since));
         }
         return view(person, revealPhone);
     }
@@ -117,10 +124,14 @@ public class PersonService {
     public PersonView change(UUID id, IfMatch precondition, PersonRequests.Change request, boolean revealPhone) {
         Person person = locked(id);
         precondition.check(person.version);
+        boolean wasCadre = person.leadingCadre;
         details(person, request.name(), request.gender(), request.birthDate(), request.politicalStatus(),
                 request.partyJoinDate(), request.jobTitle(), request.leadingCadre(), request.phone());
         person.updatedAt = calendar.now();
         person.persistAndFlush();
+        if (person.leadingCadre && !wasCadre) {
+            homeUnit(id).ifPresent(branch -> appointed.fire(new LeadingCadreAppointed(id, branch, calendar.today())));
+        }
         return view(person, revealPhone);
     }
 

@@ -44,5 +44,15 @@ public enum Action {
     /** Plan party days and their rotations, reassign speakers, record deliveries and attendance. */
     PARTY_DAY_MANAGE,
     /** See attendance and lecture coverage figures (培训覆盖面) and who is due to lecture next. */
-    LECTURE_COVERAGE_READ
+    LECTURE_COVERAGE_READ,
+    /** Read integrity files, for a stated purpose, never one's own or a declared relative's. */
+    INTEGRITY_FILE_READ,
+    /** Open integrity files, add entries, accept cadres' declarations into them. */
+    INTEGRITY_FILE_WRITE,
+    /** Review cadres' declarations as the head of their unit, before an integrity officer does. */
+    INTEGRITY_DECLARATION_REVIEW,
+    /** Search and export the access audit of integrity files. */
+    INTEGRITY_AUDIT_READ,
+    /** Re-encrypt integrity files under the current key (everywhere only). */
+    INTEGRITY_KEY_ROTATE
 }

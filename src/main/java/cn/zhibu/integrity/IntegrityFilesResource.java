@@ -1,0 +1,216 @@
+package cn.zhibu.integrity;
+
+import cn.zhibu.integrity.audit.AuditAction;
+import cn.zhibu.integrity.audit.Audited;
+import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.openapi.Patterns;
+import cn.zhibu.platform.paging.Page;
+import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Integrity files (廉政档案) of leading cadres, for integrity officers (and org admins granted that role) in
+ * the cadres' units. Every request, allowed or refused, leaves one row in the access audit.
+ */
+@Path("/v1/integrity-files")
+@Tag(name = "integrity-files")
+@Authenticated
+@SecurityRequirement(name = "bearerJwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrityFilesResource {
+
+    static final String NO_STORE = "no-store";
+    private static final String PURPOSE_DETAIL = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
+
+    private final IntegrityFileService files;
+    private final IntegrityAccess guard;
+    private final Access access;
+    private final PersonService persons;
+    private final Pagination pagination;
+    private final JsonWebToken token;
+
+    IntegrityFilesResource(IntegrityFileService files, IntegrityAccess guard, Access access, PersonService persons,
+            Pagination pagination, JsonWebToken token) {
+        this.files = files;
+        this.guard = guard;
+        this.access = access;
+        this.persons = persons;
+        this.pagination = pagination;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(AuditAction.OPEN_FILE)
+    @Operation(operationId = "openIntegrityFile", summary = "Open a cadre's integrity file",
+            description = "Integrity officers of the person's branch. APPOINTMENT (with appointedOn) or OFFICER; the "
+                    + "first profile is due a month after the appointment (or today). Files are also opened by "
+                    + "themselves when a person is made a leading cadre. 409 INTEGRITY_FILE_EXISTS when the person has "
+                    + "one; 422 INTEGRITY_PERSON_NOT_FOUND when unknown or out of sight; 403 INTEGRITY_RECUSED for "
+                    + "one's own file or a declared relative's.")
+    @APIResponse(responseCode = "201", description = "The new file", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FileView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
+    public Response open(@NotNull @Valid IntegrityViews.Open request) {
+        UUID unit = persons.homeUnit(request.personId()).orElseThrow(() -> new ProblemException(
+                IntegrityProblem.INTEGRITY_PERSON_NOT_FOUND, request.personId().toString()));
+        access.requireNamed(Action.INTEGRITY_FILE_WRITE, unit, () -> new ProblemException(
+                IntegrityProblem.INTEGRITY_PERSON_NOT_FOUND, request.personId().toString()));
+        guard.requireNotRecused(request.personId());
+        IntegrityViews.FileView file = files.open(request, unit, UUID.fromString(token.getSubject()));
+        return Response.status(Response.Status.CREATED).entity(file).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .build();
+    }
+
+    @GET
+    @Audited(AuditAction.LIST_FILES)
+    @Operation(operationId = "listIntegrityFiles", summary = "The integrity files the caller keeps",
+            description = "Files of cadres in the units where the caller may read integrity files, by cadre name, "
+                    + "without their entries; never the caller's own or a declared relative's. 403 for callers who "
+                    + "may read none.")
+    @APIResponse(responseCode = "200", description = "One page of files",
+            headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FilePage.class)))
+    public Response list(@Parameter(ref = "Limit") @QueryParam("limit") String limit,
+            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        Access.Reach reach = readable();
+        Page<IntegrityViews.FileView> page = files.list(reach, access.personId(),
+                pagination.request(limit, cursor, "integrity-files"));
+        return noStore(new IntegrityViews.FilePage(page.items(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("overdue")
+    @Audited(AuditAction.LIST_OVERDUE)
+    @Operation(operationId = "listOverdueIntegrityFiles", summary = "Files with a profile, review or report overdue",
+            description = "For integrity officers, over the units they keep files of: files whose first profile "
+                    + "(a month after the appointment) or conduct review (every review period) is overdue, or whose "
+                    + "personal matters report of last year has not joined the file after its due date "
+                    + "(zhibu.integrity.annual-report-due, 31 March by default). Never the caller's own or a declared "
+                    + "relative's.")
+    @APIResponse(responseCode = "200", description = "The overdue files",
+            headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.OverdueList.class)))
+    public Response overdue() {
+        return noStore(files.overdue(readable(), access.personId()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Audited(value = AuditAction.READ_FILE, target = Audited.Target.FILE)
+    @Operation(operationId = "readIntegrityFile", summary = "Read a file for a stated purpose",
+            description = "Integrity officers of the cadre's unit, never for their own file or a declared relative's "
+                    + "(403 INTEGRITY_RECUSED). The purpose decides what is shown: PROMOTION_REVIEW the profile, "
+                    + "discipline, talks, conduct reviews and opinion requests and replies (no family or assets); "
+                    + "PERIODIC_REVIEW and COMPLAINT_VERIFICATION everything; AUDIT every entry's header and hash "
+                    + "without content. The purpose and its detail are recorded in the access audit with the entries "
+                    + "shown.")
+    @APIResponse(responseCode = "200", description = "The file as the purpose may see it",
+            headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FileRead.class)))
+    public Response read(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @Parameter(description = "Why the file is read", required = true, schema = @Schema(
+                    implementation = Purpose.class)) @QueryParam("purpose") String purpose,
+            @Parameter(description = "What it is read for, in words (a case, a post)", required = true,
+                    schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500,
+                            pattern = PURPOSE_DETAIL)) @QueryParam("purposeDetail") String detail) {
+        Purpose why = purpose(purpose, detail);
+        IntegrityFile file = guard.file(id, Action.INTEGRITY_FILE_READ);
+        return noStore(files.read(file, guard.unitOf(file), why, detail.strip()));
+    }
+
+    @POST
+    @Path("{id}/entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditAction.APPEND_ENTRY, target = Audited.Target.FILE)
+    @Operation(operationId = "appendIntegrityEntry", summary = "Add an entry to a file",
+            description = "Integrity officers of the cadre's unit (not their own file or a relative's). Entries are "
+                    + "never changed: to correct one, add an entry of the same type that amends it, with the reason "
+                    + "(422 INTEGRITY_AMENDMENT_INVALID otherwise). A profile clears the profile's due date, a conduct "
+                    + "review moves the next review on by the review period, a personal matters report counts for "
+                    + "its year, relatives named by person id are recused from the file (and the cadre from theirs). "
+                    + "409 INTEGRITY_FILE_CLOSED for a closed file.")
+    @APIResponse(responseCode = "201", description = "The entry as filed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.EntryView.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
+    public Response append(@Parameter(ref = "Id") @PathParam("id") UUID id,
+            @NotNull @Valid IntegrityViews.Append request) {
+        IntegrityFile file = guard.file(id, Action.INTEGRITY_FILE_WRITE);
+        IntegrityViews.EntryView entry = files.append(file.id, guard.unitOf(file), request,
+                UUID.fromString(token.getSubject()));
+        return Response.status(Response.Status.CREATED).entity(entry).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .build();
+    }
+
+    @GET
+    @Path("{id}/verification")
+    @Audited(value = AuditAction.VERIFY_CHAIN, target = Audited.Target.FILE)
+    @Operation(operationId = "verifyIntegrityFile", summary = "Verify a file's hash chain",
+            description = "Recomputes every entry's hash from its header and its decrypted content and follows the "
+                    + "links from the first entry to the file's head; names the first link that does not hold. "
+                    + "Integrity officers of the cadre's unit; no content is shown.")
+    @APIResponse(responseCode = "200", description = "Whether the chain holds",
+            headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.Verification.class)))
+    public Response verify(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+        IntegrityFile file = guard.file(id, Action.INTEGRITY_FILE_READ);
+        return noStore(files.verify(file, guard.unitOf(file)));
+    }
+
+    private Access.Reach readable() {
+        Access.Reach reach = access.reach(Action.INTEGRITY_FILE_READ);
+        if (reach.none()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+        return reach;
+    }
+
+    private static Purpose purpose(String purpose, String detail) {
+        Purpose why;
+        try {
+            why = purpose == null ? null : Purpose.valueOf(purpose);
+        } catch (IllegalArgumentException e) {
+            why = null;
+        }
+        if (why == null) {
+            throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purpose");
+        }
+        if (detail == null || detail.strip().length() < 2 || detail.length() > 500 || !detail.matches(PURPOSE_DETAIL)) {
+            throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purposeDetail");
+        }
+        return why;
+    }
+
+    static Response noStore(Object entity) {
+        return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+}

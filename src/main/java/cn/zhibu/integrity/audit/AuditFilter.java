@@ -1,0 +1,97 @@
+package cn.zhibu.integrity.audit;
+
+import cn.zhibu.platform.problem.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes every request to an {@link Audited} operation leave exactly one audit row: a refused one (any
+ * answer of 400 or more, 401 and 404 included) is recorded here, in a transaction of its own since the
+ * operation's own rolled back; an allowed one was recorded by the operation, and if it was not (a bug),
+ * a plain row is written here rather than none.
+ */
+@Provider
+@Audited(AuditAction.READ_FILE)
+public class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+
+    @Context
+    ResourceInfo resource;
+    @Inject
+    IntegrityAudit audit;
+    @Inject
+    EntityManager em;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        audit.operation(operation().value());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (audit.recorded()) {
+            return;
+        }
+        Audited operation = operation();
+        UUID id = id(request.getUriInfo().getPathParameters().getFirst("id"));
+        UUID fileId = operation.target() == Audited.Target.FILE ? id : null;
+        UUID declarationId = operation.target() == Audited.Target.DECLARATION ? id : null;
+        String purpose = first(request, "purpose", 32);
+        String detail = first(request, "purposeDetail", 500);
+        int status = response.getStatus();
+        String reason = response.getEntity() instanceof Problem problem ? problem.code() : null;
+        boolean refused = status >= 400;
+        if (!refused) {
+            LOG.errorf("%s answered %d without recording what it did; a plain audit row is written", operation.value(),
+                    status);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            UUID file = fileId != null ? fileId : declarationId == null ? null : fileOfDeclaration(declarationId);
+            UUID unit = file == null ? null : unitOf(file);
+            var subject = new IntegrityAudit.Subject(file, unit, List.of(), declarationId, purpose, detail);
+            audit.row(operation.value().name(), subject, refused ? "REFUSED" : "ALLOWED", status, reason).persist();
+        });
+    }
+
+    private Audited operation() {
+        Audited onMethod = resource.getResourceMethod().getAnnotation(Audited.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Audited.class);
+    }
+
+    private UUID unitOf(UUID fileId) {
+        List<?> units = em.createNativeQuery("select unit_id from integrity_file where id = ?1")
+                .setParameter(1, fileId).getResultList();
+        return units.isEmpty() ? null : (UUID) units.get(0);
+    }
+
+    private UUID fileOfDeclaration(UUID declarationId) {
+        List<?> files = em.createNativeQuery("select file_id from integrity_declaration where id = ?1")
+                .setParameter(1, declarationId).getResultList();
+        return files.isEmpty() ? null : (UUID) files.get(0);
+    }
+
+    private static String first(ContainerRequestContext request, String name, int max) {
+        String value = request.getUriInfo().getQueryParameters().getFirst(name);
+        return value == null ? null : value.length() > max ? value.substring(0, max) : value;
+    }
+
+    private static UUID id(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
