@@ -57,12 +57,23 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
             LOG.errorf("%s answered %d without recording what it did; a plain audit row is written", operation.value(),
                     status);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            UUID file = fileId != null ? fileId : declarationId == null ? null : fileOfDeclaration(declarationId);
-            UUID unit = file == null ? null : unitOf(file);
-            var subject = new IntegrityAudit.Subject(file, unit, List.of(), declarationId, purpose, detail);
-            audit.row(operation.value().name(), subject, refused ? "REFUSED" : "ALLOWED", status, reason).persist();
+        AuditRecord row = audit.row(operation.value().name(),
+                new IntegrityAudit.Subject(fileId, null, List.of(), declarationId, purpose, detail),
+                refused ? "REFUSED" : "ALLOWED", status, reason);
+        Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> {
+            row.fileId = fileId != null ? fileId : declarationId == null ? null : fileOfDeclaration(declarationId);
+            row.unitId = row.fileId == null ? null : unitOf(row.fileId);
+            row.persist();
         });
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // refused before reaching the operation's worker thread (none of zhibu's own checks do this)
+            io.vertx.core.Vertx.currentContext().executeBlocking(() -> {
+                write.run();
+                return null;
+            }, false).onFailure(e -> LOG.error("An integrity audit row could not be written", e));
+        } else {
+            write.run();
+        }
     }
 
     private Audited operation() {

@@ -39,6 +39,7 @@ public class IntegrityKeys {
     private final Map<String, SecretKeySpec> keys;
     private final String current;
 
+    @jakarta.inject.Inject
     IntegrityKeys(@ConfigProperty(name = "zhibu.integrity.keys") Optional<List<String>> configured,
             @ConfigProperty(name = "zhibu.integrity.key-id") Optional<String> currentId,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,20 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         @JsonSubTypes.Type(value = EntryContent.ConductReview.class, name = "CONDUCT_REVIEW"),
         @JsonSubTypes.Type(value = EntryContent.OpinionRequest.class, name = "OPINION_REQUEST"),
         @JsonSubTypes.Type(value = EntryContent.OpinionReply.class, name = "OPINION_REPLY")})
-@Schema(name = "IntegrityEntryContent", description = "An entry's content; its type names its schema.",
+@Schema(name = "IntegrityEntryContent", description = "An entry's content: exactly one of these schemas, the one "
+        + "its type names.",
         oneOf = {EntryContent.Profile.class, EntryContent.Family.class, EntryContent.PersonalMatters.class,
                 EntryContent.Gift.class, EntryContent.Talk.class, EntryContent.Discipline.class,
-                EntryContent.ConductReview.class, EntryContent.OpinionRequest.class, EntryContent.OpinionReply.class},
-        discriminatorProperty = "type", discriminatorMapping = {
-                @DiscriminatorMapping(value = "PROFILE", schema = EntryContent.Profile.class),
-                @DiscriminatorMapping(value = "FAMILY", schema = EntryContent.Family.class),
-                @DiscriminatorMapping(value = "PERSONAL_MATTERS", schema = EntryContent.PersonalMatters.class),
-                @DiscriminatorMapping(value = "GIFT", schema = EntryContent.Gift.class),
-                @DiscriminatorMapping(value = "TALK", schema = EntryContent.Talk.class),
-                @DiscriminatorMapping(value = "DISCIPLINE", schema = EntryContent.Discipline.class),
-                @DiscriminatorMapping(value = "CONDUCT_REVIEW", schema = EntryContent.ConductReview.class),
-                @DiscriminatorMapping(value = "OPINION_REQUEST", schema = EntryContent.OpinionRequest.class),
-                @DiscriminatorMapping(value = "OPINION_REPLY", schema = EntryContent.OpinionReply.class)})
+                EntryContent.ConductReview.class, EntryContent.OpinionRequest.class, EntryContent.OpinionReply.class})
 public sealed interface EntryContent {
 
     String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";

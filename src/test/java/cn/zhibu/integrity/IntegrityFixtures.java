@@ -1,0 +1,81 @@
+package cn.zhibu.integrity;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Api;
+import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestAccounts;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Branches, cadres, officers and files for integrity tests. */
+public final class IntegrityFixtures {
+
+    private IntegrityFixtures() {
+    }
+
+    /** An integrity officer of a unit (a staff account, no person). */
+    public static RequestSpecification officer(String unit) {
+        return Api.as("integrity-officer-" + unit, Roles.INTEGRITY_OFFICER, UUID.fromString(unit));
+    }
+
+    /** A person of the branch with an account of their own, holding this role on {@code unit} too. */
+    public static StudyFixtures.Member personWithRole(String branch, String role, String unit) {
+        StudyFixtures.Member member = StudyFixtures.member(branch);
+        StudyFixtures.grant(member, role, unit);
+        return member;
+    }
+
+    /** A file opened by the branch's officer for a new person of the branch; its id. */
+    public static String file(String branch, String personId) {
+        return officer(branch).body(Map.of("personId", personId, "reason", "OFFICER")).post("/v1/integrity-files")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Appends an entry of this content, as the branch's officer; the entry's id. */
+    public static String append(String branch, String fileId, Map<String, Object> content) {
+        return officer(branch).body(Map.of("content", content)).post("/v1/integrity-files/" + fileId + "/entries")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> profile(String name) {
+        return Map.of("type", "PROFILE", "name", name, "idNumber", "11010519800504123X", "birthDate", "1980-05-04",
+                "position", "区委组织部副部长", "rank", "二级调研员", "appointedOn", "2024-03-01");
+    }
+
+    public static Map<String, Object> family(String relativePersonId) {
+        Map<String, Object> spouse = new java.util.HashMap<>(Map.of("relation", "SPOUSE", "name", "王秀英",
+                "idNumber", "110105198206061234", "employer", "区第一中学", "position", "教师",
+                "businesses", "无"));
+        if (relativePersonId != null) {
+            spouse.put("personId", relativePersonId);
+        }
+        return Map.of("type", "FAMILY", "members", List.of(spouse,
+                Map.of("relation", "CHILD", "name", "李子轩", "employer", "明远咨询有限公司", "position", "合伙人",
+                        "businesses", "持有明远咨询有限公司30%股份")));
+    }
+
+    public static Map<String, Object> discipline() {
+        return Map.of("type", "DISCIPLINE", "form", "SECOND", "partySanction", "WARNING",
+                "facts", "违规接受管理服务对象宴请", "basis", "《中国共产党纪律处分条例》第一百条",
+                "decisionNumber", "区纪发〔2026〕12号", "decidedOn", "2026-06-01", "issuingBody", "区纪委");
+    }
+
+    public static String branch() {
+        return OrgFixtures.unit("BRANCH", null);
+    }
+
+    public static String cadre(String branch) {
+        return OrgFixtures.person("干部" + UUID.randomUUID().toString().substring(0, 4), branch);
+    }
+
+    public static long auditRows(String fileId) {
+        return StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1", fileId);
+    }
+
+    public static String token(StudyFixtures.Member member) {
+        return TestAccounts.token(UUID.fromString(member.accountId()));
+    }
+}
