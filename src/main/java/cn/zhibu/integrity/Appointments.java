@@ -14,6 +14,8 @@ class Appointments {
         this.files = files;
     }
 
+    /** Also when people are added at start (demo data): the audit then needs a request context of its own. */
+    @jakarta.enterprise.context.control.ActivateRequestContext
     void appointed(@Observes LeadingCadreAppointed appointment) {
         files.openOnAppointment(appointment.personId(), appointment.branchId(), appointment.on());
     }

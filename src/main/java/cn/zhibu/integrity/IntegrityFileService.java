@@ -294,8 +294,9 @@ public class IntegrityFileService {
             if (file.nextReviewDue.isBefore(today)) {
                 reasons.add(IntegrityViews.OverdueReason.REVIEW);
             }
-            boolean openedBeforeTheYear = calendar.dateOf(file.openedAt).getYear() < today.getYear();
-            if (reportsDue && openedBeforeTheYear
+            // a cadre reports on a year they were a cadre in: appointed (or filed) before this year began
+            LocalDate since = file.appointedOn != null ? file.appointedOn : calendar.dateOf(file.openedAt);
+            if (reportsDue && since.getYear() < today.getYear()
                     && (file.lastReportYear == null || file.lastReportYear < today.getYear() - 1)) {
                 reasons.add(IntegrityViews.OverdueReason.ANNUAL_REPORT);
             }

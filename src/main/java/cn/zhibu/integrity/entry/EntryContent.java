@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 EntryContent.Gift.class, EntryContent.Talk.class, EntryContent.Discipline.class,
                 EntryContent.ConductReview.class, EntryContent.OpinionRequest.class, EntryContent.OpinionReply.class})
 public sealed interface EntryContent {
+    // each record's type is its own whatever it is given (null included), so content and type never disagree
 
     String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
     String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
@@ -68,6 +69,10 @@ public sealed interface EntryContent {
             @Schema(description = "Highest education", examples = "研究生") @Size(max = 50) @Pattern(regexp = TEXT)
             String education,
             @Size(max = 200) @Pattern(regexp = TEXT) String address) implements EntryContent {
+
+        public Profile {
+            type = EntryType.PROFILE;
+        }
     }
 
     /** How a relative is related to the cadre. */
@@ -93,6 +98,10 @@ public sealed interface EntryContent {
     record Family(
             @Schema(required = true, enumeration = "FAMILY") @NotNull EntryType type,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid Relative> members) implements EntryContent {
+
+        public Family {
+            type = EntryType.FAMILY;
+        }
     }
 
     @Schema(name = "IntegrityHousing", description = "A dwelling owned by the cadre or their family")
@@ -153,6 +162,10 @@ public sealed interface EntryContent {
             @Size(max = 10) List<@NotNull @Valid Passport> passports,
             @Schema(description = "Businesses of the spouse and children (配偶、子女经商办企业)") @Size(max = 2000)
             @Pattern(regexp = LONG_TEXT) String familyBusinesses) implements EntryContent {
+
+        public PersonalMatters {
+            type = EntryType.PERSONAL_MATTERS;
+        }
     }
 
     /** What became of a gift. */
@@ -172,6 +185,10 @@ public sealed interface EntryContent {
             @NotNull GiftHandling handling,
             LocalDate handledOn,
             @Size(max = 500) @Pattern(regexp = LONG_TEXT) String note) implements EntryContent {
+
+        public Gift {
+            type = EntryType.GIFT;
+        }
     }
 
     /** The kinds of integrity talk. */
@@ -193,6 +210,10 @@ public sealed interface EntryContent {
             @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String content,
             @Schema(description = "The cadre's response (for a letter inquiry, their written explanation)")
             @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String response) implements EntryContent {
+
+        public Talk {
+            type = EntryType.TALK;
+        }
     }
 
     /** The four forms of discipline handling (监督执纪“四种形态”). */
@@ -228,6 +249,10 @@ public sealed interface EntryContent {
             String decisionNumber,
             @NotNull LocalDate decidedOn,
             @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String issuingBody) implements EntryContent {
+
+        public Discipline {
+            type = EntryType.DISCIPLINE;
+        }
     }
 
     /** A conduct review's overall assessment. */
@@ -244,6 +269,10 @@ public sealed interface EntryContent {
             @NotNull Assessment assessment,
             @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String summary,
             @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String reviewer) implements EntryContent {
+
+        public ConductReview {
+            type = EntryType.CONDUCT_REVIEW;
+        }
 
         @Override
         public LocalDate reviewedOn() {
@@ -264,6 +293,10 @@ public sealed interface EntryContent {
             @Pattern(regexp = TEXT) String requestedBy,
             @NotNull LocalDate requestedOn,
             @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String detail) implements EntryContent {
+
+        public OpinionRequest {
+            type = EntryType.OPINION_REQUEST;
+        }
     }
 
     /** An integrity opinion's conclusion. */
@@ -279,5 +312,9 @@ public sealed interface EntryContent {
             @NotNull Conclusion conclusion,
             @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String reply,
             @NotNull LocalDate repliedOn) implements EntryContent {
+
+        public OpinionReply {
+            type = EntryType.OPINION_REPLY;
+        }
     }
 }

@@ -1,0 +1,45 @@
+package cn.zhibu.integrity;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.zhibu.testing.Api;
+import cn.zhibu.testing.DemoProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The demo's integrity files: the officer keeps the other cadres' files, of every entry type, one overdue. */
+@QuarkusTest
+@TestProfile(DemoProfile.class)
+class IntegrityDemoDataTest {
+
+    @Test
+    void theDemoOfficerKeepsTheOtherCadresFilesWithEveryEntryTypeAndOneOverdue() {
+        String officer = Api.anonymous().body(Map.of("externalId", "DEMO-1002")).post("/v1/sessions/demo").then()
+                .statusCode(200).extract().path("accessToken");
+        JsonPath files = Api.bearer(officer).get("/v1/integrity-files").then().statusCode(200).extract().jsonPath();
+        List<String> names = files.getList("items.personName");
+        assertEquals(2, names.size(), "the officer's own file is not listed: " + names);
+        String full = files.getString("items.find { it.entryCount == 8 }.id");
+        JsonPath read = Api.bearer(officer).queryParam("purpose", "PERIODIC_REVIEW").queryParam("purposeDetail",
+                "年度检查").get("/v1/integrity-files/" + full).then().statusCode(200).extract().jsonPath();
+        assertEquals(Set.of("PROFILE", "FAMILY", "PERSONAL_MATTERS", "GIFT", "TALK", "CONDUCT_REVIEW",
+                "OPINION_REQUEST", "OPINION_REPLY"), Set.copyOf(read.getList("entries.type")));
+        Api.bearer(officer).get("/v1/integrity-files/" + full + "/verification").then().body("intact", equalTo(true));
+        Api.bearer(officer).get("/v1/integrity-files/overdue").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].reasons", hasItems("REVIEW", "ANNUAL_REPORT"))
+                .body("items.file.id", not(hasItem(full)));
+        String discipline = files.getString("items.find { it.entryCount == 3 }.id");
+        Api.bearer(officer).queryParam("purpose", "PROMOTION_REVIEW").queryParam("purposeDetail", "拟提拔")
+                .get("/v1/integrity-files/" + discipline).then().statusCode(200)
+                .body("entries.type", hasItems("PROFILE", "TALK", "DISCIPLINE"));
+    }
+}
