@@ -72,6 +72,11 @@ public class IntegrityKeys {
         return keys.get(current);
     }
 
+    /** The ids of the configured keys, the current one among them. */
+    public java.util.Set<String> ids() {
+        return java.util.Set.copyOf(keys.keySet());
+    }
+
     /** The key of this id, or empty when it is no longer configured. */
     Optional<SecretKeySpec> key(String id) {
         return Optional.ofNullable(keys.get(id));
