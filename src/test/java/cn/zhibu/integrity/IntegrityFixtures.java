@@ -5,7 +5,10 @@ import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestAccounts;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +76,34 @@ public final class IntegrityFixtures {
 
     public static long auditRows(String fileId) {
         return StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1", fileId);
+    }
+
+    /** A file opened by the branch's officer on the person's appointment as a leading cadre that day; its id. */
+    public static String appointed(String branch, String personId, String appointedOn) {
+        return officer(branch).body(Map.of("personId", personId, "reason", "APPOINTMENT", "appointedOn", appointedOn))
+                .post("/v1/integrity-files").then().statusCode(201).extract().path("id");
+    }
+
+    /** One row of the access audit, as written. */
+    public record AuditRow(long id, String actorKind, String action, UUID fileId, String outcome, int status,
+            String reason, String request) {
+    }
+
+    /** The id of the latest audit row (0 when there is none). */
+    public static long lastAuditId() {
+        return StudyFixtures.count("select coalesce(max(id), 0) from integrity_audit");
+    }
+
+    /** The audit rows written after the one with this id, oldest first. */
+    public static List<AuditRow> auditRowsAfter(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = Arc.container().instance(EntityManager.class).get().createNativeQuery("select id, "
+                    + "actor_kind, action, file_id, outcome, status, reason, request from integrity_audit where id > ?1 "
+                    + "order by id").setParameter(1, id).getResultList();
+            return rows.stream().map(Object[].class::cast).map(r -> new AuditRow(((Number) r[0]).longValue(),
+                    (String) r[1], (String) r[2], (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(),
+                    (String) r[6], (String) r[7])).toList();
+        });
     }
 
     public static String token(StudyFixtures.Member member) {
