@@ -111,6 +111,8 @@ create table integrity_audit (
 create index integrity_audit_at on integrity_audit (at);
 create index integrity_audit_file on integrity_audit (file_id, id);
 create index integrity_audit_actor on integrity_audit (actor_id, id);
+-- org admins search the audit of the units in their subtree
+create index integrity_audit_unit on integrity_audit (unit_id, id);
 
 -- The database itself keeps entries and audit rows as written, whoever connects.
 create function integrity_refuse_change() returns trigger language plpgsql as $$

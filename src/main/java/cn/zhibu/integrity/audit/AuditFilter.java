@@ -33,6 +33,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     IntegrityAudit audit;
     @Inject
     EntityManager em;
+    @Inject
+    cn.zhibu.org.people.PersonService persons;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -81,10 +83,13 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Audited.class);
     }
 
+    /** As the operations record it: the cadre's branch of the day, or where the file was opened. */
     private UUID unitOf(UUID fileId) {
-        List<?> units = em.createNativeQuery("select unit_id from integrity_file where id = ?1")
+        @SuppressWarnings("unchecked")
+        List<Object[]> files = em.createNativeQuery("select person_id, unit_id from integrity_file where id = ?1")
                 .setParameter(1, fileId).getResultList();
-        return units.isEmpty() ? null : (UUID) units.get(0);
+        return files.isEmpty() ? null
+                : persons.homeUnit((UUID) files.get(0)[0]).orElse((UUID) files.get(0)[1]);
     }
 
     private UUID fileOfDeclaration(UUID declarationId) {

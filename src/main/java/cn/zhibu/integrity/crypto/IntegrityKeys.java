@@ -61,6 +61,9 @@ public class IntegrityKeys {
         keys.forEach((id, bytes) -> specs.put(id, new SecretKeySpec(bytes, "AES")));
         this.keys = Map.copyOf(specs);
         this.current = current;
+        if (!this.keys.containsKey(current)) {
+            throw new IllegalArgumentException("The current key " + current + " is not among the keys");
+        }
     }
 
     /** The id of the key new values are sealed with. */

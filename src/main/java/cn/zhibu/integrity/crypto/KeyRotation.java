@@ -1,7 +1,6 @@
 package cn.zhibu.integrity.crypto;
 
 import cn.zhibu.integrity.audit.IntegrityAudit;
-import cn.zhibu.integrity.entry.EntryPayload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,10 +42,10 @@ public class KeyRotation {
     private record Sealed(String table, String idColumn, Function<UUID, String> context, String alsoSet) {
     }
 
-    private static final Sealed ENTRIES = new Sealed("integrity_entry_payload", "entry_id", EntryPayload::context, "");
+    private static final Sealed ENTRIES = new Sealed("integrity_entry_payload", "entry_id", Sealer::entryContext, "");
     /** A declaration's version moves on, so that a review holding the old row fails instead of writing it back. */
     private static final Sealed DECLARATIONS = new Sealed("integrity_declaration", "id",
-            id -> "integrity-declaration|" + id, ", version = version + 1");
+            Sealer::declarationContext, ", version = version + 1");
 
     /** The current key and the counts of values per key id; audited. */
     @Transactional

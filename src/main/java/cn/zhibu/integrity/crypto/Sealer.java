@@ -29,6 +29,16 @@ public class Sealer {
     public record Sealed(String keyId, byte[] bytes) {
     }
 
+    /** The context an entry's content is sealed in: it opens only as that entry's. */
+    public static String entryContext(java.util.UUID entryId) {
+        return "integrity-entry|" + entryId;
+    }
+
+    /** The context a cadre's declaration is sealed in. */
+    public static String declarationContext(java.util.UUID declarationId) {
+        return "integrity-declaration|" + declarationId;
+    }
+
     public String currentKeyId() {
         return keys.currentId();
     }

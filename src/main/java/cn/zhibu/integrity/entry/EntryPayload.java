@@ -24,6 +24,6 @@ public class EntryPayload extends PanacheEntityBase {
 
     /** The context a payload is sealed in: it opens only as this entry's. */
     public static String context(UUID entryId) {
-        return "integrity-entry|" + entryId;
+        return cn.zhibu.integrity.crypto.Sealer.entryContext(entryId);
     }
 }
