@@ -33,6 +33,11 @@ public class IntegrityAccess {
         if (file == null) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
+        return check(file, action);
+    }
+
+    /** The file, when the caller may do this on it: 404 if out of sight, 403 if not allowed or recused. */
+    public IntegrityFile check(IntegrityFile file, Action action) {
         access.require(action, unitOf(file));
         requireNotRecused(file.personId);
         return file;

@@ -44,16 +44,18 @@ public class IntegrityFileService {
     private final EntryLedger ledger;
     private final IntegrityAudit audit;
     private final PersonService persons;
+    private final IntegrityAccess guard;
     private final MonthDay annualReportDue;
 
     IntegrityFileService(EntityManager em, BusinessCalendar calendar, EntryLedger ledger, IntegrityAudit audit,
-            PersonService persons,
+            PersonService persons, IntegrityAccess guard,
             @ConfigProperty(name = "zhibu.integrity.annual-report-due", defaultValue = "03-31") String reportDue) {
         this.em = em;
         this.calendar = calendar;
         this.ledger = ledger;
         this.audit = audit;
         this.persons = persons;
+        this.guard = guard;
         this.annualReportDue = MonthDay.parse("--" + reportDue);
     }
 
@@ -153,9 +155,11 @@ public class IntegrityFileService {
         return new Page<>(items, shown.nextCursor());
     }
 
-    /** The file as the purpose may see it. The caller's access was checked. */
+    /** The file as the purpose may see it, when the caller may read it (404, 403, 403 recused otherwise). */
     @Transactional
-    public IntegrityViews.FileRead read(IntegrityFile file, UUID unitId, Purpose purpose, String detail) {
+    public IntegrityViews.FileRead read(UUID fileId, Purpose purpose, String detail) {
+        IntegrityFile file = guard.file(fileId, cn.zhibu.platform.security.Action.INTEGRITY_FILE_READ);
+        UUID unitId = guard.unitOf(file);
         List<Entry> all = ledger.entries(file.id);
         Map<UUID, UUID> amendedBy = new HashMap<>();
         all.stream().filter(e -> e.amendsId != null).forEach(e -> amendedBy.put(e.amendsId, e.id));
@@ -169,10 +173,12 @@ public class IntegrityFileService {
                 EnumSet.copyOf(purpose.types()), entries);
     }
 
-    /** Appends an entry filed by an officer, audited. */
+    /** Appends an entry filed by an officer who may write the file, audited. */
     @Transactional
-    public IntegrityViews.EntryView append(UUID fileId, UUID unitId, IntegrityViews.Append request, UUID recordedBy) {
-        IntegrityFile file = locked(fileId);
+    public IntegrityViews.EntryView append(UUID fileId, IntegrityViews.Append request, UUID recordedBy) {
+        // locked before it is read at all: a version read earlier in the transaction would be stale by then
+        IntegrityFile file = guard.check(locked(fileId), cn.zhibu.platform.security.Action.INTEGRITY_FILE_WRITE);
+        UUID unitId = guard.unitOf(file);
         Entry entry = append(file, request.content(), request.amends(), request.amendReason(), null, recordedBy);
         audit.allowed(IntegrityAudit.Subject.file(file.id, unitId).entries(List.of(entry.id)), 201);
         return entryView(entry, new Payload(request.content(), request.amendReason(), null), null);
@@ -258,9 +264,11 @@ public class IntegrityFileService {
         }
     }
 
-    /** Checks a file's chain, audited as an AUDIT-purpose read of its headers. */
+    /** Checks a file's chain for a caller who may read it, audited as an AUDIT-purpose read of its headers. */
     @Transactional
-    public IntegrityViews.Verification verify(IntegrityFile file, UUID unitId) {
+    public IntegrityViews.Verification verify(UUID fileId) {
+        IntegrityFile file = guard.file(fileId, cn.zhibu.platform.security.Action.INTEGRITY_FILE_READ);
+        UUID unitId = guard.unitOf(file);
         Optional<EntryLedger.Break> broken = ledger.verify(file.id, file.entryCount, file.headHash);
         audit.allowed(IntegrityAudit.Subject.file(file.id, unitId).purpose(Purpose.AUDIT.name(), "chain verification"),
                 200);
