@@ -72,9 +72,12 @@ public class DeclarationService {
         return access().personId().orElseThrow(() -> new ProblemException(IntegrityProblem.INTEGRITY_NOT_A_PERSON));
     }
 
-    /** A new declaration of the caller's, awaiting the unit head; 422 when they have no open file. */
+    /**
+     * A new declaration of the caller's, awaiting the unit head; 422 when they have no open file. Answered without
+     * its content: an answer to a request with an Idempotency-Key is kept as it was sent, unsealed.
+     */
     @Transactional
-    public DeclarationViews.View submit(UUID personId, UUID accountId, EntryContent content, Locale locale) {
+    public DeclarationViews.Summary submit(UUID personId, UUID accountId, EntryContent content, Locale locale) {
         check(content, locale);
         IntegrityFile file = IntegrityFile.<IntegrityFile>find("personId", personId).firstResultOptional()
                 .filter(f -> f.state == IntegrityFile.State.OPEN)
@@ -94,7 +97,7 @@ public class DeclarationService {
         declaration.persist();
         UUID unit = guard.unitOf(file);
         audit.allowed(IntegrityAudit.Subject.file(file.id, unit).declaration(declaration.id), 201);
-        return DeclarationViews.View.of(summary(declaration, unit, files.names(List.of(personId))), content);
+        return summary(declaration, unit, files.names(List.of(personId)));
     }
 
     /** Only what cadres declare themselves, with its dates in order (the file would refuse them later). */

@@ -53,7 +53,7 @@ public final class DeclarationViews {
     }
 
     @Schema(name = "IntegrityDeclarationSummary", description = "A declaration without its content, as reviewers "
-            + "see it in their queue")
+            + "see it in their queue and the cadre gets it back on submitting")
     public record Summary(
             @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
             @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,

@@ -78,18 +78,18 @@ public class DeclarationsResource {
                     + "clients): an annual personal matters report (个人有关事项报告, PERSONAL_MATTERS) or a gift "
                     + "(礼品礼金登记, GIFT); other types answer 422 INTEGRITY_DECLARATION_TYPE. 422 INTEGRITY_NO_FILE "
                     + "when the cadre has no open integrity file. The declaration awaits the head of the cadre's "
-                    + "unit, then an integrity officer, before it joins the file. Takes an optional "
-                    + "Idempotency-Key.")
+                    + "unit, then an integrity officer, before it joins the file. Answered without the content "
+                    + "(read it from /v1/integrity-declarations/mine or by id). Takes an optional Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "The declaration, awaiting the unit head's review",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "Cache-Control", ref = "NoStore")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeclarationViews.View.class)))
+                    schema = @Schema(implementation = DeclarationViews.Summary.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response submit(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid DeclarationViews.Submit request) {
         UUID person = declarations.declarant();
-        DeclarationViews.View view = declarations.submit(person, account(), request.content(),
+        DeclarationViews.Summary view = declarations.submit(person, account(), request.content(),
                 ProblemMessages.of(headers));
         return Response.created(URI.create("/v1/integrity-declarations/" + view.id())).entity(view)
                 .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
