@@ -49,7 +49,7 @@ public final class DeclarationViews {
             @Schema(description = "The reviewer's account", format = "uuid", maxLength = 36, required = true)
             UUID reviewedBy,
             @Schema(required = true) Instant reviewedAt,
-            @Schema(maxLength = 500, nullable = true, examples = "情况属实") String note) {
+            @Schema(maxLength = 500, nullable = true, pattern = Patterns.TEXT, examples = "情况属实") String note) {
     }
 
     @Schema(name = "IntegrityDeclarationSummary", description = "A declaration without its content, as reviewers "
@@ -70,7 +70,7 @@ public final class DeclarationViews {
             StageReview officerReview,
             @Schema(description = "The file's entry it became, once accepted", format = "uuid", maxLength = 36,
                     nullable = true, pattern = Patterns.UUID) UUID entryId,
-            @Schema(minimum = "0", required = true) long version) {
+            @Schema(minimum = "0", maximum = "999999999999999999", required = true) long version) {
     }
 
     @Schema(name = "IntegrityDeclaration", description = "A declaration with its content")
@@ -90,7 +90,7 @@ public final class DeclarationViews {
             StageReview officerReview,
             @Schema(description = "The file's entry it became, once accepted", format = "uuid", maxLength = 36,
                     nullable = true, pattern = Patterns.UUID) UUID entryId,
-            @Schema(minimum = "0", required = true) long version,
+            @Schema(minimum = "0", maximum = "999999999999999999", required = true) long version,
             @Schema(description = "What was declared", required = true) EntryContent content) {
 
         static View of(Summary s, EntryContent content) {
