@@ -31,7 +31,9 @@ public enum IntegrityProblem implements ProblemKind {
     /** Declarations are made by cadres who have an integrity file. */
     INTEGRITY_NO_FILE(422),
     /** Audit rows are kept at least the retention period. */
-    INTEGRITY_AUDIT_RETAINED(422);
+    INTEGRITY_AUDIT_RETAINED(422),
+    /** Cadres declare personal matters reports and gifts; other entries are filed by integrity officers. */
+    INTEGRITY_DECLARATION_TYPE(422);
 
     private final int status;
 
