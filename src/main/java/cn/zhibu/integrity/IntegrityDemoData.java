@@ -2,6 +2,7 @@ package cn.zhibu.integrity;
 
 import cn.zhibu.integrity.audit.AuditAction;
 import cn.zhibu.integrity.audit.IntegrityAudit;
+import cn.zhibu.integrity.declaration.DeclarationService;
 import cn.zhibu.integrity.entry.Entry;
 import cn.zhibu.integrity.entry.EntryContent;
 import cn.zhibu.platform.time.BusinessCalendar;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Demo data ({@code zhibu.demo=true}): the integrity files of the demo branch's three leading cadres
  * (DEMO-1001 to DEMO-1003, opened on their appointment), with entries of every type, an opinion reply, a
- * relative who is recused, and one file whose review and annual report are overdue. All fictional. Added once.
+ * relative who is recused, one file whose review and annual report are overdue, and a gift declaration waiting
+ * for review. All fictional. Added once.
  */
 @ApplicationScoped
 public class IntegrityDemoData {
@@ -33,14 +36,16 @@ public class IntegrityDemoData {
     private final IntegrityFileService files;
     private final IntegrityAudit audit;
     private final BusinessCalendar calendar;
+    private final DeclarationService declarations;
     private final boolean enabled;
 
     IntegrityDemoData(EntityManager em, IntegrityFileService files, IntegrityAudit audit, BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+            DeclarationService declarations, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
         this.em = em;
         this.files = files;
         this.audit = audit;
         this.calendar = calendar;
+        this.declarations = declarations;
         this.enabled = enabled;
     }
 
@@ -106,7 +111,16 @@ public class IntegrityDemoData {
         // its conduct review is overdue: the last one was more than a year ago
         third.nextReviewDue = today.minusDays(15);
         third.lastReviewedOn = third.nextReviewDue.minusMonths(third.reviewMonths);
-        LOG.info("Demo data: integrity files of DEMO-1001 to DEMO-1003 (DEMO-1003's review and report overdue)");
+        // and a gift DEMO-1003 declared, waiting for the branch secretary (DEMO-1001), then the officer (DEMO-1002)
+        List<?> account = em.createNativeQuery("select id from account where person_id = ?1").setParameter(1, admin)
+                .getResultList();
+        if (!account.isEmpty()) {
+            declarations.submit(admin, (UUID) account.get(0), new EntryContent.Gift(null, "某培训机构", today.minusDays(3),
+                    "会议间隙", "购物卡一张", new BigDecimal("1000.00"), EntryContent.GiftHandling.HANDED_IN,
+                    today.minusDays(2), "当即婉拒未果，次日上交机关纪委"), Locale.CHINA);
+        }
+        LOG.info("Demo data: integrity files of DEMO-1001 to DEMO-1003 (DEMO-1003's review and report overdue, a "
+                + "gift declaration of DEMO-1003 waiting for review)");
     }
 
     private UUID person(String externalId) {

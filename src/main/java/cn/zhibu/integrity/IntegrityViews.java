@@ -54,7 +54,7 @@ public final class IntegrityViews {
                     minimum = "2000", maximum = "2100") Integer lastReportYear,
             @Schema(minimum = "0", maximum = "100000", required = true) int entryCount,
             @Schema(required = true) Instant openedAt,
-            @Schema(minimum = "0", required = true) long version) {
+            @Schema(minimum = "0", maximum = "999999999999999999", required = true) long version) {
     }
 
     @Schema(name = "IntegrityFilePage", description = "One page of files, by cadre name")

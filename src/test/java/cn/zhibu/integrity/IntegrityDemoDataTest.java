@@ -37,6 +37,11 @@ class IntegrityDemoDataTest {
         Api.bearer(officer).get("/v1/integrity-files/overdue").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].reasons", hasItems("REVIEW", "ANNUAL_REPORT"))
                 .body("items.file.id", not(hasItem(full)));
+        // DEMO-1003's gift declaration waits for the branch secretary
+        String secretary = Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then()
+                .statusCode(200).extract().path("accessToken");
+        Api.bearer(secretary).queryParam("state", "AWAITING_UNIT").get("/v1/integrity-declarations").then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("items[0].type", equalTo("GIFT"));
         String discipline = files.getString("items.find { it.entryCount == 3 }.id");
         Api.bearer(officer).queryParam("purpose", "PROMOTION_REVIEW").queryParam("purposeDetail", "拟提拔")
                 .get("/v1/integrity-files/" + discipline).then().statusCode(200)

@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Makes every request to an {@link Audited} operation leave exactly one audit row: a refused one (any
  * answer of 400 or more, 401 and 404 included) is recorded here, in a transaction of its own since the
- * operation's own rolled back; an allowed one was recorded by the operation, and if it was not (a bug),
- * a plain row is written here rather than none.
+ * operation's own rolled back; an allowed one was recorded by the operation, and if it was not (an answer
+ * replayed for a repeated Idempotency-Key, which runs nothing; or a bug), a plain row is written here.
  */
 @Provider
 @Audited(AuditAction.READ_FILE)
@@ -55,7 +55,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         int status = response.getStatus();
         String reason = response.getEntity() instanceof Problem problem ? problem.code() : null;
         boolean refused = status >= 400;
-        if (!refused) {
+        boolean replayed = response.getHeaders().containsKey("Idempotent-Replayed");
+        if (!refused && !replayed) {
             LOG.errorf("%s answered %d without recording what it did; a plain audit row is written", operation.value(),
                     status);
         }
