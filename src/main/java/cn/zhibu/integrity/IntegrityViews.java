@@ -39,7 +39,7 @@ public final class IntegrityViews {
     public record FileView(
             @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
             @Schema(format = "uuid", maxLength = 36, required = true) UUID personId,
-            @Schema(maxLength = 32, required = true) String personName,
+            @Schema(maxLength = 32, pattern = Patterns.LONG_TEXT, required = true) String personName,
             @Schema(description = "The cadre's branch (where the file is, for access)", format = "uuid",
                     maxLength = 36, required = true) UUID unitId,
             @Schema(required = true) IntegrityFile.State state,
@@ -73,7 +73,8 @@ public final class IntegrityViews {
             @Schema(required = true) EntryType type,
             @Schema(description = "The entry it corrects", format = "uuid", maxLength = 36, nullable = true,
                     pattern = Patterns.UUID) UUID amends,
-            @Schema(description = "Why it corrects that entry", maxLength = 500, nullable = true) String amendReason,
+            @Schema(description = "Why it corrects that entry", maxLength = 500, pattern = Patterns.LONG_TEXT,
+                    nullable = true) String amendReason,
             @Schema(description = "The latest entry correcting this one, if any", format = "uuid", maxLength = 36,
                     nullable = true, pattern = Patterns.UUID) UUID amendedBy,
             @Schema(description = "The cadre's declaration it came from", format = "uuid", maxLength = 36,

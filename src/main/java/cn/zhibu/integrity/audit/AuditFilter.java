@@ -50,7 +50,7 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         UUID id = id(request.getUriInfo().getPathParameters().getFirst("id"));
         UUID fileId = operation.target() == Audited.Target.FILE ? id : null;
         UUID declarationId = operation.target() == Audited.Target.DECLARATION ? id : null;
-        String purpose = first(request, "purpose", 32);
+        String purpose = purpose(request.getUriInfo().getQueryParameters().getFirst("purpose"));
         String detail = first(request, "purposeDetail", 500);
         int status = response.getStatus();
         String reason = response.getEntity() instanceof Problem problem ? problem.code() : null;
@@ -97,6 +97,11 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         List<?> files = em.createNativeQuery("select file_id from integrity_declaration where id = ?1")
                 .setParameter(1, declarationId).getResultList();
         return files.isEmpty() ? null : (UUID) files.get(0);
+    }
+
+    /** A purpose as stated, when it names one (anything else was refused for it and is not kept). */
+    private static String purpose(String stated) {
+        return stated != null && stated.matches("^[A-Z_]{1,32}$") ? stated : null;
     }
 
     private static String first(ContainerRequestContext request, String name, int max) {

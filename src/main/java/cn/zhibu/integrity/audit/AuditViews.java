@@ -44,15 +44,19 @@ public final class AuditViews {
             @Schema(description = "The entries shown or written", maxItems = 100000, required = true)
             List<UUID> entryIds,
             @Schema(format = "uuid", maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID declarationId,
-            @Schema(description = "The stated purpose of a read", maxLength = 32, nullable = true) String purpose,
+            @Schema(description = "The stated purpose of a read", maxLength = 32, pattern = "^[A-Z_]+$",
+                    nullable = true) String purpose,
             @Schema(description = "The purpose in words, or what a key rotation or purge did", maxLength = 500,
-                    nullable = true) String purposeDetail,
+                    pattern = Patterns.LONG_TEXT, nullable = true) String purposeDetail,
             @Schema(required = true) Outcome outcome,
             @Schema(description = "The HTTP status answered", minimum = "100", maximum = "599", required = true)
             int status,
-            @Schema(description = "A refusal's problem code", maxLength = 64, nullable = true) String reason,
-            @Schema(description = "The caller's address", maxLength = 64, nullable = true) String clientAddress,
-            @Schema(description = "Method and path, without the query", maxLength = 300, required = true)
+            @Schema(description = "A refusal's problem code", maxLength = 64, pattern = "^[A-Z_]+$", nullable = true)
+            String reason,
+            @Schema(description = "The caller's address", maxLength = 64, pattern = "^[0-9A-Za-z.:%]+$",
+                    nullable = true) String clientAddress,
+            @Schema(description = "Method and path, without the query", maxLength = 300,
+                    pattern = Patterns.LONG_TEXT, required = true)
             String request) {
     }
 
