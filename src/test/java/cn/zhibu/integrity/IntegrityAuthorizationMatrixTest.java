@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.Test;
  * branch (outside), an org admin who is also an integrity officer, the cadre themself and a relative they declared
  * (both integrity officers of the branch with accounts of their own), anonymous callers and API clients with every
  * scope. Each call is checked for its status (and problem code), and for the one audit row it leaves: allowed for
- * 2xx, refused otherwise with the problem's code as the reason.
+ * 2xx, refused otherwise with the problem's code as the reason, naming the declaration the call named (or made).
  *
  * <p>To add an operation, add a row to {@link #operations()}: say what kind of operation it is ({@link Shape}),
  * which roles may do it, what they get, how to call it, and which callers answer otherwise ({@link
- * Operation#except}). Callers are listed in {@link #callers()}.
+ * Operation#except}); or, where no shape fits (the cadres' declarations), say what each caller gets ({@link
+ * Operation#byCaller}). Callers are listed in {@link #callers()}.
  */
 @QuarkusTest
 public class IntegrityAuthorizationMatrixTest {
@@ -42,18 +44,32 @@ public class IntegrityAuthorizationMatrixTest {
     public static final String RELATIVE = "a declared relative";
     public static final String ANONYMOUS = "anonymous";
     private static final Set<String> OFFICERS = Set.of(Roles.INTEGRITY_OFFICER);
+    private static final String DECLARATIONS = "/v1/integrity-declarations";
 
     /**
      * Where each check runs: a committee with the cadre's branch and another branch; the cadre's file (opened on an
-     * appointment long past, so it is overdue), whose FAMILY entry names {@code relative}; API client tokens with
-     * every scope on the branch and on the other branch.
+     * appointment long past, so it is overdue), whose FAMILY entry names {@code relative}; two declarations of the
+     * cadre's, one awaiting the unit head and one awaiting an officer (which no call moves on); API client tokens
+     * with every scope on the branch and on the other branch.
      */
     public record Scene(String branch, String other, StudyFixtures.Member cadre, StudyFixtures.Member relative,
-            String file, String clientInside, String clientOutside) {
+            String file, String awaitingUnit, String awaitingOfficer, String clientInside, String clientOutside) {
 
         /** A new person of the branch, without a file. */
         public String freshPerson() {
             return IntegrityFixtures.cadre(branch);
+        }
+
+        /** A new declaration of the cadre's, awaiting the unit head. */
+        public String freshDeclaration() {
+            return IntegrityFixtures.declare(cadre);
+        }
+
+        /** A new declaration of the cadre's, approved by a secretary of the branch: awaiting an officer. */
+        public String freshDeclarationForTheOfficer() {
+            String id = IntegrityFixtures.declare(cadre);
+            IntegrityFixtures.unitApproves(branch, id);
+            return id;
         }
     }
 
@@ -62,15 +78,23 @@ public class IntegrityAuthorizationMatrixTest {
     }
 
     /**
-     * Who calls: the roles they hold (an API client holds none), whether they can see the cadre's branch, and
-     * whether they are recused from the cadre's file.
+     * Who calls: the roles they hold (an API client holds none), whether they can see the cadre's branch, whether
+     * they are recused from the cadre's file, and whether theirs is a person's own account (else a staff account,
+     * an API client or nobody).
      */
-    public record Caller(String name, Kind kind, Set<String> roles, boolean inside, boolean recused,
+    public record Caller(String name, Kind kind, Set<String> roles, boolean inside, boolean recused, boolean person,
             Function<Scene, RequestSpecification> request) {
+
+        public boolean holds(String role) {
+            return roles.contains(role);
+        }
     }
 
-    /** What a caller gets: a status, the problem's code for refusals, and for lists whether the cadre's file is in. */
-    public record Expect(int status, String code, Boolean listsTheFile) {
+    /**
+     * What a caller gets: a status, the problem's code for refusals, and for lists whether what the operation looks
+     * for ({@link Operation#shown}: the cadre's file unless it says otherwise) is in.
+     */
+    public record Expect(int status, String code, Boolean lists) {
 
         public static Expect ok(int status) {
             return new Expect(status, null, null);
@@ -80,8 +104,8 @@ public class IntegrityAuthorizationMatrixTest {
             return new Expect(status, code, null);
         }
 
-        static Expect listed(boolean listsTheFile) {
-            return new Expect(200, null, listsTheFile);
+        static Expect listed(boolean lists) {
+            return new Expect(200, null, lists);
         }
     }
 
@@ -94,52 +118,90 @@ public class IntegrityAuthorizationMatrixTest {
      * without the role; recusal only when the operation says so ({@link Operation#recusedLikeTheFile}).</li>
      * <li>{@code LIST}: over what the caller may see: 403 FORBIDDEN without the role anywhere; otherwise 200, with
      * the cadre's file listed only for callers inside who are not recused.</li>
+     * <li>{@code BY_CALLER}: none of these; the operation says what each caller gets ({@link Operation#rule}),
+     * anonymous callers aside (401 UNAUTHENTICATED, as everywhere).</li>
      * </ul>
      */
     public enum Shape {
-        ON_FILE, NAMED, LIST
+        ON_FILE, NAMED, LIST, BY_CALLER
+    }
+
+    /**
+     * A request ready to send, and the declaration its audit row must name given the answer (null for none): the
+     * one named in the path, or the one the request made.
+     */
+    public record Call(Function<RequestSpecification, Response> send, Function<Response, String> declaration) {
+
+        public static Call of(Function<RequestSpecification, Response> send) {
+            return new Call(send, response -> null);
+        }
+
+        public static Call on(String declaration, Function<RequestSpecification, Response> send) {
+            return new Call(send, response -> declaration);
+        }
     }
 
     /**
      * One operation: its name, the audit action its rows carry, its kind, the roles that may do it and what they
      * get, and how to call it. {@code call} makes fresh objects when applied to the scene (anything audited there
      * is not counted) and returns the request itself. {@code unknownCode} is the code of a NAMED operation's 422;
-     * {@code listed} the JSON path of a LIST operation's file ids.
+     * {@code listed} the JSON path of a list's ids, {@code shown} the id looked for there (the cadre's file unless
+     * said otherwise); {@code rule} what each caller gets from a BY_CALLER operation.
      */
     public record Operation(String name, String auditAction, Shape shape, Set<String> roles, Expect allowed,
-            Function<Scene, Function<RequestSpecification, Response>> call, String unknownCode, String listed,
-            boolean recusal, Map<String, Expect> exceptions) {
+            Function<Scene, Call> call, String unknownCode, String listed, Function<Scene, String> shown,
+            boolean recusal, Function<Caller, Expect> rule, Map<String, Expect> exceptions) {
 
         public static Operation onFile(String name, String auditAction, Set<String> roles, int allowedStatus,
                 Function<Scene, Function<RequestSpecification, Response>> call) {
-            return new Operation(name, auditAction, Shape.ON_FILE, roles, Expect.ok(allowedStatus), call, null, null,
-                    true, Map.of());
+            return new Operation(name, auditAction, Shape.ON_FILE, roles, Expect.ok(allowedStatus), plain(call), null,
+                    null, Scene::file, true, null, Map.of());
         }
 
         public static Operation named(String name, String auditAction, Set<String> roles, Expect allowed,
                 String unknownCode, Function<Scene, Function<RequestSpecification, Response>> call) {
-            return new Operation(name, auditAction, Shape.NAMED, roles, allowed, call, unknownCode, null, false,
-                    Map.of());
+            return new Operation(name, auditAction, Shape.NAMED, roles, allowed, plain(call), unknownCode, null,
+                    Scene::file, false, null, Map.of());
         }
 
         public static Operation list(String name, String auditAction, Set<String> roles, String listed,
                 Function<Scene, Function<RequestSpecification, Response>> call) {
-            return new Operation(name, auditAction, Shape.LIST, roles, Expect.ok(200), call, null, listed, true,
-                    Map.of());
+            return new Operation(name, auditAction, Shape.LIST, roles, Expect.ok(200), plain(call), null, listed,
+                    Scene::file, true, null, Map.of());
+        }
+
+        /**
+         * An operation no shape fits: {@code rule} says what each caller but anonymous ones gets. When it answers
+         * {@link Expect#listed}, say where to look with {@link #listing}.
+         */
+        public static Operation byCaller(String name, String auditAction, Function<Caller, Expect> rule,
+                Function<Scene, Call> call) {
+            return new Operation(name, auditAction, Shape.BY_CALLER, Set.of(), null, call, null, null, Scene::file,
+                    false, rule, Map.of());
+        }
+
+        /** The same operation, whose answers list ids at this JSON path, which is looked for in them. */
+        public Operation listing(String path, Function<Scene, String> looked) {
+            return new Operation(name, auditAction, shape, roles, allowed, call, unknownCode, path, looked, recusal,
+                    rule, exceptions);
         }
 
         /** The same operation, where this caller gets this rather than what the rules say. */
         public Operation except(String caller, Expect expect) {
             Map<String, Expect> more = new HashMap<>(exceptions);
             more.put(caller, expect);
-            return new Operation(name, auditAction, shape, roles, allowed, call, unknownCode, listed, recusal,
-                    Map.copyOf(more));
+            return new Operation(name, auditAction, shape, roles, allowed, call, unknownCode, listed, shown, recusal,
+                    rule, Map.copyOf(more));
         }
 
         /** The same operation, whose target the cadre and the relative are recused from as from the cadre's file. */
         public Operation recusedLikeTheFile() {
-            return new Operation(name, auditAction, shape, roles, allowed, call, unknownCode, listed, true,
-                    exceptions);
+            return new Operation(name, auditAction, shape, roles, allowed, call, unknownCode, listed, shown, true,
+                    rule, exceptions);
+        }
+
+        private static Function<Scene, Call> plain(Function<Scene, Function<RequestSpecification, Response>> call) {
+            return scene -> Call.of(call.apply(scene));
         }
 
         public Expect expect(Caller caller) {
@@ -161,6 +223,7 @@ public class IntegrityAuthorizationMatrixTest {
                         : recused ? Expect.refused(403, "INTEGRITY_RECUSED") : allowed;
                 case LIST -> !may ? Expect.refused(403, "FORBIDDEN")
                         : listed == null ? allowed : Expect.listed(caller.inside() && !recused);
+                case BY_CALLER -> rule.apply(caller);
             };
         }
     }
@@ -205,34 +268,100 @@ public class IntegrityAuthorizationMatrixTest {
                 s -> r -> r.get("/v1/integrity-keys")));
         ops.add(Operation.list("rotateIntegrityKeys", "ROTATE_KEYS", Set.of(), null,
                 s -> r -> r.post("/v1/integrity-keys/rotation")));
+        declarations(ops);
         return ops;
+    }
+
+    /**
+     * The cadres' declarations: made and listed by a person's own account; reviewed by the head of the cadre's unit
+     * (a secretary of the branch), then by an integrity officer of it; never by the cadre or a declared relative.
+     */
+    private static void declarations(List<Operation> ops) {
+        String secretary = Roles.SECRETARY;
+        String officer = Roles.INTEGRITY_OFFICER;
+        // by the cadre, whose file is open; the relative is a person without one
+        ops.add(Operation.byCaller("submitIntegrityDeclaration", "SUBMIT_DECLARATION",
+                c -> !c.person() ? Expect.refused(403, "INTEGRITY_NOT_A_PERSON")
+                        : c.name().equals(CADRE) ? Expect.ok(201) : Expect.refused(422, "INTEGRITY_NO_FILE"),
+                s -> new Call(r -> r.body(Map.of("content", IntegrityFixtures.gift())).post(DECLARATIONS),
+                        response -> response.statusCode() == 201 ? response.path("id") : null)));
+        ops.add(Operation.byCaller("listOwnIntegrityDeclarations", "LIST_OWN_DECLARATIONS",
+                c -> c.person() ? Expect.ok(200) : Expect.refused(403, "INTEGRITY_NOT_A_PERSON"),
+                s -> Call.of(r -> r.get(DECLARATIONS + "/mine"))));
+        // the review queue, by stage: unit heads see AWAITING_UNIT, officers AWAITING_OFFICER, in the units they
+        // hold the role on; never the caller's own or a relative's; 403 for callers who review neither
+        ops.add(Operation.byCaller("listIntegrityDeclarations", "LIST_DECLARATIONS",
+                c -> !c.holds(secretary) && !c.holds(officer) ? Expect.refused(403, "FORBIDDEN")
+                        : Expect.listed(c.inside() && !c.recused() && c.holds(secretary)),
+                s -> Call.of(r -> r.queryParam("limit", 100).get(DECLARATIONS)))
+                .listing("items.id", Scene::awaitingUnit));
+        ops.add(Operation.byCaller("listIntegrityDeclarations(AWAITING_UNIT)", "LIST_DECLARATIONS",
+                c -> !c.holds(secretary) ? Expect.refused(403, "FORBIDDEN")
+                        : Expect.listed(c.inside() && !c.recused()),
+                s -> Call.of(r -> r.queryParam("state", "AWAITING_UNIT").queryParam("limit", 100).get(DECLARATIONS)))
+                .listing("items.id", Scene::awaitingUnit));
+        ops.add(Operation.byCaller("listIntegrityDeclarations(AWAITING_OFFICER)", "LIST_DECLARATIONS",
+                c -> !c.holds(officer) ? Expect.refused(403, "FORBIDDEN")
+                        : Expect.listed(c.inside() && !c.recused()),
+                s -> Call.of(r -> r.queryParam("state", "AWAITING_OFFICER").queryParam("limit", 100)
+                        .get(DECLARATIONS)))
+                .listing("items.id", Scene::awaitingOfficer));
+        // one declaration: the cadre; the unit head while it awaits them; officers of the unit; 404 for anyone
+        // else, the relative (an officer of the branch) recused
+        ops.add(Operation.byCaller("readIntegrityDeclaration(awaiting the unit head)", "READ_DECLARATION",
+                c -> c.name().equals(CADRE) ? Expect.ok(200)
+                        : !c.inside() || !c.holds(secretary) && !c.holds(officer) ? Expect.refused(404, "NOT_FOUND")
+                        : c.recused() ? Expect.refused(403, "INTEGRITY_RECUSED") : Expect.ok(200),
+                s -> onDeclaration(s.awaitingUnit(), (id, r) -> r.get(DECLARATIONS + "/" + id))));
+        ops.add(Operation.byCaller("readIntegrityDeclaration(awaiting an officer)", "READ_DECLARATION",
+                c -> c.name().equals(CADRE) ? Expect.ok(200)
+                        : !c.inside() || !c.holds(officer) ? Expect.refused(404, "NOT_FOUND")
+                        : c.recused() ? Expect.refused(403, "INTEGRITY_RECUSED") : Expect.ok(200),
+                s -> onDeclaration(s.awaitingOfficer(), (id, r) -> r.get(DECLARATIONS + "/" + id))));
+        // reviews, each of a fresh declaration: the cadre and the relative are told it is not theirs to review; out
+        // of sight 404; in sight without either role 403; an officer at the unit head's stage is not theirs either,
+        // and a unit head at the officer's finds their stage decided
+        ops.add(Operation.byCaller("reviewIntegrityDeclaration(awaiting the unit head)", "REVIEW_DECLARATION",
+                c -> c.recused() ? Expect.refused(403, "INTEGRITY_REVIEW_NOT_YOURS")
+                        : !c.inside() ? Expect.refused(404, "NOT_FOUND")
+                        : c.holds(secretary) ? Expect.ok(200)
+                        : c.holds(officer) ? Expect.refused(403, "INTEGRITY_REVIEW_NOT_YOURS")
+                        : Expect.refused(403, "FORBIDDEN"),
+                s -> onDeclaration(s.freshDeclaration(), IntegrityAuthorizationMatrixTest::approve)));
+        ops.add(Operation.byCaller("reviewIntegrityDeclaration(awaiting an officer)", "REVIEW_DECLARATION",
+                c -> c.recused() ? Expect.refused(403, "INTEGRITY_REVIEW_NOT_YOURS")
+                        : !c.inside() ? Expect.refused(404, "NOT_FOUND")
+                        : c.holds(officer) ? Expect.ok(200)
+                        : c.holds(secretary) ? Expect.refused(409, "INTEGRITY_DECLARATION_DECIDED")
+                        : Expect.refused(403, "FORBIDDEN"),
+                s -> onDeclaration(s.freshDeclarationForTheOfficer(), IntegrityAuthorizationMatrixTest::approve)));
     }
 
     public static List<Caller> callers() {
         List<Caller> callers = new ArrayList<>();
         for (String role : AuthorizationMatrixTest.ROLES) {
-            callers.add(new Caller(role + " inside", Kind.ACCOUNT, Set.of(role), true, false,
+            callers.add(new Caller(role + " inside", Kind.ACCOUNT, Set.of(role), true, false, false,
                     s -> Api.as("integrity-matrix-" + role, role, UUID.fromString(s.branch()))));
-            callers.add(new Caller(role + " outside", Kind.ACCOUNT, Set.of(role), false, false,
+            callers.add(new Caller(role + " outside", Kind.ACCOUNT, Set.of(role), false, false, false,
                     s -> Api.as("integrity-matrix-out-" + role, role, UUID.fromString(s.other()))));
         }
         Set<String> adminOfficer = Set.of(Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER);
-        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER inside", Kind.ACCOUNT, adminOfficer, true, false,
+        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER inside", Kind.ACCOUNT, adminOfficer, true, false, false,
                 s -> Api.bearer(TestAccounts.token(TestAccounts.account("integrity-matrix-admin-officer",
                         UUID.fromString(s.branch()), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)))));
-        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER outside", Kind.ACCOUNT, adminOfficer, false, false,
+        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER outside", Kind.ACCOUNT, adminOfficer, false, false, false,
                 s -> Api.bearer(TestAccounts.token(TestAccounts.account("integrity-matrix-admin-officer",
                         UUID.fromString(s.other()), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)))));
         Set<String> personOfficer = Set.of(Roles.MEMBER, Roles.INTEGRITY_OFFICER);
-        callers.add(new Caller(CADRE, Kind.ACCOUNT, personOfficer, true, true, s -> s.cadre().api()));
-        callers.add(new Caller(RELATIVE, Kind.ACCOUNT, personOfficer, true, true, s -> s.relative().api()));
-        callers.add(new Caller(ANONYMOUS, Kind.ANONYMOUS, Set.of(), false, false, s -> Api.anonymous()));
+        callers.add(new Caller(CADRE, Kind.ACCOUNT, personOfficer, true, true, true, s -> s.cadre().api()));
+        callers.add(new Caller(RELATIVE, Kind.ACCOUNT, personOfficer, true, true, true, s -> s.relative().api()));
+        callers.add(new Caller(ANONYMOUS, Kind.ANONYMOUS, Set.of(), false, false, false, s -> Api.anonymous()));
         // a token that is not one of ours is answered, and audited, like none
-        callers.add(new Caller("a forged token", Kind.ANONYMOUS, Set.of(), false, false,
+        callers.add(new Caller("a forged token", Kind.ANONYMOUS, Set.of(), false, false, false,
                 s -> Api.bearer(forged(s.clientInside()))));
-        callers.add(new Caller("API client inside", Kind.API_CLIENT, Set.of(), true, false,
+        callers.add(new Caller("API client inside", Kind.API_CLIENT, Set.of(), true, false, false,
                 s -> Api.bearer(s.clientInside())));
-        callers.add(new Caller("API client outside", Kind.API_CLIENT, Set.of(), false, false,
+        callers.add(new Caller("API client outside", Kind.API_CLIENT, Set.of(), false, false, false,
                 s -> Api.bearer(s.clientOutside())));
         return callers;
     }
@@ -260,10 +389,10 @@ public class IntegrityAuthorizationMatrixTest {
     private static int check(Operation op, Caller caller, Scene scene, List<String> mismatches) {
         String who = op.name() + " by " + caller.name() + ": ";
         Expect expected = op.expect(caller);
-        Function<RequestSpecification, Response> send = op.call().apply(scene);
+        Call call = op.call().apply(scene);
         RequestSpecification request = caller.request().apply(scene);
         long before = IntegrityFixtures.lastAuditId();
-        Response response = send.apply(request);
+        Response response = call.send().apply(request);
         List<IntegrityFixtures.AuditRow> audit = IntegrityFixtures.auditRowsAfter(before);
 
         int status = response.statusCode();
@@ -272,11 +401,11 @@ public class IntegrityAuthorizationMatrixTest {
         if (status != expected.status() || !Objects.equals(code, expected.code())) {
             mismatches.add(who + "expected " + expected.status() + (expected.code() == null ? "" : " "
                     + expected.code()) + ", was " + status + (code == null ? "" : " " + code));
-        } else if (expected.listsTheFile() != null) {
+        } else if (expected.lists() != null) {
             List<String> ids = response.jsonPath().getList(op.listed(), String.class);
-            if (ids.contains(scene.file()) != expected.listsTheFile()) {
-                mismatches.add(who + (expected.listsTheFile() ? "the cadre's file is not listed"
-                        : "the cadre's file is listed"));
+            String shown = op.shown().apply(scene);
+            if (ids.contains(shown) != expected.lists()) {
+                mismatches.add(who + shown + (expected.lists() ? " is not listed" : " is listed"));
             }
         }
 
@@ -304,7 +433,13 @@ public class IntegrityAuthorizationMatrixTest {
         if (!row.request().contains(" /v1/integrity-")) {
             wrong.add("request " + row.request());
         }
-        if (op.shape() == Shape.ON_FILE && !UUID.fromString(scene.file()).equals(row.fileId())) {
+        String declaration = call.declaration().apply(response);
+        if (!Objects.equals(row.declarationId() == null ? null : row.declarationId().toString(), declaration)) {
+            wrong.add("declaration " + row.declarationId());
+        }
+        // a declaration is in the cadre's file, and its rows name the file too
+        if ((op.shape() == Shape.ON_FILE || declaration != null)
+                && !UUID.fromString(scene.file()).equals(row.fileId())) {
             wrong.add("file " + row.fileId());
         }
         if (!wrong.isEmpty()) {
@@ -316,6 +451,14 @@ public class IntegrityAuthorizationMatrixTest {
     /** The token with its signature's last characters changed. */
     private static String forged(String token) {
         return token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    }
+
+    private static Call onDeclaration(String id, BiFunction<String, RequestSpecification, Response> send) {
+        return Call.on(id, r -> send.apply(id, r));
+    }
+
+    private static Response approve(String declaration, RequestSpecification request) {
+        return request.body(Map.of("decision", "APPROVE")).post(DECLARATIONS + "/" + declaration + "/review");
     }
 
     private static Function<RequestSpecification, Response> open(String personId) {
@@ -331,8 +474,11 @@ public class IntegrityAuthorizationMatrixTest {
         // appointed long ago and no profile filed since: the file is overdue
         String file = IntegrityFixtures.appointed(branch, cadre.personId(), "2024-03-01");
         IntegrityFixtures.append(branch, file, IntegrityFixtures.family(relative.personId()));
+        String awaitingUnit = IntegrityFixtures.declare(cadre);
+        String awaitingOfficer = IntegrityFixtures.declare(cadre);
+        IntegrityFixtures.unitApproves(branch, awaitingOfficer);
         String[] everyScope = Permissions.BY_SCOPE.keySet().toArray(String[]::new);
-        return new Scene(branch, other, cadre, relative, file, PointsFixtures.clientToken(branch, everyScope),
-                PointsFixtures.clientToken(other, everyScope));
+        return new Scene(branch, other, cadre, relative, file, awaitingUnit, awaitingOfficer,
+                PointsFixtures.clientToken(branch, everyScope), PointsFixtures.clientToken(other, everyScope));
     }
 }

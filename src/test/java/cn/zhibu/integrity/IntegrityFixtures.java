@@ -84,9 +84,29 @@ public final class IntegrityFixtures {
                 .post("/v1/integrity-files").then().statusCode(201).extract().path("id");
     }
 
+    /** A gift a cadre declares (handed in). */
+    public static Map<String, Object> gift() {
+        return Map.of("type", "GIFT", "givenBy", "某物业服务企业", "receivedOn", "2026-09-30", "place", "办公室",
+                "item", "月饼礼盒", "estimatedValueYuan", 680, "handling", "HANDED_IN", "handledOn", "2026-10-08",
+                "note", "已上交机关纪委");
+    }
+
+    /** Declares a gift as the cadre (whose file is open); the declaration's id, awaiting the unit head. */
+    public static String declare(StudyFixtures.Member cadre) {
+        return cadre.api().body(Map.of("content", gift())).post("/v1/integrity-declarations")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Approves the declaration as a secretary of the branch (the unit head): it now awaits an officer. */
+    public static void unitApproves(String branch, String declarationId) {
+        Api.as("integrity-unit-head-" + branch, Roles.SECRETARY, UUID.fromString(branch))
+                .body(Map.of("decision", "APPROVE")).post("/v1/integrity-declarations/" + declarationId + "/review")
+                .then().statusCode(200);
+    }
+
     /** One row of the access audit, as written. */
-    public record AuditRow(long id, String actorKind, String action, UUID fileId, String outcome, int status,
-            String reason, String request) {
+    public record AuditRow(long id, String actorKind, String action, UUID fileId, UUID declarationId,
+            String outcome, int status, String reason, String request) {
     }
 
     /** The id of the latest audit row (0 when there is none). */
@@ -98,11 +118,12 @@ public final class IntegrityFixtures {
     public static List<AuditRow> auditRowsAfter(long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = Arc.container().instance(EntityManager.class).get().createNativeQuery("select id, "
-                    + "actor_kind, action, file_id, outcome, status, reason, request from integrity_audit where id > ?1 "
+                    + "actor_kind, action, file_id, declaration_id, outcome, status, reason, request "
+                    + "from integrity_audit where id > ?1 "
                     + "order by id").setParameter(1, id).getResultList();
             return rows.stream().map(Object[].class::cast).map(r -> new AuditRow(((Number) r[0]).longValue(),
-                    (String) r[1], (String) r[2], (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(),
-                    (String) r[6], (String) r[7])).toList();
+                    (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4], (String) r[5],
+                    ((Number) r[6]).intValue(), (String) r[7], (String) r[8])).toList();
         });
     }
 
