@@ -326,14 +326,14 @@ public class IntegrityAuthorizationMatrixTest {
                         : !c.inside() ? Expect.refused(404, "NOT_FOUND")
                         : c.holds(secretary) ? Expect.ok(200)
                         : c.holds(officer) ? Expect.refused(403, "INTEGRITY_REVIEW_NOT_YOURS")
-                        : Expect.refused(403, "FORBIDDEN"),
+                        : Expect.refused(404, "NOT_FOUND"),
                 s -> onDeclaration(s.freshDeclaration(), IntegrityAuthorizationMatrixTest::approve)));
         ops.add(Operation.byCaller("reviewIntegrityDeclaration(awaiting an officer)", "REVIEW_DECLARATION",
                 c -> c.recused() ? Expect.refused(403, "INTEGRITY_REVIEW_NOT_YOURS")
                         : !c.inside() ? Expect.refused(404, "NOT_FOUND")
                         : c.holds(officer) ? Expect.ok(200)
                         : c.holds(secretary) ? Expect.refused(409, "INTEGRITY_DECLARATION_DECIDED")
-                        : Expect.refused(403, "FORBIDDEN"),
+                        : Expect.refused(404, "NOT_FOUND"),
                 s -> onDeclaration(s.freshDeclarationForTheOfficer(), IntegrityAuthorizationMatrixTest::approve)));
     }
 

@@ -240,7 +240,9 @@ public class DeclarationService {
                     ProblemMessages.text("field.REQUIRED", locale))), 1);
         }
         Declaration declaration = find(id, true);
-        IntegrityFile file = IntegrityFile.findById(declaration.fileId);
+        // the file is locked before it is read at all: accepting appends to it, and a version read earlier in
+        // the transaction would be stale by then
+        IntegrityFile file = files.locked(declaration.fileId);
         UUID unit = guard.unitOf(file);
         if (guard.recused(declaration.personId)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_REVIEW_NOT_YOURS);
@@ -248,8 +250,8 @@ public class DeclarationService {
         boolean unitHead = access().allows(Action.INTEGRITY_DECLARATION_REVIEW, unit);
         boolean officer = access().allows(Action.INTEGRITY_FILE_WRITE, unit);
         if (!unitHead && !officer) {
-            access().require(Action.INTEGRITY_DECLARATION_REVIEW, unit); // 404 out of sight, else 403
-            throw new ProblemException(ProblemCode.FORBIDDEN);
+            access().personId(); // 401 for anonymous callers
+            throw new ProblemException(ProblemCode.NOT_FOUND); // as reading it: its existence is not revealed
         }
         boolean approve = request.decision() == DeclarationViews.Decision.APPROVE;
         Instant now = calendar.now();
@@ -277,7 +279,7 @@ public class DeclarationService {
             declaration.officerReviewedAt = now;
             declaration.officerNote = request.note();
             if (approve) {
-                Entry entry = files.append(files.locked(file.id), open(declaration), null, null, declaration.id,
+                Entry entry = files.append(file, open(declaration), null, null, declaration.id,
                         accountId);
                 declaration.entryId = entry.id;
                 entries = List.of(entry.id);

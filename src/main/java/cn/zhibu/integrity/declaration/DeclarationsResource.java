@@ -174,7 +174,8 @@ public class DeclarationsResource {
                     + "the unit) accepts it into the file as an entry naming the declaration (ACCEPTED; a personal "
                     + "matters report counts for its year), or returns it. A return needs a note. Never the cadre "
                     + "or a declared relative (403 INTEGRITY_REVIEW_NOT_YOURS, as for an officer at the unit "
-                    + "stage). 409 INTEGRITY_DECLARATION_DECIDED when the stage was reviewed already (of two "
+                    + "stage). Anyone else gets 404, as when reading it. 409 INTEGRITY_DECLARATION_DECIDED when "
+                    + "the stage was reviewed already (of two "
                     + "reviewers at once, one decides); 409 INTEGRITY_FILE_CLOSED when the file was closed.")
     @APIResponse(responseCode = "200", description = "The declaration as reviewed",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
