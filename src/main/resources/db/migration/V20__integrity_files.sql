@@ -25,6 +25,7 @@ create table integrity_file (
     version          bigint       not null
 );
 create index integrity_file_unit on integrity_file (unit_id);
+create index integrity_file_review_due on integrity_file (state, next_review_due);
 
 -- Entries are never changed: a correction is a new entry that amends an earlier one. Each entry's hash
 -- covers its header, its sealed content's plaintext and the previous entry's hash.
@@ -40,9 +41,13 @@ create table integrity_entry (
     recorded_at    timestamptz  not null,
     recorded_by    uuid,
     prev_hash      bytea,
-    hash           bytea        not null,
-    unique (file_id, seq)
+    hash           bytea        not null check (octet_length(hash) = 32),
+    unique (file_id, seq),
+    -- the first entry starts the chain, every later one names the one before
+    check ((seq = 1) = (prev_hash is null))
 );
+-- a declaration joins its file once
+create unique index integrity_entry_declaration on integrity_entry (declaration_id) where declaration_id is not null;
 
 -- An entry's content, encrypted. Kept apart from the entry so that a key rotation can re-encrypt it; the
 -- entry's hash covers the plaintext, so a rotation does not change what the chain proves.
@@ -74,7 +79,9 @@ create table integrity_declaration (
     entry_id            uuid         references integrity_entry (id),
     key_id              varchar(32)  not null,
     sealed              bytea        not null,
-    version             bigint       not null
+    version             bigint       not null,
+    check ((type = 'PERSONAL_MATTERS') = (report_year is not null)),
+    check ((state = 'ACCEPTED') = (entry_id is not null))
 );
 create index integrity_declaration_person on integrity_declaration (person_id, submitted_at desc);
 create index integrity_declaration_state on integrity_declaration (state, submitted_at);
@@ -92,6 +99,8 @@ create index integrity_relation_relative on integrity_relation (relative_person_
 create table integrity_audit (
     id              bigint       generated always as identity primary key,
     at              timestamptz  not null,
+    -- the database's own time of writing, which the retention guard trusts (not the service's clock)
+    inserted_at     timestamptz  not null default clock_timestamp(),
     actor_kind      varchar(16)  not null check (actor_kind in ('ACCOUNT', 'API_CLIENT', 'ANONYMOUS', 'SYSTEM')),
     actor_id        uuid,
     actor_person_id uuid,
@@ -144,7 +153,7 @@ create trigger integrity_entry_payload_no_truncate before truncate on integrity_
 -- Audit rows are never changed, and deleted only after 180 days (the purge; the setting may keep them longer).
 create function integrity_audit_guard() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'DELETE' and old.at < now() - interval '180 days' then
+    if tg_op = 'DELETE' and old.inserted_at < now() - interval '180 days' then
         return old;
     end if;
     raise exception 'integrity audit rows are append-only and kept 180 days: % refused', tg_op
@@ -154,4 +163,10 @@ end $$;
 create trigger integrity_audit_append_only before update or delete on integrity_audit
     for each row execute function integrity_audit_guard();
 create trigger integrity_audit_no_truncate before truncate on integrity_audit
+    for each statement execute function integrity_refuse_change();
+
+-- A declared relation recuses for good: removing one would quietly let a relative read the file.
+create trigger integrity_relation_kept before update or delete on integrity_relation
+    for each row execute function integrity_refuse_change();
+create trigger integrity_relation_no_truncate before truncate on integrity_relation
     for each statement execute function integrity_refuse_change();

@@ -267,7 +267,12 @@ public class IntegrityFileService {
     /** Checks a file's chain for a caller who may read it, audited as an AUDIT-purpose read of its headers. */
     @Transactional
     public IntegrityViews.Verification verify(UUID fileId) {
-        IntegrityFile file = guard.file(fileId, cn.zhibu.platform.security.Action.INTEGRITY_FILE_READ);
+        // held against appends (FOR SHARE) while its entries are read: its head and its entries agree
+        IntegrityFile file = em.find(IntegrityFile.class, fileId, LockModeType.PESSIMISTIC_READ);
+        if (file == null) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        guard.check(file, cn.zhibu.platform.security.Action.INTEGRITY_FILE_READ);
         UUID unitId = guard.unitOf(file);
         Optional<EntryLedger.Break> broken = ledger.verify(file.id, file.entryCount, file.headHash);
         audit.allowed(IntegrityAudit.Subject.file(file.id, unitId).purpose(Purpose.AUDIT.name(), "chain verification"),
@@ -278,7 +283,7 @@ public class IntegrityFileService {
 
     /** Files in reach (not the caller's own or a relative's) with a profile, review or annual report overdue. */
     @Transactional
-    public IntegrityViews.OverdueList overdue(Access.Reach reach, Optional<UUID> me) {
+    public IntegrityViews.OverdueList overdue(Access.Reach reach) {
         LocalDate today = calendar.today();
         LocalDate reportDue = annualReportDue.atYear(today.getYear());
         boolean reportsDue = today.isAfter(reportDue);
@@ -291,8 +296,7 @@ public class IntegrityFileService {
         List<IntegrityViews.Overdue> items = new ArrayList<>();
         for (IntegrityFile file : candidates) {
             String path = paths.get(units.get(file.id));
-            if (path == null || !reach.covers(path) || me.filter(file.personId::equals).isPresent()
-                    || me.map(p -> related(file.personId, p)).orElse(false)) {
+            if (path == null || !reach.covers(path) || guard.recused(file.personId)) {
                 continue;
             }
             List<IntegrityViews.OverdueReason> reasons = new ArrayList<>();
@@ -322,12 +326,6 @@ public class IntegrityFileService {
     private static LocalDate earliest(IntegrityViews.FileView file) {
         return file.profileDue() != null && file.profileDue().isBefore(file.nextReviewDue()) ? file.profileDue()
                 : file.nextReviewDue();
-    }
-
-    private boolean related(UUID cadre, UUID me) {
-        return !em.createNativeQuery("select 1 from integrity_relation where (cadre_person_id = ?1 and "
-                + "relative_person_id = ?2) or (cadre_person_id = ?2 and relative_person_id = ?1)")
-                .setParameter(1, cadre).setParameter(2, me).setMaxResults(1).getResultList().isEmpty();
     }
 
     public IntegrityViews.FileView view(IntegrityFile file, UUID unitId, String personName) {

@@ -120,7 +120,7 @@ public class IntegrityFilesResource {
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.OverdueList.class)))
     public Response overdue() {
-        return noStore(files.overdue(readable(), access.personId()));
+        return noStore(files.overdue(readable()));
     }
 
     @GET

@@ -90,6 +90,9 @@ class IntegrityStorageTest {
         assertThrows(RuntimeException.class, () -> sql("delete from integrity_entry where id = ?1", id));
         assertThrows(RuntimeException.class, () -> sql("delete from integrity_entry_payload where entry_id = ?1", id));
         assertThrows(RuntimeException.class, () -> sql("truncate integrity_entry cascade"));
+        IntegrityFixtures.append(branch, file, IntegrityFixtures.family(IntegrityFixtures.cadre(branch)));
+        assertThrows(RuntimeException.class, () -> sql("delete from integrity_relation where cadre_person_id = "
+                + "(select person_id from integrity_file where id = ?1)", UUID.fromString(file)));
         assertThrows(RuntimeException.class, () -> sql("update integrity_audit set outcome = 'ALLOWED' "
                 + "where file_id = ?1", UUID.fromString(file)));
         assertThrows(RuntimeException.class, () -> sql("delete from integrity_audit where file_id = ?1",

@@ -43,7 +43,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (audit.recorded()) {
+        // an operation's own row counts only if it committed: a refusal (400 or more) rolled it back
+        if (audit.recorded() && response.getStatus() < 400) {
             return;
         }
         Audited operation = operation();

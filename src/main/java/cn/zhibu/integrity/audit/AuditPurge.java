@@ -79,7 +79,7 @@ public class AuditPurge {
             // the database's own clock bounds it too, so a skewed service clock never trips the guard trigger
             batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                     delete from integrity_audit where id in (select id from integrity_audit
-                        where at < ?1 and at < now() - interval '180 days' order by id limit ?2)""")
+                        where at < ?1 and inserted_at < now() - interval '180 days' order by id limit ?2)""")
                     .setParameter(1, before).setParameter(2, BATCH).executeUpdate());
             deleted += batch;
         } while (batch == BATCH);

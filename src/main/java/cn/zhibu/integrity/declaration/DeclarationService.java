@@ -215,9 +215,11 @@ public class DeclarationService {
         UUID unit = guard.unitOf(file);
         boolean own = access().personId().filter(declaration.personId::equals).isPresent();
         if (!own) {
+            // reviewers read it while it awaits review; once decided, it is read in the file, for a purpose
             boolean reviewer = declaration.state == Declaration.State.AWAITING_UNIT
                     && access().allows(Action.INTEGRITY_DECLARATION_REVIEW, unit);
-            if (!reviewer && !access().allows(Action.INTEGRITY_FILE_WRITE, unit)) {
+            boolean officer = !declaration.decided() && access().allows(Action.INTEGRITY_FILE_WRITE, unit);
+            if (!reviewer && !officer) {
                 throw new ProblemException(ProblemCode.NOT_FOUND);
             }
             guard.requireNotRecused(declaration.personId);
@@ -239,19 +241,22 @@ public class DeclarationService {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, List.of(new FieldError("note", "REQUIRED",
                     ProblemMessages.text("field.REQUIRED", locale))), 1);
         }
+        // who may review is settled before anything is locked: others learn nothing and hold up nobody
+        UUID unit = em.createQuery("select f.unitId, f.personId from IntegrityFile f, Declaration d where d.id = :id "
+                + "and f.id = d.fileId", Object[].class).setParameter("id", id).getResultStream().findFirst()
+                .map(row -> persons.homeUnit((UUID) row[1]).orElse((UUID) row[0]))
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        boolean unitHead = access().allows(Action.INTEGRITY_DECLARATION_REVIEW, unit);
+        boolean officer = access().allows(Action.INTEGRITY_FILE_WRITE, unit);
+        if (!unitHead && !officer) {
+            throw new ProblemException(ProblemCode.NOT_FOUND); // as reading it: its existence is not revealed
+        }
         Declaration declaration = find(id, true);
         // the file is locked before it is read at all: accepting appends to it, and a version read earlier in
         // the transaction would be stale by then
         IntegrityFile file = files.locked(declaration.fileId);
-        UUID unit = guard.unitOf(file);
         if (guard.recused(declaration.personId)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_REVIEW_NOT_YOURS);
-        }
-        boolean unitHead = access().allows(Action.INTEGRITY_DECLARATION_REVIEW, unit);
-        boolean officer = access().allows(Action.INTEGRITY_FILE_WRITE, unit);
-        if (!unitHead && !officer) {
-            access().personId(); // 401 for anonymous callers
-            throw new ProblemException(ProblemCode.NOT_FOUND); // as reading it: its existence is not revealed
         }
         boolean approve = request.decision() == DeclarationViews.Decision.APPROVE;
         Instant now = calendar.now();

@@ -78,7 +78,7 @@ public class PersonService {
             throw e;
         }
         if (person.leadingCadre) {
-            appointed.fire(new LeadingCadreAppointed(person.id, request.branchId(), since));
+            appointed(person.id, since);
         }
         return view(person, revealPhone);
     }
@@ -106,6 +106,11 @@ public class PersonService {
         return units;
     }
 
+    /** Tells whoever follows it that a person (in a branch, flushed) became a leading cadre on that day. */
+    public void appointed(UUID personId, LocalDate on) {
+        homeUnit(personId).ifPresent(branch -> appointed.fire(new LeadingCadreAppointed(personId, branch, on)));
+    }
+
     /** The units a person belongs to now (their branch and its party groups or departments); empty if none. */
     public List<UUID> currentUnits(UUID personId) {
         return em.createQuery("select m.orgUnitId from Membership m where m.personId = :person and m.endDate is null "
@@ -130,7 +135,7 @@ public class PersonService {
         person.updatedAt = calendar.now();
         person.persistAndFlush();
         if (person.leadingCadre && !wasCadre) {
-            homeUnit(id).ifPresent(branch -> appointed.fire(new LeadingCadreAppointed(id, branch, calendar.today())));
+            appointed(id, calendar.today());
         }
         return view(person, revealPhone);
     }

@@ -90,9 +90,10 @@ class AuditPurgeTest {
     }
 
     private static void insert(String marker, int daysAgo) {
-        execute("insert into integrity_audit (at, actor_kind, action, entry_ids, outcome, status, request) values "
-                + "(now() - make_interval(days => ?2), 'SYSTEM', 'READ_FILE', '{}', 'ALLOWED', 200, ?1)", marker,
-                daysAgo);
+        // as if written then: inserted_at is the database's own time of writing, which the guard trusts
+        execute("insert into integrity_audit (at, inserted_at, actor_kind, action, entry_ids, outcome, status, "
+                + "request) values (now() - make_interval(days => ?2), now() - make_interval(days => ?2), 'SYSTEM', "
+                + "'READ_FILE', '{}', 'ALLOWED', 200, ?1)", marker, daysAgo);
     }
 
     private static long rows(String marker, String condition) {

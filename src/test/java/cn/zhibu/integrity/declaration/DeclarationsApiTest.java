@@ -89,16 +89,19 @@ class DeclarationsApiTest {
                 .body("items[0].unitReview.note", equalTo("情况属实")).body("items[0].entryId", equalTo(entry))
                 .body("items[0].content.year", equalTo(year));
         cadre.api().get(PATH + "/" + id).then().statusCode(200).body("state", equalTo("ACCEPTED"));
+        // once in the file, an officer reads it there, for a purpose, not here
+        officer(branch).get(PATH + "/" + id).then().statusCode(404);
         if (reportsDue) {
             officer(branch).get("/v1/integrity-files/overdue").then().statusCode(200)
                     .body("items.file.id", not(hasItem(cadre.fileId())));
         }
 
-        // submit, 2 reads (one refused), 2 reviews, the cadre's read; /mine and lists name no declaration
-        assertEquals(6, auditRows(id));
+        // submit, 2 reads (one refused), 2 reviews, the cadre's read, the officer's refused read; /mine and lists
+        // name no declaration
+        assertEquals(7, auditRows(id));
         assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "action = 'REVIEW_DECLARATION' and ?2 = any(entry_ids) and file_id = ?3", id, entry, cadre.fileId()));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
+        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "outcome = 'REFUSED' and status = 404", id));
         assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where action = "
                 + "'LIST_OWN_DECLARATIONS' and file_id = ?1", cadre.fileId()));

@@ -84,6 +84,7 @@ class ImportApplier {
                                     stored.values().stream().map(p -> p.id).toList()).stream()
                             .collect(Collectors.groupingBy(m -> m.personId));
             Map<Person, List<OrgUnit>> joining = new LinkedHashMap<>();
+            List<UUID> appointed = new ArrayList<>();
             for (ImportRow row : chunk) {
                 boolean writing = write && errors.isEmpty();
                 Person person = stored.get(row.externalId());
@@ -107,7 +108,11 @@ class ImportApplier {
                             updated++;
                             transferred += change.moves() ? 1 : 0;
                             if (writing) {
+                                boolean wasCadre = person.leadingCadre;
                                 change(person, row, change, current.getOrDefault(person.id, List.of()), today, now);
+                                if (person.leadingCadre && !wasCadre) {
+                                    appointed.add(person.id);
+                                }
                             }
                         } else {
                             unchanged++;
@@ -119,6 +124,9 @@ class ImportApplier {
             }
             if (write && errors.isEmpty()) {
                 joining.forEach((person, units) -> people.join(person, units, today));
+                joining.keySet().stream().filter(p -> p.leadingCadre).forEach(p -> appointed.add(p.id));
+                em.flush();
+                appointed.forEach(id -> people.appointed(id, today)); // their integrity files open with them
                 em.flush();
             }
             em.clear();

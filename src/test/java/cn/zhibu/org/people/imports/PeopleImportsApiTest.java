@@ -174,6 +174,9 @@ class PeopleImportsApiTest {
         assertEquals("李 雷", li.get("name"));
         assertEquals(true, li.get("leadingCadre"));
         assertEquals(List.of(branch), unitsOf((String) li.get("id")));
+        // a leading cadre imported gets an integrity file, opened on the day, in their branch
+        assertEquals(1L, cn.zhibu.study.StudyFixtures.count("select count(*) from integrity_file where person_id = ?1 "
+                + "and opened_reason = 'APPOINTMENT' and unit_id = ?2", li.get("id"), branch));
 
         String withoutBom = "externalId,name,gender,birthDate,politicalStatus,branch\n"
                 + id("3") + ",Ann Lee,female,1991-12-31,activist," + branchName + "\n";
