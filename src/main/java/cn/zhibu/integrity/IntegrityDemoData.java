@@ -68,7 +68,8 @@ public class IntegrityDemoData {
 
         java.util.Map<UUID, String> names = files.names(List.of(secretary, officer, admin));
         IntegrityFile first = file(secretary);
-        append(first, new EntryContent.Profile(null, names.get(secretary), "110105196501010011", LocalDate.of(1965, 1, 1),
+        append(first, new EntryContent.Profile(null, names.get(secretary), "110105196501010011",
+                LocalDate.of(1965, 1, 1),
                 "示范区委组织部副部长", "一级调研员", LocalDate.of(2024, 1, 1), "研究生", "示范区幸福路1号"));
         append(first, new EntryContent.Family(null, List.of(
                 new EntryContent.Relative(EntryContent.Relation.SPOUSE, "周婷婷", null, LocalDate.of(1968, 3, 8),
@@ -96,13 +97,15 @@ public class IntegrityDemoData {
                 "经查阅廉政档案、信访举报和执纪问责记录，未发现该同志有违反廉洁纪律的问题。", today.minusDays(12)));
 
         IntegrityFile second = file(officer);
-        append(second, new EntryContent.Profile(null, names.get(officer), "110105197202020022", LocalDate.of(1972, 2, 2),
+        append(second, new EntryContent.Profile(null, names.get(officer), "110105197202020022",
+                LocalDate.of(1972, 2, 2),
                 "示范区委组织部副部长（兼机关纪委书记）", "二级调研员", LocalDate.of(2024, 1, 1), "大学", null));
         append(second, new EntryContent.PersonalMatters(null, lastYear, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), "无"));
 
         IntegrityFile third = file(admin);
-        append(third, new EntryContent.Profile(null, names.get(admin), "110105197903030033", LocalDate.of(1979, 3, 3),
+        append(third, new EntryContent.Profile(null, names.get(admin), "110105197903030033",
+                LocalDate.of(1979, 3, 3),
                 "示范区委组织部副部长", "三级调研员", LocalDate.of(2024, 1, 1), "研究生", null));
         append(third, new EntryContent.Talk(null, EntryContent.TalkKind.LETTER_INQUIRY, LocalDate.of(lastYear, 4, 10),
                 "示范区纪委", "就群众反映其亲属承揽工程问题进行函询。", "书面说明：亲属未承揽辖区工程，已提供相关材料。"));
