@@ -48,17 +48,29 @@ public class IntegrityAccess {
         return persons.homeUnit(file.personId).orElse(file.unitId);
     }
 
-    /** 403 when the caller is the cadre, or either declared the other a relative. */
+    /**
+     * 403 when the caller is the cadre, or either declared the other a relative; and for accounts of no known
+     * person (INTEGRITY_NOT_A_PERSON), whose recusal nobody could judge.
+     */
     public void requireNotRecused(UUID cadrePersonId) {
+        requirePerson();
         if (recused(cadrePersonId)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_RECUSED);
         }
     }
 
+    /** 403 INTEGRITY_NOT_A_PERSON for accounts of no known person (staff accounts, API clients). */
+    public void requirePerson() {
+        if (access.personId().isEmpty()) {
+            throw new ProblemException(IntegrityProblem.INTEGRITY_NOT_A_PERSON);
+        }
+    }
+
+    /** Whether the caller may not handle this cadre's file: the cadre, a declared relative, or nobody known. */
     public boolean recused(UUID cadrePersonId) {
         Optional<UUID> me = access.personId();
         if (me.isEmpty()) {
-            return false;
+            return true;
         }
         if (me.get().equals(cadrePersonId)) {
             return true;

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Integrity files (廉政档案) of leading cadres, for integrity officers (and org admins granted that role) in
- * the cadres' units. Every request, allowed or refused, leaves one row in the access audit. Not marked
+ * the cadres' units, with accounts of known people (whose recusal can be judged). Every request, allowed or
+ * refused, leaves one row in the access audit. Not marked
  * {@code @Authenticated}: the access checks answer 401 themselves, on the worker thread the audit is written on.
  */
 @Path("/v1/integrity-files")
@@ -95,7 +96,8 @@ public class IntegrityFilesResource {
     @Operation(operationId = "listIntegrityFiles", summary = "The integrity files the caller keeps",
             description = "Files of cadres in the units where the caller may read integrity files, by cadre name, "
                     + "without their entries; never the caller's own or a declared relative's. 403 for callers who "
-                    + "may read none.")
+                    + "may read none, and 403 INTEGRITY_NOT_A_PERSON for accounts of no known person (staff accounts "
+                    + "not linked to a person): whether they are recused could not be judged.")
     @APIResponse(responseCode = "200", description = "One page of files",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FilePage.class)))
@@ -128,7 +130,8 @@ public class IntegrityFilesResource {
     @Audited(value = AuditAction.READ_FILE, target = Audited.Target.FILE)
     @Operation(operationId = "readIntegrityFile", summary = "Read a file for a stated purpose",
             description = "Integrity officers of the cadre's unit, never for their own file or a declared relative's "
-                    + "(403 INTEGRITY_RECUSED). The purpose decides what is shown: PROMOTION_REVIEW the profile, "
+                    + "(403 INTEGRITY_RECUSED), and with a person's own account (403 INTEGRITY_NOT_A_PERSON). The "
+                    + "purpose decides what is shown: PROMOTION_REVIEW the profile, "
                     + "discipline, talks, conduct reviews and opinion requests and replies (no family or assets); "
                     + "PERIODIC_REVIEW and COMPLAINT_VERIFICATION everything; AUDIT every entry's header and hash "
                     + "without content. The purpose and its detail are recorded in the access audit with the entries "
@@ -195,6 +198,7 @@ public class IntegrityFilesResource {
         if (reach.none()) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
+        guard.requirePerson();
         return reach;
     }
 

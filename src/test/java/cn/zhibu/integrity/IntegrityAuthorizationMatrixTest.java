@@ -339,19 +339,23 @@ public class IntegrityAuthorizationMatrixTest {
 
     public static List<Caller> callers() {
         List<Caller> callers = new ArrayList<>();
+        // those who handle files or review declarations are people (their recusal must be judged): a person of the
+        // branch they hold the role in; the other roles are staff accounts
+        Set<String> people = Set.of(Roles.SECRETARY, Roles.INTEGRITY_OFFICER);
         for (String role : AuthorizationMatrixTest.ROLES) {
-            callers.add(new Caller(role + " inside", Kind.ACCOUNT, Set.of(role), true, false, false,
-                    s -> Api.as("integrity-matrix-" + role, role, UUID.fromString(s.branch()))));
-            callers.add(new Caller(role + " outside", Kind.ACCOUNT, Set.of(role), false, false, false,
-                    s -> Api.as("integrity-matrix-out-" + role, role, UUID.fromString(s.other()))));
+            boolean person = people.contains(role);
+            callers.add(new Caller(role + " inside", Kind.ACCOUNT, Set.of(role), true, false, person,
+                    s -> person ? holder(s.branch(), role) : Api.as("integrity-matrix-" + role, role,
+                            UUID.fromString(s.branch()))));
+            callers.add(new Caller(role + " outside", Kind.ACCOUNT, Set.of(role), false, false, person,
+                    s -> person ? holder(s.other(), role) : Api.as("integrity-matrix-out-" + role, role,
+                            UUID.fromString(s.other()))));
         }
         Set<String> adminOfficer = Set.of(Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER);
-        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER inside", Kind.ACCOUNT, adminOfficer, true, false, false,
-                s -> Api.bearer(TestAccounts.token(TestAccounts.account("integrity-matrix-admin-officer",
-                        UUID.fromString(s.branch()), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)))));
-        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER outside", Kind.ACCOUNT, adminOfficer, false, false, false,
-                s -> Api.bearer(TestAccounts.token(TestAccounts.account("integrity-matrix-admin-officer",
-                        UUID.fromString(s.other()), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)))));
+        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER inside", Kind.ACCOUNT, adminOfficer, true, false, true,
+                s -> holder(s.branch(), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)));
+        callers.add(new Caller("ORG_ADMIN+INTEGRITY_OFFICER outside", Kind.ACCOUNT, adminOfficer, false, false, true,
+                s -> holder(s.other(), Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER)));
         Set<String> personOfficer = Set.of(Roles.MEMBER, Roles.INTEGRITY_OFFICER);
         callers.add(new Caller(CADRE, Kind.ACCOUNT, personOfficer, true, true, true, s -> s.cadre().api()));
         callers.add(new Caller(RELATIVE, Kind.ACCOUNT, personOfficer, true, true, true, s -> s.relative().api()));
@@ -446,6 +450,19 @@ public class IntegrityAuthorizationMatrixTest {
             mismatches.add(who + "audit row " + String.join(", ", wrong));
         }
         return 1;
+    }
+
+    private static final Map<String, StudyFixtures.Member> HOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A person of the branch with an own account holding these roles there (the same one each time). */
+    private static RequestSpecification holder(String branch, String... roles) {
+        return HOLDERS.computeIfAbsent(branch + String.join(",", roles), key -> {
+            StudyFixtures.Member member = IntegrityFixtures.personWithRole(branch, roles[0], branch);
+            for (int i = 1; i < roles.length; i++) {
+                StudyFixtures.grant(member, roles[i], branch);
+            }
+            return member;
+        }).api();
     }
 
     /** The token with its signature's last characters changed. */

@@ -73,6 +73,22 @@ class IntegrityFilesApiTest {
     }
 
     @Test
+    void anOfficersAccountOfNoKnownPersonHandlesNoFileAsNobodyCouldJudgeItsRecusal() {
+        String branch = IntegrityFixtures.branch();
+        String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));
+        var staff = Api.as("staff-officer-" + branch, Roles.INTEGRITY_OFFICER, java.util.UUID.fromString(branch));
+        staff.queryParam("purpose", "AUDIT").queryParam("purposeDetail", "检查").get("/v1/integrity-files/" + file)
+                .then().statusCode(403).body("code", equalTo("INTEGRITY_NOT_A_PERSON"));
+        Api.as("staff-officer-" + branch, Roles.INTEGRITY_OFFICER, java.util.UUID.fromString(branch))
+                .get("/v1/integrity-files").then().statusCode(403).body("code", equalTo("INTEGRITY_NOT_A_PERSON"));
+        Api.as("staff-officer-" + branch, Roles.INTEGRITY_OFFICER, java.util.UUID.fromString(branch))
+                .body(Map.of("content", IntegrityFixtures.discipline())).post("/v1/integrity-files/" + file + "/entries")
+                .then().statusCode(403).body("code", equalTo("INTEGRITY_NOT_A_PERSON"));
+        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1 and reason = "
+                + "'INTEGRITY_NOT_A_PERSON'", file));
+    }
+
+    @Test
     void aPersonMadeALeadingCadreGetsAFileDueAMonthLater() {
         String branch = IntegrityFixtures.branch();
         Map<String, Object> body = cn.zhibu.testing.OrgFixtures.personBody("任命干部", branch);

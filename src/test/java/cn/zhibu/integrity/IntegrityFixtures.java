@@ -19,9 +19,20 @@ public final class IntegrityFixtures {
     private IntegrityFixtures() {
     }
 
-    /** An integrity officer of a unit (a staff account, no person). */
-    public static RequestSpecification officer(String unit) {
-        return Api.as("integrity-officer-" + unit, Roles.INTEGRITY_OFFICER, UUID.fromString(unit));
+    private static final java.util.Map<String, StudyFixtures.Member> OFFICERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The integrity officer of a branch: a person of the branch with an account of their own (integrity files
+     * are handled only by known people, whose recusal can be judged), the same one each time.
+     */
+    public static RequestSpecification officer(String branch) {
+        return OFFICERS.computeIfAbsent(branch, b -> personWithRole(b, Roles.INTEGRITY_OFFICER, b)).api();
+    }
+
+    /** Another integrity officer of the branch (a person too), new each time. */
+    public static RequestSpecification anotherOfficer(String branch) {
+        return personWithRole(branch, Roles.INTEGRITY_OFFICER, branch).api();
     }
 
     /** A person of the branch with an account of their own, holding this role on {@code unit} too. */
@@ -97,9 +108,12 @@ public final class IntegrityFixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
+    private static final java.util.Map<String, StudyFixtures.Member> UNIT_HEADS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Approves the declaration as a secretary of the branch (the unit head): it now awaits an officer. */
     public static void unitApproves(String branch, String declarationId) {
-        Api.as("integrity-unit-head-" + branch, Roles.SECRETARY, UUID.fromString(branch))
+        UNIT_HEADS.computeIfAbsent(branch, b -> personWithRole(b, Roles.SECRETARY, b)).api()
                 .body(Map.of("decision", "APPROVE")).post("/v1/integrity-declarations/" + declarationId + "/review")
                 .then().statusCode(200);
     }

@@ -255,6 +255,7 @@ public class DeclarationService {
         // the file is locked before it is read at all: accepting appends to it, and a version read earlier in
         // the transaction would be stale by then
         IntegrityFile file = files.locked(declaration.fileId);
+        guard.requirePerson();
         if (guard.recused(declaration.personId)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_REVIEW_NOT_YOURS);
         }

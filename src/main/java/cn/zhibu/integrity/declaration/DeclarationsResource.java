@@ -143,6 +143,10 @@ public class DeclarationsResource {
         if (stages.values().stream().allMatch(Access.Reach::none)) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
+        if (access.personId().isEmpty()) {
+            // a reviewer is recused from relatives' declarations: an account of no known person cannot be
+            throw new ProblemException(cn.zhibu.integrity.IntegrityProblem.INTEGRITY_NOT_A_PERSON);
+        }
         Page<DeclarationViews.Summary> page = declarations.queue(stages,
                 pagination.request(limit, cursor, "integrity-declarations?state=" + (state == null ? "" : state)));
         return noStore(new DeclarationViews.Page(page.items(), page.nextCursor()));

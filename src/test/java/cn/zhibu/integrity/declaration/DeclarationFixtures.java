@@ -36,13 +36,18 @@ final class DeclarationFixtures {
         return new Cadre(branch, member, IntegrityFixtures.file(branch, member.personId()));
     }
 
-    /** A secretary of the branch (a staff account): the unit head who reviews first. */
+    private static final java.util.Map<String, cn.zhibu.study.StudyFixtures.Member> SECRETARIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A secretary of the branch (a person of it with an own account): the unit head who reviews first. */
     static RequestSpecification secretary(String branch) {
         return secretary(branch, "secretary-");
     }
 
+    /** The secretary of the branch known by this name (the same person each time). */
     static RequestSpecification secretary(String branch, String name) {
-        return Api.as(name + branch, Roles.SECRETARY, UUID.fromString(branch));
+        return SECRETARIES.computeIfAbsent(name + branch,
+                key -> IntegrityFixtures.personWithRole(branch, Roles.SECRETARY, branch)).api();
     }
 
     static RequestSpecification officer(String branch) {

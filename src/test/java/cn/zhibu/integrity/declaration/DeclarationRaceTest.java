@@ -3,6 +3,7 @@ package cn.zhibu.integrity.declaration;
 import static cn.zhibu.integrity.declaration.DeclarationFixtures.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +33,7 @@ class DeclarationRaceTest {
         assertEquals(List.of(200, 409), race(id, () -> DeclarationFixtures.secretary(branch, "head-a-"),
                 () -> DeclarationFixtures.secretary(branch, "head-b-")));
         assertEquals(List.of(200, 409), race(id, () -> DeclarationFixtures.officer(branch),
-                () -> Api.as("second-officer-" + branch, cn.zhibu.platform.security.Roles.INTEGRITY_OFFICER,
-                        UUID.fromString(branch))));
+                () -> IntegrityFixtures.anotherOfficer(branch)));
 
         assertEquals(1, StudyFixtures.count("select count(*) from integrity_declaration where id = ?1 and state = "
                 + "'ACCEPTED' and entry_id is not null", id));
