@@ -266,7 +266,7 @@ public class PersonService {
     /** Sets a person's details (the phone encrypted); 422 when the party dates do not fit the status. */
     public void details(Person person, String name, Gender gender, LocalDate birthDate, PoliticalStatus status,
             LocalDate partyJoinDate, String jobTitle, boolean leadingCadre, String phone) {
-        checkPartyDates(status, partyJoinDate, birthDate);
+        PersonRules.checkPartyDates(status, partyJoinDate, birthDate);
         person.name = name;
         person.gender = gender;
         person.birthDate = birthDate;
@@ -342,33 +342,7 @@ public class PersonService {
         for (UUID groupId : distinct) {
             groups.add(unit(groupId));
         }
-        return checkJoinable(branch, groups);
-    }
-
-    /**
-     * The units a person joins: {@code branch} (a branch) and then {@code groups} (units of it);
-     * 422 when one is not of the right kind, 409 when one is archived.
-     */
-    public static List<OrgUnit> checkJoinable(OrgUnit branch, List<OrgUnit> groups) {
-        if (branch.archived()) {
-            throw new ProblemException(PeopleProblem.PERSON_UNIT_ARCHIVED, branch.name);
-        }
-        if (branch.kind != OrgUnitKind.BRANCH) {
-            throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, branch.name, "BRANCH");
-        }
-        List<OrgUnit> units = new ArrayList<>();
-        units.add(branch);
-        for (OrgUnit group : groups) {
-            if (group.archived()) {
-                throw new ProblemException(PeopleProblem.PERSON_UNIT_ARCHIVED, group.name);
-            }
-            if (!branch.id.equals(group.parentId)) {
-                throw new ProblemException(PeopleProblem.PERSON_UNIT_KIND_WRONG, group.name,
-                        "PARTY_GROUP / DEPARTMENT of " + branch.name);
-            }
-            units.add(group);
-        }
-        return units;
+        return PersonRules.checkJoinable(branch, groups);
     }
 
     private static OrgUnit unit(UUID id) {
@@ -394,13 +368,5 @@ public class PersonService {
     private void touch(Person person) {
         person.updatedAt = calendar.now();
         person.persistAndFlush();
-    }
-
-    /** 422 unless party members (only they) have a party join date, at 18 or later. */
-    public static void checkPartyDates(PoliticalStatus status, LocalDate joined, LocalDate born) {
-        boolean member = status.isPartyMember();
-        if (member != (joined != null) || (joined != null && joined.isBefore(born.plusYears(18)))) {
-            throw new ProblemException(PeopleProblem.PERSON_DATES_INCONSISTENT, status.name());
-        }
     }
 }

@@ -4,6 +4,7 @@ import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.people.Membership;
 import cn.zhibu.org.people.PeopleProblem;
 import cn.zhibu.org.people.Person;
+import cn.zhibu.org.people.PersonRules;
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.csv.LineError;
 import cn.zhibu.platform.problem.ProblemException;
@@ -90,7 +91,7 @@ class ImportApplier {
                 Person person = stored.get(row.externalId());
                 try {
                     if (person == null) {
-                        PersonService.checkPartyDates(row.politicalStatus(), row.partyJoinDate(), row.birthDate());
+                        PersonRules.checkPartyDates(row.politicalStatus(), row.partyJoinDate(), row.birthDate());
                         created++;
                         if (writing) {
                             joining.put(create(row, now), units(row));
@@ -152,7 +153,7 @@ class ImportApplier {
                 present.jobTitle() ? row.jobTitle() : person.jobTitle,
                 present.leadingCadre() ? row.leadingCadre() : person.leadingCadre,
                 present.phone() ? row.phone() : phone);
-        PersonService.checkPartyDates(row.politicalStatus(), values.partyJoinDate(), row.birthDate());
+        PersonRules.checkPartyDates(row.politicalStatus(), values.partyJoinDate(), row.birthDate());
         boolean details = !(Objects.equals(person.name, row.name()) && person.gender == row.gender()
                 && Objects.equals(person.birthDate, row.birthDate())
                 && person.politicalStatus == row.politicalStatus()

@@ -3,7 +3,7 @@ package cn.zhibu.org.people.imports;
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.people.Gender;
 import cn.zhibu.org.people.PersonRequests;
-import cn.zhibu.org.people.PersonService;
+import cn.zhibu.org.people.PersonRules;
 import cn.zhibu.org.people.PoliticalStatus;
 import cn.zhibu.platform.csv.CsvFile;
 import cn.zhibu.platform.csv.CsvProblem;
@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Checks each line of a file on its own, by the rules of creating a person through the API (the
- * constraints of {@link PersonRequests.Create} and the checks of {@link PersonService}), and that
+ * constraints of {@link PersonRequests.Create} and the checks of {@link PersonRules}), and that
  * no external id repeats. Each line gets at most one error per column.
  */
 final class ImportChecks {
@@ -87,14 +87,14 @@ final class ImportChecks {
         if (branch != null) {
             // the branch itself too (a unit named by id may be a group, a committee or archived)
             try {
-                PersonService.checkJoinable(branch, List.of());
+                PersonRules.checkJoinable(branch, List.of());
             } catch (ProblemException e) {
                 cells.fail(ImportColumn.BRANCH, e);
             }
         }
         if (branch != null && groups != null && !cells.failed(ImportColumn.GROUPS) && !cells.failed(ImportColumn.BRANCH)) {
             try {
-                PersonService.checkJoinable(branch, groups);
+                PersonRules.checkJoinable(branch, groups);
             } catch (ProblemException e) {
                 cells.fail(ImportColumn.GROUPS, e);
             }
@@ -102,7 +102,7 @@ final class ImportChecks {
         if (present.partyJoinDate() && status != null && birthDate != null
                 && !cells.failed(ImportColumn.PARTY_JOIN_DATE)) {
             try {
-                PersonService.checkPartyDates(status, joined, birthDate);
+                PersonRules.checkPartyDates(status, joined, birthDate);
             } catch (ProblemException e) {
                 cells.fail(ImportColumn.PARTY_JOIN_DATE, e);
             }
