@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
@@ -13,9 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the week that just ended at Monday 00:00 in the business zone, for every branch and committee
- * with a participant that week (a week without any publishes nothing). Every replica runs it: each unit's
- * week is published in a transaction of its own under the publisher's lock, so it is published once and
- * the other replicas find it done.
+ * with a participant that week (a week without any publishes nothing). One replica runs it (see
+ * {@link ClusterJobs}); and were two to run it, each unit's week is published in a transaction of its own
+ * under the publisher's lock, so it is published once and the other finds it done.
  */
 @ApplicationScoped
 public class WeeklyPublication {
@@ -33,6 +34,7 @@ public class WeeklyPublication {
     }
 
     @Scheduled(identity = "publish-weeks", cron = "0 0 0 ? * MON", timeZone = "{zhibu.time-zone}",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishLastWeek() {
         // the week that was current twelve hours ago: the one that just ended, whether the trigger fires a
@@ -46,6 +48,7 @@ public class WeeklyPublication {
      * with participants and no snapshot are published. Those published already cost one look-up each.
      */
     @Scheduled(identity = "publish-weeks-catch-up", every = "{zhibu.leaderboards.catch-up-every}", delayed = "1m",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUp() {
         publishWeek(calendar.currentWeek().previous());

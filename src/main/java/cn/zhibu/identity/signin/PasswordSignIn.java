@@ -3,6 +3,7 @@ package cn.zhibu.identity.signin;
 import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.accounts.Account;
 import cn.zhibu.identity.accounts.Passwords;
+import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.http.RateLimiter;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
@@ -87,7 +88,8 @@ public class PasswordSignIn {
     }
 
     /** Forgets failures that no longer matter: no lock in force and none for a whole lockout period. */
-    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "sign-in-failures-cleanup", every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class)
     void forgetOldFailures() {
         Instant now = calendar.now();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from sign_in_failure where "

@@ -1,6 +1,7 @@
 package cn.zhibu.integrity.audit;
 
 import cn.zhibu.integrity.IntegrityProblem;
+import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +57,7 @@ public class AuditPurge {
     }
 
     @Scheduled(identity = "integrity-audit-purge", every = "{zhibu.integrity.audit-purge-every}", delayed = "10m",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         long deleted = purge(calendar.now().minus(retention));

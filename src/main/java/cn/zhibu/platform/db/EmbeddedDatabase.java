@@ -30,16 +30,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * a missing or empty one is initialised.
      */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, java.util.Map.of());
+    }
+
+    /**
+     * A server for data that may be lost (the test suite's): commits are not flushed to disk, so a crash of
+     * the machine may lose them; everything else behaves as in {@link #start(Path)}.
+     */
+    public static EmbeddedDatabase startThrowaway(Path dataDirectory) {
+        return start(dataDirectory, java.util.Map.of("fsync", "off", "synchronous_commit", "off",
+                "full_page_writes", "off"));
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, java.util.Map<String, String> settings) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir.getParent());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100")
-                    .start();
+                    .setServerConfig("max_connections", "100");
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = builder.start();
             EmbeddedDatabase database = new EmbeddedDatabase(server, dir);
             LOG.infof("Embedded PostgreSQL is running on port %d; its data is kept in %s",
                     server.getPort(), dir);

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.idempotency;
 
+import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,7 +92,8 @@ public class IdempotencyStore {
         }
     }
 
-    @Scheduled(every = "{zhibu.idempotency.cleanup-every:1h}", delayed = "1m",
+    @Scheduled(identity = "idempotency-cleanup", every = "{zhibu.idempotency.cleanup-every:1h}", delayed = "1m",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void cleanUp() {

@@ -1,6 +1,7 @@
 package cn.zhibu.org.people.imports;
 
 import cn.zhibu.platform.csv.LineError;
+import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,7 +157,8 @@ class ImportProgress {
     }
 
     /** Marks imports whose replica stopped while they ran (their work was rolled back) as ERROR. */
-    @Scheduled(every = "{zhibu.import.sweep-every:5m}", delayed = "1m",
+    @Scheduled(identity = "people-import-sweep", every = "{zhibu.import.sweep-every:5m}", delayed = "1m",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepAbandoned() {
         int swept = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
