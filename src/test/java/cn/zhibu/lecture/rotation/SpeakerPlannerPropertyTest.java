@@ -32,14 +32,14 @@ class SpeakerPlannerPropertyTest {
      * a group already speaking in the session only when no candidate of that tier from another group (or none)
      * was left; and a slot is empty only when no candidate was left.
      */
-    @Property(tries = 1000)
+    @Property(tries = 300)
     void everyPickFollowsTheRules(@ForAll("branches") Branch b) {
         List<SpeakerAssignment> plan = SpeakerPlanner.plan(b.members(), b.sessions(), b.rules());
         assertEquals(List.of(), Replay.check(b.members(), b.sessions(), b.rules(), plan));
     }
 
     /** Nobody is planned while exempt, unavailable, not a member, a newcomer or (when not allowed) probationary. */
-    @Property(tries = 1000)
+    @Property(tries = 300)
     void nobodyIneligibleIsPlanned(@ForAll("branches") Branch b) {
         Map<UUID, MemberInput> byId = new HashMap<>();
         b.members().forEach(m -> byId.put(m.personId(), m));
@@ -55,7 +55,7 @@ class SpeakerPlannerPropertyTest {
     }
 
     /** The plan covers exactly the sessions to plan, slots 1..slotCount, and keeps every pinned slot as it is. */
-    @Property(tries = 500)
+    @Property(tries = 150)
     void thePlanCoversTheSessionsToPlanAndKeepsPins(@ForAll("branches") Branch b) {
         List<SpeakerAssignment> plan = SpeakerPlanner.plan(b.members(), b.sessions(), b.rules());
         assertEquals(expectedShape(b.sessions()), plan.stream().map(a -> a.sessionId() + "#" + a.slot()).toList());
@@ -71,7 +71,7 @@ class SpeakerPlannerPropertyTest {
     }
 
     /** Same inputs give the same plan, and so do the members, sessions and slots given in any other order. */
-    @Property(tries = 500)
+    @Property(tries = 150)
     void thePlanIsDeterministic(@ForAll("branches") Branch b, @ForAll long seed) {
         List<SpeakerAssignment> plan = SpeakerPlanner.plan(b.members(), b.sessions(), b.rules());
         assertEquals(plan, SpeakerPlanner.plan(b.members(), b.sessions(), b.rules()));

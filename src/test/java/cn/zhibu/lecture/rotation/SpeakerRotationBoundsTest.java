@@ -57,7 +57,7 @@ class SpeakerRotationBoundsTest {
     }
 
     /** Every member always eligible, party groups or not: over every prefix, counts differ by at most one. */
-    @Property(tries = 1000)
+    @Property(tries = 300)
     void prefixesDifferByAtMostOne(@ForAll("grouped") Branch b) {
         List<List<UUID>> bySession = speakersBySession(b);
         for (int to = 1; to <= bySession.size(); to++) {
@@ -66,7 +66,7 @@ class SpeakerRotationBoundsTest {
     }
 
     /** Every member always eligible, no party groups: over every window of sessions, counts differ by at most one. */
-    @Property(tries = 1000)
+    @Property(tries = 300)
     void windowsWithoutGroupsDifferByAtMostOne(@ForAll("ungrouped") Branch b) {
         assertWindows(b, 1);
     }
@@ -77,7 +77,7 @@ class SpeakerRotationBoundsTest {
      * cycle and the start of the next with someone twice and someone not at all; see
      * {@code SpeakerPlannerTest.spreadCanMakeAWindowUnevenByTwo}.)
      */
-    @Property(tries = 1000)
+    @Property(tries = 300)
     void windowsWithGroupsDifferByAtMostTwo(@ForAll("grouped") Branch b) {
         assertWindows(b, 2);
     }
@@ -96,7 +96,7 @@ class SpeakerRotationBoundsTest {
      * Fixing any of the planned sessions exactly as planned (speakers, pins, outcome DELIVERED or PENDING) leaves
      * the plan of the others as it was.
      */
-    @Property(tries = 500)
+    @Property(tries = 150)
     void fixingSessionsAsPlannedChangesNothingElse(@ForAll("branches") Branch b, @ForAll long seed) {
         List<SpeakerAssignment> plan = SpeakerPlanner.plan(b.members(), b.sessions(), b.rules());
         Random random = new Random(seed);
@@ -121,7 +121,7 @@ class SpeakerRotationBoundsTest {
      * and a session was cancelled: the new plan covers only the sessions still to plan, keeps their pins, and
      * follows every rule (replayed as in {@link SpeakerPlannerPropertyTest#everyPickFollowsTheRules}).
      */
-    @Property(tries = 500)
+    @Property(tries = 150)
     void replanningAfterChangesCoversOnlyUnfixedSessions(@ForAll("branches") Branch b, @ForAll long seed) {
         List<SpeakerAssignment> plan = SpeakerPlanner.plan(b.members(), b.sessions(), b.rules());
         Random random = new Random(seed);
