@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,6 @@ class ManifestsTest {
     static final int SPARE_CONNECTIONS = 10;
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]+).*");
-    private static final Pattern NGINX_SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PriorityClass", "StorageClass", "IngressClass");
 
@@ -154,8 +152,8 @@ class ManifestsTest {
                 for (JsonNode container : pod.spec().path("containers")) {
                     String where = where(overlay, pod, container);
                     int httpPort = httpPort(PodEnvironment.of(overlay, container, where, new ArrayList<>()));
-                    if (containerPort(container, "http") == null
-                            || containerPort(container, "http") != httpPort) {
+                    if (K8sObjects.containerPort(container, "http") == null
+                            || K8sObjects.containerPort(container, "http") != httpPort) {
                         problems.add(where + ": no container port named http with containerPort " + httpPort
                                 + " (quarkus.http.port)");
                     }
@@ -174,7 +172,7 @@ class ManifestsTest {
                             problems.add(where + ": " + probe + " asks " + path + ", which answers " + status);
                         }
                         JsonNode port = get.path("port");
-                        Integer number = port.isTextual() ? containerPort(container, port.asText()) : null;
+                        Integer number = port.isTextual() ? K8sObjects.containerPort(container, port.asText()) : null;
                         if (!port.isTextual()) {
                             problems.add(where + ": " + probe + " port " + port + " should name the container port");
                         } else if (number == null || number != httpPort) {
@@ -228,7 +226,7 @@ class ManifestsTest {
                         problems.add(overlay.at(monitor) + ": path " + path + " answers " + status(path));
                     }
                     for (JsonNode service : services) {
-                        if (!servicePortNames(service).contains(endpoint.path("port").asText())) {
+                        if (!K8sObjects.servicePortNames(service).contains(endpoint.path("port").asText())) {
                             problems.add(overlay.at(monitor) + ": port " + endpoint.path("port") + " is not a port of "
                                     + overlay.at(service));
                         }
@@ -274,11 +272,12 @@ class ManifestsTest {
         for (RenderedOverlay overlay : overlays()) {
             for (PodTemplate pod : overlay.podTemplates()) {
                 for (JsonNode container : pod.containers()) {
-                    unpinned(container.path("image").asText())
+                    K8sObjects.unpinned(container.path("image").asText())
                             .ifPresent(p -> problems.add(where(overlay, pod, container) + ": " + p));
                 }
             }
-            overlay.ofKind("Cluster").forEach(cluster -> unpinned(cluster.path("spec").path("imageName").asText())
+            overlay.ofKind("Cluster").forEach(cluster -> K8sObjects.unpinned(
+                    cluster.path("spec").path("imageName").asText())
                     .ifPresent(p -> problems.add(overlay.at(cluster) + ": imageName " + p)));
         }
         assertNoProblems(problems);
@@ -326,7 +325,7 @@ class ManifestsTest {
                     if (!Set.of("RuntimeDefault", "Localhost").contains(seccomp)) {
                         problems.add(where + ": no seccompProfile RuntimeDefault");
                     }
-                    if (!writableTmp(pod, container)) {
+                    if (!K8sObjects.writableTmp(pod, container)) {
                         problems.add(where + ": no emptyDir at /tmp, the only place the JVM and Vert.x may write");
                     }
                 }
@@ -342,7 +341,7 @@ class ManifestsTest {
             for (JsonNode deployment : overlay.ofKind("Deployment").toList()) {
                 String where = overlay.at(deployment);
                 JsonNode spec = deployment.path("spec");
-                Optional<JsonNode> hpa = autoscaler(overlay, deployment);
+                Optional<JsonNode> hpa = K8sObjects.autoscaler(overlay, deployment);
                 if (hpa.isPresent()) {
                     JsonNode scale = hpa.get().path("spec");
                     if (scale.path("minReplicas").asInt(1) < 2 || scale.path("maxReplicas").asInt(0)
@@ -402,7 +401,7 @@ class ManifestsTest {
                     for (PodTemplate pod : selected) {
                         boolean named = false;
                         for (JsonNode container : pod.spec().path("containers")) {
-                            named |= target.isTextual() && containerPort(container, target.asText()) != null;
+                            named |= target.isTextual() && K8sObjects.containerPort(container, target.asText()) != null;
                         }
                         if (!named) {
                             problems.add(overlay.at(service) + ": targetPort " + target
@@ -424,14 +423,14 @@ class ManifestsTest {
                         Optional<JsonNode> service = overlay.named("Service", backend.path("name").asText());
                         String port = backend.path("port").has("name") ? backend.path("port").path("name").asText()
                                 : backend.path("port").path("number").asText();
-                        if (service.isEmpty() || !servicePortNames(service.get()).contains(port)) {
+                        if (service.isEmpty() || !K8sObjects.servicePortNames(service.get()).contains(port)) {
                             problems.add(overlay.at(ingress) + ": backend " + backend + " is no port of a Service");
                         }
                     }
                 }
                 String size = ingress.path("metadata").path("annotations")
                         .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m");
-                long bytes = nginxSize(size);
+                long bytes = K8sObjects.nginxSize(size);
                 if (bytes != 0 && bytes < maxImport) {
                     problems.add(overlay.at(ingress) + ": proxy-body-size " + size + " refuses CSV imports of up to "
                             + maxImport + " bytes (zhibu.import.max-bytes)");
@@ -451,17 +450,18 @@ class ManifestsTest {
             for (PodTemplate pod : longRunning(overlay)) {
                 String where = overlay.at(pod.owner());
                 List<JsonNode> own = policies.stream()
-                        .filter(p -> RenderedOverlay.selects(p.path("spec").path("podSelector"), pod.labels())).toList();
-                if (own.stream().noneMatch(p -> types(p).containsAll(Set.of("Ingress", "Egress")))) {
+                        .filter(p -> RenderedOverlay.selects(p.path("spec").path("podSelector"), pod.labels()))
+                        .toList();
+                if (own.stream().noneMatch(p -> K8sObjects.types(p).containsAll(Set.of("Ingress", "Egress")))) {
                     problems.add(where + ": no NetworkPolicy selects its pods with policyTypes Ingress and Egress");
                 }
                 List<JsonNode> egress = new ArrayList<>();
                 own.forEach(p -> p.path("spec").path("egress").forEach(egress::add));
-                if (egress.stream().noneMatch(rule -> allowsPort(rule, "UDP", 53))) {
+                if (egress.stream().noneMatch(rule -> K8sObjects.allowsPort(rule, "UDP", 53))) {
                     problems.add(where + ": its NetworkPolicy lets it reach no DNS server (UDP 53)");
                 }
                 for (String database : databases) {
-                    boolean reaches = egress.stream().anyMatch(rule -> allowsPort(rule, "TCP", 5432)
+                    boolean reaches = egress.stream().anyMatch(rule -> K8sObjects.allowsPort(rule, "TCP", 5432)
                             && rule.path("to").findValuesAsText("cnpg.io/cluster").contains(database));
                     if (!reaches) {
                         problems.add(where + ": its NetworkPolicy lets it reach no pod of Cluster " + database
@@ -471,13 +471,13 @@ class ManifestsTest {
                 for (JsonNode policy : policies) {
                     String selected = policy.path("spec").path("podSelector").path("matchLabels")
                             .path("cnpg.io/cluster").asText("");
-                    if (databases.contains(selected) && types(policy).contains("Ingress")) {
+                    if (databases.contains(selected) && K8sObjects.types(policy).contains("Ingress")) {
                         boolean admits = false;
                         for (JsonNode rule : policy.path("spec").path("ingress")) {
                             for (JsonNode from : rule.path("from")) {
                                 admits |= !from.has("namespaceSelector") && !from.has("ipBlock")
                                         && RenderedOverlay.selects(from.path("podSelector"), pod.labels())
-                                        && allowsPort(rule, "TCP", 5432);
+                                        && K8sObjects.allowsPort(rule, "TCP", 5432);
                             }
                         }
                         if (!admits) {
@@ -553,7 +553,8 @@ class ManifestsTest {
                     }
                     int pool = Optional.ofNullable(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).map(Integer::parseInt)
                             .orElse(defaultPool);
-                    int pods = autoscaler(overlay, deployment).map(h -> h.path("spec").path("maxReplicas").asInt())
+                    int pods = K8sObjects.autoscaler(overlay, deployment)
+                            .map(h -> h.path("spec").path("maxReplicas").asInt())
                             .orElse(deployment.path("spec").path("replicas").asInt(1))
                             + deployment.path("spec").path("strategy").path("rollingUpdate").path("maxSurge").asInt(1);
                     if (pods * pool + SPARE_CONNECTIONS > maxConnections) {
@@ -639,7 +640,7 @@ class ManifestsTest {
         if (from == null) {
             problems.add(DOCKERFILE + ": no FROM");
         } else {
-            unpinned(from).ifPresent(p -> problems.add(DOCKERFILE + ": base image " + p));
+            K8sObjects.unpinned(from).ifPresent(p -> problems.add(DOCKERFILE + ": base image " + p));
         }
         if (user == null || !user.matches("\\d+(:\\d+)?") || user.matches("0+(:.*)?")) {
             problems.add(DOCKERFILE + ": USER " + user + " is not a numeric non-root user");
@@ -686,95 +687,5 @@ class ManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Integer containerPort(JsonNode container, String name) {
-        for (JsonNode port : container.path("ports")) {
-            if (name.equals(port.path("name").asText())) {
-                return port.path("containerPort").asInt();
-            }
-        }
-        return null;
-    }
-
-    private static Set<String> servicePortNames(JsonNode service) {
-        Set<String> names = new HashSet<>();
-        for (JsonNode port : service.path("spec").path("ports")) {
-            names.add(port.path("name").asText());
-            names.add(port.path("port").asText());
-        }
-        return names;
-    }
-
-    private static boolean writableTmp(PodTemplate pod, JsonNode container) {
-        for (JsonNode mount : container.path("volumeMounts")) {
-            if ("/tmp".equals(mount.path("mountPath").asText()) && !mount.path("readOnly").asBoolean(false)) {
-                for (JsonNode volume : pod.spec().path("volumes")) {
-                    if (volume.path("name").asText().equals(mount.path("name").asText()) && volume.has("emptyDir")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Optional<JsonNode> autoscaler(RenderedOverlay overlay, JsonNode deployment) {
-        return overlay.ofKind("HorizontalPodAutoscaler").filter(h -> {
-            JsonNode target = h.path("spec").path("scaleTargetRef");
-            return "Deployment".equals(target.path("kind").asText())
-                    && deployment.path("metadata").path("name").asText().equals(target.path("name").asText());
-        }).findFirst();
-    }
-
-    private static Set<String> types(JsonNode policy) {
-        Set<String> types = new HashSet<>();
-        policy.path("spec").path("policyTypes").forEach(t -> types.add(t.asText()));
-        return types;
-    }
-
-    /** Whether a network policy rule lets this port through (a rule without ports lets all). */
-    private static boolean allowsPort(JsonNode rule, String protocol, int port) {
-        if (!rule.has("ports")) {
-            return true;
-        }
-        for (JsonNode allowed : rule.path("ports")) {
-            if (protocol.equals(allowed.path("protocol").asText("TCP"))
-                    && (!allowed.has("port") || allowed.path("port").asInt(-1) == port)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Why an image reference is not pinned, or empty when it has a digest or a tag other than latest. */
-    private static Optional<String> unpinned(String image) {
-        if (image.isBlank()) {
-            return Optional.of("(none): pin one by tag");
-        }
-        if (image.contains("@sha256:")) {
-            return Optional.empty();
-        }
-        String last = image.substring(image.lastIndexOf('/') + 1);
-        if (!last.contains(":")) {
-            return Optional.of(image + " has no tag");
-        }
-        return "latest".equals(last.substring(last.indexOf(':') + 1)) ? Optional.of(image + " is latest")
-                : Optional.empty();
-    }
-
-    /** ingress-nginx's size syntax (nginx's client_max_body_size: 16m, 512k, 1g; 0 = no limit) in bytes. */
-    private static long nginxSize(String size) {
-        Matcher matcher = NGINX_SIZE.matcher(size.trim());
-        if (!matcher.matches()) {
-            return -1;
-        }
-        int shift = switch (matcher.group(2).toLowerCase()) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            default -> 0;
-        };
-        return new BigInteger(matcher.group(1)).shiftLeft(shift).longValueExact();
     }
 }

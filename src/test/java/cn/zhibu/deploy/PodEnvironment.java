@@ -1,6 +1,7 @@
 package cn.zhibu.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ final class PodEnvironment {
                 String map = from.path("configMapKeyRef").path("name").asText();
                 String key = from.path("configMapKeyRef").path("key").asText();
                 JsonNode value = overlay.named("ConfigMap", map).map(m -> m.path("data").path(key))
-                        .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                        .orElse(MissingNode.getInstance());
                 if (value.isMissingNode()) {
                     problems.add(where + ": " + name + " reads key " + key + " of ConfigMap " + map
                             + ", which the overlay does not render");
