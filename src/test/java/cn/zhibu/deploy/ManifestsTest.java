@@ -1,0 +1,691 @@
+package cn.zhibu.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhibu.deploy.RenderedOverlay.PodTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes manifests of k8s/ against the service they deploy: every overlay under
+ * k8s/overlays is rendered with {@code kubectl kustomize} (see {@link Kubectl}) and its objects
+ * checked; probe and metrics paths are asked of the running service. Each problem names the
+ * overlay and the object. Run alone: {@code ./mvnw test -Dtest=ManifestsTest -Dspectral.skip}.
+ */
+@QuarkusTest
+class ManifestsTest {
+
+    static final Path K8S = Path.of("k8s");
+    static final Path OVERLAYS = K8S.resolve("overlays");
+    static final Path README = Path.of("README.md");
+    static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
+    static final Path APPLICATION_PROPERTIES = Path.of("src", "main", "resources", "application.properties");
+
+    /** The overlays there must be (others are checked as well). */
+    static final Set<String> REQUIRED_OVERLAYS = Set.of("staging", "production");
+
+    /**
+     * What each probe asks. Liveness must not depend on the database (an outage would restart every
+     * pod); readiness does, so that a pod without its database takes no requests.
+     */
+    static final Map<String, String> PROBE_PATHS = Map.of("startupProbe", "/q/health/started",
+            "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
+
+    /**
+     * Variables of the base image's start script (run-java.sh of registry.access.redhat.com/
+     * ubi9/openjdk-17-runtime, documented with the image): they tune the JVM and are not settings of
+     * zhibu, so they are not in README's table.
+     */
+    static final Set<String> BASE_IMAGE_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO",
+            "JAVA_INITIAL_MEM_RATIO", "JAVA_MAX_INITIAL_MEM", "JAVA_DIAGNOSTICS", "JAVA_DEBUG", "JAVA_DEBUG_PORT",
+            "JAVA_APP_DIR", "JAVA_APP_JAR", "JAVA_LIB_DIR", "JAVA_CLASSPATH", "JAVA_MAIN_CLASS", "JAVA_ARGS",
+            "GC_MIN_HEAP_FREE_RATIO", "GC_MAX_HEAP_FREE_RATIO", "GC_TIME_RATIO", "GC_ADAPTIVE_SIZE_POLICY_WEIGHT",
+            "GC_METASPACE_SIZE", "GC_MAX_METASPACE_SIZE", "GC_CONTAINER_OPTIONS");
+
+    /** What a templated or rendered secret value must contain: nobody commits a real one. */
+    static final String PLACEHOLDER = "REPLACE_ME";
+
+    /** Database connections kept free for the operator, the exporter and a person with psql. */
+    static final int SPARE_CONNECTIONS = 10;
+
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]+).*");
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
+            "CustomResourceDefinition", "PriorityClass", "StorageClass", "IngressClass");
+
+    private static List<RenderedOverlay> rendered;
+    private final Map<String, Integer> statuses = new HashMap<>();
+
+    /** Every overlay, rendered once per test run. */
+    static synchronized List<RenderedOverlay> overlays() {
+        if (rendered == null) {
+            Kubectl kubectl = Kubectl.find();
+            List<RenderedOverlay> all = new ArrayList<>();
+            try (Stream<Path> dirs = Files.list(OVERLAYS)) {
+                for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml"))).sorted()
+                        .toList()) {
+                    all.add(RenderedOverlay.parse(dir.getFileName().toString(), kubectl.kustomize(dir)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rendered = List.copyOf(all);
+        }
+        return rendered;
+    }
+
+    @Test
+    void overlaysRenderIntoTheirOwnNamespace() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> namespaces = new HashSet<>();
+        for (RenderedOverlay overlay : overlays()) {
+            names.add(overlay.name());
+            Set<String> used = new HashSet<>();
+            for (JsonNode object : overlay.objects()) {
+                if (!CLUSTER_SCOPED.contains(object.path("kind").asText())) {
+                    String namespace = object.path("metadata").path("namespace").asText("");
+                    used.add(namespace);
+                    if (namespace.isEmpty()) {
+                        problems.add(overlay.at(object) + ": no namespace");
+                    }
+                }
+            }
+            if (used.size() != 1) {
+                problems.add("overlay " + overlay.name() + ": objects in several namespaces " + used);
+            } else {
+                String namespace = used.iterator().next();
+                if (overlay.named("Namespace", namespace).isEmpty()) {
+                    problems.add("overlay " + overlay.name() + ": renders no Namespace " + namespace);
+                }
+                if (!namespaces.add(namespace)) {
+                    problems.add("overlay " + overlay.name() + ": shares namespace " + namespace + " with another");
+                }
+            }
+            if (overlay.ofKind("Deployment").findAny().isEmpty()) {
+                problems.add("overlay " + overlay.name() + ": renders no Deployment");
+            }
+        }
+        for (String required : REQUIRED_OVERLAYS) {
+            if (!names.contains(required)) {
+                problems.add("overlay " + required + " is missing under " + OVERLAYS);
+            }
+        }
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path kustomization : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .toList()) {
+                boolean listed = Files.readAllLines(kustomization, StandardCharsets.UTF_8).stream()
+                        .anyMatch(line -> !line.trim().startsWith("#") && line.contains(".example.yaml"));
+                if (listed) {
+                    problems.add(kustomization + " lists a template (*.example.yaml): templates are never applied");
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void probesAskServedPathsOnTheHttpPort() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (PodTemplate pod : longRunning(overlay)) {
+                for (JsonNode container : pod.spec().path("containers")) {
+                    String where = where(overlay, pod, container);
+                    int httpPort = httpPort(PodEnvironment.of(overlay, container, where, new ArrayList<>()));
+                    if (K8sObjects.containerPort(container, "http") == null
+                            || K8sObjects.containerPort(container, "http") != httpPort) {
+                        problems.add(where + ": no container port named http with containerPort " + httpPort
+                                + " (quarkus.http.port)");
+                    }
+                    PROBE_PATHS.forEach((probe, expected) -> {
+                        JsonNode get = container.path(probe).path("httpGet");
+                        if (get.isMissingNode()) {
+                            problems.add(where + ": no " + probe + " with an HTTP GET of " + expected);
+                            return;
+                        }
+                        String path = get.path("path").asText();
+                        if (!expected.equals(path)) {
+                            problems.add(where + ": " + probe + " asks " + path + " instead of " + expected);
+                        }
+                        int status = status(path);
+                        if (status != 200) {
+                            problems.add(where + ": " + probe + " asks " + path + ", which answers " + status);
+                        }
+                        JsonNode port = get.path("port");
+                        Integer number = port.isTextual() ? K8sObjects.containerPort(container, port.asText()) : null;
+                        if (!port.isTextual()) {
+                            problems.add(where + ": " + probe + " port " + port + " should name the container port");
+                        } else if (number == null || number != httpPort) {
+                            problems.add(where + ": " + probe + " port " + port.asText() + " is not the HTTP port "
+                                    + httpPort);
+                        }
+                    });
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void metricsAreScrapedWhereTheServiceServesThem() {
+        List<String> problems = new ArrayList<>();
+        if (status("/q/metrics") != 200) {
+            problems.add("GET /q/metrics answers " + status("/q/metrics"));
+        }
+        for (RenderedOverlay overlay : overlays()) {
+            boolean scraped = false;
+            for (PodTemplate pod : longRunning(overlay)) {
+                JsonNode annotations = pod.metadata().path("annotations");
+                if (!"true".equals(annotations.path("prometheus.io/scrape").asText())) {
+                    continue;
+                }
+                scraped = true;
+                String path = annotations.path("prometheus.io/path").asText("/metrics");
+                if (status(path) != 200) {
+                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/path " + path + " answers " + status(path));
+                }
+                String port = annotations.path("prometheus.io/port").asText("");
+                Set<String> ports = new HashSet<>();
+                pod.spec().path("containers").forEach(c -> ports.add(String.valueOf(httpPort(
+                        PodEnvironment.of(overlay, c, "", new ArrayList<>())))));
+                if (!ports.contains(port)) {
+                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/port '" + port + "' is not the HTTP port "
+                            + ports);
+                }
+            }
+            for (JsonNode monitor : overlay.ofKind("ServiceMonitor").toList()) {
+                scraped = true;
+                List<JsonNode> services = overlay.ofKind("Service").filter(s -> RenderedOverlay.selects(
+                        monitor.path("spec").path("selector"), s.path("metadata").path("labels"))).toList();
+                if (services.isEmpty()) {
+                    problems.add(overlay.at(monitor) + ": selects no Service");
+                }
+                for (JsonNode endpoint : monitor.path("spec").path("endpoints")) {
+                    String path = endpoint.path("path").asText("/metrics");
+                    if (status(path) != 200) {
+                        problems.add(overlay.at(monitor) + ": path " + path + " answers " + status(path));
+                    }
+                    for (JsonNode service : services) {
+                        if (!K8sObjects.servicePortNames(service).contains(endpoint.path("port").asText())) {
+                            problems.add(overlay.at(monitor) + ": port " + endpoint.path("port") + " is not a port of "
+                                    + overlay.at(service));
+                        }
+                    }
+                }
+            }
+            if (!scraped) {
+                problems.add("overlay " + overlay.name() + ": nothing asks Prometheus to scrape the API pods");
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void everyEnvironmentVariableIsASetting() {
+        Set<String> documented = PodEnvironment.documentedVariables();
+        assertTrue(documented.size() > 20 && documented.contains("QUARKUS_DATASOURCE_JDBC_URL"),
+                "README.md's Configuration table could not be read: " + documented);
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (PodTemplate pod : overlay.podTemplates()) {
+                if (pod.spec().path("enableServiceLinks").asBoolean(true)) {
+                    problems.add(overlay.at(pod.owner()) + ": enableServiceLinks is not false, so Kubernetes adds "
+                            + "variables of its own for every Service (ZHIBU_..._PORT for a Service zhibu-...)");
+                }
+                for (JsonNode container : pod.containers()) {
+                    String where = where(overlay, pod, container);
+                    for (String name : PodEnvironment.of(overlay, container, where, problems).keySet()) {
+                        if (!documented.contains(name) && !BASE_IMAGE_VARIABLES.contains(name)) {
+                            problems.add(where + ": " + name + " is neither in README.md's Configuration table "
+                                    + "nor a variable of the base image");
+                        }
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void imagesArePinnedByTag() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (PodTemplate pod : overlay.podTemplates()) {
+                for (JsonNode container : pod.containers()) {
+                    K8sObjects.unpinned(container.path("image").asText())
+                            .ifPresent(p -> problems.add(where(overlay, pod, container) + ": " + p));
+                }
+            }
+            overlay.ofKind("Cluster").forEach(cluster -> K8sObjects.unpinned(
+                    cluster.path("spec").path("imageName").asText())
+                    .ifPresent(p -> problems.add(overlay.at(cluster) + ": imageName " + p)));
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void podsRunUnprivilegedOnAReadOnlyRootFilesystem() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (PodTemplate pod : overlay.podTemplates()) {
+                JsonNode podSecurity = pod.spec().path("securityContext");
+                if (pod.spec().path("automountServiceAccountToken").asBoolean(true)) {
+                    problems.add(overlay.at(pod.owner()) + ": automountServiceAccountToken is not false");
+                }
+                for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
+                    if (pod.spec().path(host).asBoolean(false)) {
+                        problems.add(overlay.at(pod.owner()) + ": " + host);
+                    }
+                }
+                for (JsonNode container : pod.containers()) {
+                    String where = where(overlay, pod, container);
+                    JsonNode security = container.path("securityContext");
+                    boolean nonRoot = security.path("runAsNonRoot").asBoolean(
+                            podSecurity.path("runAsNonRoot").asBoolean(false));
+                    long user = security.path("runAsUser").asLong(podSecurity.path("runAsUser").asLong(-1));
+                    if (!nonRoot || user == 0) {
+                        problems.add(where + ": does not run as non-root (runAsNonRoot, pod or container)");
+                    }
+                    if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+                        problems.add(where + ": readOnlyRootFilesystem is not true");
+                    }
+                    if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+                        problems.add(where + ": allowPrivilegeEscalation is not false");
+                    }
+                    if (security.path("privileged").asBoolean(false)) {
+                        problems.add(where + ": privileged");
+                    }
+                    List<String> dropped = new ArrayList<>();
+                    security.path("capabilities").path("drop").forEach(c -> dropped.add(c.asText()));
+                    if (!dropped.contains("ALL") || security.path("capabilities").path("add").size() > 0) {
+                        problems.add(where + ": capabilities do not drop ALL (and add none)");
+                    }
+                    String seccomp = security.path("seccompProfile").path("type")
+                            .asText(podSecurity.path("seccompProfile").path("type").asText(""));
+                    if (!Set.of("RuntimeDefault", "Localhost").contains(seccomp)) {
+                        problems.add(where + ": no seccompProfile RuntimeDefault");
+                    }
+                    if (!K8sObjects.writableTmp(pod, container)) {
+                        problems.add(where + ": no emptyDir at /tmp, the only place the JVM and Vert.x may write");
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void replicasAutoscalerAndDisruptionBudgetKeepTwoPodsUp() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (JsonNode deployment : overlay.ofKind("Deployment").toList()) {
+                String where = overlay.at(deployment);
+                JsonNode spec = deployment.path("spec");
+                Optional<JsonNode> hpa = K8sObjects.autoscaler(overlay, deployment);
+                if (hpa.isPresent()) {
+                    JsonNode scale = hpa.get().path("spec");
+                    if (scale.path("minReplicas").asInt(1) < 2 || scale.path("maxReplicas").asInt(0)
+                            < scale.path("minReplicas").asInt(1)) {
+                        problems.add(overlay.at(hpa.get()) + ": minReplicas " + scale.path("minReplicas")
+                                + " (at least 2), maxReplicas " + scale.path("maxReplicas"));
+                    }
+                    if (spec.has("replicas")) {
+                        problems.add(where + ": sets replicas while " + overlay.at(hpa.get()) + " owns the count; "
+                                + "every kubectl apply would scale it back to " + spec.path("replicas"));
+                    }
+                } else if (spec.path("replicas").asInt(1) < 2) {
+                    problems.add(where + ": replicas " + spec.path("replicas").asInt(1)
+                            + " and no HorizontalPodAutoscaler: at least 2");
+                }
+                JsonNode rolling = spec.path("strategy").path("rollingUpdate");
+                if (!"RollingUpdate".equals(spec.path("strategy").path("type").asText("RollingUpdate"))
+                        || !Set.of("0", "0%").contains(rolling.path("maxUnavailable").asText("25%"))) {
+                    problems.add(where + ": not a RollingUpdate with maxUnavailable 0");
+                }
+                JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
+                List<JsonNode> budgets = overlay.ofKind("PodDisruptionBudget")
+                        .filter(b -> RenderedOverlay.selects(b.path("spec").path("selector"), labels)).toList();
+                if (budgets.isEmpty()) {
+                    problems.add(where + ": no PodDisruptionBudget selects its pods");
+                }
+                int fewest = hpa.map(h -> h.path("spec").path("minReplicas").asInt(1))
+                        .orElse(spec.path("replicas").asInt(1));
+                for (JsonNode budget : budgets) {
+                    JsonNode min = budget.path("spec").path("minAvailable");
+                    if (min.isInt() && min.asInt() >= fewest || "100%".equals(min.asText())
+                            || "0".equals(budget.path("spec").path("maxUnavailable").asText())) {
+                        problems.add(overlay.at(budget) + ": lets no pod of " + fewest + " be drained");
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void serviceAndIngressLeadToTheNamedPort() {
+        long maxImport = ConfigProvider.getConfig().getValue("zhibu.import.max-bytes", MemorySize.class)
+                .asLongValue();
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            List<PodTemplate> pods = longRunning(overlay);
+            for (JsonNode service : overlay.ofKind("Service").toList()) {
+                JsonNode selector = service.path("spec").path("selector");
+                List<PodTemplate> selected = pods.stream().filter(p -> RenderedOverlay.selects(selector, p.labels()))
+                        .toList();
+                if (selected.isEmpty()) {
+                    problems.add(overlay.at(service) + ": selects no pods of the overlay");
+                }
+                for (JsonNode port : service.path("spec").path("ports")) {
+                    JsonNode target = port.path("targetPort");
+                    for (PodTemplate pod : selected) {
+                        boolean named = false;
+                        for (JsonNode container : pod.spec().path("containers")) {
+                            named |= target.isTextual() && K8sObjects.containerPort(container, target.asText()) != null;
+                        }
+                        if (!named) {
+                            problems.add(overlay.at(service) + ": targetPort " + target
+                                    + " does not name a container port of " + overlay.at(pod.owner()));
+                        }
+                    }
+                }
+            }
+            for (JsonNode ingress : overlay.ofKind("Ingress").toList()) {
+                Set<String> tlsHosts = new HashSet<>();
+                ingress.path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tlsHosts.add(h.asText())));
+                for (JsonNode rule : ingress.path("spec").path("rules")) {
+                    String host = rule.path("host").asText("");
+                    if (host.isEmpty() || host.endsWith(".invalid") || !tlsHosts.contains(host)) {
+                        problems.add(overlay.at(ingress) + ": host '" + host + "' is not the overlay's own with TLS");
+                    }
+                    for (JsonNode path : rule.path("http").path("paths")) {
+                        JsonNode backend = path.path("backend").path("service");
+                        Optional<JsonNode> service = overlay.named("Service", backend.path("name").asText());
+                        String port = backend.path("port").has("name") ? backend.path("port").path("name").asText()
+                                : backend.path("port").path("number").asText();
+                        if (service.isEmpty() || !K8sObjects.servicePortNames(service.get()).contains(port)) {
+                            problems.add(overlay.at(ingress) + ": backend " + backend + " is no port of a Service");
+                        }
+                    }
+                }
+                String size = ingress.path("metadata").path("annotations")
+                        .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m");
+                long bytes = K8sObjects.nginxSize(size);
+                if (bytes != 0 && bytes < maxImport) {
+                    problems.add(overlay.at(ingress) + ": proxy-body-size " + size + " refuses CSV imports of up to "
+                            + maxImport + " bytes (zhibu.import.max-bytes)");
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void networkPoliciesFenceTheApiPods() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            List<JsonNode> policies = overlay.ofKind("NetworkPolicy").toList();
+            Set<String> databases = new HashSet<>();
+            overlay.ofKind("Cluster").forEach(c -> databases.add(c.path("metadata").path("name").asText()));
+            for (PodTemplate pod : longRunning(overlay)) {
+                String where = overlay.at(pod.owner());
+                List<JsonNode> own = policies.stream()
+                        .filter(p -> RenderedOverlay.selects(p.path("spec").path("podSelector"), pod.labels()))
+                        .toList();
+                if (own.stream().noneMatch(p -> K8sObjects.types(p).containsAll(Set.of("Ingress", "Egress")))) {
+                    problems.add(where + ": no NetworkPolicy selects its pods with policyTypes Ingress and Egress");
+                }
+                List<JsonNode> egress = new ArrayList<>();
+                own.forEach(p -> p.path("spec").path("egress").forEach(egress::add));
+                if (egress.stream().noneMatch(rule -> K8sObjects.allowsPort(rule, "UDP", 53))) {
+                    problems.add(where + ": its NetworkPolicy lets it reach no DNS server (UDP 53)");
+                }
+                for (String database : databases) {
+                    boolean reaches = egress.stream().anyMatch(rule -> K8sObjects.allowsPort(rule, "TCP", 5432)
+                            && rule.path("to").findValuesAsText("cnpg.io/cluster").contains(database));
+                    if (!reaches) {
+                        problems.add(where + ": its NetworkPolicy lets it reach no pod of Cluster " + database
+                                + " on 5432");
+                    }
+                }
+                for (JsonNode policy : policies) {
+                    String selected = policy.path("spec").path("podSelector").path("matchLabels")
+                            .path("cnpg.io/cluster").asText("");
+                    if (databases.contains(selected) && K8sObjects.types(policy).contains("Ingress")) {
+                        boolean admits = false;
+                        for (JsonNode rule : policy.path("spec").path("ingress")) {
+                            for (JsonNode from : rule.path("from")) {
+                                admits |= !from.has("namespaceSelector") && !from.has("ipBlock")
+                                        && RenderedOverlay.selects(from.path("podSelector"), pod.labels())
+                                        && K8sObjects.allowsPort(rule, "TCP", 5432);
+                            }
+                        }
+                        if (!admits) {
+                            problems.add(overlay.at(policy) + ": does not let " + where + " in on 5432");
+                        }
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void theDatasourceIsAReplicatedBackedUpCluster() {
+        Config config = ConfigProvider.getConfig();
+        int defaultPool = config.getOptionalValue("quarkus.datasource.jdbc.max-size", Integer.class).orElse(20);
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            List<JsonNode> clusters = overlay.ofKind("Cluster").toList();
+            if (clusters.size() != 1) {
+                problems.add("overlay " + overlay.name() + ": " + clusters.size() + " CloudNativePG Clusters, not 1");
+                continue;
+            }
+            JsonNode cluster = clusters.get(0);
+            String name = cluster.path("metadata").path("name").asText();
+            JsonNode spec = cluster.path("spec");
+            int leastInstances = "production".equals(overlay.name()) ? 3 : 2;
+            if (spec.path("instances").asInt(1) < leastInstances) {
+                problems.add(overlay.at(cluster) + ": " + spec.path("instances").asInt(1) + " instances, at least "
+                        + leastInstances);
+            }
+            if (!spec.path("affinity").path("enablePodAntiAffinity").asBoolean(false)
+                    || !"required".equals(spec.path("affinity").path("podAntiAffinityType").asText())) {
+                problems.add(overlay.at(cluster) + ": instances may share a node (podAntiAffinityType required)");
+            }
+            JsonNode store = spec.path("backup").path("barmanObjectStore");
+            if (store.path("destinationPath").asText("").isBlank() || spec.path("backup").path("retentionPolicy")
+                    .asText("").isBlank()) {
+                problems.add(overlay.at(cluster) + ": no backup (barmanObjectStore destinationPath, retentionPolicy)");
+            }
+            for (String secret : store.path("s3Credentials").findValuesAsText("name")) {
+                if (PodEnvironment.secretKeys(overlay, secret).isEmpty()) {
+                    problems.add(overlay.at(cluster) + ": backup credentials " + secret + " have no template");
+                }
+            }
+            if (overlay.ofKind("ScheduledBackup")
+                    .noneMatch(b -> name.equals(b.path("spec").path("cluster").path("name").asText()))) {
+                problems.add(overlay.at(cluster) + ": no ScheduledBackup");
+            }
+            String database = spec.path("bootstrap").path("initdb").path("database").asText("app");
+            int maxConnections = Integer.parseInt(spec.path("postgresql").path("parameters")
+                    .path("max_connections").asText("100"));
+            for (JsonNode deployment : overlay.ofKind("Deployment").toList()) {
+                for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                    String where = overlay.at(deployment) + ", container " + container.path("name").asText();
+                    Map<String, String> env = PodEnvironment.of(overlay, container, where, new ArrayList<>());
+                    Matcher url = JDBC_URL.matcher(String.valueOf(env.get("QUARKUS_DATASOURCE_JDBC_URL")));
+                    if (!url.matches() || !(url.group(1).equals(name + "-rw") || url.group(1).startsWith(name + "-rw."))
+                            || !database.equals(url.group(3))) {
+                        problems.add(where + ": QUARKUS_DATASOURCE_JDBC_URL " + env.get("QUARKUS_DATASOURCE_JDBC_URL")
+                                + " is not database " + database + " on " + name + "-rw");
+                    }
+                    for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                        String secret = "";
+                        for (JsonNode entry : container.path("env")) {
+                            if (variable.equals(entry.path("name").asText())) {
+                                secret = entry.path("valueFrom").path("secretKeyRef").path("name").asText();
+                            }
+                        }
+                        if (!secret.equals(name + "-app")) {
+                            problems.add(where + ": " + variable + " does not come from " + name + "-app");
+                        }
+                    }
+                    int pool = Optional.ofNullable(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).map(Integer::parseInt)
+                            .orElse(defaultPool);
+                    int pods = K8sObjects.autoscaler(overlay, deployment)
+                            .map(h -> h.path("spec").path("maxReplicas").asInt())
+                            .orElse(deployment.path("spec").path("replicas").asInt(1))
+                            + deployment.path("spec").path("strategy").path("rollingUpdate").path("maxSurge").asInt(1);
+                    if (pods * pool + SPARE_CONNECTIONS > maxConnections) {
+                        problems.add(where + ": " + pods + " pods x " + pool + " connections + " + SPARE_CONNECTIONS
+                                + " spare exceed max_connections " + maxConnections + " of " + overlay.at(cluster));
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void shutdownFitsTheGracePeriod() {
+        Duration shutdown = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class)
+                .orElse(Duration.ZERO);
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            for (PodTemplate pod : longRunning(overlay)) {
+                long grace = pod.spec().path("terminationGracePeriodSeconds").asLong(30);
+                for (JsonNode container : pod.spec().path("containers")) {
+                    JsonNode preStop = container.path("lifecycle").path("preStop");
+                    List<String> command = new ArrayList<>();
+                    for (JsonNode part : preStop.path("exec").path("command")) {
+                        command.add(part.asText());
+                    }
+                    long sleep = preStop.path("sleep").path("seconds").asLong(
+                            command.size() == 2 && command.get(0).endsWith("sleep") ? Long.parseLong(command.get(1))
+                                    : -1);
+                    String where = where(overlay, pod, container);
+                    if (sleep <= 0) {
+                        problems.add(where + ": no preStop sleep to let the endpoints drop the pod first");
+                    } else if (sleep + shutdown.toSeconds() >= grace) {
+                        problems.add(where + ": preStop " + sleep + " s + quarkus.shutdown.timeout "
+                                + shutdown.toSeconds() + " s do not fit terminationGracePeriodSeconds " + grace);
+                    }
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void secretsHoldOnlyPlaceholders() {
+        List<String> problems = new ArrayList<>();
+        for (RenderedOverlay overlay : overlays()) {
+            overlay.ofKind("Secret").forEach(secret -> RenderedOverlay.secretValues(secret).forEach((key, value) -> {
+                if (!value.isEmpty() && !value.contains(PLACEHOLDER)) {
+                    problems.add(overlay.at(secret) + ": " + key + " holds something else than " + PLACEHOLDER);
+                }
+            }));
+        }
+        List<JsonNode> templates = PodEnvironment.secretTemplates();
+        if (templates.isEmpty()) {
+            problems.add("no Secret template (k8s/**/*.example.yaml)");
+        }
+        for (JsonNode secret : templates) {
+            RenderedOverlay.secretValues(secret).forEach((key, value) -> {
+                if (!value.contains(PLACEHOLDER)) {
+                    problems.add("template Secret " + secret.path("metadata").path("name").asText() + ": " + key
+                            + " holds something else than " + PLACEHOLDER);
+                }
+            });
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void dockerfileRunsAsNonRootFromAPinnedImage() throws IOException {
+        List<String> problems = new ArrayList<>();
+        String from = null;
+        String user = null;
+        List<String> exposed = new ArrayList<>();
+        for (String line : Files.readAllLines(DOCKERFILE, StandardCharsets.UTF_8)) {
+            String[] words = line.trim().split("\\s+");
+            switch (words[0].toUpperCase()) {
+                case "FROM" -> from = words[1];
+                case "USER" -> user = words[1];
+                case "EXPOSE" -> exposed.addAll(List.of(words).subList(1, words.length));
+                default -> { }
+            }
+        }
+        if (from == null) {
+            problems.add(DOCKERFILE + ": no FROM");
+        } else {
+            K8sObjects.unpinned(from).ifPresent(p -> problems.add(DOCKERFILE + ": base image " + p));
+        }
+        if (user == null || !user.matches("\\d+(:\\d+)?") || user.matches("0+(:.*)?")) {
+            problems.add(DOCKERFILE + ": USER " + user + " is not a numeric non-root user");
+        }
+        int port = httpPort(Map.of());
+        if (!exposed.contains(String.valueOf(port)) && !exposed.contains(port + "/tcp")) {
+            problems.add(DOCKERFILE + ": does not EXPOSE the HTTP port " + port);
+        }
+        assertNoProblems(problems);
+    }
+
+    private static void assertNoProblems(List<String> problems) {
+        assertTrue(problems.isEmpty(), problems.size() + " problem(s) in k8s/:\n  " + String.join("\n  ", problems));
+    }
+
+    private int status(String path) {
+        return statuses.computeIfAbsent(path, p -> RestAssured.given().redirects().follow(false).get(p).statusCode());
+    }
+
+    private static String where(RenderedOverlay overlay, PodTemplate pod, JsonNode container) {
+        return overlay.at(pod.owner()) + ", container " + container.path("name").asText();
+    }
+
+    /** Pods that serve: Deployments, StatefulSets, DaemonSets (not Jobs). */
+    private static List<PodTemplate> longRunning(RenderedOverlay overlay) {
+        return overlay.podTemplates().stream().filter(p -> Set.of("Deployment", "StatefulSet", "DaemonSet")
+                .contains(p.owner().path("kind").asText())).toList();
+    }
+
+    /**
+     * The port the service listens on in this environment: QUARKUS_HTTP_PORT, else quarkus.http.port
+     * of application.properties, else Quarkus' default 8080. (Tests listen on another port, so the
+     * running configuration does not tell.)
+     */
+    private static int httpPort(Map<String, String> env) {
+        String configured = env.get("QUARKUS_HTTP_PORT");
+        if (configured != null) {
+            return Integer.parseInt(configured);
+        }
+        try {
+            return Files.readAllLines(APPLICATION_PROPERTIES, StandardCharsets.UTF_8).stream()
+                    .map(String::trim).filter(line -> line.matches("quarkus\\.http\\.port\\s*[=:].*"))
+                    .map(line -> Integer.parseInt(line.split("[=:]", 2)[1].trim())).findFirst().orElse(8080);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
