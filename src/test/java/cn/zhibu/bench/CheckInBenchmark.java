@@ -111,6 +111,13 @@ class CheckInBenchmark {
                     + "ledger_entry e on e.id = c.ledger_entry_id where c.branch_id = '" + branch + "' group by 1, 2, 3"));
         }
         assertEquals(expected, credited);
+        // what a check-in costs on disk, for capacity plans: its row, its ledger entry, the member's opening of the
+        // material, the idempotency record, with their indexes (tables hold nothing else of this run's size)
+        long checkInRows = count("select count(*) from check_in");
+        long bytes = count("select pg_total_relation_size('check_in') + pg_total_relation_size('ledger_entry') "
+                + "+ pg_total_relation_size('material_opening') + pg_total_relation_size('idempotency_record')");
+        System.out.printf("  on disk: %,d bytes per check-in (check_in, ledger_entry, material_opening, "
+                + "idempotency_record with indexes; %,d check-ins)%n", bytes / checkInRows, checkInRows);
     }
 
     /** Members of one run, each with a token, each having opened every material an hour ago. */
