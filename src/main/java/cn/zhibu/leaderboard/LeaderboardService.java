@@ -81,7 +81,8 @@ public class LeaderboardService {
                 from (select u.id as unit_id, s.points, count(*) as people
                       from week_score s cross join lateral unnest(s.unit_ids) as u(id)
                       where s.iso_week = :week and s.entries > 0 group by u.id, s.points) e
-                full join (select unit_id, points, people from week_bucket where iso_week = :week and people > 0) b
+                full join (select unit_id, points, sum(people) as people from week_bucket where iso_week = :week
+                           group by unit_id, points having sum(people) > 0) b
                     on b.unit_id = e.unit_id and b.points = e.points
                 where e.people is distinct from cast(b.people as bigint)
                 order by 1, 2""").setParameter("week", week.toString()).getResultList();
@@ -342,8 +343,8 @@ public class LeaderboardService {
     /** The unit's buckets for the week: how many participants have each total. */
     Ranks ranks(UUID unitId, IsoWeek week) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select points, people from week_bucket where iso_week = :week "
-                + "and unit_id = :unit and people > 0").setParameter("week", week.toString())
+        List<Object[]> rows = em.createNativeQuery("select points, sum(people) from week_bucket where iso_week = :week "
+                + "and unit_id = :unit group by points having sum(people) > 0").setParameter("week", week.toString())
                 .setParameter("unit", unitId).getResultList();
         TreeMap<Integer, Long> people = new TreeMap<>();
         rows.forEach(r -> people.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));

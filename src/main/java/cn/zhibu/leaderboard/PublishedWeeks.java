@@ -109,7 +109,8 @@ public class PublishedWeeks {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                 select distinct u.id from week_bucket b join org_unit u on u.id = b.unit_id
-                where b.iso_week = :week and b.people > 0 and u.kind in ('BRANCH', 'COMMITTEE')
+                where b.iso_week = :week and u.kind in ('BRANCH', 'COMMITTEE')
+                group by u.id, b.points having sum(b.people) > 0
                 order by u.id""").setParameter("week", week.toString()).getResultList();
         return ids.stream().map(UUID.class::cast).toList();
     }

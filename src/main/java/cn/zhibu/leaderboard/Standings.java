@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
  * own transaction: a credit or reversal and the standings it changes commit together or not at all, so
  * a board never disagrees with the ledger. A person's credits are made one at a time (the ledger's
  * person lock), so their week row is never written by two transactions at once; bucket rows are
- * shared, and are written in one statement in a fixed order.
+ * shared, and are written in one statement in a fixed order. Each bucket is kept in {@link #SHARDS} rows,
+ * a person's moves always in the same one, so that concurrent credits of a large unit seldom wait for
+ * each other; readers sum a bucket's shards.
  */
 @ApplicationScoped
 public class Standings {
@@ -24,6 +26,9 @@ public class Standings {
             from membership m join org_unit u on u.id = m.org_unit_id
             cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as up(id)
             where m.person_id = :person and m.end_date is null""";
+
+    /** How many rows each bucket is split into (week_bucket.shard is 0 to 15). */
+    static final int SHARDS = 16;
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -62,15 +67,21 @@ public class Standings {
         }
         // one person leaves the bucket of their old total and joins that of the new one, on each of their boards
         em.createNativeQuery("""
-                insert into week_bucket as b (iso_week, unit_id, points, people)
-                select :week, u.id, v.points, v.people
+                insert into week_bucket as b (iso_week, unit_id, points, shard, people)
+                select :week, u.id, v.points, :shard, v.people
                 from unnest(cast(:units as uuid[])) as u(id)
                 cross join (values (:before, :leave), (:after, :join)) as v(points, people)
                 where v.people <> 0
                 order by u.id, v.points
-                on conflict (iso_week, unit_id, points) do update set people = b.people + excluded.people""")
+                on conflict (iso_week, unit_id, points, shard) do update set people = b.people + excluded.people""")
                 .setParameter("week", change.isoWeek()).setParameter("units", units)
+                .setParameter("shard", shard(change.personId()))
                 .setParameter("before", before).setParameter("leave", was ? -1 : 0)
                 .setParameter("after", points).setParameter("join", is ? 1 : 0).executeUpdate();
+    }
+
+    /** The shard of a person's bucket rows: the same for every credit of theirs. */
+    static int shard(java.util.UUID person) {
+        return Math.floorMod(person.hashCode(), SHARDS);
     }
 }

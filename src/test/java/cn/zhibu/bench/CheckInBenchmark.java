@@ -77,8 +77,13 @@ class CheckInBenchmark {
             Load.Result baseline = Load.run(run.clients, ROUNDS, (c, round) -> insertOneRow());
             var statistics = sessionFactory.getStatistics();
             statistics.clear();
-            Load.Result checkIns = Load.run(run.clients, ROUNDS, (c, round) -> checkIn(run.tokens.get(c),
-                    materials.get(round)));
+            WaitSampler waits = new WaitSampler();
+            Load.Result checkIns;
+            try {
+                checkIns = Load.run(run.clients, ROUNDS, (c, round) -> checkIn(run.tokens.get(c), materials.get(round)));
+            } finally {
+                waits.stop();
+            }
             run.checkedIn = checkIns.operations() - checkIns.failures();
             double operations = checkIns.operations();
             String perCheckIn = String.format("  per check-in: %.1f statements, %.1f transactions, %.1f entities loaded",
@@ -94,6 +99,7 @@ class CheckInBenchmark {
             System.out.printf("  JDBC single-row insert  %s%n", baseline);
             System.out.printf("  POST /v1/check-ins      %s%n", checkIns);
             System.out.printf("  ratio of rates: %.2f (goal: at least 0.5)%n", checkIns.ratioTo(baseline));
+            System.out.printf("  while checking in, the database's busy sessions were: %s%n", waits.shares());
             System.out.printf("  for scale, GET /v1/me  %s (ratio %.2f): HTTP, the JWT and the caller's read alone%n",
                     signedIn, signedIn.ratioTo(baseline));
             System.out.printf("  for scale, GET /v1/meta %s (ratio %.2f): HTTP and one read%n", meta, meta.ratioTo(baseline));
@@ -111,13 +117,15 @@ class CheckInBenchmark {
                     + "ledger_entry e on e.id = c.ledger_entry_id where c.branch_id = '" + branch + "' group by 1, 2, 3"));
         }
         assertEquals(expected, credited);
-        // what a check-in costs on disk, for capacity plans: its row, its ledger entry, the member's opening of the
-        // material, the idempotency record, with their indexes (tables hold nothing else of this run's size)
+        // what a check-in costs on disk, for capacity plans (tables and their indexes; the tables hold nothing else
+        // of this run's size): kept for good, its row, its ledger entry and the week rows; kept for a day, the
+        // idempotency record
         long checkInRows = count("select count(*) from check_in");
-        long bytes = count("select pg_total_relation_size('check_in') + pg_total_relation_size('ledger_entry') "
-                + "+ pg_total_relation_size('material_opening') + pg_total_relation_size('idempotency_record')");
-        System.out.printf("  on disk: %,d bytes per check-in (check_in, ledger_entry, material_opening, "
-                + "idempotency_record with indexes; %,d check-ins)%n", bytes / checkInRows, checkInRows);
+        System.out.printf("  on disk per check-in (%,d check-ins), with indexes:", checkInRows);
+        for (String table : List.of("check_in", "ledger_entry", "material_opening", "week_score", "idempotency_record")) {
+            System.out.printf(" %s %,d B;", table, count("select pg_total_relation_size('" + table + "')") / checkInRows);
+        }
+        System.out.println();
     }
 
     /** Members of one run, each with a token, each having opened every material an hour ago. */
@@ -215,6 +223,57 @@ class CheckInBenchmark {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Samples what the database's busy sessions do, every 20 ms on a connection of its own: running (on CPU or in
+     * the kernel), waiting for a lock (rows other transactions hold), for I/O (the WAL flush of a commit), or else.
+     */
+    private static final class WaitSampler {
+        private final java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        WaitSampler() {
+            String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.jdbc.url", String.class);
+            String user = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.username", String.class);
+            thread = new Thread(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, user, "");
+                        Statement statement = connection.createStatement()) {
+                    while (running) {
+                        try (ResultSet rows = statement.executeQuery("select coalesce(wait_event_type, 'Running'), "
+                                + "count(*) from pg_stat_activity where state = 'active' and backend_type = "
+                                + "'client backend' and pid <> pg_backend_pid() group by 1")) {
+                            while (rows.next()) {
+                                seen.merge(rows.getString(1), rows.getLong(2), Long::sum);
+                            }
+                        }
+                        Thread.sleep(20);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    seen.put("sampling failed: " + e.getMessage(), 1L);
+                }
+            }, "wait sampler");
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        String shares() {
+            long all = seen.values().stream().mapToLong(Long::longValue).sum();
+            return seen.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.0f %%", e.getKey(), 100.0 * e.getValue() / Math.max(1, all)))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private long count(String sql) throws SQLException {

@@ -110,7 +110,7 @@ class StandingsBenchmark {
             }
             for (UUID unit : List.of(generator.committee, generator.branchId(0))) {
                 try (PreparedStatement s = c.prepareStatement("insert into week_bucket as b (iso_week, unit_id, "
-                        + "points, people) values (?, ?, 17, 1) on conflict (iso_week, unit_id, points) do update "
+                        + "points, people) values (?, ?, 17, 1) on conflict (iso_week, unit_id, points, shard) do update "
                         + "set people = b.people + 1")) {
                     s.setString(1, WEEK);
                     s.setObject(2, unit);
