@@ -339,17 +339,7 @@ class TwoReplicasIT {
 
     /** A member of the branch with an account: made on one replica, signed in on the other. */
     private static Member member(Replica one, Replica other, String admin, String branch, int i) {
-        Map<String, Object> person = new HashMap<>();
-        person.put("name", "党员" + (char) ('甲' + i));
-        person.put("gender", i % 2 == 0 ? "MALE" : "FEMALE");
-        person.put("birthDate", "1985-03-0" + (1 + i % 9));
-        person.put("politicalStatus", "FULL");
-        person.put("partyJoinDate", "2010-07-01");
-        person.put("jobTitle", "科员");
-        person.put("leadingCadre", false);
-        person.put("branchId", branch);
-        person.put("groupIds", List.of());
-        person.put("since", "2020-01-01");
+        Map<String, Object> person = cn.zhibu.testing.OrgFixtures.personBody("党员" + (char) ('甲' + i), branch);
         String personId = create(one, admin, "/v1/people", person);
         String username = "member" + i;
         String oneTime = one.api(admin).body(Map.of("username", username, "personId", personId)).post("/v1/accounts")
