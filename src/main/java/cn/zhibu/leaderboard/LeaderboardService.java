@@ -82,7 +82,7 @@ public class LeaderboardService {
                       from week_score s cross join lateral unnest(s.unit_ids) as u(id)
                       where s.iso_week = :week and s.entries > 0 group by u.id, s.points) e
                 full join (select unit_id, points, sum(people) as people from week_bucket where iso_week = :week
-                           group by unit_id, points having sum(people) > 0) b
+                           group by unit_id, points having sum(people) <> 0) b
                     on b.unit_id = e.unit_id and b.points = e.points
                 where e.people is distinct from cast(b.people as bigint)
                 order by 1, 2""").setParameter("week", week.toString()).getResultList();

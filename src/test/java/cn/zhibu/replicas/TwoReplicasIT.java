@@ -227,10 +227,14 @@ class TwoReplicasIT {
         assertEquals(expected, single("select coalesce(sum(points), 0) from ledger_entry"),
                 "a point per check-in, 3 + 1 per full-marks quiz");
 
-        // both replicas show the same board, equal to the ledger
+        // both replicas show the same board, equal to the week's ledger, and the standings agree with the ledger
+        String week = a.api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
+        b.api(admin).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200)
+                .body("consistent", org.hamcrest.Matchers.equalTo(true));
         Map<String, Integer> ledger = new HashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("select person_id, sum(points) from ledger_entry group by 1")) {
+                ResultSet rows = s.executeQuery("select person_id, sum(points) from ledger_entry where iso_week = '"
+                        + week + "' group by 1")) {
             while (rows.next()) {
                 ledger.put(rows.getString(1), rows.getInt(2));
             }
@@ -245,7 +249,6 @@ class TwoReplicasIT {
         }
 
         // both race to publish the week: one snapshot
-        String week = a.api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
         for (String unit : List.of(branch, committee)) {
             List<Response> answers = race(List.of(
                     () -> a.api(admin).post("/v1/leaderboards/" + unit + "/weeks/" + week + "/publish"),

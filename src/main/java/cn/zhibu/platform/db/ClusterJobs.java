@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * only if the last run, by any replica, began at least nine tenths of the job's period ago. One replica's
  * claim succeeds, the others skip that run. A replica that stops mid-run leaves its claim; the next period's
  * run happens elsewhere. Jobs whose effect must also be exactly once (a week's publication) guard it with
- * their own locks as well; the claim saves the other replicas the work.
+ * their own locks as well; the claim saves the other replicas the work. The claim is made before the scheduler
+ * looks whether this replica still runs the job's previous run ({@code ConcurrentExecution.SKIP}): a run that
+ * outlasts nine tenths of its period may cost the next one, which then waits a period.
  *
  * <p>Use: {@code @Scheduled(identity = "a-job", every = "…", skipExecutionIf = ClusterJobs.ClaimedElsewhere.class)}.
  */
