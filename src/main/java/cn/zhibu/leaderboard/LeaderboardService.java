@@ -40,6 +40,12 @@ public class LeaderboardService {
     private final int minimumSize;
     private final java.time.Duration headcountTtl;
     private final java.time.Duration unitRankTtl;
+    /*
+     * Caches of this replica only, and their staleness is harmless and bounded: a units board's member counts are
+     * at most zhibu.leaderboards.headcount-ttl old, the units board behind "my unit's rank" at most
+     * zhibu.leaderboards.unit-rank-ttl; another replica may show slightly other figures within those times. Points
+     * and ranks of people are never cached.
+     */
     private final Map<UUID, Headcounts> headcounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RecentBoard> recentBoards = new java.util.concurrent.ConcurrentHashMap<>();
 

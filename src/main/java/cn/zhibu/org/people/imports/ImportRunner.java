@@ -45,6 +45,7 @@ class ImportRunner {
     /** Two imports run at once; a few more wait (each holds its file in memory), more are refused when queued. */
     static final int RUNNING = 2;
     static final int WAITING = 8;
+    /** The imports this replica holds (their files are in its memory); marked ERROR when it stops, else by the sweep. */
     private final java.util.Set<UUID> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(RUNNING).maxQueued(WAITING)
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
