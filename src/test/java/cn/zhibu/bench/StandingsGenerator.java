@@ -90,10 +90,12 @@ final class StandingsGenerator {
             try (Statement statement = c.createStatement()) {
                 statement.execute("delete from week_bucket where iso_week = '" + week + "' and unit_id in (select id "
                         + "from org_unit where path like '/" + committee + "/%')");
-                statement.execute("insert into week_bucket (iso_week, unit_id, points, people) select s.iso_week, "
-                        + "u.id, s.points, count(*) from week_score s cross join lateral unnest(s.unit_ids) as u(id) "
+                // spread over the 16 shards as the service's credits spread them (by person)
+                statement.execute("insert into week_bucket (iso_week, unit_id, points, shard, people) select "
+                        + "s.iso_week, u.id, s.points, abs(hashtext(cast(s.person_id as text))) % 16, count(*) "
+                        + "from week_score s cross join lateral unnest(s.unit_ids) as u(id) "
                         + "where s.iso_week = '" + week + "' and s.unit_ids[1] = '" + committee + "' and s.entries > 0 "
-                        + "group by s.iso_week, u.id, s.points");
+                        + "group by 1, 2, 3, 4");
                 statement.execute("analyze week_score");
                 statement.execute("analyze week_bucket");
                 statement.execute("analyze membership");
