@@ -12,6 +12,10 @@ public enum LeaderboardProblem implements ProblemKind {
     LEADERBOARD_WEEK_NOT_PUBLISHED(404),
     /** Only weeks that have begun can be published. */
     LEADERBOARD_WEEK_IN_FUTURE(422),
+    /** The standings have not yet taken in every ledger entry of the week: publish a moment later. */
+    LEADERBOARD_STANDINGS_PENDING(409),
+    /** The unit's standings of the week disagree with the ledger: it is not frozen so. */
+    LEADERBOARD_STANDINGS_DISAGREE(409),
     /** A week's study leaders are confirmed once. */
     STUDY_LEADERS_CONFIRMED(409),
     /** A study leader is a participant of that week on the unit's board. */

@@ -62,8 +62,9 @@ public class LeaderboardService {
     }
 
     /**
-     * Recomputes the week from the ledger (each person's net points and counted entries, then each unit's
-     * count of people at each total from those) and compares it with the standings kept.
+     * Recomputes the week from the ledger entries the standings applier has passed (each person's net points and
+     * counted entries, then each unit's count of people at each total from those) and compares it with the
+     * standings kept; the entries it has not reached yet are counted as pending.
      */
     @Transactional
     public LeaderboardViews.Check check(IsoWeek week) {
@@ -72,9 +73,10 @@ public class LeaderboardService {
         @SuppressWarnings("unchecked")
         List<Object[]> people = em.createNativeQuery("""
                 select coalesce(l.person_id, s.person_id), l.points, l.entries, s.points, s.entries
-                from (select person_id, sum(points) as points,
-                          greatest(sum(case when reverses is null then 1 else -1 end), 0) as entries
-                      from ledger_entry where iso_week = :week group by person_id) l
+                from (select person_id, sum(points) as points, sum(case when reverses is null then 1 else -1 end)
+                          as entries
+                      from ledger_entry e where iso_week = :week and not\s""" + Standings.PENDING + """
+                      group by person_id) l
                 full join (select person_id, points, entries from week_score where iso_week = :week) s
                     on s.person_id = l.person_id
                 where l.points is distinct from s.points or l.entries is distinct from s.entries
@@ -94,9 +96,11 @@ public class LeaderboardService {
                 order by 1, 2""").setParameter("week", week.toString()).getResultList();
         buckets.forEach(r -> differences.add(new LeaderboardViews.Difference("BUCKET", (UUID) r[0],
                 ((Number) r[1]).intValue(), "people " + (r[2] == null ? 0 : r[2]), "people " + (r[3] == null ? 0 : r[3]))));
-        long counted = ((Number) em.createNativeQuery("select count(distinct person_id) from ledger_entry "
-                + "where iso_week = :week").setParameter("week", week.toString()).getSingleResult()).longValue();
-        return new LeaderboardViews.Check(week.toString(), counted, differences.isEmpty(), differences.size(),
+        Object[] counts = (Object[]) em.createNativeQuery("select count(distinct person_id), count(*) filter (where "
+                + Standings.PENDING + ") from ledger_entry e where iso_week = :week")
+                .setParameter("week", week.toString()).getSingleResult();
+        return new LeaderboardViews.Check(week.toString(), ((Number) counts[0]).longValue(),
+                ((Number) counts[1]).longValue(), differences.isEmpty(), differences.size(),
                 differences.subList(0, Math.min(100, differences.size())));
     }
 
@@ -195,15 +199,26 @@ public class LeaderboardService {
         List<Object[]> own = em.createNativeQuery("select points, entries, cast(unit_ids as text) from week_score "
                 + "where iso_week = :week and person_id = :person").setParameter("week", week.toString())
                 .setParameter("person", personId).getResultList();
-        int points = own.isEmpty() ? 0 : ((Number) own.get(0)[0]).intValue();
+        // read your own writes: the person's own figures from the ledger, their place among others from the
+        // standings, which may not have taken in their latest entries yet (moved here from the total kept there)
+        Object[] ledger = (Object[]) em.createNativeQuery("""
+                select coalesce(sum(points), 0), coalesce(sum(case when reverses is null then 1 else -1 end), 0)
+                from ledger_entry where person_id = :person and iso_week = :week""")
+                .setParameter("person", personId).setParameter("week", week.toString()).getSingleResult();
+        int points = ((Number) ledger[0]).intValue();
+        boolean counted = ((Number) ledger[1]).longValue() > 0;
+        // the units the week's row counts the person in; without one (no entry yet), their units now
+        List<UUID> myUnits = own.isEmpty() ? myUnits(personId) : uuids((String) own.get(0)[2]);
         Ranks ranks = ranks(unitId, week);
+        if (myUnits.contains(unitId)) {
+            boolean kept = !own.isEmpty() && ((Number) own.get(0)[1]).intValue() > 0;
+            ranks = ranks.moving(kept ? ((Number) own.get(0)[0]).intValue() : null, counted ? points : null);
+        }
         Integer above = ranks.nextAbove(points);
         long below = ranks.below(points);
         double percentile = ranks.participants() == 0 ? 0
                 : Math.round(1000.0 * below / ranks.participants()) / 10.0;
         UnitRow mine = null;
-        // the units the week's row counts the person in; without one (no entry yet), their units now
-        List<UUID> myUnits = own.isEmpty() ? myUnits(personId) : uuids((String) own.get(0)[2]);
         for (UnitRow row : recentUnits(unitId, week, metric).items()) {
             if (myUnits.contains(row.unitId())) {
                 mine = row;
@@ -376,6 +391,18 @@ public class LeaderboardService {
 
         long below(int points) {
             return people.headMap(points, false).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** These ranks with one person moved from one total to another (null: not counted there). */
+        Ranks moving(Integer from, Integer to) {
+            TreeMap<Integer, Long> moved = new TreeMap<>(people);
+            if (from != null) {
+                moved.computeIfPresent(from, (total, count) -> count > 1 ? count - 1 : null);
+            }
+            if (to != null) {
+                moved.merge(to, 1L, Long::sum);
+            }
+            return new Ranks(moved);
         }
     }
 

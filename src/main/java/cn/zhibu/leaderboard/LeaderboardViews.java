@@ -94,12 +94,16 @@ public final class LeaderboardViews {
             boolean belowMinimumSize) {
     }
 
-    @Schema(name = "StandingsCheck", description = "A week's standings recomputed from the ledger and compared "
-            + "with the kept ones. Consistent when no difference is found.")
+    @Schema(name = "StandingsCheck", description = "A week's standings recomputed from the ledger entries the "
+            + "standings have taken in and compared with the kept ones. Consistent when no difference is found. The "
+            + "standings take in new entries a moment after they are made (see /q/metrics, "
+            + "zhibu_standings_lag_seconds): those are counted as pending, not as differences.")
     public record Check(
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
             @Schema(description = "People with ledger entries that week", minimum = "0", maximum = COUNT_MAX,
                     format = "int64") long people,
+            @Schema(description = "Ledger entries of the week not yet taken into the standings", minimum = "0",
+                    maximum = COUNT_MAX, format = "int64") long pendingEntries,
             boolean consistent,
             @Schema(description = "How many differences were found", minimum = "0", maximum = COUNT_MAX,
                     format = "int64") long differenceCount,

@@ -89,7 +89,8 @@ public class LeaderboardsResource {
                     + "then by person id. Flagged check-ins earn nothing until cleared, so they are not counted. "
                     + "People who chose to appear anonymously are shown as 匿名, without their id. For the members "
                     + "of the unit's subtree and those who may read it (API clients: scope leaderboards:read). "
-                    + "Sends an ETag; with If-None-Match naming it, 304.")
+                    + "New entries appear here a moment after they are made (usually well under a second; "
+                    + "zhibu_standings_lag_seconds in /q/metrics). Sends an ETag; with If-None-Match naming it, 304.")
     @APIResponse(responseCode = "200", description = "One page of the board",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.PeopleBoard.class)))
@@ -113,7 +114,8 @@ public class LeaderboardsResource {
                     + "committee, with their members now, participants (members with a counted entry that week), "
                     + "total, points per member and participation rate, ranked by the metric (competition ranks; "
                     + "ties by name). Units with fewer members than zhibu.leaderboards.minimum-unit-size are listed "
-                    + "last, marked, without a rank. Sends an ETag; with If-None-Match naming it, 304.")
+                    + "last, marked, without a rank. New entries count here a moment after they are made. Sends an "
+                    + "ETag; with If-None-Match naming it, 304.")
     @APIResponse(responseCode = "200", description = "The units board",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.UnitsBoard.class)))
@@ -184,7 +186,9 @@ public class LeaderboardsResource {
     @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
             description = "The caller's points, rank, the points to the rank above, percentile among the "
                     + "participants, and their unit's rank among its siblings, on the board of `unitId` (default: "
-                    + "their branch). Its cost does not grow with the size of the board. A person's own account only.")
+                    + "their branch). The caller's own points include their latest entries at once; the others' "
+                    + "a moment after theirs are made. Its cost does not grow with the size of the board. A person's "
+                    + "own account only.")
     @APIResponse(responseCode = "200", description = "The caller's standing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.Me.class)))
@@ -232,8 +236,10 @@ public class LeaderboardsResource {
     @GET
     @Path("weeks/{week}/check")
     @Operation(operationId = "checkStandings", summary = "Check a week's standings against the ledger",
-            description = "Recomputes the week from the ledger (each person's net points and counted entries; each "
-                    + "unit's number of people at each total) and reports every difference from the standings kept. "
+            description = "Recomputes the week from the ledger entries the standings have taken in (each person's "
+                    + "net points and counted entries; each unit's number of people at each total) and reports every "
+                    + "difference from the standings kept; entries made too recently to be taken in are counted as "
+                    + "pending. "
                     + "Org admins whose role holds everywhere.")
     @APIResponse(responseCode = "200", description = "The check", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Check.class)))
@@ -251,8 +257,11 @@ public class LeaderboardsResource {
                     + "week or of this week into a snapshot that never changes afterwards. Each week is published once: "
                     + "the first call (or the weekly job, at Monday 00:00 in the business zone, for every branch and "
                     + "committee with participants) makes it and answers 201; any later call answers 200 with the "
-                    + "same snapshot. The answer holds the first page of people. Secretaries and org admins of the "
-                    + "unit. Takes an optional Idempotency-Key.")
+                    + "same snapshot. The answer holds the first page of people. A week is frozen only when its "
+                    + "standings hold every ledger entry of the week (they take entries in a moment after they are "
+                    + "made: 409 LEADERBOARD_STANDINGS_PENDING, try again shortly) and agree with the ledger (409 "
+                    + "LEADERBOARD_STANDINGS_DISAGREE). Secretaries and org admins of the unit. Takes an optional "
+                    + "Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Published now",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -274,6 +283,38 @@ public class LeaderboardsResource {
         if (!outcome.created()) {
             return Response.ok(outcome.published()).build();
         }
+        return Response.created(URI.create("/v1/leaderboards/" + unitId + "/weeks/" + which))
+                .entity(outcome.published()).build();
+    }
+
+    @POST
+    @Path("{id}/weeks/{week}/editions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Idempotent(required = false)
+    @Operation(operationId = "republishWeek", summary = "Publish a unit's week again, as a new edition",
+            description = "For a week frozen with wrong figures (published before its standings were complete): "
+                    + "freezes the standings as they are now as the next edition, with the reason given, and marks the "
+                    + "one before superseded (it is kept). Reads of the week show the current edition, its number and "
+                    + "its reason. Refused like a first publication when the standings are not complete (409). The "
+                    + "week's study leaders stay as they were decided. 404 LEADERBOARD_WEEK_NOT_PUBLISHED when the "
+                    + "week was never published. Org admins whose role holds everywhere. Takes an optional "
+                    + "Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "The new edition",
+            headers = {@Header(name = "Location", ref = "Location"),
+                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublishedViews.Published.class)))
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
+    public Response republish(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(description = "The ISO week", required = true,
+                    schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week,
+            @NotNull @Valid PublishedViews.EditionRequest request) {
+        access.requireEverywhere(Action.LEADERBOARD_MANAGE);
+        IsoWeek which = week(week);
+        var page = pagination.request(null, null, published(unitId, which));
+        PublishedViews.Outcome outcome = weeks.republish(unitId, which, request.reason(), token.getSubject(), page);
         return Response.created(URI.create("/v1/leaderboards/" + unitId + "/weeks/" + which))
                 .entity(outcome.published()).build();
     }

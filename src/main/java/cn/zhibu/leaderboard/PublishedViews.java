@@ -31,6 +31,11 @@ public final class PublishedViews {
             @Schema(description = "How the units were ranked") Metric metric,
             @Schema(description = "Units with fewer members were not ranked", minimum = "0", maximum = "100000",
                     format = "int32") int minimumSize,
+            @Schema(description = "1 for the week's first publication; 2 and on when an org admin published it "
+                    + "again because the figures frozen were wrong", minimum = "1", maximum = "1000", format = "int32")
+            int edition,
+            @Schema(description = "Why this edition was published (null for the first)", maxLength = 200,
+                    pattern = LeaderboardViews.TEXT, nullable = true, required = true) String editionReason,
             @Schema(description = "The child units as published", maxItems = 10000) List<UnitRow> units,
             @Schema(description = "This page of the people as published, best first", maxItems = 100)
             List<PersonRow> people,
@@ -61,6 +66,14 @@ public final class PublishedViews {
             @Schema(maxItems = 100, required = true) List<Summary> items,
             @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
                     pattern = Pagination.CURSOR_PATTERN, nullable = true, required = true) String nextCursor) {
+    }
+
+    @Schema(name = "PublishedWeekEditionRequest", description = "Why the week is published again.")
+    public record EditionRequest(
+            @Schema(description = "Why the published figures were wrong and are published again", minLength = 1,
+                    maxLength = 200, pattern = LeaderboardViews.TEXT, required = true, examples = "发布时榜单尚未计入全部打卡")
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
+            @jakarta.validation.constraints.Pattern(regexp = LeaderboardViews.TEXT) String reason) {
     }
 
     /** A publication's outcome: the snapshot, and whether this call made it. */

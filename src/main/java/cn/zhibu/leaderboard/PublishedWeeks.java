@@ -9,6 +9,7 @@ import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PublishedWeeks {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PublishedWeeks.class);
+
     /** Who publishes at the end of each week. */
     public static final String SCHEDULER = "SCHEDULER";
 
@@ -39,10 +42,16 @@ public class PublishedWeeks {
     private final BusinessCalendar calendar;
     private final StudyLeaders leaders;
     private final LeaderboardSettings settings;
+    private final Standings standings;
+    private final java.time.Duration catchUpWait;
 
     PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders,
-            LeaderboardSettings settings) {
+            LeaderboardSettings settings, Standings standings,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "zhibu.leaderboards.publish-wait",
+                    defaultValue = "PT30S") java.time.Duration catchUpWait) {
         this.em = em;
+        this.catchUpWait = catchUpWait;
+        this.standings = standings;
         this.settings = settings;
         this.leaders = leaders;
         this.boards = boards;
@@ -51,13 +60,19 @@ public class PublishedWeeks {
 
     /**
      * Publishes the unit's week unless it is already: the snapshot made, or the one found. Only weeks
-     * that have begun can be published.
+     * that have begun can be published, and only once the standings hold every ledger entry of the week and agree
+     * with the ledger (see {@link #requireComplete}).
      */
-    @Transactional
     public PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page) {
         if (week.compareTo(calendar.currentWeek()) > 0) {
             throw new ProblemException(LeaderboardProblem.LEADERBOARD_WEEK_IN_FUTURE, week.toString());
         }
+        // the standings first take in every ledger entry made so far (not in a transaction: each batch is its own)
+        standings.catchUp(week, catchUpWait);
+        return QuarkusTransaction.joiningExisting().call(() -> publishNow(unitId, week, by, page));
+    }
+
+    private PublishedViews.Outcome publishNow(UUID unitId, IsoWeek week, String by, PageRequest page) {
         LeaderboardService.Unit unit = boards.unit(unitId);
         em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", lockId(unitId, week))
                 .getSingleResult();
@@ -65,20 +80,53 @@ public class PublishedWeeks {
         if (existing.isPresent()) {
             return new PublishedViews.Outcome(view(existing.get(), page), false);
         }
+        requireComplete(unit, week);
+        UUID id = freeze(unit, week, by, 1, null);
+        if (id == null) { // published meanwhile without the lock's help: theirs stands
+            return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), false);
+        }
+        leaders.propose(id, unitId, week);
+        return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
+    }
+
+    /**
+     * Publishes the unit's week again, as a new edition with its reason, when the one published was wrong (frozen
+     * before its standings were complete): the earlier edition stays, marked superseded, and reads show the new one
+     * with its edition number and reason. The week's study leaders are left as they were decided.
+     */
+    public PublishedViews.Outcome republish(UUID unitId, IsoWeek week, String reason, String by, PageRequest page) {
+        standings.catchUp(week, catchUpWait);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            LeaderboardService.Unit unit = boards.unit(unitId);
+            em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", lockId(unitId, week))
+                    .getSingleResult();
+            Object[] current = header(unitId, week).orElseThrow(() -> new ProblemException(
+                    LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString()));
+            requireComplete(unit, week);
+            em.createNativeQuery("update published_week set superseded_at = :at where id = :id")
+                    .setParameter("at", calendar.now()).setParameter("id", current[0]).executeUpdate();
+            freeze(unit, week, by, ((Number) current[8]).intValue() + 1, reason);
+            return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
+        });
+    }
+
+    /** Freezes the unit's standings of the week as an edition: its id, or null when one was made meanwhile. */
+    private UUID freeze(LeaderboardService.Unit unit, IsoWeek week, String by, int edition, String reason) {
         UUID id = UUID.randomUUID();
-        Instant now = calendar.now();
+        UUID unitId = unit.id();
         // ranked by the unit's own choice of metric when it is published (each row keeps every figure)
         Metric metric = settings.metricOf(unitId);
         int inserted = em.createNativeQuery("""
                 insert into published_week (id, unit_id, iso_week, published_at, published_by, participants, metric,
-                    minimum_size)
-                values (:id, :unit, :week, :at, :by, 0, :metric, 0)
-                on conflict (unit_id, iso_week) do nothing""")
+                    minimum_size, edition, edition_reason)
+                values (:id, :unit, :week, :at, :by, 0, :metric, 0, :edition, :reason)
+                on conflict (unit_id, iso_week) where superseded_at is null do nothing""")
                 .setParameter("id", id).setParameter("unit", unitId).setParameter("week", week.toString())
-                .setParameter("at", now).setParameter("by", by).setParameter("metric", metric.name())
+                .setParameter("at", calendar.now()).setParameter("by", by).setParameter("metric", metric.name())
+                .setParameter("edition", edition).setParameter("reason", reason)
                 .executeUpdate();
-        if (inserted == 0) { // published meanwhile without the lock's help: theirs stands
-            return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), false);
+        if (inserted == 0) {
+            return null;
         }
         long participants = snapshotPeople(id, unit, week);
         LeaderboardViews.UnitsBoard units = boards.units(unitId, week, metric);
@@ -99,8 +147,48 @@ public class PublishedWeeks {
         em.createNativeQuery("update published_week set participants = :participants, minimum_size = :size "
                 + "where id = :id").setParameter("participants", participants)
                 .setParameter("size", units.minimumSize()).setParameter("id", id).executeUpdate();
-        leaders.propose(id, unitId, week);
-        return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
+        return id;
+    }
+
+    /**
+     * Refuses to freeze standings that are not complete: the standings applier must have taken in every entry of
+     * the week, and the unit's standings must agree with the ledger (each of its people's points and counted
+     * entries, and its count of people at each total). A snapshot never changes, so a wrong one would stand.
+     */
+    private void requireComplete(LeaderboardService.Unit unit, IsoWeek week) {
+        long pending = standings.pending(week);
+        if (pending > 0) {
+            throw new ProblemException(LeaderboardProblem.LEADERBOARD_STANDINGS_PENDING, week.toString(), pending);
+        }
+        Object[] differences = (Object[]) em.createNativeQuery("""
+                select
+                    (select count(*) from week_score s
+                     cross join lateral (select coalesce(sum(e.points), 0) as points,
+                             coalesce(sum(case when e.reverses is null then 1 else -1 end), 0) as entries
+                         from ledger_entry e where e.person_id = s.person_id and e.iso_week = s.iso_week) l
+                     where s.iso_week = :week and s.unit_ids @> array[cast(:unit as uuid)]
+                     and (l.points <> s.points or l.entries <> s.entries)),
+                    (select count(*)
+                     from (select s.points, count(*) as people from week_score s where s.iso_week = :week
+                           and s.entries > 0 and s.unit_ids @> array[cast(:unit as uuid)] group by s.points) k
+                     full join (select b.points, sum(b.people) as people from week_bucket b
+                                where b.iso_week = :week and b.unit_id = :unit
+                                group by b.points having sum(b.people) <> 0) b on b.points = k.points
+                     where k.people is distinct from cast(b.people as bigint))""")
+                .setParameter("week", week.toString()).setParameter("unit", unit.id()).getSingleResult();
+        long people = ((Number) differences[0]).longValue();
+        long buckets = ((Number) differences[1]).longValue();
+        if (people + buckets > 0) {
+            LOG.errorf("Not publishing %s of unit %s: its standings disagree with the ledger (%d people, %d totals)",
+                    week, unit.id(), people, buckets);
+            throw new ProblemException(LeaderboardProblem.LEADERBOARD_STANDINGS_DISAGREE, week.toString(),
+                    people, buckets);
+        }
+    }
+
+    /** How long a publication waits for the standings to take in every ledger entry of the week. */
+    java.time.Duration catchUpWait() {
+        return catchUpWait;
     }
 
     /** The units the weekly job publishes: every branch and committee with a participant that week. */
@@ -131,7 +219,8 @@ public class PublishedWeeks {
         boards.unit(unitId);
         String after = page.after().map(a -> " and iso_week < :after").orElse("");
         var query = em.createNativeQuery("select id, iso_week, published_at, participants from published_week "
-                + "where unit_id = :unit" + after + " order by iso_week desc limit " + page.fetchSize())
+                + "where unit_id = :unit and superseded_at is null" + after + " order by iso_week desc limit "
+                + page.fetchSize())
                 .setParameter("unit", unitId);
         page.after().ifPresent(a -> query.setParameter("after", a.get(0)));
         @SuppressWarnings("unchecked")
@@ -167,11 +256,13 @@ public class PublishedWeeks {
         return query.executeUpdate();
     }
 
-    /** id, unit_id, iso_week, published_at, published_by, participants, metric, minimum_size. */
+    /** The current edition: id, unit_id, iso_week, published_at, published_by, participants, metric, minimum_size,
+     * edition, edition_reason. */
     private Optional<Object[]> header(UUID unitId, IsoWeek week) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, unit_id, iso_week, published_at, published_by, "
-                + "participants, metric, minimum_size from published_week where unit_id = :unit and iso_week = :week")
+                + "participants, metric, minimum_size, edition, edition_reason from published_week "
+                + "where unit_id = :unit and iso_week = :week and superseded_at is null")
                 .setParameter("unit", unitId).setParameter("week", week.toString()).getResultList();
         return rows.stream().findFirst();
     }
@@ -212,6 +303,7 @@ public class PublishedWeeks {
                 .setParameter("unit", unitId).getSingleResult();
         return new PublishedViews.Published(id, unitId, week, publishedAt, (String) header[4],
                 ((Number) header[5]).longValue(), Metric.valueOf((String) header[6]), ((Number) header[7]).intValue(),
+                ((Number) header[8]).intValue(), (String) header[9],
                 unitRows, result.items(), result.nextCursor(),
                 new PublishedViews.Revisions(((Number) revisions[0]).longValue(), ((Number) revisions[1]).longValue()));
     }

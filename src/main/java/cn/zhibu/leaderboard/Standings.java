@@ -1,22 +1,46 @@
 package cn.zhibu.leaderboard;
 
-import cn.zhibu.platform.time.BusinessCalendar;
-import cn.zhibu.points.LedgerChanged;
+import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.time.IsoWeek;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Keeps the weekly standings (tables week_score and week_bucket) from the ledger's events, in the ledger's
- * own transaction: a credit or reversal and the standings it changes commit together or not at all, so
- * a board never disagrees with the ledger. A person's credits are made one at a time (the ledger's
- * person lock), so their week row is never written by two transactions at once; bucket rows are
- * shared, and are written in one statement in a fixed order. Each bucket is kept in {@link #SHARDS} rows,
- * a person's moves always in the same one, so that concurrent credits of a large unit seldom wait for
- * each other; readers sum a bucket's shards.
+ * Keeps the weekly standings (tables week_score and week_bucket) from the ledger, outside the transactions that
+ * write it: a check-in writes its own rows and nothing shared by other people, and the applier brings the
+ * standings up to date a moment later. It takes the ledger in order (the writing transaction's id, then a
+ * sequence; only entries of transactions that have all ended, so none can appear later behind its position),
+ * in batches of {@link #BATCH}, and moves its position (table standings_position) in the same transaction as the
+ * changes it applies: each entry is applied exactly once, whatever crashes. The position row's lock makes one
+ * applier run at a time across replicas; every replica's applier tries every {@code zhibu.leaderboards.applier-every},
+ * and the one that gets the lock applies. Each bucket is kept in {@link #SHARDS} rows, a person's always in the
+ * same one (rows from before the applier may still be shared); readers sum a bucket's shards.
+ *
+ * <p>Others' boards may lag by the applier's delay ({@code zhibu_standings_lag_seconds} and
+ * {@code zhibu_standings_lag_entries} in /q/metrics); a person's own figures read the ledger itself.
  */
 @ApplicationScoped
 public class Standings {
+
+    private static final Logger LOG = Logger.getLogger(Standings.class);
 
     /**
      * The units a person ({@code :person}) belongs to now and every unit above them, as {@code up.id} (text):
@@ -29,17 +53,193 @@ public class Standings {
 
     /** How many rows each bucket is split into (week_bucket.shard is 0 to 15). */
     static final int SHARDS = 16;
+    /** The most ledger entries one applier transaction takes. */
+    static final int BATCH = 1_000;
+    /** Entries after the applier's position, as a condition on ledger_entry {@code e}. */
+    static final String PENDING = "(e.tx, e.seq) > (select p.tx, p.seq from standings_position p where p.id = 1)";
 
     private final EntityManager em;
-    private final BusinessCalendar calendar;
+    private final Duration every;
+    private final AtomicLong lagEntries = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private volatile Thread applier;
+    private volatile boolean running;
 
-    Standings(EntityManager em, BusinessCalendar calendar) {
+    Standings(EntityManager em, MeterRegistry metrics,
+            @ConfigProperty(name = "zhibu.leaderboards.applier-every", defaultValue = "PT0.1S") Duration every) {
         this.em = em;
-        this.calendar = calendar;
+        this.every = every;
+        Gauge.builder("zhibu.standings.lag.entries", lagEntries, AtomicLong::get)
+                .description("Ledger entries not yet in the weekly standings (as this replica last saw)")
+                .register(metrics);
+        Gauge.builder("zhibu.standings.lag.seconds", lagMillis, m -> m.get() / 1000.0)
+                .description("Age of the oldest ledger entry not yet in the weekly standings (as this replica last saw)")
+                .register(metrics);
     }
 
-    void onLedgerChanged(@Observes LedgerChanged change) {
-        int entries = change.reversal() ? -1 : 1;
+    /** Starts this replica's applier once start-up (migrations, demo data) is over. */
+    void start(@Observes @Priority(Integer.MAX_VALUE - 100) StartupEvent event) {
+        running = true;
+        Thread thread = new Thread(this::run, "standings-applier");
+        thread.setDaemon(true);
+        applier = thread;
+        thread.start();
+    }
+
+    /** Stops the applier before the database goes (a batch under way commits or rolls back whole). */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        Thread thread = applier;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int applied = apply();
+                measureLag();
+                if (applied < BATCH) {
+                    Thread.sleep(every.toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) { // the database is away for a moment, or the batch failed: try again
+                if (running) {
+                    LOG.warnf("Applying the ledger to the weekly standings failed; trying again: %s", e.getMessage());
+                    try {
+                        Thread.sleep(Math.max(1000, every.toMillis()));
+                    } catch (InterruptedException stopped) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies every entry committed before this call (and any committed meanwhile), waiting for another replica's
+     * applier when it holds the position; false when that took longer than {@code wait}.
+     */
+    public boolean catchUp(Duration wait) {
+        return catchUp(null, wait);
+    }
+
+    /** {@link #catchUp(Duration)} for the entries of one week (all weeks: null). */
+    public boolean catchUp(IsoWeek week, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            int applied = apply();
+            if (applied < BATCH && pending(week) == 0) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (applied < BATCH) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** One batch in a transaction of its own: how many entries it applied; -1 when another applier holds the position. */
+    int apply() {
+        return QuarkusTransaction.requiringNew().call(this::applyBatch);
+    }
+
+    /** Entries after the applier's position (of the week, when given): committed but not yet in the standings. */
+    long pending(IsoWeek week) {
+        return ((Number) QuarkusTransaction.joiningExisting().call(() -> {
+            var query = em.createNativeQuery("select count(*) from ledger_entry e where " + PENDING
+                    + (week == null ? "" : " and e.iso_week = :week"));
+            if (week != null) {
+                query.setParameter("week", week.toString());
+            }
+            return query.getSingleResult();
+        })).longValue();
+    }
+
+    private void measureLag() {
+        Object[] lag = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                select count(*), coalesce(extract(epoch from clock_timestamp() - min(e.created_at)) * 1000, 0)
+                from ledger_entry e where\s""" + PENDING).getSingleResult());
+        lagEntries.set(((Number) lag[0]).longValue());
+        lagMillis.set(Math.max(0, ((Number) lag[1]).longValue()));
+    }
+
+    /** A person's change in one week, summed over a batch. */
+    private static final class Change {
+        int points;
+        int entries;
+        Instant reachedAt;
+    }
+
+    private record PersonWeek(String week, UUID person) implements Comparable<PersonWeek> {
+        @Override
+        public int compareTo(PersonWeek o) {
+            int byWeek = week.compareTo(o.week);
+            return byWeek != 0 ? byWeek : person.compareTo(o.person);
+        }
+    }
+
+    private record Bucket(String week, UUID unit, int points, int shard) implements Comparable<Bucket> {
+        @Override
+        public int compareTo(Bucket o) {
+            int c = week.compareTo(o.week);
+            c = c != 0 ? c : unit.compareTo(o.unit);
+            c = c != 0 ? c : Integer.compare(points, o.points);
+            return c != 0 ? c : Integer.compare(shard, o.shard);
+        }
+    }
+
+    private int applyBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> position = em.createNativeQuery("select cast(tx as text), seq from standings_position "
+                + "where id = 1 for update skip locked").getResultList();
+        if (position.isEmpty()) {
+            return -1;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> entries = em.createNativeQuery("""
+                select e.person_id, e.iso_week, e.points, e.reverses is not null, e.created_at, cast(e.tx as text), e.seq
+                from ledger_entry e
+                where (e.tx, e.seq) > (cast(:tx as xid8), :seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                order by e.tx, e.seq limit\s""" + BATCH)
+                .setParameter("tx", position.get(0)[0]).setParameter("seq", position.get(0)[1]).getResultList();
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Map<PersonWeek, Change> changes = new TreeMap<>();
+        for (Object[] e : entries) {
+            Change change = changes.computeIfAbsent(new PersonWeek((String) e[1], (UUID) e[0]), k -> new Change());
+            int points = ((Number) e[2]).intValue();
+            change.points += points;
+            change.entries += (Boolean) e[3] ? -1 : 1;
+            Instant at = SqlValues.instant(e[4]);
+            if (points != 0 || change.reachedAt == null) {
+                change.reachedAt = at;
+            }
+        }
+        Map<Bucket, Integer> buckets = new TreeMap<>();
+        changes.forEach((key, change) -> move(key, change, buckets));
+        writeBuckets(buckets);
+        Object[] last = entries.get(entries.size() - 1);
+        em.createNativeQuery("update standings_position set tx = cast(:tx as xid8), seq = :seq, "
+                + "applied_at = clock_timestamp(), applied = applied + :n where id = 1")
+                .setParameter("tx", last[5]).setParameter("seq", last[6]).setParameter("n", entries.size())
+                .executeUpdate();
+        return entries.size();
+    }
+
+    /** Adds the change to the person's row of the week, and their move between totals to the bucket changes. */
+    private void move(PersonWeek key, Change change, Map<Bucket, Integer> buckets) {
         // the person's row of the week: created with their units now (and every unit above), then summed
         Object[] row = (Object[]) em.createNativeQuery("""
                 insert into week_score as s (iso_week, person_id, branch_id, unit_ids, points, entries, reached_at)
@@ -48,40 +248,64 @@ public class Standings {
                      and m.end_date is null),
                     coalesce((select array_agg(distinct cast(up.id as uuid)) """ + UNITS_NOW + """
                               ), cast('{}' as uuid[])),
-                    :points, greatest(:entries, 0), :at
+                    :points, :entries, :at
                 on conflict (iso_week, person_id) do update
-                    set points = s.points + excluded.points, entries = greatest(s.entries + :entries, 0),
+                    set points = s.points + excluded.points, entries = s.entries + excluded.entries,
                         reached_at = case when excluded.points <> 0 then excluded.reached_at else s.reached_at end
                 returning s.points, s.entries, cast(s.unit_ids as text)""")
-                .setParameter("week", change.isoWeek()).setParameter("person", change.personId())
-                .setParameter("points", change.points()).setParameter("entries", entries)
-                .setParameter("at", calendar.now()).getSingleResult();
+                .setParameter("week", key.week()).setParameter("person", key.person())
+                .setParameter("points", change.points).setParameter("entries", change.entries)
+                .setParameter("at", change.reachedAt).getSingleResult();
         int points = ((Number) row[0]).intValue();
         int count = ((Number) row[1]).intValue();
         String units = (String) row[2];
-        int before = points - change.points();
-        boolean was = count - entries > 0;
+        int before = points - change.points;
+        boolean was = count - change.entries > 0;
         boolean is = count > 0;
         if (units.equals("{}") || (was == is && before == points)) {
             return;
         }
-        // one person leaves the bucket of their old total and joins that of the new one, on each of their boards
+        // the person leaves the bucket of their old total and joins that of the new one, on each of their boards
+        int shard = shard(key.person());
+        for (String unit : units.substring(1, units.length() - 1).split(",")) {
+            UUID id = UUID.fromString(unit);
+            if (was) {
+                buckets.merge(new Bucket(key.week(), id, before, shard), -1, Integer::sum);
+            }
+            if (is) {
+                buckets.merge(new Bucket(key.week(), id, points, shard), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Every bucket change of the batch in one statement, in a fixed order. */
+    private void writeBuckets(Map<Bucket, Integer> buckets) {
+        List<Map.Entry<Bucket, Integer>> moves = new ArrayList<>(buckets.entrySet());
+        moves.removeIf(m -> m.getValue() == 0);
+        if (moves.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("""
                 insert into week_bucket as b (iso_week, unit_id, points, shard, people)
-                select :week, u.id, v.points, :shard, v.people
-                from unnest(cast(:units as uuid[])) as u(id)
-                cross join (values (:before, :leave), (:after, :join)) as v(points, people)
-                where v.people <> 0
-                order by u.id, v.points
+                select * from unnest(cast(:weeks as varchar[]), cast(:units as uuid[]), cast(:points as integer[]),
+                    cast(:shards as smallint[]), cast(:people as integer[]))
                 on conflict (iso_week, unit_id, points, shard) do update set people = b.people + excluded.people""")
-                .setParameter("week", change.isoWeek()).setParameter("units", units)
-                .setParameter("shard", shard(change.personId()))
-                .setParameter("before", before).setParameter("leave", was ? -1 : 0)
-                .setParameter("after", points).setParameter("join", is ? 1 : 0).executeUpdate();
+                .setParameter("weeks", array(moves, m -> m.getKey().week()))
+                .setParameter("units", array(moves, m -> m.getKey().unit().toString()))
+                .setParameter("points", array(moves, m -> String.valueOf(m.getKey().points())))
+                .setParameter("shards", array(moves, m -> String.valueOf(m.getKey().shard())))
+                .setParameter("people", array(moves, m -> String.valueOf(m.getValue())))
+                .executeUpdate();
+    }
+
+    /** A PostgreSQL array literal of plain values (ISO weeks, uuids, numbers: nothing to quote). */
+    private static String array(List<Map.Entry<Bucket, Integer>> moves,
+            java.util.function.Function<Map.Entry<Bucket, Integer>, String> value) {
+        return moves.stream().map(value).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The shard of a person's bucket rows: the same for every credit of theirs. */
-    static int shard(java.util.UUID person) {
+    static int shard(UUID person) {
         return Math.floorMod(person.hashCode(), SHARDS);
     }
 }

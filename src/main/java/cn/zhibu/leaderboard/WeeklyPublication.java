@@ -26,8 +26,10 @@ public class WeeklyPublication {
     private final PublishedWeeks weeks;
     private final BusinessCalendar calendar;
     private final Pagination pagination;
+    private final Standings standings;
 
-    WeeklyPublication(PublishedWeeks weeks, BusinessCalendar calendar, Pagination pagination) {
+    WeeklyPublication(PublishedWeeks weeks, BusinessCalendar calendar, Pagination pagination, Standings standings) {
+        this.standings = standings;
         this.weeks = weeks;
         this.calendar = calendar;
         this.pagination = pagination;
@@ -59,6 +61,8 @@ public class WeeklyPublication {
      * (not those found published already). Throws after trying every unit when any failed.
      */
     public List<UUID> publishWeek(IsoWeek week) {
+        // the units with participants as the standings know them once they hold every entry of the week
+        standings.catchUp(week, weeks.catchUpWait());
         List<UUID> published = new ArrayList<>();
         List<UUID> failed = new ArrayList<>();
         for (UUID unit : weeks.unitsWithParticipants(week)) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * pool. Prints figures, asserts no timings (only that every check-in was credited once). Run it with
  * {@code ./mvnw test -Dtest=CheckInBenchmark -Dzhibu.bench=true -Dzhibu.rate-limit.requests-per-minute=1000000
  * -Dzhibu.check-ins.burst-count=1000000}: each client is one member checking in material after
- * material, far faster than a person, so the burst flag is raised out of the way (its query still runs).
+ * material, far faster than a person, so the burst flag is raised out of the way (its query still runs). Add
+ * {@code -Dzhibu.bench.wrk=true} to also load the service from another process ({@code wrk}, Debian's package).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "zhibu.bench", matches = "true")
@@ -71,18 +72,25 @@ class CheckInBenchmark {
         for (Run run : runs) {
             run.prepare(branch, materials);
         }
+        Run external = new Run("wrk", 128); // members of the load from another process, when asked for
+        if (Boolean.getBoolean("zhibu.bench.wrk")) {
+            external.prepare(branch, materials);
+        }
         System.out.printf("%nCheck-in benchmark: %d check-ins per client (each on another material), after a warm-up"
-                + " round%n", ROUNDS);
+                + " round; the database: fsync %s, synchronous_commit %s, full_page_writes %s%n", ROUNDS,
+                show("fsync"), show("synchronous_commit"), show("full_page_writes"));
         for (Run run : runs) {
             Load.Result baseline = Load.run(run.clients, ROUNDS, (c, round) -> insertOneRow());
             var statistics = sessionFactory.getStatistics();
             statistics.clear();
             WaitSampler waits = new WaitSampler();
+            LagSampler lag = new LagSampler();
             Load.Result checkIns;
             try {
                 checkIns = Load.run(run.clients, ROUNDS, (c, round) -> checkIn(run.tokens.get(c), materials.get(round)));
             } finally {
                 waits.stop();
+                lag.stop();
             }
             run.checkedIn = checkIns.operations() - checkIns.failures();
             double operations = checkIns.operations();
@@ -100,8 +108,11 @@ class CheckInBenchmark {
             System.out.printf("  POST /v1/check-ins      %s%n", checkIns);
             System.out.printf("  ratio of rates: %.2f (goal: at least 0.5)%n", checkIns.ratioTo(baseline));
             System.out.printf("  while checking in, the database's busy sessions were: %s%n", waits.shares());
+            System.out.printf("  standings applier lag while checking in: %s%n", lag);
             System.out.printf("  for scale, GET /v1/me  %s (ratio %.2f): HTTP, the JWT and the caller's read alone%n",
                     signedIn, signedIn.ratioTo(baseline));
+            System.out.printf("  check-ins / GET /v1/me at %d clients: %.2f (goal: at least 0.5)%n", run.clients,
+                    checkIns.perSecond() / signedIn.perSecond());
             System.out.printf("  for scale, GET /v1/meta %s (ratio %.2f): HTTP and one read%n", meta, meta.ratioTo(baseline));
             if (statistics.isStatisticsEnabled()) { // -Dquarkus.hibernate-orm.statistics=true
                 System.out.println(perCheckIn);
@@ -117,6 +128,9 @@ class CheckInBenchmark {
                     + "ledger_entry e on e.id = c.ledger_entry_id where c.branch_id = '" + branch + "' group by 1, 2, 3"));
         }
         assertEquals(expected, credited);
+        if (Boolean.getBoolean("zhibu.bench.wrk")) {
+            ExternalLoad.run(external.tokens, materials, RestAssured.baseURI + ":" + RestAssured.port);
+        }
         // what a check-in costs on disk, for capacity plans (tables and their indexes; the tables hold nothing else
         // of this run's size): kept for good, its row, its ledger entry and the week rows; kept for a day, the
         // idempotency record
@@ -273,6 +287,69 @@ class CheckInBenchmark {
             return seen.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> String.format("%s %.0f %%", e.getKey(), 100.0 * e.getValue() / Math.max(1, all)))
                     .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
+
+    private String show(String setting) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /**
+     * Samples, every 50 ms on a connection of its own, how old the oldest ledger entry is that the standings have not
+     * taken in yet (0 when none): the delay with which others see a check-in on their boards.
+     */
+    static final class LagSampler {
+        private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        LagSampler() {
+            String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.jdbc.url", String.class);
+            String user = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.username", String.class);
+            thread = new Thread(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, user, "");
+                        Statement statement = connection.createStatement()) {
+                    while (running) {
+                        try (ResultSet rows = statement.executeQuery("select coalesce(extract(epoch from "
+                                + "clock_timestamp() - min(e.created_at)), 0) from ledger_entry e where "
+                                + "(e.tx, e.seq) > (select p.tx, p.seq from standings_position p)")) {
+                            rows.next();
+                            seconds.add(rows.getDouble(1));
+                        }
+                        Thread.sleep(50);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    System.out.println("  lag sampling failed: " + e.getMessage());
+                }
+            }, "lag sampler");
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public String toString() {
+            List<Double> sorted = new ArrayList<>(seconds);
+            java.util.Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return "no samples";
+            }
+            return String.format("%d samples, p50 %.3f s, p99 %.3f s, max %.3f s (goal: p99 under 1 s)", sorted.size(),
+                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))),
+                    sorted.get(sorted.size() - 1));
         }
     }
 

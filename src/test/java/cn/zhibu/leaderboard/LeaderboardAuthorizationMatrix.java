@@ -44,6 +44,10 @@ public final class LeaderboardAuthorizationMatrix {
         AtomicInteger weeksBack = new AtomicInteger(100);
         ops.add(new AuthorizationMatrixTest.Operation("publishWeek", t -> r -> r.post("/v1/leaderboards/" + t.branch()
                 + "/weeks/" + back(current, weeksBack.incrementAndGet()) + "/publish"), managers, 201, 404));
+        // a new edition of a published week: org admins whose role holds everywhere only
+        ops.add(new AuthorizationMatrixTest.Operation("republishWeek", t -> r -> r.body(java.util.Map.of("reason",
+                "重新发布")).post("/v1/leaderboards/" + t.branch() + "/weeks/" + week + "/editions"), List.of(), 201,
+                403));
         String published = back(current, 60).toString();
         ops.add(new AuthorizationMatrixTest.Operation("getPublishedWeek", t -> r -> {
             Api.as("org-admin", Roles.ORG_ADMIN).post("/v1/leaderboards/" + t.branch() + "/weeks/" + published

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.platform.time.IsoWeek;
+import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ class LeaderboardDemoDataTest {
     @Test
     void theDemoBranchHasBoardsThatAgreeWithTheLedger() {
         String member = signIn("DEMO-1020");
+        StandingsCaughtUp.await(); // the demo's ledger, taken into the standings
         String branch = Api.bearer(member).get("/v1/leaderboards/me").then().statusCode(200)
                 .body("rank", greaterThan(0)).extract().path("unitId");
         // last week is full (the demo's check-ins and attempts run up to yesterday)

@@ -10,6 +10,7 @@ import cn.zhibu.platform.time.IsoWeek;
 import cn.zhibu.points.PointsFixtures;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
+import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,10 +51,13 @@ class LeaderboardsApiTest {
         return Api.as("board-secretary", Roles.SECRETARY, UUID.fromString(branch));
     }
 
+    /** Awards points; returns once the boards of others show them (a moment later). */
     String award(Member member, int points) {
-        return secretary().header("Idempotency-Key", UUID.randomUUID().toString())
+        String id = secretary().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("personId", member.personId(), "points", points, "reason", "榜单测试"))
                 .post("/v1/points/awards").then().statusCode(201).extract().path("id");
+        StandingsCaughtUp.await();
+        return id;
     }
 
     @Test
@@ -135,6 +139,7 @@ class LeaderboardsApiTest {
         a2.api().header("If-None-Match", tag).get("/v1/leaderboards/" + branch + "/people").then().statusCode(304);
         secretary().body(Map.of("reason", "记错了")).post("/v1/points/entries/" + entry + "/reverse").then()
                 .statusCode(201);
+        StandingsCaughtUp.await(); // others see the reversal a moment later
         a2.api().header("If-None-Match", tag).get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
                 .body("participants", equalTo(1)).body("items.personId", equalTo(List.of(a2.personId())));
         a1.api().get("/v1/leaderboards/me").then().body("points", equalTo(0)).body("rank", equalTo(2));

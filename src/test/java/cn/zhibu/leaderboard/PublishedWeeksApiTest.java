@@ -11,6 +11,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.platform.time.IsoWeek;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
+import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import io.agroal.api.AgroalDataSource;
@@ -65,10 +66,13 @@ class PublishedWeeksApiTest {
         return Api.as("publish-secretary", Roles.SECRETARY, UUID.fromString(branch));
     }
 
+    /** Awards points; returns once the boards of others show them (a moment later). */
     String award(Member member, int points) {
-        return secretary().header("Idempotency-Key", UUID.randomUUID().toString())
+        String id = secretary().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("personId", member.personId(), "points", points, "reason", "发布测试"))
                 .post("/v1/points/awards").then().statusCode(201).extract().path("id");
+        StandingsCaughtUp.await();
+        return id;
     }
 
     String publishPath(String unit, String week) {
@@ -140,6 +144,7 @@ class PublishedWeeksApiTest {
 
         secretary().body(Map.of("reason", "记错了")).post("/v1/points/entries/" + entry + "/reverse").then()
                 .statusCode(201);
+        StandingsCaughtUp.await(); // others see the reversal a moment later
 
         // the live board moved; the published one did not, and says what changed since
         a2.api().get("/v1/leaderboards/" + branch + "/people").then().body("participants", equalTo(1));

@@ -10,6 +10,7 @@ import cn.zhibu.platform.time.IsoWeek;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsLedger;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,6 +90,7 @@ class StandingsPropertyTest {
                     for (Step step : steps) {
                         apply(step, people, big, small, credits);
                     }
+                    StandingsCaughtUp.await(); // boards take the ledger in a moment later
                     Map<String, int[]> expected = fromLedger(people);
                     for (String scope : List.of(committee, big, small, g1, g2)) {
                         assertBoard(scope, expected, units);

@@ -229,8 +229,17 @@ class TwoReplicasIT {
 
         // both replicas show the same board, equal to the week's ledger, and the standings agree with the ledger
         String week = a.api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
+        // the standings take the ledger in a moment after (one replica's applier at a time): wait until none is pending
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (b.api(admin).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200).extract()
+                .<Integer>path("pendingEntries") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         b.api(admin).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200)
-                .body("consistent", org.hamcrest.Matchers.equalTo(true));
+                .body("consistent", org.hamcrest.Matchers.equalTo(true))
+                .body("pendingEntries", org.hamcrest.Matchers.equalTo(0));
+        assertEquals(single("select count(*) from ledger_entry"), single("select applied from standings_position"),
+                "every ledger entry taken into the standings once, whichever replica's applier took it");
         Map<String, Integer> ledger = new HashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("select person_id, sum(points) from ledger_entry where iso_week = '"
