@@ -54,7 +54,7 @@ class CheckInBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
-    void checkInsAgainstPlainInserts() throws SQLException {
+    void checkInsAgainstPlainInserts() throws Exception {
         String committee = OrgFixtures.unit("COMMITTEE", null);
         String branch = OrgFixtures.unit("BRANCH", committee);
         StudyFixtures.rule(branch, "CHECK_IN", 1, 100, 1000);

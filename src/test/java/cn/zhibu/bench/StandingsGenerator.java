@@ -11,8 +11,10 @@ import javax.sql.DataSource;
  * Fills one ISO week's standings for many members, in SQL, fast: a committee with one branch per
  * {@link #PER_BRANCH} members, the people with their branch memberships, and for about seven in ten of them
  * a week row (points skewed low, as real weeks are: many small totals, few large ones) and the buckets.
- * It grows: each call adds people up to the total asked. It writes the standings directly, not the ledger:
- * it measures reading boards, not crediting.
+ * It grows: each call adds people up to the total asked. It writes the standings directly, with one ledger entry per
+ * week row that they agree with (a publication checks that), and moves the standings applier's position past those
+ * entries in the same transaction: it measures reading and publishing boards, not crediting. Run it with nothing
+ * else crediting.
  */
 final class StandingsGenerator {
 
@@ -73,11 +75,15 @@ final class StandingsGenerator {
                         insert into membership (id, person_id, org_unit_id, is_branch, start_date, created_at)
                         select gen_random_uuid(), id, cast(md5(? || '|' || (n / ?)) as uuid), true,
                             date '2020-01-01', now() from numbered returning person_id, org_unit_id)
-                    insert into week_score (iso_week, person_id, branch_id, unit_ids, points, entries, reached_at)
-                    select ?, person_id, org_unit_id, array[cast(? as uuid), org_unit_id],
-                        floor(power(random(), 2) * 60)::int, 1 + floor(random() * 5)::int,
-                        now() - random() * interval '6 days'
-                    from joined where random() < 0.7""")) {
+                    scored as (
+                        insert into week_score (iso_week, person_id, branch_id, unit_ids, points, entries, reached_at)
+                        select ?, person_id, org_unit_id, array[cast(? as uuid), org_unit_id],
+                            floor(power(random(), 2) * 60)::int, 1, now() - random() * interval '6 days'
+                        from joined where random() < 0.7 returning person_id, points, reached_at, iso_week)
+                    insert into ledger_entry (id, person_id, activity_type, points, source_type, source_id,
+                        business_date, iso_week, created_by, created_at)
+                    select gen_random_uuid(), person_id, 'MANUAL_AWARD', points, 'GENERATOR', cast(person_id as text),
+                        cast(? as date), iso_week, 'generator', reached_at from scored""")) {
                 persons.setInt(1, people);
                 persons.setInt(2, total - 1);
                 persons.setInt(3, people);
@@ -85,9 +91,13 @@ final class StandingsGenerator {
                 persons.setInt(5, PER_BRANCH);
                 persons.setString(6, week);
                 persons.setObject(7, committee);
+                persons.setObject(8, cn.zhibu.platform.time.IsoWeek.parse(week).monday());
                 persons.executeUpdate();
             }
             try (Statement statement = c.createStatement()) {
+                // the entries just made are in the standings already
+                statement.execute("update standings_position set tx = pg_current_xact_id(), "
+                        + "seq = (select max(seq) from ledger_entry)");
                 statement.execute("delete from week_bucket where iso_week = '" + week + "' and unit_id in (select id "
                         + "from org_unit where path like '/" + committee + "/%')");
                 // spread over the 16 shards as the service's credits spread them (by person)
@@ -97,6 +107,7 @@ final class StandingsGenerator {
                         + "where s.iso_week = '" + week + "' and s.unit_ids[1] = '" + committee + "' and s.entries > 0 "
                         + "group by 1, 2, 3, 4");
                 statement.execute("analyze week_score");
+                statement.execute("analyze ledger_entry");
                 statement.execute("analyze week_bucket");
                 statement.execute("analyze membership");
                 statement.execute("analyze org_unit");
