@@ -245,41 +245,12 @@ class CheckInBenchmark {
      */
     private static final class WaitSampler {
         private final java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        WaitSampler() {
-            String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getValue("quarkus.datasource.jdbc.url", String.class);
-            String user = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getValue("quarkus.datasource.username", String.class);
-            thread = new Thread(() -> {
-                try (Connection connection = java.sql.DriverManager.getConnection(url, user, "");
-                        Statement statement = connection.createStatement()) {
-                    while (running) {
-                        try (ResultSet rows = statement.executeQuery("select coalesce(wait_event_type, 'Running'), "
-                                + "count(*) from pg_stat_activity where state = 'active' and backend_type = "
-                                + "'client backend' and pid <> pg_backend_pid() group by 1")) {
-                            while (rows.next()) {
-                                seen.merge(rows.getString(1), rows.getLong(2), Long::sum);
-                            }
-                        }
-                        Thread.sleep(20);
-                    }
-                } catch (SQLException | InterruptedException e) {
-                    seen.put("sampling failed: " + e.getMessage(), 1L);
-                }
-            }, "wait sampler");
-            thread.start();
-        }
+        private final Sampler sampler = new Sampler("wait sampler", 20, "select coalesce(wait_event_type, 'Running'), "
+                + "count(*) from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid "
+                + "<> pg_backend_pid() group by 1", rows -> seen.merge(rows.getString(1), rows.getLong(2), Long::sum));
 
         void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sampler.stop();
         }
 
         String shares() {
@@ -304,40 +275,12 @@ class CheckInBenchmark {
      */
     static final class LagSampler {
         private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        LagSampler() {
-            String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getValue("quarkus.datasource.jdbc.url", String.class);
-            String user = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getValue("quarkus.datasource.username", String.class);
-            thread = new Thread(() -> {
-                try (Connection connection = java.sql.DriverManager.getConnection(url, user, "");
-                        Statement statement = connection.createStatement()) {
-                    while (running) {
-                        try (ResultSet rows = statement.executeQuery("select coalesce(extract(epoch from "
-                                + "clock_timestamp() - min(e.created_at)), 0) from ledger_entry e where "
-                                + "(e.tx, e.seq) > (select p.tx, p.seq from standings_position p)")) {
-                            rows.next();
-                            seconds.add(rows.getDouble(1));
-                        }
-                        Thread.sleep(50);
-                    }
-                } catch (SQLException | InterruptedException e) {
-                    System.out.println("  lag sampling failed: " + e.getMessage());
-                }
-            }, "lag sampler");
-            thread.start();
-        }
+        private final Sampler sampler = new Sampler("lag sampler", 50, "select coalesce(extract(epoch from "
+                + "clock_timestamp() - min(e.created_at)), 0) from ledger_entry e where "
+                + "(e.tx, e.seq) > (select p.tx, p.seq from standings_position p)", rows -> seconds.add(rows.getDouble(1)));
 
         void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sampler.stop();
         }
 
         @Override
@@ -350,6 +293,48 @@ class CheckInBenchmark {
             return String.format("%d samples, p50 %.3f s, p99 %.3f s, max %.3f s (goal: p99 under 1 s)", sorted.size(),
                     sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))),
                     sorted.get(sorted.size() - 1));
+        }
+    }
+
+    /** Runs a query every so many milliseconds on a connection of its own, handing each row on, until stopped. */
+    private static final class Sampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        interface Row {
+            void take(ResultSet rows) throws SQLException;
+        }
+
+        Sampler(String name, long everyMillis, String sql, Row row) {
+            String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.jdbc.url", String.class);
+            String user = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.username", String.class);
+            thread = new Thread(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, user, "");
+                        Statement statement = connection.createStatement()) {
+                    while (running) {
+                        try (ResultSet rows = statement.executeQuery(sql)) {
+                            while (rows.next()) {
+                                row.take(rows);
+                            }
+                        }
+                        Thread.sleep(everyMillis);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    System.out.println("  " + name + " failed: " + e.getMessage());
+                }
+            }, name);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
