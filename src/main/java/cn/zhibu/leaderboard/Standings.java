@@ -233,9 +233,7 @@ public class Standings {
                 change.reachedAt = at;
             }
         }
-        Map<Bucket, Integer> buckets = new TreeMap<>();
-        changes.forEach((key, change) -> move(key, change, buckets));
-        writeBuckets(buckets);
+        writeBuckets(moves(changes));
         Object[] last = entries.get(entries.size() - 1);
         em.createNativeQuery("update standings_position set tx = cast(:tx as xid8), seq = :seq, "
                 + "applied_at = clock_timestamp(), applied = applied + :n where id = 1")
@@ -244,44 +242,62 @@ public class Standings {
         return entries.size();
     }
 
-    /** Adds the change to the person's row of the week, and their move between totals to the bucket changes. */
-    private void move(PersonWeek key, Change change, Map<Bucket, Integer> buckets) {
-        // the person's row of the week: created with their units now (and every unit above), then summed
-        Object[] row = (Object[]) em.createNativeQuery("""
+    /**
+     * Adds the batch's changes to the people's rows of their weeks (one statement; a row is created with the person's
+     * units now and every unit above them), and answers the people's moves between totals on each of their boards:
+     * out of the bucket of their old total, into that of the new one.
+     */
+    private Map<Bucket, Integer> moves(Map<PersonWeek, Change> changes) {
+        List<PersonWeek> keys = new ArrayList<>(changes.keySet());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
                 insert into week_score as s (iso_week, person_id, branch_id, unit_ids, points, entries, reached_at)
-                select :week, :person,
-                    (select m.org_unit_id from membership m where m.person_id = :person and m.is_branch
+                select i.iso_week, i.person_id,
+                    (select m.org_unit_id from membership m where m.person_id = i.person_id and m.is_branch
                      and m.end_date is null),
-                    coalesce((select array_agg(distinct cast(up.id as uuid)) """ + UNITS_NOW + """
+                    coalesce((select array_agg(distinct cast(up.id as uuid)) """ + UNITS_NOW.replace(":person",
+                        "i.person_id") + """
                               ), cast('{}' as uuid[])),
-                    :points, :entries, :at
+                    i.points, i.entries, i.reached_at
+                from unnest(cast(:weeks as varchar[]), cast(:people as uuid[]), cast(:points as integer[]),
+                    cast(:entries as integer[]), cast(:ats as timestamptz[]))
+                    as i(iso_week, person_id, points, entries, reached_at)
+                order by i.iso_week, i.person_id
                 on conflict (iso_week, person_id) do update
                     set points = s.points + excluded.points, entries = s.entries + excluded.entries,
                         reached_at = case when excluded.points <> 0 then excluded.reached_at else s.reached_at end
-                returning s.points, s.entries, cast(s.unit_ids as text)""")
-                .setParameter("week", key.week()).setParameter("person", key.person())
-                .setParameter("points", change.points).setParameter("entries", change.entries)
-                .setParameter("at", change.reachedAt).getSingleResult();
-        int points = ((Number) row[0]).intValue();
-        int count = ((Number) row[1]).intValue();
-        String units = (String) row[2];
-        int before = points - change.points;
-        boolean was = count - change.entries > 0;
-        boolean is = count > 0;
-        if (units.equals("{}") || (was == is && before == points)) {
-            return;
-        }
-        // the person leaves the bucket of their old total and joins that of the new one, on each of their boards
-        int shard = shard(key.person());
-        for (String unit : units.substring(1, units.length() - 1).split(",")) {
-            UUID id = UUID.fromString(unit);
-            if (was) {
-                buckets.merge(new Bucket(key.week(), id, before, shard), -1, Integer::sum);
+                returning s.iso_week, s.person_id, s.points, s.entries, cast(s.unit_ids as text)""")
+                .setParameter("weeks", array(keys, PersonWeek::week))
+                .setParameter("people", array(keys, k -> k.person().toString()))
+                .setParameter("points", array(keys, k -> String.valueOf(changes.get(k).points)))
+                .setParameter("entries", array(keys, k -> String.valueOf(changes.get(k).entries)))
+                .setParameter("ats", array(keys, k -> changes.get(k).reachedAt.toString()))
+                .getResultList();
+        Map<Bucket, Integer> buckets = new TreeMap<>();
+        for (Object[] row : rows) {
+            PersonWeek key = new PersonWeek((String) row[0], (UUID) row[1]);
+            Change change = changes.get(key);
+            int points = ((Number) row[2]).intValue();
+            int count = ((Number) row[3]).intValue();
+            String units = (String) row[4];
+            int before = points - change.points;
+            boolean was = count - change.entries > 0;
+            boolean is = count > 0;
+            if (units.equals("{}") || (was == is && before == points)) {
+                continue;
             }
-            if (is) {
-                buckets.merge(new Bucket(key.week(), id, points, shard), 1, Integer::sum);
+            int shard = shard(key.person());
+            for (String unit : units.substring(1, units.length() - 1).split(",")) {
+                UUID id = UUID.fromString(unit);
+                if (was) {
+                    buckets.merge(new Bucket(key.week(), id, before, shard), -1, Integer::sum);
+                }
+                if (is) {
+                    buckets.merge(new Bucket(key.week(), id, points, shard), 1, Integer::sum);
+                }
             }
         }
+        return buckets;
     }
 
     /** Every bucket change of the batch in one statement, in a fixed order. */
@@ -304,10 +320,9 @@ public class Standings {
                 .executeUpdate();
     }
 
-    /** A PostgreSQL array literal of plain values (ISO weeks, uuids, numbers: nothing to quote). */
-    private static String array(List<Map.Entry<Bucket, Integer>> moves,
-            java.util.function.Function<Map.Entry<Bucket, Integer>, String> value) {
-        return moves.stream().map(value).collect(Collectors.joining(",", "{", "}"));
+    /** A PostgreSQL array literal of plain values (ISO weeks, uuids, numbers, instants: nothing to quote). */
+    private static <T> String array(List<T> items, java.util.function.Function<T, String> value) {
+        return items.stream().map(value).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The shard of a person's bucket rows: the same for every credit of theirs. */
