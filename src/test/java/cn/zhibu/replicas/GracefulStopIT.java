@@ -59,10 +59,10 @@ class GracefulStopIT {
     private static final String NEW_PASSWORD = "a-long-and-new-Passw0rd!";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 8;
-    private static final int MATERIALS = 40;
+    private static final int MATERIALS = 80;
     /** How long the service keeps serving with readiness DOWN before it refuses new requests (quarkus.shutdown.delay). */
     private static final Duration DELAY = Duration.ofSeconds(2);
-    private static final Duration LOAD_BEFORE_STOP = Duration.ofSeconds(3);
+    private static final Duration LOAD_BEFORE_STOP = Duration.ofSeconds(2);
 
     private static Path root;
     private static EmbeddedDatabase database;
@@ -196,7 +196,10 @@ class GracefulStopIT {
         });
 
         Thread.sleep(LOAD_BEFORE_STOP.toMillis());
-        long checkInsBefore = outcomes.stream().filter(o -> o.checkInId() != null).count();
+        long checkInsBefore;
+        synchronized (outcomes) {
+            checkInsBefore = outcomes.stream().filter(o -> o.checkInId() != null).count();
+        }
         sigterm.set(System.nanoTime());
         service.destroy(); // SIGTERM
         assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service stopped within a minute of SIGTERM");
@@ -233,13 +236,15 @@ class GracefulStopIT {
             }
         }
         List<Outcome> acknowledged = outcomes.stream().filter(o -> o.checkInId() != null).toList();
+        long finishedAfterRefusals = outcomes.stream().filter(o -> firstBusy.get() > 0 && o.at() > firstBusy.get()
+                && o.kind().equals("answer") && o.status() / 100 == 2).count();
         long checkInsAfter = acknowledged.size() - checkInsBefore;
         System.out.printf("Graceful stop: %s; %d check-ins acknowledged (%d after SIGTERM); readiness DOWN %d ms "
                 + "after SIGTERM, listener closed %d ms after SIGTERM, process gone %d ms after SIGTERM (exit %d); "
-                + "%d readiness polls%n", counts, acknowledged.size(), checkInsAfter,
+                + "%d readiness polls; %d answers of 2xx came after the first refusal (in flight then)%n", counts, acknowledged.size(), checkInsAfter,
                 firstDown.get() == 0 ? -1 : (firstDown.get() - stop) / 1_000_000,
                 firstRefused.get() == 0 ? -1 : (firstRefused.get() - stop) / 1_000_000, (exited - stop) / 1_000_000,
-                service.exitValue(), readyPolls.get());
+                service.exitValue(), readyPolls.get(), finishedAfterRefusals);
 
         long fiveHundreds = outcomes.stream().filter(o -> o.kind().equals("answer") && o.status() >= 500
                 && o.status() != 503).count();
