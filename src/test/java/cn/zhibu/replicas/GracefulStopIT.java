@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +44,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM to the packaged service while clients check in and read: readiness goes DOWN first, requests in flight
  * finish, anything the service can no longer serve is answered 503 {@code SERVICE_BUSY} with Retry-After (never a
- * 500), and then the listener closes (connection refused). Every check-in acknowledged with a 2xx is stored. The
- * database is one this test starts (as a configured database server), so it outlives the service. Runs after
- * packaging ({@code ./mvnw verify}); alone: see the README.
+ * 500), and then the listener closes (connection refused; a connection accepted in that very moment is reset, and
+ * what it sent did not run). Every check-in acknowledged with a 2xx is stored, and no other. Once on a database
+ * server of the test's own, which outlives the service, and once on the embedded default, which the service stops
+ * last (its data directory is opened again to check). Runs after packaging ({@code ./mvnw verify}); alone: see the
+ * README.
  */
 class GracefulStopIT {
 
@@ -75,22 +79,70 @@ class GracefulStopIT {
     }
 
     @BeforeAll
-    static void startService() throws Exception {
-        Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
+    static void startDatabase() throws Exception {
         root = Files.createTempDirectory("zhibu-stop");
         database = EmbeddedDatabase.startThrowaway(root.resolve("pg"));
+    }
+
+    @AfterEach
+    void stopService() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (database != null) {
+            database.close();
+        }
+        if (root != null) {
+            TestFiles.deleteTree(root);
+        }
+    }
+
+    /** The service on a database server of its own (this test's), which outlives the service. */
+    @Test
+    void onAConfiguredDatabase() throws Exception {
+        startService("configured", Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER, "QUARKUS_DATASOURCE_PASSWORD", ""));
+        stopUnderLoad(() -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, ""));
+    }
+
+    /**
+     * The service on the embedded default, which it stops last: what it acknowledged is found in the data directory
+     * once the service is gone.
+     */
+    @Test
+    void onTheEmbeddedDefault() throws Exception {
+        Path dir = root.resolve("embedded");
+        startService("embedded", Map.of("ZHIBU_EMBEDDED_DB_DIR", dir.toString()));
+        AtomicReference<EmbeddedDatabase> reopened = new AtomicReference<>();
+        try {
+            stopUnderLoad(() -> {
+                reopened.set(EmbeddedDatabase.start(dir)); // the service stopped it: it starts again on its data
+                return DriverManager.getConnection(reopened.get().jdbcUrl(), EmbeddedDatabase.USER, "");
+            });
+        } finally {
+            if (reopened.get() != null) {
+                reopened.get().close();
+            }
+        }
+    }
+
+    private static void startService(String name, Map<String, String> database) throws Exception {
+        Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
+        assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
         port = freePort();
-        log = Path.of("target", "graceful-stop.log");
+        log = Path.of("target", "graceful-stop-" + name + ".log");
+        Path dir = Files.createDirectories(root.resolve(name));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.putAll(database);
         env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
         env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
@@ -100,21 +152,13 @@ class GracefulStopIT {
         awaitReady();
     }
 
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (root != null) {
-            TestFiles.deleteTree(root);
-        }
+    /** Opens a connection to the service's database once the service has stopped. */
+    interface Afterwards {
+        Connection connect() throws SQLException;
     }
 
-    @Test
-    void aStopUnderLoadAnswersNoFiveHundredAndKeepsEveryAcknowledgedCheckIn() throws Exception {
+    /** Clients check in and read; SIGTERM; count the answers; what was acknowledged is stored, nothing else. */
+    private static void stopUnderLoad(Afterwards afterwards) throws Exception {
         String admin = signInAdmin();
         String committee = create(admin, "/v1/org-units", Map.of("kind", "COMMITTEE", "name", "示范区委组织部",
                 "shortName", "区委组织部"));
@@ -263,22 +307,26 @@ class GracefulStopIT {
 
         // every acknowledged check-in is stored, and nothing else
         Set<String> stored = ConcurrentHashMap.newKeySet();
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
-                Statement s = c.createStatement(); ResultSet rows = s.executeQuery("select id from check_in")) {
-            while (rows.next()) {
-                stored.add(rows.getString(1));
+        List<String> unanswered = outcomes.stream().filter(o -> o.key() != null && o.checkInId() == null)
+                .map(Outcome::key).toList();
+        try (Connection c = afterwards.connect(); Statement s = c.createStatement()) {
+            try (ResultSet rows = s.executeQuery("select id from check_in")) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            for (String key : unanswered) {
+                try (ResultSet rows = s.executeQuery("select count(*) from idempotency_record where idempotency_key = '"
+                        + key + "'")) {
+                    rows.next();
+                    assertEquals(0L, rows.getLong(1), "a check-in request that was not acknowledged left nothing");
+                }
             }
         }
         for (Outcome o : acknowledged) {
             assertTrue(stored.contains(o.checkInId()), "acknowledged check-in " + o.checkInId() + " is stored");
         }
         assertEquals(acknowledged.size(), stored.size(), "every check-in stored was acknowledged");
-        List<String> unanswered = outcomes.stream().filter(o -> o.key() != null && o.checkInId() == null)
-                .map(Outcome::key).toList();
-        for (String key : unanswered) {
-            assertEquals(0L, single("select count(*) from idempotency_record where idempotency_key = '" + key + "'"),
-                    "a check-in request that was not acknowledged left nothing behind");
-        }
         System.out.printf("Graceful stop: %d check-ins stored, all acknowledged; %d check-in requests refused or "
                 + "dropped, none stored; %d connections dropped as the listener closed %s%n",
                 stored.size(), unanswered.size(), dropped.size(),
@@ -421,14 +469,6 @@ class GracefulStopIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static long single(String sql) throws java.sql.SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
-                Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }

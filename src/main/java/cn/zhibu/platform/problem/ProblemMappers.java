@@ -184,7 +184,8 @@ public class ProblemMappers {
     private Response failure(Throwable e, HttpHeaders headers, UriInfo uri) {
         if (stopping != null && stopping.stopping()) {
             // what fails while the service stops (its database going away under a request) is retried elsewhere
-            LOG.warnf(e, "Failed while stopping on %s: answered 503", instance(uri));
+            LOG.warnf("Failed while stopping on %s: answered 503 (%s)", instance(uri), e);
+            LOG.debug("The failure while stopping", e);
             return busy(headers, uri);
         }
         String reference = UUID.randomUUID().toString();
