@@ -570,7 +570,10 @@ class ManifestsTest {
     @Test
     void shutdownFitsTheGracePeriod() {
         Duration shutdown = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", Duration.class)
-                .orElse(Duration.ZERO);
+                .orElse(Duration.ZERO)
+                // readiness DOWN, still serving, before refusing new requests (none in tests: the production value)
+                .plus(ConfigProvider.getConfig().getOptionalValue("%prod.quarkus.shutdown.delay", Duration.class)
+                        .orElse(Duration.ZERO));
         List<String> problems = new ArrayList<>();
         for (RenderedOverlay overlay : overlays()) {
             for (PodTemplate pod : longRunning(overlay)) {
@@ -588,7 +591,7 @@ class ManifestsTest {
                     if (sleep <= 0) {
                         problems.add(where + ": no preStop sleep to let the endpoints drop the pod first");
                     } else if (sleep + shutdown.toSeconds() >= grace) {
-                        problems.add(where + ": preStop " + sleep + " s + quarkus.shutdown.timeout "
+                        problems.add(where + ": preStop " + sleep + " s + quarkus.shutdown.delay and timeout "
                                 + shutdown.toSeconds() + " s do not fit terminationGracePeriodSeconds " + grace);
                     }
                 }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import cn.zhibu.platform.lifecycle.Stopping;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +43,9 @@ public class ProblemMappers {
      */
     static final String POOL_EXHAUSTED = "Sorry, acquisition timeout!";
     private static final int FIRST = 1;
+
+    @Inject
+    Stopping stopping;
 
     @ServerExceptionMapper(priority = FIRST)
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -165,14 +170,24 @@ public class ProblemMappers {
             }
             if (cause instanceof java.sql.SQLException sql && POOL_EXHAUSTED.equals(sql.getMessage())) {
                 LOG.warnf("No database connection came free in time on %s: answered 503", instance(uri));
-                return Response.fromResponse(Problems.response(ProblemCode.SERVICE_BUSY, locale(headers),
-                        instance(uri), List.of())).header("Retry-After", 1).build();
+                return busy(headers, uri);
             }
         }
         return failure(e, headers, uri);
     }
 
+    private static Response busy(HttpHeaders headers, UriInfo uri) {
+        return Response.fromResponse(Problems.response(ProblemCode.SERVICE_BUSY, locale(headers), instance(uri),
+                List.of())).header("Retry-After", 1).build();
+    }
+
     private Response failure(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (stopping != null && stopping.stopping()) {
+            // what fails while the service stops (its database going away under a request) is retried elsewhere
+            LOG.warnf("Failed while stopping on %s: answered 503 (%s)", instance(uri), e);
+            LOG.debug("The failure while stopping", e);
+            return busy(headers, uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure %s on %s", reference, instance(uri));
         return Problems.response(ProblemCode.INTERNAL_ERROR, locale(headers), instance(uri), List.of(), reference);
