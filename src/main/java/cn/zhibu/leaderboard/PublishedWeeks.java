@@ -67,8 +67,23 @@ public class PublishedWeeks {
         if (week.compareTo(calendar.currentWeek()) > 0) {
             throw new ProblemException(LeaderboardProblem.LEADERBOARD_WEEK_IN_FUTURE, week.toString());
         }
-        // the standings first take in every ledger entry made so far (not in a transaction: each batch is its own)
-        standings.catchUp(week, catchUpWait);
+        return publish(unitId, week, by, page, catchUpWait);
+    }
+
+    /**
+     * {@link #publish(UUID, IsoWeek, String, PageRequest)}, waiting up to {@code wait} for the standings to take in the
+     * week (the weekly job waits once for all units).
+     */
+    PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page, java.time.Duration wait) {
+        Optional<PublishedViews.Outcome> published = QuarkusTransaction.joiningExisting().call(() -> {
+            boards.unit(unitId);
+            return header(unitId, week).map(h -> new PublishedViews.Outcome(view(h, page), false));
+        });
+        if (published.isPresent()) {
+            return published.get();
+        }
+        // the standings first take in every ledger entry of the week (not in a transaction: each batch is its own)
+        standings.catchUp(week, wait);
         return QuarkusTransaction.joiningExisting().call(() -> publishNow(unitId, week, by, page));
     }
 
@@ -156,16 +171,16 @@ public class PublishedWeeks {
      * entries, and its count of people at each total). A snapshot never changes, so a wrong one would stand.
      */
     private void requireComplete(LeaderboardService.Unit unit, IsoWeek week) {
-        long pending = standings.pending(week);
-        if (pending > 0) {
-            throw new ProblemException(LeaderboardProblem.LEADERBOARD_STANDINGS_PENDING, week.toString(), pending);
-        }
-        Object[] differences = (Object[]) em.createNativeQuery("""
+        // one statement, so one snapshot: the applier's position and the standings it wrote agree in it; the
+        // ledger side counts only the entries the applier has passed
+        Object[] found = (Object[]) em.createNativeQuery("""
                 select
+                    (select count(*) from ledger_entry e where e.iso_week = :week and %1$s),
                     (select count(*) from week_score s
                      cross join lateral (select coalesce(sum(e.points), 0) as points,
                              coalesce(sum(case when e.reverses is null then 1 else -1 end), 0) as entries
-                         from ledger_entry e where e.person_id = s.person_id and e.iso_week = s.iso_week) l
+                         from ledger_entry e where e.person_id = s.person_id and e.iso_week = s.iso_week
+                         and not %1$s) l
                      where s.iso_week = :week and s.unit_ids @> array[cast(:unit as uuid)]
                      and (l.points <> s.points or l.entries <> s.entries)),
                     (select count(*)
@@ -174,10 +189,14 @@ public class PublishedWeeks {
                      full join (select b.points, sum(b.people) as people from week_bucket b
                                 where b.iso_week = :week and b.unit_id = :unit
                                 group by b.points having sum(b.people) <> 0) b on b.points = k.points
-                     where k.people is distinct from cast(b.people as bigint))""")
+                     where k.people is distinct from cast(b.people as bigint))""".formatted(Standings.PENDING))
                 .setParameter("week", week.toString()).setParameter("unit", unit.id()).getSingleResult();
-        long people = ((Number) differences[0]).longValue();
-        long buckets = ((Number) differences[1]).longValue();
+        long pending = ((Number) found[0]).longValue();
+        if (pending > 0) {
+            throw new ProblemException(LeaderboardProblem.LEADERBOARD_STANDINGS_PENDING, week.toString(), pending);
+        }
+        long people = ((Number) found[1]).longValue();
+        long buckets = ((Number) found[2]).longValue();
         if (people + buckets > 0) {
             LOG.errorf("Not publishing %s of unit %s: its standings disagree with the ledger (%d people, %d totals)",
                     week, unit.id(), people, buckets);

@@ -62,6 +62,9 @@ public class Standings {
     private final Duration every;
     private final AtomicLong lagEntries = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    /** How often the applier measures its lag for /q/metrics. */
+    private static final long LAG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    private long lagMeasuredAt;
     private volatile Thread applier;
     private volatile boolean running;
 
@@ -100,7 +103,10 @@ public class Standings {
         while (running) {
             try {
                 int applied = apply();
-                measureLag();
+                if (System.nanoTime() - lagMeasuredAt > LAG_EVERY_NANOS) {
+                    measureLag();
+                    lagMeasuredAt = System.nanoTime();
+                }
                 if (applied < BATCH) {
                     Thread.sleep(every.toMillis());
                 }
@@ -228,8 +234,9 @@ public class Standings {
             int points = ((Number) e[2]).intValue();
             change.points += points;
             change.entries += (Boolean) e[3] ? -1 : 1;
+            // when the person reached their total: the latest entry that moved it (ledger order is not time order)
             Instant at = SqlValues.instant(e[4]);
-            if (points != 0 || change.reachedAt == null) {
+            if (change.reachedAt == null || (points != 0 && at.isAfter(change.reachedAt))) {
                 change.reachedAt = at;
             }
         }
@@ -265,7 +272,8 @@ public class Standings {
                 order by i.iso_week, i.person_id
                 on conflict (iso_week, person_id) do update
                     set points = s.points + excluded.points, entries = s.entries + excluded.entries,
-                        reached_at = case when excluded.points <> 0 then excluded.reached_at else s.reached_at end
+                        reached_at = case when excluded.points <> 0 then greatest(s.reached_at, excluded.reached_at)
+                            else s.reached_at end
                 returning s.iso_week, s.person_id, s.points, s.entries, cast(s.unit_ids as text)""")
                 .setParameter("weeks", array(keys, PersonWeek::week))
                 .setParameter("people", array(keys, k -> k.person().toString()))

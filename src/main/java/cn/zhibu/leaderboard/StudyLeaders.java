@@ -79,7 +79,7 @@ public class StudyLeaders {
     public StudyLeaderViews.Week confirm(UUID unitId, IsoWeek week, List<UUID> personIds, String by) {
         @SuppressWarnings("unchecked")
         List<Object> published = em.createNativeQuery("select id from published_week where unit_id = :unit "
-                + "and iso_week = :week for update").setParameter("unit", unitId).setParameter("week", week.toString())
+                + "and iso_week = :week and superseded_at is null for update").setParameter("unit", unitId).setParameter("week", week.toString())
                 .getResultList();
         if (published.isEmpty()) {
             throw new ProblemException(LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString());

@@ -68,7 +68,7 @@ public class WeeklyPublication {
         for (UUID unit : weeks.unitsWithParticipants(week)) {
             try {
                 if (weeks.publish(unit, week, PublishedWeeks.SCHEDULER,
-                        pagination.request("1", null, "published-week")).created()) {
+                        pagination.request("1", null, "published-week"), Duration.ZERO).created()) {
                     published.add(unit);
                 }
             } catch (RuntimeException e) { // one unit's failure does not keep the others unpublished

@@ -213,10 +213,11 @@ public class PointsLedger {
      * in one statement.
      */
     private Object[] net(Credit credit, String week) {
-        return em.createQuery("select coalesce(sum(e.points) filter (where e.businessDate = ?3), 0), "
-                + "coalesce(sum(e.points), 0) from LedgerEntry e where e.personId = ?1 and e.activityType = ?2 "
-                + "and e.isoWeek = ?4", Object[].class)
-                .setParameter(1, credit.personId()).setParameter(2, credit.activityType())
+        // SQL, not HQL: this runs on every capped credit, and Hibernate was found parsing the HQL afresh each time
+        return (Object[]) em.createNativeQuery("select coalesce(sum(points) filter (where business_date = ?3), 0), "
+                + "coalesce(sum(points), 0) from ledger_entry where person_id = ?1 and activity_type = ?2 "
+                + "and iso_week = ?4")
+                .setParameter(1, credit.personId()).setParameter(2, credit.activityType().name())
                 .setParameter(3, credit.businessDate()).setParameter(4, week).getSingleResult();
     }
 

@@ -90,10 +90,15 @@ public class StudyMaterialService {
 
     /** The material if the person is in its audience (whatever its window or state), in one query. */
     public Optional<StudyMaterialViews.View> findFor(UUID personId, UUID materialId) {
-        return em.createQuery("select s from StudyMaterial s, OrgUnit a where s.id = :id and a.id = s.unitId and "
-                + IN_AUDIENCE, StudyMaterial.class).setParameter("id", materialId).setParameter("person", personId)
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList().stream().findFirst()
-                .map(StudyMaterialViews.View::of);
+        // SQL, not HQL: this runs on every check-in, and Hibernate was found parsing the HQL afresh each time
+        @SuppressWarnings("unchecked")
+        List<StudyMaterial> found = em.createNativeQuery("""
+                select s.* from study_material s join org_unit a on a.id = s.org_unit_id
+                where s.id = :id and exists (select 1 from membership m join org_unit u on u.id = m.org_unit_id
+                    where m.person_id = :person and m.end_date is null and u.path like a.path || '%')""",
+                StudyMaterial.class).setParameter("id", materialId).setParameter("person", personId)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
+        return found.stream().findFirst().map(StudyMaterialViews.View::of);
     }
 
     /** Whether the person is in the material's audience (whatever its window or state). */

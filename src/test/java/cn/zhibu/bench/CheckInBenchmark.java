@@ -94,9 +94,10 @@ class CheckInBenchmark {
             }
             run.checkedIn = checkIns.operations() - checkIns.failures();
             double operations = checkIns.operations();
-            String perCheckIn = String.format("  per check-in: %.1f statements, %.1f transactions, %.1f entities loaded",
-                    statistics.getPrepareStatementCount() / operations, statistics.getTransactionCount() / operations,
-                    statistics.getEntityLoadCount() / operations);
+            String perCheckIn = String.format("  per check-in: %.1f statements, %.1f transactions, %.1f entities loaded, "
+                    + "%.1f query plans found in the cache and %.1f made", statistics.getPrepareStatementCount() / operations,
+                    statistics.getTransactionCount() / operations, statistics.getEntityLoadCount() / operations,
+                    statistics.getQueryPlanCacheHitCount() / operations, statistics.getQueryPlanCacheMissCount() / operations);
             // for scale: what HTTP costs with a token and the caller's read, and without (a public read)
             Load.Result signedIn = Load.run(run.clients, ROUNDS, (c, round) -> get("/v1/me", run.tokens.get(c)));
             Load.Result meta = Load.run(run.clients, ROUNDS, (c, round) -> get("/v1/meta", null));
