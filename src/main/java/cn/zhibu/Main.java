@@ -1,6 +1,7 @@
 package cn.zhibu;
 
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.db.EmbeddedDatabase.EmbeddedDatabaseException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -12,7 +13,13 @@ public final class Main {
     }
 
     public static void main(String... args) {
-        DefaultDatabase.startUnlessConfigured();
+        try {
+            DefaultDatabase.startUnlessConfigured();
+        } catch (EmbeddedDatabaseException e) {
+            // one line that says what to do; the embedded server's own log has the rest
+            System.err.println("ERROR " + e.getMessage());
+            System.exit(1);
+        }
         Quarkus.run(args);
     }
 }
