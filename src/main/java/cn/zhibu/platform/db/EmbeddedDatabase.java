@@ -229,6 +229,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 if (lock == null) {
                     String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                    for (int i = 0; holder.isEmpty() && i < 10; i++) { // taken a moment ago: its PID comes next
+                        sleep(Duration.ofMillis(100));
+                        holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                    }
                     channel.close();
                     throw new EmbeddedDatabaseException("The embedded PostgreSQL data directory " + dir
                             + " is in use by another zhibu process (pid " + (holder.isEmpty() ? "unknown" : holder)
@@ -248,6 +252,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     }
                 }
                 throw new UncheckedIOException("Could not lock " + file, e);
+            }
+        }
+
+        private static void sleep(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
