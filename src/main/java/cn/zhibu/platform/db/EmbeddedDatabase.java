@@ -303,7 +303,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.infof("%s names no process; PostgreSQL replaces it", pidFile);
                 return;
             }
-            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> !isZombie(p.pid()));
             if (process.isEmpty() || pid == ProcessHandle.current().pid()) {
                 LOG.infof("Found %s of process %d, which is not running (the server was not stopped cleanly); "
                         + "PostgreSQL replaces it and recovers from its write-ahead log", pidFile, pid);
@@ -339,6 +340,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 throw new EmbeddedDatabaseException("Interrupted while stopping PostgreSQL (pid " + pid + ")", e);
             }
             LOG.infof("The PostgreSQL left running on %s has stopped; starting it again", dir);
+        }
+
+        /** A process that has ended but whose parent has not collected its exit yet: it runs nothing. */
+        private static boolean isZombie(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+            } catch (IOException | RuntimeException notLinux) {
+                return false;
+            }
         }
 
         private static String commandLine(ProcessHandle process) {
