@@ -2,6 +2,7 @@ package cn.zhibu;
 
 import cn.zhibu.platform.db.DefaultDatabase;
 import cn.zhibu.platform.db.EmbeddedDatabase.EmbeddedDatabaseException;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -20,6 +21,14 @@ public final class Main {
             System.err.println("ERROR " + e.getMessage());
             System.exit(1);
         }
+        // a start that fails after the embedded database started stops it (a stop by a signal stops it on ShutdownEvent,
+        // after the requests in flight); the exit handler runs on both, so it only acts on a failure (a cause)
+        ApplicationLifecycleManager.setDefaultExitCodeHandler((code, cause) -> {
+            if (cause != null) {
+                DefaultDatabase.stopAfterFailedStart();
+            }
+            System.exit(code);
+        });
         Quarkus.run(args);
     }
 }

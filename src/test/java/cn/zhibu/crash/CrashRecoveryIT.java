@@ -226,8 +226,8 @@ class CrashRecoveryIT {
                 .filter(l -> l.contains("database system was interrupted")).count();
         assertEquals(kills, recoveries, "PostgreSQL recovered from its write-ahead log after each kill");
         System.out.printf("Crash recovery: %d kills of the service with its PostgreSQL in %d s, %d recoveries from the "
-                + "write-ahead log; %d check-ins acknowledged, %d keys sent again (%d requests whose answer was lost "
-                + "in a kill), %d stored (%d credited), %d replayed after the kills; standings consistent with the "
+                + "write-ahead log; %d check-ins acknowledged, %d keys sent again (%d requests cut by a kill), "
+                + "%d stored (%d credited), %d replayed after the kills; standings consistent with the "
                 + "ledger%n", kills, seconds, recoveries, acknowledged.size(), retried.get(), unanswered.get(),
                 stored.size(), credited, replayed);
     }

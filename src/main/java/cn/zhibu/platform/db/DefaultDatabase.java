@@ -93,6 +93,11 @@ public class DefaultDatabase {
         }
     }
 
+    /** Stops the embedded database, if one runs, when the service failed to start (and serves nothing). */
+    public static void stopAfterFailedStart() {
+        stop();
+    }
+
     static synchronized void stop() {
         if (embedded != null) {
             EmbeddedDatabaseConfigSource.clear();
