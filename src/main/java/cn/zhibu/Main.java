@@ -21,8 +21,8 @@ public final class Main {
             System.err.println("ERROR " + e.getMessage());
             System.exit(1);
         }
-        // a start that fails after the embedded database started stops it (a stop by a signal stops it on ShutdownEvent,
-        // after the requests in flight); the exit handler runs on both, so it only acts on a failure (a cause)
+        // a start that fails after the embedded database started stops it (a stop by a signal stops it on
+        // ShutdownEvent, after the requests in flight); the exit handler runs on both, so acts only on a failure
         ApplicationLifecycleManager.setDefaultExitCodeHandler((code, cause) -> {
             if (cause != null) {
                 DefaultDatabase.stopAfterFailedStart();

@@ -53,8 +53,9 @@ import org.junit.jupiter.api.Test;
  * times, and the service is started again on the same directory (by itself: no person clears anything). Every request
  * that got no answer is sent again with its key until it is answered. Then every acknowledged check-in is stored
  * exactly once, each key made one check-in and replays it, and the standings equal the ledger. Runs after packaging
- * ({@code ./mvnw verify}); alone: {@code ./mvnw -B -o failsafe:integration-test failsafe:verify -Dit.test=CrashRecoveryIT}
- * after {@code ./mvnw package -DskipTests}.
+ * ({@code ./mvnw verify}, about two minutes); alone, after {@code ./mvnw package -DskipTests}:
+ * {@code ./mvnw test-compile failsafe:integration-test failsafe:verify -Dit.test=CrashRecoveryIT}
+ * ({@code -Dzhibu.crash.kills=N} for more kills).
  */
 class CrashRecoveryIT {
 

@@ -38,7 +38,8 @@ public class DatabaseDurability {
         LOG.infof("Database durability: %s", line);
         if (!isDurable(seen)) {
             LOG.warnf("The database is not durable (%s): a crash of the server or the machine may lose commits "
-                    + "already acknowledged to clients; set fsync, synchronous_commit and full_page_writes to on", line);
+                    + "already acknowledged to clients; set fsync, synchronous_commit and full_page_writes to on",
+                    line);
         }
     }
 

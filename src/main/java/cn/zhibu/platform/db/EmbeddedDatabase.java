@@ -44,10 +44,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Map<String, String> NOT_DURABLE = Map.of("fsync", "off", "synchronous_commit", "off",
             "full_page_writes", "off");
 
+    /**
+     * The library logs every poll of a start at TRACE, with stack traces, before Quarkus has configured logging; its
+     * warnings are enough (application.properties says the same for after). Held here so that the level stays.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
     static {
-        // the library logs every poll of a start at TRACE, with stack traces; its warnings are enough
-        // (application.properties sets the same once Quarkus has configured logging)
-        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+        LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     private final EmbeddedPostgres server;
@@ -72,21 +76,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path)}, waiting at most {@code startupWait} for the server (and its crash recovery). */
     public static EmbeddedDatabase start(Path dataDirectory, Duration startupWait) {
-        return start(dataDirectory, DURABLE, startupWait, false);
+        return start(dataDirectory, DURABLE, startupWait);
     }
 
     /**
      * A server for data that may be lost (the test suite's): NOT durable. {@code fsync}, {@code synchronous_commit}
      * and {@code full_page_writes} are off, so a commit is acknowledged before it is on disk and a crash of the
-     * machine may lose it or corrupt the directory. A JVM shutdown hook stops it should nobody close it. Everything
-     * else behaves as in {@link #start(Path)}.
+     * machine may lose it or corrupt the directory. Everything else behaves as in {@link #start(Path)}: whoever
+     * starts it closes it (the test suite's resource from a JVM shutdown hook of its own).
      */
     public static EmbeddedDatabase startThrowaway(Path dataDirectory) {
-        return start(dataDirectory, NOT_DURABLE, DEFAULT_STARTUP_WAIT, true);
+        return start(dataDirectory, NOT_DURABLE, DEFAULT_STARTUP_WAIT);
     }
 
-    private static EmbeddedDatabase start(Path dataDirectory, Map<String, String> settings, Duration startupWait,
-            boolean shutdownHook) {
+    private static EmbeddedDatabase start(Path dataDirectory, Map<String, String> settings, Duration startupWait) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir.getParent());
@@ -100,7 +103,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // initdb needs an empty directory, so its output cannot go into the directory's log yet: a first
                 // start initialises with the output beside the directory, stops, and starts again with the log inside
                 Path initLog = dir.resolveSibling(dir.getFileName() + ".initdb.log");
-                startServer(dir, settings, startupWait, false, initLog).close();
+                startServer(dir, settings, startupWait, initLog).close();
                 Path log = dir.resolve(SERVER_LOG);
                 Files.createDirectories(log.getParent());
                 Files.write(log, Files.readAllBytes(initLog), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -109,7 +112,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             Path log = dir.resolve(SERVER_LOG);
             Files.createDirectories(log.getParent());
-            EmbeddedPostgres server = startServer(dir, settings, startupWait, shutdownHook, log);
+            EmbeddedPostgres server = startServer(dir, settings, startupWait, log);
             LOG.infof("Embedded PostgreSQL is running on port %d; its data is kept in %s, its log in %s",
                     server.getPort(), dir, log);
             return new EmbeddedDatabase(server, dir, lock);
@@ -122,13 +125,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startServer(Path dir, Map<String, String> settings, Duration startupWait,
-            boolean shutdownHook, Path log) throws IOException {
+    private static EmbeddedPostgres startServer(Path dir, Map<String, String> settings, Duration startupWait, Path log)
+            throws IOException {
         long logged = Files.exists(log) ? Files.size(log) : 0;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(shutdownHook)
+                .setRegisterShutdownHook(false) // it would race a graceful stop: the owner closes it
                 .setPGStartupWait(startupWait)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -138,9 +141,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             return builder.start();
         } catch (IOException | RuntimeException e) {
+            boolean waited = e.getMessage() != null && e.getMessage().startsWith("Gave up waiting");
             throw new EmbeddedDatabaseException("The embedded PostgreSQL in " + dir + " did not start"
-                    + (e.getMessage() != null && e.getMessage().startsWith("Gave up") ? " within " + startupWait.toSeconds() + " s" : "")
-                    + ": " + cause(log, logged).orElse(String.valueOf(e.getMessage())) + " (its log: " + log + ")", e);
+                    + (waited ? " within " + startupWait.toSeconds() + " s" : "") + ": "
+                    + cause(log, logged).orElse(String.valueOf(e.getMessage())) + " (its log: " + log + ")", e);
         }
     }
 
