@@ -2,6 +2,7 @@ package cn.zhibu.platform.db;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,7 @@ public class DefaultDatabase {
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String DIR_PROPERTY = "zhibu.embedded-db.dir";
     static final String DEFAULT_DIR = "data/postgres";
+    static final String STARTUP_WAIT_PROPERTY = "zhibu.embedded-db.startup-wait";
 
     private static volatile EmbeddedDatabase embedded;
 
@@ -42,7 +45,9 @@ public class DefaultDatabase {
             return;
         }
         Path dir = Path.of(config.getOptionalValue(DIR_PROPERTY, String.class).orElse(DEFAULT_DIR));
-        embedded = EmbeddedDatabase.start(dir);
+        Duration wait = config.getOptionalValue(STARTUP_WAIT_PROPERTY, String.class).filter(v -> !v.isBlank())
+                .map(DurationConverter::parseDuration).orElse(EmbeddedDatabase.DEFAULT_STARTUP_WAIT);
+        embedded = EmbeddedDatabase.start(dir, wait);
         EmbeddedDatabaseConfigSource.use(embedded);
     }
 
@@ -86,6 +91,11 @@ public class DefaultDatabase {
             dataSource.flush(AgroalDataSource.FlushMode.ALL);
             stop();
         }
+    }
+
+    /** Stops the embedded database, if one runs, when the service failed to start (and serves nothing). */
+    public static void stopAfterFailedStart() {
+        stop();
     }
 
     static synchronized void stop() {
