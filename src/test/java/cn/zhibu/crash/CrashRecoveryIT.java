@@ -213,12 +213,15 @@ class CrashRecoveryIT {
         while (!Boolean.TRUE.equals(consistent) && System.nanoTime() < deadline) {
             io.restassured.response.Response answer = api(admin).get("/v1/leaderboards/weeks/" + week + "/check");
             check = answer.asString();
-            consistent = answer.statusCode() == 200 ? answer.path("consistent") : Boolean.FALSE;
+            consistent = answer.statusCode() == 200 && Boolean.TRUE.equals(answer.path("consistent"))
+                    && ((Number) answer.path("pendingEntries")).longValue() == 0;
             if (!Boolean.TRUE.equals(consistent)) {
                 Thread.sleep(500);
             }
         }
         assertTrue(Boolean.TRUE.equals(consistent), "standings equal the ledger within 60 s: " + check);
+        assertEquals(single("select count(*) from ledger_entry"), single("select applied from standings_position"),
+                "every ledger entry taken into the standings exactly once, across the kills");
 
         Path serverLog = dataDirectory.resolve(EmbeddedDatabase.SERVER_LOG);
         Files.copy(serverLog, Path.of("target", "crash-recovery-postgres.log"),

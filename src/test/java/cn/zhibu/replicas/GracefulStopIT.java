@@ -296,6 +296,7 @@ class GracefulStopIT {
         assertEquals(List.of(), unexpected, "every answer is a 2xx, a 503 SERVICE_BUSY with Retry-After, or a "
                 + "refused connection once the listener closed");
         assertTrue(checkInsBefore > 0, "clients checked in before the stop");
+        assertTrue(checkInsAfter > 0, "requests were still served after SIGTERM (readiness DOWN, the delay running)");
         assertTrue(firstDown.get() > 0, "readiness reported DOWN after SIGTERM");
         assertTrue(firstRefused.get() > 0, "the listener closed");
         assertTrue(firstDown.get() < firstRefused.get(), "readiness went DOWN before the listener closed");
