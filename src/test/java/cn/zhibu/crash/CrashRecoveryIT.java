@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
+import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Sql;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +124,7 @@ class CrashRecoveryIT {
                 LocalDate.now(ZONE).toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(admin, "/v1/study-materials", material(branch, i)));
+            materials.add(create(admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
         }
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -368,18 +370,6 @@ class CrashRecoveryIT {
         return new Member(personId, token);
     }
 
-    private static Map<String, Object> material(String branch, int i) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("unitId", branch);
-        body.put("kind", "ARTICLE");
-        body.put("title", "学习资料第" + (i + 1) + "篇");
-        body.put("summary", "要点解读。");
-        body.put("url", "https://www.12371.cn/2026/11/28/ARTI" + (1000 + i) + ".shtml");
-        body.put("tags", List.of("理论"));
-        body.put("minStudySeconds", 0);
-        body.put("publishFrom", java.time.Instant.now().minusSeconds(3600).toString());
-        return body;
-    }
 
     private static RequestSpecification api() {
         return given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -408,20 +398,11 @@ class CrashRecoveryIT {
     }
 
     private static long single(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.single(connect(), sql);
     }
 
     private static List<String> rows(String sql) throws Exception {
-        List<String> found = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                found.add(rows.getString(1));
-            }
-        }
-        return found;
+        return Sql.rows(connect(), sql);
     }
 
     private static String tail() throws IOException {

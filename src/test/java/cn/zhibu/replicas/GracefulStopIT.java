@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
+import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +174,7 @@ class GracefulStopIT {
         }
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(admin, "/v1/study-materials", material(branch, i)));
+            materials.add(create(admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
         }
 
         // clients check in (each its own member, material after material) and read the board
@@ -425,18 +426,6 @@ class GracefulStopIT {
                 .expect(200).json().get("accessToken").asText();
     }
 
-    private static Map<String, Object> material(String branch, int i) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("unitId", branch);
-        body.put("kind", "ARTICLE");
-        body.put("title", "学习资料第" + (i + 1) + "篇");
-        body.put("summary", "要点解读。");
-        body.put("url", "https://www.12371.cn/2026/11/28/ARTI" + (1000 + i) + ".shtml");
-        body.put("tags", List.of("理论"));
-        body.put("minStudySeconds", 0);
-        body.put("publishFrom", Instant.now().minusSeconds(3600).toString());
-        return body;
-    }
 
     private static String create(String token, String path, Map<String, Object> body) throws IOException {
         JsonNode made = call("POST", path, token, UUID.randomUUID().toString(), body).expect(201).json();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
+import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Sql;
 import cn.zhibu.testing.TestFiles;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -156,7 +158,7 @@ class TwoReplicasIT {
         }
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(i % 2 == 0 ? a : b, admin, "/v1/study-materials", material(branch, i)));
+            materials.add(create(i % 2 == 0 ? a : b, admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
         }
         String question = create(a, admin, "/v1/quiz-questions", Map.of("unitId", branch, "kind", "TRUE_FALSE",
                 "text", "党小组会一般每季度召开一次。", "correctKeys", List.of("B"), "explanation", "每月一次。"));
@@ -366,18 +368,6 @@ class TwoReplicasIT {
         return new Member(personId, username, session.path("accessToken"), session.path("refreshToken"));
     }
 
-    private static Map<String, Object> material(String branch, int i) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("unitId", branch);
-        body.put("kind", "ARTICLE");
-        body.put("title", "学习资料第" + (i + 1) + "篇");
-        body.put("summary", "要点解读。");
-        body.put("url", "https://www.12371.cn/2026/11/28/ARTI" + (1000 + i) + ".shtml");
-        body.put("tags", List.of("理论"));
-        body.put("minStudySeconds", 0);
-        body.put("publishFrom", java.time.Instant.now().minusSeconds(3600).toString());
-        return body;
-    }
 
     private static String create(Replica replica, String token, String path, Map<String, Object> body) {
         String id = replica.api(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(path)
@@ -409,20 +399,11 @@ class TwoReplicasIT {
     }
 
     private static long single(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Sql.single(connect(), sql);
     }
 
     private static List<String> rows(String sql) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                found.add(rows.getString(1));
-            }
-        }
-        return found;
+        return Sql.rows(connect(), sql);
     }
 
     private static Connection connect() throws SQLException {
