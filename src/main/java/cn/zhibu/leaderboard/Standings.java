@@ -55,6 +55,8 @@ public class Standings {
     static final int SHARDS = 16;
     /** The most ledger entries one applier transaction takes. */
     static final int BATCH = 1_000;
+    /** How often the applier measures its lag for /q/metrics. */
+    private static final long LAG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
     /** Entries after the applier's position, as a condition on ledger_entry {@code e}. */
     static final String PENDING = "(e.tx, e.seq) > (select p.tx, p.seq from standings_position p where p.id = 1)";
 
@@ -62,8 +64,6 @@ public class Standings {
     private final Duration every;
     private final AtomicLong lagEntries = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
-    /** How often the applier measures its lag for /q/metrics. */
-    private static final long LAG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
     private long lagMeasuredAt;
     private volatile Thread applier;
     private volatile boolean running;
