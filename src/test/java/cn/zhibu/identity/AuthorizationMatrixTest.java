@@ -126,6 +126,40 @@ public class AuthorizationMatrixTest {
         assertEquals(List.of(tree.person()), people, "a search without a unit stays inside the caller's reach");
     }
 
+    /**
+     * Every operation of the contract that takes an Idempotency-Key (required or optional) answers as it should when
+     * given one, whatever the method returns (an entity or a response): called by an allowed role with a fresh key.
+     */
+    @Test
+    void everyOperationThatTakesAnIdempotencyKeyAnswersWithOne() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Api.CONTRACT.toFile()).path("paths");
+        java.util.Set<String> keyed = new java.util.TreeSet<>();
+        paths.forEach(path -> path.forEach(operation -> operation.path("parameters").forEach(parameter -> {
+            if (parameter.path("$ref").asText().startsWith("#/components/parameters/IdempotencyKey")) {
+                keyed.add(operation.path("operationId").asText());
+            }
+        })));
+        Tree tree = tree();
+        List<String> mismatches = new ArrayList<>();
+        java.util.Set<String> called = new java.util.TreeSet<>();
+        for (Operation op : operations()) {
+            if (!keyed.contains(op.name()) || op.allowed().isEmpty()) {
+                continue;
+            }
+            String role = op.allowed().get(0);
+            called.add(op.name());
+            check(op, tree, role + " with an Idempotency-Key", () -> Api.as("matrix-" + role, role,
+                    UUID.fromString(tree.branch())).header("Idempotency-Key", UUID.randomUUID().toString()),
+                    op.insideStatus(role), mismatches);
+        }
+        java.util.Set<String> others = new java.util.TreeSet<>(keyed);
+        others.removeAll(called);
+        System.out.printf("Idempotency keys: %d operations take one, %d called with one by an allowed role here; "
+                + "with a key in their own tests: %s%n", keyed.size(), called.size(), others);
+        assertEquals(List.of(), mismatches);
+    }
+
     private static int check(Operation op, Tree tree, String who, Supplier<RequestSpecification> caller, int expected,
             List<String> mismatches) {
         int status = op.call().apply(tree).apply(caller.get()).statusCode();

@@ -151,8 +151,9 @@ class StandingsApplierTest {
                 + branch + "/weeks/" + IsoWeek.parse(WEEK).previous() + "/editions").then(), 404,
                 "LEADERBOARD_WEEK_NOT_PUBLISHED");
 
-        String second = Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("reason", "发布时榜单尚未计入全部积分"))
-                .post(editions).then().statusCode(201).body("edition", equalTo(2))
+        String second = Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reason", "发布时榜单尚未计入全部积分"))
+                .post(editions).then().statusCode(201).header("Idempotent-Replayed", "false").body("edition", equalTo(2))
                 .body("editionReason", equalTo("发布时榜单尚未计入全部积分")).body("participants", equalTo(2))
                 .body("people.points", equalTo(List.of(6, 4))).extract().path("id");
         a1.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200)

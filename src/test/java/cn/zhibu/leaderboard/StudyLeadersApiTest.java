@@ -77,10 +77,17 @@ class StudyLeadersApiTest {
                 .body(Map.of("personIds", List.of(a1.personId())))
                 .post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then(), 404, "NOT_FOUND");
 
-        // the secretary chooses b1 instead: a1's proposal is replaced
-        var confirmed = Api.as("leader-secretary", Roles.SECRETARY, UUID.fromString(branch))
+        // the secretary chooses b1 instead: a1's proposal is replaced (with an Idempotency-Key: a retry replays it)
+        String key = UUID.randomUUID().toString();
+        var confirmed = Api.as("leader-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("Idempotency-Key", key)
                 .body(Map.of("personIds", List.of(b1.personId())))
-                .post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then().statusCode(200).extract();
+                .post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then().statusCode(200)
+                .header("Idempotent-Replayed", "false").extract();
+        var replayed = Api.as("leader-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("Idempotency-Key", key)
+                .body(Map.of("personIds", List.of(b1.personId())))
+                .post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").extract();
+        assertEquals(confirmed.<Object>path("items"), replayed.path("items"));
         assertEquals(List.of("CONFIRMED", "REPLACED"), confirmed.path("items.state"));
         assertEquals(List.of(b1.personId(), a1.personId()), confirmed.path("items.personId"));
         assertEquals(List.of(false, true), confirmed.path("items.proposed"));

@@ -80,10 +80,10 @@ public class IdempotencyInterceptor {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
-            Optional<Response> answer = QuarkusTransaction.requiringNew().call(() -> attempt(invocation, caller, key,
+            Optional<Answer> answer = QuarkusTransaction.requiringNew().call(() -> attempt(invocation, caller, key,
                     hash));
             if (answer.isPresent()) {
-                return answer.get();
+                return answer.get().value();
             }
             if (System.nanoTime() > deadline) {
                 throw new ProblemException(ProblemCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
@@ -98,20 +98,40 @@ public class IdempotencyInterceptor {
         }
     }
 
-    /** One try: empty when the same key is running elsewhere; otherwise the stored or the new answer. */
-    private Optional<Response> attempt(InvocationContext invocation, String caller, String key, String hash)
+    /**
+     * One try: empty when the same key is running elsewhere; otherwise the stored or the new answer. A method that
+     * answers a {@link Response} gets one back (the stored one when replayed); a method that answers an entity (200, or
+     * 204 when there is none) gets its entity back, read again from the stored JSON when replayed.
+     */
+    private Optional<Answer> attempt(InvocationContext invocation, String caller, String key, String hash)
             throws Exception {
         if (!store.tryLock(caller, key)) {
             return Optional.empty();
         }
+        boolean answersResponse = Response.class.isAssignableFrom(invocation.getMethod().getReturnType());
         Optional<StoredResponse> earlier = store.find(caller, key, hash);
         if (earlier.isPresent()) {
-            return Optional.of(earlier.get().toResponse(true));
+            if (answersResponse) {
+                return Optional.of(new Answer(earlier.get().toResponse(true)));
+            }
+            routing.response().putHeader(REPLAYED_HEADER, "true");
+            String body = earlier.get().body();
+            return Optional.of(new Answer(body == null ? null
+                    : json.readValue(body, json.constructType(invocation.getMethod().getGenericReturnType()))));
         }
-        Response response = (Response) invocation.proceed();
-        StoredResponse stored = StoredResponse.of(response, json);
-        store.save(caller, key, hash, stored);
-        return Optional.of(stored.toResponse(false));
+        Object result = invocation.proceed();
+        if (answersResponse) {
+            StoredResponse stored = StoredResponse.of((Response) result, json);
+            store.save(caller, key, hash, stored);
+            return Optional.of(new Answer(stored.toResponse(false)));
+        }
+        store.save(caller, key, hash, StoredResponse.ofEntity(result, json));
+        routing.response().putHeader(REPLAYED_HEADER, "false");
+        return Optional.of(new Answer(result));
+    }
+
+    /** What the method answers (an entity may be null). */
+    private record Answer(Object value) {
     }
 
     /** The application's JSON settings, with map keys in order; made once. */

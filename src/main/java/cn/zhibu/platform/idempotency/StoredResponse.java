@@ -32,6 +32,16 @@ record StoredResponse(int status, String body, Map<String, String> headers) {
         }
     }
 
+    /** The answer of a method that returns its entity: 200 with it, or 204 without. */
+    static StoredResponse ofEntity(Object entity, ObjectMapper json) {
+        try {
+            return entity == null ? new StoredResponse(204, null, Map.of())
+                    : new StoredResponse(200, json.writeValueAsString(entity), Map.of());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("The response of an idempotent request could not be stored", e);
+        }
+    }
+
     Response toResponse(boolean replayed) {
         Response.ResponseBuilder builder = Response.status(status);
         headers.forEach(builder::header);
