@@ -28,6 +28,15 @@ class OperationsTest {
     }
 
     @Test
+    void everyAnswerSaysNosniff() {
+        given().get("/v1/meta").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/v1/me").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+        given().get("/v1/no-such-thing").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/health/ready").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/metrics").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
