@@ -57,6 +57,19 @@ class DemoSignInApiTest {
     }
 
     @Test
+    void onlyTheDemosOwnPeopleSignInWithoutAPassword() {
+        String elsewhere = cn.zhibu.testing.OrgFixtures.unit("BRANCH", null);
+        Map<String, Object> lookalike = cn.zhibu.testing.OrgFixtures.personBody("冒名者", elsewhere);
+        lookalike.put("externalId", "DEMO-1031");
+        Api.as("org-admin", cn.zhibu.platform.security.Roles.ORG_ADMIN)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(lookalike).post("/v1/people").then()
+                .statusCode(201);
+        problem(Api.anonymous().body(Map.of("externalId", "DEMO-1031")).post("/v1/sessions/demo").then(), 404,
+                "NOT_FOUND");
+        signIn("DEMO-1030");
+    }
+
+    @Test
     void parallelFirstSignInsMakeOneAccount() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {

@@ -27,13 +27,19 @@ public class DemoSignIn {
     private final boolean enabled;
 
     DemoSignIn(AccountService accounts, jakarta.persistence.EntityManager em, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean demo,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url) {
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = DemoHost.HOST) Optional<String> host) {
         this.accounts = accounts;
         this.em = em;
-        boolean local = LaunchMode.current() == LaunchMode.TEST || url.map(DefaultDatabase::isEmbedded).orElse(false);
-        this.enabled = demo && local;
+        boolean test = LaunchMode.current() == LaunchMode.TEST;
+        boolean local = test || url.map(DefaultDatabase::isEmbedded).orElse(false);
+        boolean loopback = test || host.map(DemoHost::loopback).orElse(false);
+        this.enabled = demo && local && loopback;
         if (demo && !local) {
             LOG.warn("zhibu.demo=true on a configured database server: demo data is loaded, the demo sign-in stays off");
+        } else if (demo && !loopback) {
+            LOG.warnf("zhibu.demo=true while listening beyond this machine (quarkus.http.host=%s): demo data is loaded, "
+                    + "the demo sign-in stays off", host.orElse("?"));
         }
     }
 
@@ -49,7 +55,8 @@ public class DemoSignIn {
         if (!enabled) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
-        List<UUID> found = em.createNativeQuery("select id from person where external_id like 'DEMO-%' and "
+        // the demo's own people only (DEMO-1001 to DEMO-1030), not anyone given an id that looks like theirs later
+        List<UUID> found = em.createNativeQuery("select id from person where external_id ~ '^DEMO-(100[1-9]|10[12][0-9]|1030)$' and "
                 + (externalId.isPresent() ? "external_id = :key" : "id = :key"), UUID.class)
                 .setParameter("key", externalId.isPresent() ? externalId.get() : personId.get()).getResultList();
         if (found.isEmpty()) {

@@ -106,7 +106,9 @@ public class SessionsResource {
     @POST
     @Path("demo")
     @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
-            description = "Only with zhibu.demo=true on the embedded database; anywhere else this answers 404. "
+            description = "Only with zhibu.demo=true on the embedded database, listening on this machine only (the "
+                    + "demo's default; with quarkus.http.host set to anything else the demo sign-in is off), and only "
+                    + "for the demo's own people DEMO-1001 to DEMO-1030; anywhere else this answers 404. "
                     + "DEMO-1001 is the branch secretary, DEMO-1002 its integrity officer, DEMO-1003 an org admin of "
                     + "the department, DEMO-1004 to DEMO-1006 lead the party groups; everyone else is a member.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(

@@ -76,6 +76,8 @@ public class ProblemMappers {
                     .collect(Collectors.joining(", "));
             error = new FieldError(field, "INVALID_ENUM",
                     MessageFormat.format(ProblemMessages.text("field.INVALID_ENUM", locale), allowed));
+        } else if (e instanceof InvalidFormatException && e.getTargetType() == String.class) {
+            error = new FieldError(field, "CONTROL_CHARACTER", ProblemMessages.text("field.CONTROL_CHARACTER", locale));
         } else {
             error = new FieldError(field, "INVALID_VALUE", ProblemMessages.text("field.INVALID_VALUE", locale));
         }
