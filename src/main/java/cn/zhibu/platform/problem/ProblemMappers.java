@@ -66,6 +66,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return malformed(e, headers, uri); // content after the JSON value
+        }
         Locale locale = locale(headers);
         String field = path(e);
         FieldError error;
