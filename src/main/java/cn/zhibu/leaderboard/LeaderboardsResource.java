@@ -4,7 +4,6 @@ import cn.zhibu.leaderboard.LeaderboardViews.Metric;
 import cn.zhibu.platform.csv.CsvExport;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.QueryParams;
-import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
@@ -20,7 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Weekly boards (每周学习榜单): live standings of people and units for an ISO week, the caller's own
- * standing, the check of a week's standings against the ledger, and published weeks.
+ * standing, the check of a week's standings against the ledger, and each unit's settings. Published weeks are
+ * {@link PublishedWeeksResource}'s.
  */
 @Path("/v1/leaderboards")
 @Tag(name = "leaderboards")
@@ -66,14 +64,14 @@ public class LeaderboardsResource {
     private final Pagination pagination;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
-    private final PublishedWeeks weeks;
     private final JsonWebToken token;
+    private final StandingsCheck standingsCheck;
 
     LeaderboardsResource(LeaderboardService boards, Access access, Pagination pagination, BusinessCalendar calendar,
-            ObjectMapper json, PublishedWeeks weeks, JsonWebToken token, LeaderboardSettings settings) {
+            ObjectMapper json, JsonWebToken token, LeaderboardSettings settings, StandingsCheck standingsCheck) {
+        this.standingsCheck = standingsCheck;
         this.boards = boards;
         this.settings = settings;
-        this.weeks = weeks;
         this.token = token;
         this.access = access;
         this.pagination = pagination;
@@ -246,114 +244,7 @@ public class LeaderboardsResource {
     public LeaderboardViews.Check check(@Parameter(description = "The ISO week", required = true,
             schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
         access.requireEverywhere(Action.LEADERBOARD_MANAGE);
-        return boards.check(week(week));
-    }
-
-    @POST
-    @Path("{id}/weeks/{week}/publish")
-    @Idempotent(required = false)
-    @Operation(operationId = "publishWeek", summary = "Publish a unit's week (once)",
-            description = "Freezes the unit's people board and units board (ranked by points per member) of a past "
-                    + "week or of this week into a snapshot that never changes afterwards. Each week is published once: "
-                    + "the first call (or the weekly job, at Monday 00:00 in the business zone, for every branch and "
-                    + "committee with participants) makes it and answers 201; any later call answers 200 with the "
-                    + "same snapshot. The answer holds the first page of people. A week is frozen only when its "
-                    + "standings hold every ledger entry of the week (they take entries in a moment after they are "
-                    + "made: 409 LEADERBOARD_STANDINGS_PENDING, try again shortly) and agree with the ledger (409 "
-                    + "LEADERBOARD_STANDINGS_DISAGREE). Secretaries and org admins of the unit. Takes an optional "
-                    + "Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Published now",
-            headers = {@Header(name = "Location", ref = "Location"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.Published.class)))
-    @APIResponse(responseCode = "200", description = "Published before: the existing snapshot",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.Published.class)))
-    @APIResponse(ref = "Conflict", responseCode = "409")
-    @APIResponse(ref = "LeaderboardWeekRefused", responseCode = "422")
-    public Response publish(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
-            @Parameter(ref = "Id") @PathParam("id") UUID unitId,
-            @Parameter(description = "The ISO week", required = true,
-                    schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
-        access.require(Action.LEADERBOARD_MANAGE, unitId);
-        IsoWeek which = week(week);
-        var page = pagination.request(null, null, published(unitId, which));
-        PublishedViews.Outcome outcome = weeks.publish(unitId, which, token.getSubject(), page);
-        if (!outcome.created()) {
-            return Response.ok(outcome.published()).build();
-        }
-        return Response.created(URI.create("/v1/leaderboards/" + unitId + "/weeks/" + which))
-                .entity(outcome.published()).build();
-    }
-
-    @POST
-    @Path("{id}/weeks/{week}/editions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Idempotent(required = false)
-    @Operation(operationId = "republishWeek", summary = "Publish a unit's week again, as a new edition",
-            description = "For a week frozen with wrong figures (published before its standings were complete): "
-                    + "freezes the standings as they are now as the next edition, with the reason given, and marks the "
-                    + "one before superseded (it is kept). Reads of the week show the current edition, its number and "
-                    + "its reason. Refused like a first publication when the standings are not complete (409). The "
-                    + "week's study leaders stay as they were decided. 404 LEADERBOARD_WEEK_NOT_PUBLISHED when the "
-                    + "week was never published. Org admins whose role holds everywhere. Takes an optional "
-                    + "Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The new edition",
-            headers = {@Header(name = "Location", ref = "Location"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.Published.class)))
-    @APIResponse(ref = "Conflict", responseCode = "409")
-    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
-    public Response republish(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
-            @Parameter(ref = "Id") @PathParam("id") UUID unitId,
-            @Parameter(description = "The ISO week", required = true,
-                    schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week,
-            @NotNull @Valid PublishedViews.EditionRequest request) {
-        access.requireEverywhere(Action.LEADERBOARD_MANAGE);
-        IsoWeek which = week(week);
-        var page = pagination.request(null, null, published(unitId, which));
-        PublishedViews.Outcome outcome = weeks.republish(unitId, which, request.reason(), token.getSubject(), page);
-        return Response.created(URI.create("/v1/leaderboards/" + unitId + "/weeks/" + which))
-                .entity(outcome.published()).build();
-    }
-
-    @GET
-    @Path("{id}/weeks/{week}")
-    @Operation(operationId = "getPublishedWeek", summary = "A unit's published week",
-            description = "The snapshot as published (one page of people, best first, and the units board) with "
-                    + "its revisions: the ledger entries of that week made since for people of the board, counted "
-                    + "and summed, not merged. 404 LEADERBOARD_WEEK_NOT_PUBLISHED when the week is not published. "
-                    + "For those who may read the unit's boards. Sends an ETag; with If-None-Match naming it, 304.")
-    @APIResponse(responseCode = "200", description = "The published week",
-            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.Published.class)))
-    @APIResponse(ref = "NotModified", responseCode = "304")
-    public Response published(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
-            @Parameter(description = "The ISO week", required = true,
-                    schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week,
-            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
-            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor,
-            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        access.require(Action.LEADERBOARD_READ, unitId);
-        IsoWeek which = week(week);
-        var page = pagination.request(limit, cursor, published(unitId, which));
-        return tagged(weeks.find(unitId, which, page), ifNoneMatch);
-    }
-
-    @GET
-    @Path("{id}/weeks")
-    @Operation(operationId = "listPublishedWeeks", summary = "A unit's published weeks, newest first",
-            description = "For those who may read the unit's boards.")
-    @APIResponse(responseCode = "200", description = "One page of published weeks",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.SummaryPage.class)))
-    public PublishedViews.SummaryPage publishedWeeks(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
-            @Parameter(ref = "Limit") @QueryParam("limit") String limit,
-            @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
-        access.require(Action.LEADERBOARD_READ, unitId);
-        return weeks.list(unitId, pagination.request(limit, cursor, "published-weeks?unit=" + unitId));
+        return standingsCheck.check(week(week));
     }
 
     @GET
@@ -397,11 +288,12 @@ public class LeaderboardsResource {
         return EntityTags.changed(chosen, chosen.version());
     }
 
-    private static String published(UUID unitId, IsoWeek week) {
-        return "published-week?unit=" + unitId + "&week=" + week;
+    private Response tagged(Object board, String ifNoneMatch) {
+        return tagged(json, board, ifNoneMatch);
     }
 
-    private Response tagged(Object board, String ifNoneMatch) {
+    /** A board with an ETag of its content (304 when If-None-Match names it). */
+    static Response tagged(ObjectMapper json, Object board, String ifNoneMatch) {
         try {
             return EntityTags.read(board, EntityTags.ofContent(json.writeValueAsBytes(board)), ifNoneMatch).build();
         } catch (JsonProcessingException e) {
@@ -409,8 +301,12 @@ public class LeaderboardsResource {
         }
     }
 
-    /** The week named, or this week. */
     private IsoWeek week(String week) {
+        return week(week, calendar);
+    }
+
+    /** The week named, or this week. */
+    static IsoWeek week(String week, BusinessCalendar calendar) {
         return QueryParams.isoWeek("week", week).orElseGet(calendar::currentWeek);
     }
 
