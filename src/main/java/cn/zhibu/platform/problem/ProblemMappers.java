@@ -200,7 +200,7 @@ public class ProblemMappers {
 
     static FieldError fieldError(ConstraintViolation<?> violation) {
         String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return new FieldError(FieldPaths.of(violation.getPropertyPath()), upperSnake(annotation),
+        return new FieldError(FieldPaths.of(violation.getPropertyPath(), violation.getRootBeanClass()), upperSnake(annotation),
                 violation.getMessage());
     }
 

@@ -122,7 +122,7 @@ public class PeopleImportsResource {
         }
         boolean dry = QueryParams.flag("dryRun", dryRun);
         String charset = CsvFile.charsetParameter(contentType);
-        // the file as the HTTP layer buffered it (OversizeBodies), up to zhibu.import.max-bytes
+        // the file as the HTTP layer buffered it (RequestBodies), up to zhibu.import.max-bytes
         byte[] file = routing.body() == null || routing.body().buffer() == null ? new byte[0]
                 : routing.body().buffer().getBytes();
         PeopleImportView job = imports.queue(file, charset, dry, identity.getPrincipal().getName(), reach);

@@ -1,0 +1,89 @@
+package cn.zhibu.platform.problem;
+
+import static cn.zhibu.testing.ProblemAssertions.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the HTTP layer refuses before any operation runs is answered with problem+json too. */
+@QuarkusTest
+class HttpLayerProblemsTest {
+
+    private static final String NOTE = "{\"refreshToken\":\"abc\"}";
+
+    @Test
+    void aBodyWithoutContentTypeIsA415() throws Exception {
+        String answer = raw("POST /v1/sessions/refresh HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Length: " + NOTE.length() + "\r\n\r\n" + NOTE);
+        assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        assertTrue(answer.contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""), answer);
+    }
+
+    @Test
+    void jsonThatIsNotUtf8IsA415() {
+        byte[] utf16 = NOTE.getBytes(StandardCharsets.UTF_16LE);
+        problem(Api.anonymous().contentType("application/json").body(utf16).post("/v1/sessions/refresh").then(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(Api.anonymous().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/json; charset=UTF-16").body(NOTE.getBytes(StandardCharsets.UTF_16))
+                .post("/v1/sessions/refresh").then(), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(Api.anonymous().contentType("application/json").body(new byte[] {'{', '"', (byte) 0xC3, '"', '}'})
+                .post("/v1/sessions/refresh").then(), 415, "UNSUPPORTED_MEDIA_TYPE");
+        // UTF-8 is read as before (the token is refused for what it is, not for its encoding)
+        problem(Api.anonymous().contentType("application/json; charset=utf-8").body(NOTE.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/sessions/refresh").then(), 400, "VALIDATION_FAILED")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("refreshToken"));
+    }
+
+    @Test
+    void multipartIsA415() {
+        problem(Api.as("layer-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType("multipart/form-data; boundary=x").body("--x--\r\n".getBytes(StandardCharsets.US_ASCII))
+                .post("/v1/calendar-days").then(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aLongUriIsA414AndLargeHeadersA431() {
+        // (RestAssured.given(): the contract knows no parameter q)
+        problem(RestAssured.given().queryParam("q", "a".repeat(9000)).get("/v1/org-units").then(), 414, "URI_TOO_LONG")
+                .header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue());
+        problem(RestAssured.given().header("X-Padding", "a".repeat(21_000)).get("/v1/org-units").then(),
+                431, "HEADERS_TOO_LARGE");
+        // under the limits a request is answered as usual
+        problem(RestAssured.given().queryParam("q", "a".repeat(7000)).get("/v1/org-units").then(),
+                401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aUriBeyondTheServersOwnLimitIsStillRefused() throws Exception {
+        String answer = raw("GET /v1/org-units?q=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        // the server's own refusal (no body): documented as the one answer that is not problem+json
+        assertEquals("HTTP/1.0 414", answer.substring(0, 12), answer);
+    }
+
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
