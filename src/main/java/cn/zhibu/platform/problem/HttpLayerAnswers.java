@@ -28,13 +28,19 @@ public class HttpLayerAnswers {
      * connection is closed after the answer (nothing else could be read from it).
      */
     public void send(RoutingContext context, ProblemKind code, boolean unread, Object... args) {
+        send(context, code, List.of(), unread, args);
+    }
+
+    /** Answers with the problem, naming the fields at fault. */
+    public void send(RoutingContext context, ProblemKind code, List<FieldError> errors, boolean unread,
+            Object... args) {
         if (context.response().headWritten()) {
             context.request().connection().close();
             return;
         }
         HttpServerRequest request = context.request();
         var locale = ProblemMessages.resolve(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem problem = Problems.of(code, locale, request.path(), List.of(), args);
+        Problem problem = Problems.of(code, locale, request.path(), errors, args);
         rateLimiter.acquire(Callers.key(null, request)).headers().forEach(context.response()::putHeader);
         context.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -76,6 +76,31 @@ class HttpLayerProblemsTest {
         assertEquals("HTTP/1.0 414", answer.substring(0, 12), answer);
     }
 
+    @Test
+    void controlCharactersInTheUriNameTheParameter() throws Exception {
+        String token = Api.token("layer-uri-admin", Roles.ORG_ADMIN);
+        problem(RestAssured.given().auth().oauth2(token).urlEncodingEnabled(false).get("/v1/people?q=a%00b&limit=2")
+                .then(), 400, "VALIDATION_FAILED").body("errors[0].field", org.hamcrest.Matchers.equalTo("q"))
+                .body("errors[0].code", org.hamcrest.Matchers.equalTo("CONTROL_CHARACTER"));
+        problem(RestAssured.given().auth().oauth2(token).urlEncodingEnabled(false).get("/v1/people/a%1Fb").then(),
+                400, "VALIDATION_FAILED").body("errors[0].field", org.hamcrest.Matchers.equalTo("path"));
+        String broken = raw("GET /v1/people?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(broken.startsWith("HTTP/1.1 400") && broken.contains("\"code\":\"INVALID_PARAMETER\""), broken);
+        problem(RestAssured.given().auth().oauth2(token).urlEncodingEnabled(false).get("/v1/people?q=%C3%28").then(),
+                400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void rawUtf8InAQueryIsReadAsIfEncoded() throws Exception {
+        String token = Api.token("layer-raw-admin", Roles.ORG_ADMIN);
+        String encoded = RestAssured.given().auth().oauth2(token).urlEncodingEnabled(false)
+                .get("/v1/people?q=%E5%BC%A0%7C&limit=5").then().statusCode(200).extract().asString();
+        String answer = raw("GET /v1/people?q=张|&limit=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.endsWith(encoded), answer);
+    }
+
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
             socket.setSoTimeout(10_000);
