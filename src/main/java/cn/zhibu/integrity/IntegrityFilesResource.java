@@ -6,6 +6,7 @@ import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.CharacterLengths;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
@@ -47,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntegrityFilesResource {
 
     static final String NO_STORE = "no-store";
-    private static final String PURPOSE_DETAIL = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
+    private static final String PURPOSE_DETAIL = Patterns.TEXT;
 
     private final IntegrityFileService files;
     private final IntegrityAccess guard;
@@ -212,7 +213,8 @@ public class IntegrityFilesResource {
         if (why == null) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purpose");
         }
-        if (detail == null || detail.strip().length() < 2 || detail.length() > 500 || !detail.matches(PURPOSE_DETAIL)) {
+        if (detail == null || CharacterLengths.of(detail.strip()) < 2
+                || CharacterLengths.of(detail) > 500 || !detail.matches(PURPOSE_DETAIL)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purposeDetail");
         }
         return why;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Weekly boards (榜单) of people and units. */
 public final class LeaderboardViews {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
     static final String POINTS_MIN = "-100000000";
     static final String POINTS_MAX = "100000000";
     static final String COUNT_MAX = "100000000";

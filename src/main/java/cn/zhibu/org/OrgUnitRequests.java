@@ -1,5 +1,6 @@
 package cn.zhibu.org;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The request bodies of {@code /v1/org-units}. */
 public final class OrgUnitRequests {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
 
     private OrgUnitRequests() {
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.points;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/points}. */
 public final class LedgerViews {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
 
     private LedgerViews() {
     }

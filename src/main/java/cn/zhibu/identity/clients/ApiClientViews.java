@@ -1,5 +1,6 @@
 package cn.zhibu.identity.clients;
 
+import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.identity.Permissions;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/api-clients} and the token endpoint. */
 public final class ApiClientViews {
 
-    static final String NAME = "^\\S(.*\\S)?$";
+    static final String NAME = Patterns.TEXT;
 
     private ApiClientViews() {
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.integrity.entry;
 
+import cn.zhibu.platform.openapi.Patterns;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import jakarta.validation.Valid;
@@ -42,8 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public sealed interface EntryContent {
     // each record's type is its own whatever it is given (null included), so content and type never disagree
 
-    String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
-    String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    String TEXT = Patterns.TEXT;
+    String LONG_TEXT = Patterns.LONG_TEXT;
     /** A resident identity number (居民身份证号码): 17 digits and a digit or X. */
     String ID_NUMBER = "^[0-9]{17}[0-9X]$";
 

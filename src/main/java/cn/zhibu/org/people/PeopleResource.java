@@ -12,6 +12,7 @@ import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.idempotency.Idempotent;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
+import cn.zhibu.platform.problem.CharacterLengths;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
@@ -86,7 +87,8 @@ public class PeopleResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<String> text = Optional.ofNullable(q).map(String::trim).filter(t -> !t.isEmpty());
-        if (text.isPresent() && (text.get().length() > 32 || text.get().chars().anyMatch(Character::isISOControl))) {
+        if (text.isPresent()
+                && (CharacterLengths.of(text.get()) > 32 || text.get().chars().anyMatch(Character::isISOControl))) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "q", "1-32");
         }
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The request bodies of {@code /v1/people}. */
 public final class PersonRequests {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
     static final String PHONE = "^1[3-9][0-9]{9}$";
     static final String EXTERNAL_ID = "^[A-Za-z0-9._:-]{1,64}$";
 

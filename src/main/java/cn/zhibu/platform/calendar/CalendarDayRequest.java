@@ -1,5 +1,6 @@
 package cn.zhibu.platform.calendar;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,10 +16,10 @@ public record CalendarDayRequest(
                 examples = "HOLIDAY")
         @NotNull
         CalendarDayKind kind,
-        @Schema(description = "What the day is", minLength = 1, maxLength = 64, pattern = "^\\S(.*\\S)?$",
+        @Schema(description = "What the day is", minLength = 1, maxLength = 64, pattern = Patterns.TEXT,
                 required = true, examples = "国庆节")
         @NotBlank
         @Size(max = 64)
-        @jakarta.validation.constraints.Pattern(regexp = "^\\S(.*\\S)?$")
+        @jakarta.validation.constraints.Pattern(regexp = Patterns.TEXT)
         String name) {
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.calendar;
 
+import cn.zhibu.platform.openapi.Patterns;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +15,7 @@ public record CalendarDayView(
         LocalDate date,
         @Schema(description = "HOLIDAY or WORKDAY", examples = "HOLIDAY")
         CalendarDayKind kind,
-        @Schema(description = "What the day is", maxLength = 64, pattern = "^\\S(.*\\S)?$", examples = "国庆节")
+        @Schema(description = "What the day is", maxLength = 64, pattern = Patterns.TEXT, examples = "国庆节")
         String name,
         @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
                 format = "int64", examples = "0")

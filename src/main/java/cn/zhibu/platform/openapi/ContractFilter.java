@@ -58,13 +58,16 @@ public class ContractFilter implements OASFilter {
         // outside the caller's subtree is "not found", so any signed-in operation can answer 404
         add(responses, "404", "NotFound", secured || path.contains("{"));
         add(responses, "406", "NotAcceptable", true);
+        add(responses, "408", "RequestTimeout", hasBody);
         add(responses, "409", "Conflict", hasParameter(operation, "IdempotencyKey"));
         add(responses, "412", "PreconditionFailed", hasParameter(operation, "IfMatch"));
         add(responses, "413", "PayloadTooLarge", hasBody);
+        add(responses, "414", "UriTooLong", true);
         add(responses, "415", "UnsupportedMediaType", hasBody);
         add(responses, "422", "UnprocessableContent", hasParameter(operation, "IdempotencyKey"));
         add(responses, "428", "PreconditionRequired", hasParameter(operation, "IfMatch"));
         add(responses, "429", "TooManyRequests", true);
+        add(responses, "431", "HeadersTooLarge", true);
         add(responses, "500", "InternalError", true);
         add(responses, "503", "ServiceBusy", true);
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The member file (一人一档) and its parts. */
 public final class MemberFileViews {
 
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
     static final String POINTS_MIN = "-100000000";
     static final String POINTS_MAX = "100000000";
 

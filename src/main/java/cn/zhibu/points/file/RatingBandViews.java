@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/rating-bands}. */
 public final class RatingBandViews {
 
-    static final String NAME = "^\\S(.*\\S)?$";
+    static final String NAME = Patterns.TEXT;
     static final int MAX_BANDS = 10;
 
     private RatingBandViews() {

@@ -20,7 +20,7 @@ public final class PointsImportViews {
     /** Data lines of one CSV file, at most (the body is at most 1 MiB in any case). */
     public static final int MAX_CSV_LINES = 5000;
     static final String EXTERNAL_ID = "^[A-Za-z0-9._:-]{1,64}$";
-    static final String TEXT = "^\\S(.*\\S)?$";
+    static final String TEXT = Patterns.TEXT;
     static final String ANY_CASE_UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private PointsImportViews() {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class CheckInViews {
 
     /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
-    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
+    static final String TEXT = Patterns.TEXT;
     static final String INSTANT = cn.zhibu.study.StudyMaterialViews.INSTANT;
     static final String ACCOUNT = "^[A-Za-z0-9:._-]{1,80}$";
 

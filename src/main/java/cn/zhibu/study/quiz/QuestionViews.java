@@ -1,5 +1,6 @@
 package cn.zhibu.study.quiz;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +18,13 @@ public final class QuestionViews {
 
     /** One line, not starting or ending with a space. */
     /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
-    static final String TEXT = "^[^\\s\\u3000](.*[^\\s\\u3000])?$";
+    static final String TEXT = Patterns.TEXT;
     /** Any text but control characters other than line breaks. */
-    static final String LONG_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    static final String LONG_TEXT = Patterns.LONG_TEXT;
     static final String KEY = "^[A-F]$";
     /** The options of every true-or-false question. */
     static final List<String> TRUE_FALSE = List.of("正确", "错误");
-    static final String INSTANT = cn.zhibu.platform.openapi.Patterns.INSTANT;
+    static final String INSTANT = Patterns.INSTANT;
 
     private QuestionViews() {
     }
