@@ -71,9 +71,10 @@ public class OrgUnitsResource {
             @Parameter(description = "List everything below this unit instead", schema = @Schema(
                     type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("under") String under,
             @Parameter(description = "Include archived units", schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("includeArchived") boolean includeArchived,
+            @QueryParam("includeArchived") String includeArchivedFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        boolean includeArchived = QueryParams.flag("includeArchived", includeArchivedFlag);
         Optional<UUID> parent = QueryParams.uuid("parentId", parentId);
         Optional<UUID> root = QueryParams.uuid("under", under);
         if (parent.isPresent() && root.isPresent()) {

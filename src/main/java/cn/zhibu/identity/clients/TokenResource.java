@@ -77,9 +77,21 @@ public class TokenResource {
                 throw new ProblemException(IdentityProblem.CLIENT_CREDENTIALS_INVALID);
             }
         }
+        if (!fits(id, 40) || !fits(secret, 64)) {
+            throw new ProblemException(IdentityProblem.CLIENT_CREDENTIALS_INVALID); // no client has such credentials
+        }
+        if (scope != null && (scope.length() > 256 || scope.chars().anyMatch(c -> c < 0x20))) {
+            throw new ProblemException(cn.zhibu.platform.problem.ProblemCode.INVALID_PARAMETER, "scope",
+                    "space-separated scopes, up to 256 characters");
+        }
         ApiClientViews.Token token = clients.token(id, secret, Optional.ofNullable(scope));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(token).cacheControl(noStore).header("Pragma", "no-cache").build();
+    }
+
+    /** Credentials as the contract bounds them: absent, or printable and not longer than that. */
+    private static boolean fits(String value, int maxLength) {
+        return value == null || (value.length() <= maxLength && value.chars().allMatch(c -> c > 0x20 && c < 0x7F));
     }
 }

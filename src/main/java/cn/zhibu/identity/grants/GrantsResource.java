@@ -72,9 +72,10 @@ public class GrantsResource {
             @Parameter(description = "Only this account's grants", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid", maxLength = 36)) @QueryParam("accountId") String accountId,
             @Parameter(description = "Include revoked grants", schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("includeRevoked") boolean includeRevoked,
+            @QueryParam("includeRevoked") String includeRevokedFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        boolean includeRevoked = QueryParams.flag("includeRevoked", includeRevokedFlag);
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
         Optional<UUID> account = QueryParams.uuid("accountId", accountId);
         Optional<String> path;

@@ -83,9 +83,10 @@ public class PeopleResource {
             @Parameter(description = "Only people of this unit or a unit under it", schema = @Schema(
                     type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
             @Parameter(description = "Include people who left", schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("includeLeft") boolean includeLeft,
+            @QueryParam("includeLeft") String includeLeftFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
+        boolean includeLeft = QueryParams.flag("includeLeft", includeLeftFlag);
         Optional<String> text = Optional.ofNullable(q).map(String::trim).filter(t -> !t.isEmpty());
         if (text.isPresent()
                 && (CharacterLengths.of(text.get()) > 32 || text.get().chars().anyMatch(Character::isISOControl))) {

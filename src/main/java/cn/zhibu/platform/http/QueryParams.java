@@ -1,5 +1,6 @@
 package cn.zhibu.platform.http;
 
+import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.IsoWeek;
@@ -19,6 +20,10 @@ public final class QueryParams {
             return Optional.empty();
         }
         try {
+            if (!value.matches(Patterns.DATE)) {
+                // LocalDate.parse reads years of up to nine digits, which no database column holds
+                throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            }
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "YYYY-MM-DD");

@@ -41,6 +41,7 @@ public class RequestBodies {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final String DEADLINE = RequestBodies.class.getName() + ".deadline";
+    private static final String READ = RequestBodies.class.getName() + ".read";
 
     /** Files buffered at once on this replica (each up to zhibu.import.max-bytes, before anyone is signed in). */
     static final int FILES_AT_ONCE = 2;
@@ -78,8 +79,14 @@ public class RequestBodies {
                     read(context, file ? files : bodies, file);
                 })
                 .failureHandler(context -> {
-                    if (context.statusCode() == 413 && !context.response().headWritten()) {
+                    boolean reading = context.get(DEADLINE) != null && context.get(READ) == null;
+                    if (context.response().headWritten()) {
+                        context.next();
+                    } else if (context.statusCode() == 413) {
                         answers.send(context, ProblemCode.PAYLOAD_TOO_LARGE, true, limit(context));
+                    } else if (reading) {
+                        // a body the server could not read as sent (a broken form, a field over the decoder's limit)
+                        answers.send(context, ProblemCode.BAD_REQUEST, true);
                     } else {
                         context.next();
                     }
@@ -129,6 +136,7 @@ public class RequestBodies {
             return;
         }
         context.vertx().cancelTimer(timer);
+        context.put(READ, true);
         if (context.response().ended()) {
             return; // answered 408 while the last bytes came in
         }
