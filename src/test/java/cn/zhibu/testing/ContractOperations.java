@@ -17,13 +17,14 @@ import java.util.Optional;
 
 /**
  * Every operation of the committed contract ({@link Api#CONTRACT}), read with swagger-parser with every {@code $ref}
- * resolved: its method, path, parameters (those of the path item and the operation's own) and request body.
+ * resolved: its method, path, parameters (those of the path item and the operation's own), request body and the media
+ * types of its successful answers.
  */
 public final class ContractOperations {
 
     /** One operation of the contract. */
     public record ContractOperation(String method, String path, String operationId, List<Parameter> parameters,
-            boolean bodyRequired, Map<String, MediaType> bodies) {
+            boolean bodyRequired, Map<String, MediaType> bodies, List<String> answers) {
         // bodies keeps the contract's order (a deterministic order for tests that walk it)
 
         /** The parameters given in this place: {@code path}, {@code query} or {@code header}. */
@@ -45,6 +46,11 @@ public final class ContractOperations {
 
         public boolean takesBody(String mediaType) {
             return bodies.containsKey(mediaType);
+        }
+
+        /** The media type of its successful answers (the first the contract names; JSON when it names none). */
+        public String answerType() {
+            return answers.isEmpty() ? "application/json" : answers.get(0);
         }
 
         @Override
@@ -99,7 +105,16 @@ public final class ContractOperations {
             bodies.putAll(operation.getRequestBody().getContent());
             required = Boolean.TRUE.equals(operation.getRequestBody().getRequired());
         }
+        List<String> answers = new ArrayList<>();
+        if (operation.getResponses() != null) {
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getContent() != null) {
+                    answers.addAll(response.getContent().keySet());
+                }
+            });
+        }
         return new ContractOperation(method.name(), path, operation.getOperationId(),
-                List.copyOf(parameters.values()), required, java.util.Collections.unmodifiableMap(bodies));
+                List.copyOf(parameters.values()), required, java.util.Collections.unmodifiableMap(bodies),
+                List.copyOf(answers));
     }
 }
