@@ -27,7 +27,7 @@ final class Violations {
             String body = answer.body() == null ? "" : answer.body().replaceAll("\\s+", " ");
             String shown = answer.status() == -1 ? answer.error()
                     : answer.status() + " " + (answer.contentType().isEmpty() ? "(no content type)" : answer.contentType())
-                            + (rule.startsWith("bad input") ? "" : " " + cut(body, 300));
+                            + (rule.startsWith("bad input") || body.isEmpty() ? "" : " " + cut(body, 300));
             return String.format("%-6s %s (%s) as %s, %s -> %s in %d ms", op.method(), op.path(), op.operationId(),
                     caller, request.describe(), shown, answer.millis());
         }
