@@ -63,11 +63,15 @@ class TwoReplicasIT {
     private static EmbeddedDatabase database;
     private static final List<Replica> replicas = new ArrayList<>();
 
-    /** One service process: its port and its log. */
-    record Replica(String name, int port, Process process, Path log) {
+    /** One service process: its port, its management interface's (health, metrics) and its log. */
+    record Replica(String name, int port, int managementPort, Process process, Path log) {
 
         RequestSpecification api() {
             return given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
+        }
+
+        RequestSpecification management() {
+            return given().baseUri("http://localhost:" + managementPort);
         }
 
         RequestSpecification api(String token) {
@@ -97,12 +101,14 @@ class TwoReplicasIT {
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000");
         for (String name : List.of("a", "b")) {
             int port = freePort();
+            int managementPort = freePort();
             Path log = Path.of("target", "replica-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
                     .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            replicas.add(new Replica(name, port, builder.start(), log));
+            replicas.add(new Replica(name, port, managementPort, builder.start(), log));
         }
         for (Replica replica : replicas) {
             awaitReady(replica);
@@ -417,7 +423,7 @@ class TwoReplicasIT {
                 throw new IllegalStateException("replica " + replica.name() + " stopped:\n" + tail(replica.log()));
             }
             try {
-                if (replica.api().get("/q/health/ready").statusCode() == 200) {
+                if (replica.management().get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) { // not listening yet (RestAssured throws ConnectException unchecked)
