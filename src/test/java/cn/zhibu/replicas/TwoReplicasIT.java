@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,7 +173,8 @@ class TwoReplicasIT {
         // at random, through both replicas
         Map<String, String> checkIns = new ConcurrentHashMap<>(); // member|material -> the acknowledged check-in
         Map<String, String> attempts = new ConcurrentHashMap<>(); // member -> the submitted attempt
-        Set<String> opened = ConcurrentHashMap.newKeySet();
+        // member|material -> opened: the first worker opens it; another one waits for that answer before it checks in
+        Map<String, Boolean> opened = new ConcurrentHashMap<>();
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger replays = new AtomicInteger();
         AtomicInteger reads = new AtomicInteger();
@@ -191,10 +191,11 @@ class TwoReplicasIT {
                     int dice = random.nextInt(100);
                     if (dice < 50) {
                         String material = materials.get(random.nextInt(MATERIALS));
-                        if (opened.add(m + "|" + material)) {
+                        opened.computeIfAbsent(m + "|" + material, k -> {
                             one.api(member.accessToken()).post("/v1/study-materials/" + material + "/open")
                                     .then().statusCode(200);
-                        }
+                            return true;
+                        });
                         checkIn(one, other, member, m, material, checkIns, problems, replays, random.nextBoolean());
                     } else if (dice < 65) {
                         if (attempts.putIfAbsent(String.valueOf(m), "") == null) {
