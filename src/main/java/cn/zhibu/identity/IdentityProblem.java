@@ -15,6 +15,7 @@ public enum IdentityProblem implements ProblemKind {
     WECHAT_ALREADY_BOUND(409),
     USERNAME_TAKEN(409),
     PERSON_HAS_ACCOUNT(409),
+    ACCOUNT_EXISTS(409),
     GRANT_EXISTS(409),
     GRANT_ALREADY_REVOKED(409),
     GRANT_LAST_ADMIN(409),

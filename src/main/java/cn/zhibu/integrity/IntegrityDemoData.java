@@ -119,6 +119,7 @@ public class IntegrityDemoData {
         List<?> account = em.createNativeQuery("select id from account where person_id = ?1").setParameter(1, admin)
                 .getResultList();
         if (!account.isEmpty()) {
+            audit.system(AuditAction.SUBMIT_DECLARATION); // the demo declares it for them: the service's own row
             declarations.submit(admin, (UUID) account.get(0), new EntryContent.Gift(null, "某培训机构", today.minusDays(3),
                     "会议间隙", "购物卡一张", new BigDecimal("1000.00"), EntryContent.GiftHandling.HANDED_IN,
                     today.minusDays(2), "当即婉拒未果，次日上交机关纪委"), Locale.CHINA);

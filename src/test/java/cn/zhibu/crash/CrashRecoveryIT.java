@@ -75,6 +75,8 @@ class CrashRecoveryIT {
     private static Path dataDirectory;
     private static Path log;
     private static int port;
+    /** The management interface's (health, metrics): a port of its own. */
+    private static int managementPort;
     private static volatile Process service;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -107,6 +109,7 @@ class CrashRecoveryIT {
         log = Path.of("target", "crash-recovery.log").toAbsolutePath();
         Files.deleteIfExists(log);
         port = freePort();
+        managementPort = freePort();
         start(jar);
 
         // the embedded default flushes: as the service sees it on its own connection, and as the server answers
@@ -299,7 +302,8 @@ class CrashRecoveryIT {
     private static void start(Path jar) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
-                "-Dzhibu.embedded-db.dir=" + dataDirectory, "-jar", jar.toString())
+                "-Dquarkus.management.port=" + managementPort, "-Dzhibu.embedded-db.dir=" + dataDirectory, "-jar",
+                jar.toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         log.toFile()));
         builder.environment().put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
@@ -313,7 +317,7 @@ class CrashRecoveryIT {
                 throw new IllegalStateException("the service stopped:\n" + tail());
             }
             try {
-                if (given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri("http://localhost:" + managementPort).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notListening) { // RestAssured throws ConnectException unchecked

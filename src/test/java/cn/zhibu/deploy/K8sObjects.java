@@ -35,6 +35,16 @@ final class K8sObjects {
         return names;
     }
 
+    /** The targetPort of the service's port of this name or number (as text), or null when it has none. */
+    static String targetPort(JsonNode service, String nameOrNumber) {
+        for (JsonNode port : service.path("spec").path("ports")) {
+            if (nameOrNumber.equals(port.path("name").asText()) || nameOrNumber.equals(port.path("port").asText())) {
+                return port.path("targetPort").asText(port.path("port").asText());
+            }
+        }
+        return null;
+    }
+
     static boolean writableTmp(PodTemplate pod, JsonNode container) {
         for (JsonNode mount : container.path("volumeMounts")) {
             if ("/tmp".equals(mount.path("mountPath").asText()) && !mount.path("readOnly").asBoolean(false)) {

@@ -3,6 +3,7 @@ package cn.zhibu.deploy;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.deploy.RenderedOverlay.PodTemplate;
+import cn.zhibu.testing.Management;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,17 +146,22 @@ class ManifestsTest {
     }
 
     @Test
-    void probesAskServedPathsOnTheHttpPort() {
+    void probesAskServedPathsOnTheManagementPort() {
         List<String> problems = new ArrayList<>();
         for (RenderedOverlay overlay : overlays()) {
             for (PodTemplate pod : longRunning(overlay)) {
                 for (JsonNode container : pod.spec().path("containers")) {
                     String where = where(overlay, pod, container);
-                    int httpPort = httpPort(PodEnvironment.of(overlay, container, where, new ArrayList<>()));
-                    if (K8sObjects.containerPort(container, "http") == null
-                            || K8sObjects.containerPort(container, "http") != httpPort) {
+                    Map<String, String> env = PodEnvironment.of(overlay, container, where, new ArrayList<>());
+                    int httpPort = PodEnvironment.httpPort(env);
+                    int managementPort = PodEnvironment.managementPort(env);
+                    if (!Integer.valueOf(httpPort).equals(K8sObjects.containerPort(container, "http"))) {
                         problems.add(where + ": no container port named http with containerPort " + httpPort
                                 + " (quarkus.http.port)");
+                    }
+                    if (!Integer.valueOf(managementPort).equals(K8sObjects.containerPort(container, "management"))) {
+                        problems.add(where + ": no container port named management with containerPort "
+                                + managementPort + " (quarkus.management.port: health and metrics)");
                     }
                     PROBE_PATHS.forEach((probe, expected) -> {
                         JsonNode get = container.path(probe).path("httpGet");
@@ -167,17 +173,18 @@ class ManifestsTest {
                         if (!expected.equals(path)) {
                             problems.add(where + ": " + probe + " asks " + path + " instead of " + expected);
                         }
-                        int status = status(path);
+                        int status = managementStatus(path);
                         if (status != 200) {
-                            problems.add(where + ": " + probe + " asks " + path + ", which answers " + status);
+                            problems.add(where + ": " + probe + " asks " + path + ", which answers " + status
+                                    + " on the management interface");
                         }
                         JsonNode port = get.path("port");
                         Integer number = port.isTextual() ? K8sObjects.containerPort(container, port.asText()) : null;
                         if (!port.isTextual()) {
                             problems.add(where + ": " + probe + " port " + port + " should name the container port");
-                        } else if (number == null || number != httpPort) {
-                            problems.add(where + ": " + probe + " port " + port.asText() + " is not the HTTP port "
-                                    + httpPort);
+                        } else if (number == null || number != managementPort) {
+                            problems.add(where + ": " + probe + " port " + port.asText() + " is not the management "
+                                    + "port " + managementPort);
                         }
                     });
                 }
@@ -189,8 +196,12 @@ class ManifestsTest {
     @Test
     void metricsAreScrapedWhereTheServiceServesThem() {
         List<String> problems = new ArrayList<>();
-        if (status("/q/metrics") != 200) {
-            problems.add("GET /q/metrics answers " + status("/q/metrics"));
+        if (managementStatus("/q/metrics") != 200) {
+            problems.add("GET /q/metrics answers " + managementStatus("/q/metrics") + " on the management interface");
+        }
+        if (status("/q/metrics") != 404) {
+            problems.add("GET /q/metrics answers " + status("/q/metrics") + " on the API's port: metrics are for the "
+                    + "management interface only");
         }
         for (RenderedOverlay overlay : overlays()) {
             boolean scraped = false;
@@ -201,16 +212,17 @@ class ManifestsTest {
                 }
                 scraped = true;
                 String path = annotations.path("prometheus.io/path").asText("/metrics");
-                if (status(path) != 200) {
-                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/path " + path + " answers " + status(path));
+                if (managementStatus(path) != 200) {
+                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/path " + path + " answers "
+                            + managementStatus(path) + " on the management interface");
                 }
                 String port = annotations.path("prometheus.io/port").asText("");
                 Set<String> ports = new HashSet<>();
-                pod.spec().path("containers").forEach(c -> ports.add(String.valueOf(httpPort(
+                pod.spec().path("containers").forEach(c -> ports.add(String.valueOf(PodEnvironment.managementPort(
                         PodEnvironment.of(overlay, c, "", new ArrayList<>())))));
                 if (!ports.contains(port)) {
-                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/port '" + port + "' is not the HTTP port "
-                            + ports);
+                    problems.add(overlay.at(pod.owner()) + ": prometheus.io/port '" + port + "' is not the management "
+                            + "port " + ports);
                 }
             }
             for (JsonNode monitor : overlay.ofKind("ServiceMonitor").toList()) {
@@ -222,13 +234,18 @@ class ManifestsTest {
                 }
                 for (JsonNode endpoint : monitor.path("spec").path("endpoints")) {
                     String path = endpoint.path("path").asText("/metrics");
-                    if (status(path) != 200) {
-                        problems.add(overlay.at(monitor) + ": path " + path + " answers " + status(path));
+                    if (managementStatus(path) != 200) {
+                        problems.add(overlay.at(monitor) + ": path " + path + " answers " + managementStatus(path)
+                                + " on the management interface");
                     }
                     for (JsonNode service : services) {
-                        if (!K8sObjects.servicePortNames(service).contains(endpoint.path("port").asText())) {
+                        String target = K8sObjects.targetPort(service, endpoint.path("port").asText());
+                        if (target == null) {
                             problems.add(overlay.at(monitor) + ": port " + endpoint.path("port") + " is not a port of "
                                     + overlay.at(service));
+                        } else if (!"management".equals(target)) {
+                            problems.add(overlay.at(monitor) + ": port " + endpoint.path("port") + " of "
+                                    + overlay.at(service) + " leads to " + target + ", not the management port");
                         }
                     }
                 }
@@ -648,9 +665,10 @@ class ManifestsTest {
         if (user == null || !user.matches("\\d+(:\\d+)?") || user.matches("0+(:.*)?")) {
             problems.add(DOCKERFILE + ": USER " + user + " is not a numeric non-root user");
         }
-        int port = httpPort(Map.of());
-        if (!exposed.contains(String.valueOf(port)) && !exposed.contains(port + "/tcp")) {
-            problems.add(DOCKERFILE + ": does not EXPOSE the HTTP port " + port);
+        for (int port : new int[] {PodEnvironment.httpPort(Map.of()), PodEnvironment.managementPort(Map.of())}) {
+            if (!exposed.contains(String.valueOf(port)) && !exposed.contains(port + "/tcp")) {
+                problems.add(DOCKERFILE + ": does not EXPOSE the port " + port);
+            }
         }
         assertNoProblems(problems);
     }
@@ -659,8 +677,15 @@ class ManifestsTest {
         assertTrue(problems.isEmpty(), problems.size() + " problem(s) in k8s/:\n  " + String.join("\n  ", problems));
     }
 
+    /** What the running service answers on the API's port. */
     private int status(String path) {
         return statuses.computeIfAbsent(path, p -> RestAssured.given().redirects().follow(false).get(p).statusCode());
+    }
+
+    /** What the running service answers on its management interface (health, metrics). */
+    private int managementStatus(String path) {
+        return statuses.computeIfAbsent("management:" + path, p -> Management.given().redirects().follow(false).get(path)
+                .statusCode());
     }
 
     private static String where(RenderedOverlay overlay, PodTemplate pod, JsonNode container) {
@@ -671,24 +696,5 @@ class ManifestsTest {
     private static List<PodTemplate> longRunning(RenderedOverlay overlay) {
         return overlay.podTemplates().stream().filter(p -> Set.of("Deployment", "StatefulSet", "DaemonSet")
                 .contains(p.owner().path("kind").asText())).toList();
-    }
-
-    /**
-     * The port the service listens on in this environment: QUARKUS_HTTP_PORT, else quarkus.http.port
-     * of application.properties, else Quarkus' default 8080. (Tests listen on another port, so the
-     * running configuration does not tell.)
-     */
-    private static int httpPort(Map<String, String> env) {
-        String configured = env.get("QUARKUS_HTTP_PORT");
-        if (configured != null) {
-            return Integer.parseInt(configured);
-        }
-        try {
-            return Files.readAllLines(APPLICATION_PROPERTIES, StandardCharsets.UTF_8).stream()
-                    .map(String::trim).filter(line -> line.matches("quarkus\\.http\\.port\\s*[=:].*"))
-                    .map(line -> Integer.parseInt(line.split("[=:]", 2)[1].trim())).findFirst().orElse(8080);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

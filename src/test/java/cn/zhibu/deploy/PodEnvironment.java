@@ -170,4 +170,33 @@ final class PodEnvironment {
         }
         return new HashSet<>(names);
     }
+
+    /**
+     * The port the service listens on in this environment: QUARKUS_HTTP_PORT, else quarkus.http.port
+     * of application.properties, else Quarkus' default 8080. (Tests listen on another port, so the
+     * running configuration does not tell.)
+     */
+    static int httpPort(Map<String, String> env) {
+        return port(env, "QUARKUS_HTTP_PORT", "quarkus.http.port", 8080);
+    }
+
+    /** The management interface's port (health, metrics), the same way: quarkus.management.port, else 9000. */
+    static int managementPort(Map<String, String> env) {
+        return port(env, "QUARKUS_MANAGEMENT_PORT", "quarkus.management.port", 9000);
+    }
+
+    private static int port(Map<String, String> env, String variable, String property, int fallback) {
+        String configured = env.get(variable);
+        if (configured != null) {
+            return Integer.parseInt(configured);
+        }
+        Pattern setting = Pattern.compile(Pattern.quote(property) + "\\s*[=:].*");
+        try {
+            return Files.readAllLines(ManifestsTest.APPLICATION_PROPERTIES, StandardCharsets.UTF_8).stream()
+                    .map(String::trim).filter(line -> setting.matcher(line).matches())
+                    .map(line -> Integer.parseInt(line.split("[=:]", 2)[1].trim())).findFirst().orElse(fallback);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,5 +47,30 @@ class IntegrityDemoDataTest {
         Api.bearer(officer).queryParam("purpose", "PROMOTION_REVIEW").queryParam("purposeDetail", "拟提拔")
                 .get("/v1/integrity-files/" + discipline).then().statusCode(200)
                 .body("entries.type", hasItems("PROFILE", "TALK", "DISCIPLINE"));
+    }
+
+    @Test
+    void theDemoDeclarationIsAuditedAsTheServicesOwnSubmission() {
+        String secretary = Api.anonymous().body(Map.of("externalId", "DEMO-1001")).post("/v1/sessions/demo").then()
+                .statusCode(200).extract().path("accessToken");
+        JsonPath waiting = Api.bearer(secretary).queryParam("state", "AWAITING_UNIT").get("/v1/integrity-declarations")
+                .then().statusCode(200).body("items.size()", equalTo(1)).extract().jsonPath();
+        String declaration = waiting.getString("items[0].id");
+        String file = waiting.getString("items[0].fileId");
+        // DEMO-1003 is an org admin of the department: they read the audit of its files
+        String admin = Api.anonymous().body(Map.of("externalId", "DEMO-1003")).post("/v1/sessions/demo").then()
+                .statusCode(200).extract().path("accessToken");
+        JsonPath rows = Api.bearer(admin).queryParam("fileId", file).queryParam("action", "SUBMIT_DECLARATION")
+                .get("/v1/integrity-audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(declaration), rows.getList("items.declarationId"));
+        assertEquals("SYSTEM", rows.getString("items[0].actorKind"));
+        assertEquals("ALLOWED", rows.getString("items[0].outcome"));
+        assertEquals(201, rows.getInt("items[0].status"));
+        assertEquals(file, rows.getString("items[0].fileId"));
+        assertEquals(null, rows.getString("items[0].actorId"));
+        // and no row of the demo's reads as an anonymous caller's unknown action
+        assertEquals(0, StudyFixtures.count("select count(*) from integrity_audit where action = 'UNKNOWN'"));
+        assertEquals(0, StudyFixtures.count("select count(*) from integrity_audit where actor_kind = 'ANONYMOUS' "
+                + "and outcome = 'ALLOWED'"));
     }
 }

@@ -14,11 +14,11 @@ import cn.zhibu.points.PointsLedger;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.Management;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.StandingsCaughtUp;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -238,7 +238,8 @@ class StandingsApplierTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long lag = 0;
         while (System.nanoTime() < deadline) {
-            Matcher m = gauge.matcher(RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString());
+            Matcher m = gauge.matcher(Management.given().get("/q/metrics").then().statusCode(200).extract()
+                    .asString());
             assertTrue(m.find(), "zhibu_standings_lag_entries is in /q/metrics");
             lag = (long) Double.parseDouble(m.group(1));
             if (lag > 0) {

@@ -74,6 +74,8 @@ class GracefulStopIT {
     private static Process service;
     private static Path log;
     private static int port;
+    /** The management interface's (health): a port of its own. */
+    private static int managementPort;
 
     /** One answer (or no answer) as a client saw it; {@code at} in nanoTime. */
     record Outcome(String kind, int status, String code, boolean retryAfter, String checkInId, String key, long at) {
@@ -137,10 +139,12 @@ class GracefulStopIT {
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
         port = freePort();
+        managementPort = freePort();
         log = Path.of("target", "graceful-stop-" + name + ".log");
         Path dir = Files.createDirectories(root.resolve(name));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(database);
@@ -217,7 +221,7 @@ class GracefulStopIT {
             }));
         }
 
-        // readiness, polled until the listener closes
+        // readiness, polled (on the management interface) until its listener closes
         AtomicLong firstDown = new AtomicLong();
         AtomicLong firstRefused = new AtomicLong();
         AtomicInteger readyPolls = new AtomicInteger();
@@ -364,7 +368,9 @@ class GracefulStopIT {
     }
 
     private static Answer call(String method, String path, String token, String key, Object body) throws IOException {
-        HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL()
+        // health is served on the management interface only
+        int to = path.startsWith("/q/") ? managementPort : port;
+        HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + to + path).toURL()
                 .openConnection();
         http.setRequestMethod(method);
         http.setConnectTimeout(5000);

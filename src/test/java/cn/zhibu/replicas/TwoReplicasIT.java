@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,11 +62,15 @@ class TwoReplicasIT {
     private static EmbeddedDatabase database;
     private static final List<Replica> replicas = new ArrayList<>();
 
-    /** One service process: its port and its log. */
-    record Replica(String name, int port, Process process, Path log) {
+    /** One service process: its port, its management interface's (health, metrics) and its log. */
+    record Replica(String name, int port, int managementPort, Process process, Path log) {
 
         RequestSpecification api() {
             return given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
+        }
+
+        RequestSpecification management() {
+            return given().baseUri("http://localhost:" + managementPort);
         }
 
         RequestSpecification api(String token) {
@@ -97,12 +100,14 @@ class TwoReplicasIT {
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000");
         for (String name : List.of("a", "b")) {
             int port = freePort();
+            int managementPort = freePort();
             Path log = Path.of("target", "replica-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
                     .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            replicas.add(new Replica(name, port, builder.start(), log));
+            replicas.add(new Replica(name, port, managementPort, builder.start(), log));
         }
         for (Replica replica : replicas) {
             awaitReady(replica);
@@ -168,7 +173,8 @@ class TwoReplicasIT {
         // at random, through both replicas
         Map<String, String> checkIns = new ConcurrentHashMap<>(); // member|material -> the acknowledged check-in
         Map<String, String> attempts = new ConcurrentHashMap<>(); // member -> the submitted attempt
-        Set<String> opened = ConcurrentHashMap.newKeySet();
+        // member|material -> opened: the first worker opens it; another one waits for that answer before it checks in
+        Map<String, Boolean> opened = new ConcurrentHashMap<>();
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger replays = new AtomicInteger();
         AtomicInteger reads = new AtomicInteger();
@@ -185,10 +191,11 @@ class TwoReplicasIT {
                     int dice = random.nextInt(100);
                     if (dice < 50) {
                         String material = materials.get(random.nextInt(MATERIALS));
-                        if (opened.add(m + "|" + material)) {
+                        opened.computeIfAbsent(m + "|" + material, k -> {
                             one.api(member.accessToken()).post("/v1/study-materials/" + material + "/open")
                                     .then().statusCode(200);
-                        }
+                            return true;
+                        });
                         checkIn(one, other, member, m, material, checkIns, problems, replays, random.nextBoolean());
                     } else if (dice < 65) {
                         if (attempts.putIfAbsent(String.valueOf(m), "") == null) {
@@ -417,7 +424,7 @@ class TwoReplicasIT {
                 throw new IllegalStateException("replica " + replica.name() + " stopped:\n" + tail(replica.log()));
             }
             try {
-                if (replica.api().get("/q/health/ready").statusCode() == 200) {
+                if (replica.management().get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) { // not listening yet (RestAssured throws ConnectException unchecked)

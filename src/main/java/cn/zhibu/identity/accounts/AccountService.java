@@ -35,7 +35,11 @@ public class AccountService {
         this.calendar = calendar;
     }
 
-    /** A staff account with a one-time password (shown once), optionally a person's. */
+    /**
+     * A staff account with a one-time password (shown once), optionally a person's. A person's account made only to
+     * hold their roles (never signed in with) becomes the staff account; one they sign in with already (WeChat, a
+     * session) is left as it is: 409 ACCOUNT_EXISTS.
+     */
     @Transactional
     public NewAccount createStaff(String username, Optional<UUID> personId) {
         String name = username.toLowerCase(Locale.ROOT);
@@ -45,6 +49,10 @@ public class AccountService {
         Account account = personId.flatMap(this::ofPerson).orElse(null);
         if (account != null && account.username != null) {
             throw new ProblemException(IdentityProblem.PERSON_HAS_ACCOUNT, account.username);
+        }
+        if (account != null && signsIn(account)) {
+            // a one-time password on the account they use would stop their sessions until it is changed
+            throw new ProblemException(IdentityProblem.ACCOUNT_EXISTS);
         }
         if (account == null) {
             account = newAccount(personId.orElse(null));
@@ -156,6 +164,13 @@ public class AccountService {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         }
         return Account.find("personId", personId).firstResultOptional();
+    }
+
+    /** Whether the person signs in with the account already: WeChat is bound, or a session was ever started. */
+    private boolean signsIn(Account account) {
+        return account.wechatOpenid != null || account.wechatUnionid != null
+                || !em.createNativeQuery("select 1 from refresh_family where account_id = :id", Integer.class)
+                        .setParameter("id", account.id).setMaxResults(1).getResultList().isEmpty();
     }
 
     private Account newAccount(UUID personId) {

@@ -46,10 +46,12 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createStaffAccount", summary = "Create a staff account with a one-time password",
             description = "The password is shown once, in this answer; it must be changed at the first sign-in. For a "
-                    + "person's account, the caller must manage grants in the person's branch; otherwise everywhere.")
+                    + "person's account, the caller must manage grants in the person's branch; otherwise everywhere. "
+                    + "A person who signs in already (WeChat bound, or sessions started) keeps their account as it is: "
+                    + "409 ACCOUNT_EXISTS; one who only holds roles gets the staff account with those roles.")
     @APIResponse(responseCode = "201", description = "The account and its one-time password", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAccountView.class)))
-    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "AccountConflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     public Response create(@NotNull @Valid StaffAccountRequest request) {
         Optional<UUID> person = Optional.ofNullable(request.personId());

@@ -108,8 +108,17 @@ public class WeChat {
                 LOG.info("WeChat refused the code of a user it considers high-risk (40226)");
                 throw new ProblemException(IdentityProblem.WECHAT_USER_REFUSED);
             }
-            case 45011 -> throw unavailable(RATE_LIMIT_RETRY_SECONDS);
-            case -1 -> throw unavailable(BUSY_RETRY_SECONDS);
+            case 45011 -> {
+                // the mini-program's call quota: every sign-in fails until it resets (WeChat's errmsg says a minute)
+                LOG.warnf("WeChat jscode2session answered errcode 45011 (the mini-program's API call quota is used up):"
+                        + " sign-ins answer 503 WECHAT_UNAVAILABLE, Retry-After %d s", RATE_LIMIT_RETRY_SECONDS);
+                throw unavailable(RATE_LIMIT_RETRY_SECONDS);
+            }
+            case -1 -> {
+                LOG.warnf("WeChat jscode2session answered errcode -1 (WeChat's system is busy): sign-ins answer 503 "
+                        + "WECHAT_UNAVAILABLE, Retry-After %d s", BUSY_RETRY_SECONDS);
+                throw unavailable(BUSY_RETRY_SECONDS);
+            }
             default -> {
                 // 40013 (bad appid), 40125 (bad secret) and the like: our settings, not the user
                 LOG.errorf("WeChat jscode2session refused with errcode %d; check zhibu.wechat.app-id and app-secret",

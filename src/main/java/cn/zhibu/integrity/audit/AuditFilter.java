@@ -3,7 +3,6 @@ package cn.zhibu.integrity.audit;
 import cn.zhibu.platform.problem.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,7 +18,8 @@ import org.jboss.logging.Logger;
  * Makes every request to an {@link Audited} operation leave exactly one audit row: a refused one (any
  * answer of 400 or more, 401 and 404 included) is recorded here, in a transaction of its own since the
  * operation's own rolled back; an allowed one was recorded by the operation, and if it was not (an answer
- * replayed for a repeated Idempotency-Key, which runs nothing; or a bug), a plain row is written here.
+ * replayed for a repeated Idempotency-Key, which runs nothing; or a bug), a plain row is written here. Requests to
+ * integrity paths that reach no audited operation are recorded by {@link OtherRequestAudit}.
  */
 @Provider
 @Audited(AuditAction.READ_FILE)
@@ -32,9 +32,7 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     @Inject
     IntegrityAudit audit;
     @Inject
-    EntityManager em;
-    @Inject
-    cn.zhibu.org.people.PersonService persons;
+    AuditPlaces places;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -48,11 +46,11 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
             return;
         }
         Audited operation = operation();
-        UUID id = id(request.getUriInfo().getPathParameters().getFirst("id"));
+        UUID id = AuditPlaces.id(request.getUriInfo().getPathParameters().getFirst("id"));
         UUID fileId = operation.target() == Audited.Target.FILE ? id : null;
         UUID declarationId = operation.target() == Audited.Target.DECLARATION ? id : null;
-        String purpose = purpose(request.getUriInfo().getQueryParameters().getFirst("purpose"));
-        String detail = first(request, "purposeDetail", 500);
+        String purpose = AuditPlaces.purpose(request.getUriInfo().getQueryParameters().getFirst("purpose"));
+        String detail = AuditPlaces.cut(request.getUriInfo().getQueryParameters().getFirst("purposeDetail"), 500);
         int status = response.getStatus();
         String reason = response.getEntity() instanceof Problem problem ? problem.code() : null;
         boolean refused = status >= 400;
@@ -65,8 +63,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
                 new IntegrityAudit.Subject(fileId, null, List.of(), declarationId, purpose, detail),
                 refused ? "REFUSED" : "ALLOWED", status, reason);
         Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> {
-            row.fileId = fileId != null ? fileId : declarationId == null ? null : fileOfDeclaration(declarationId);
-            row.unitId = row.fileId == null ? null : unitOf(row.fileId);
+            row.fileId = fileId != null ? fileId : places.fileOfDeclaration(declarationId);
+            row.unitId = places.unitOf(row.fileId);
             row.persist();
         });
         if (io.vertx.core.Context.isOnEventLoopThread()) {
@@ -83,38 +81,5 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     private Audited operation() {
         Audited onMethod = resource.getResourceMethod().getAnnotation(Audited.class);
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Audited.class);
-    }
-
-    /** As the operations record it: the cadre's branch of the day, or where the file was opened. */
-    private UUID unitOf(UUID fileId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> files = em.createNativeQuery("select person_id, unit_id from integrity_file where id = ?1")
-                .setParameter(1, fileId).getResultList();
-        return files.isEmpty() ? null
-                : persons.homeUnit((UUID) files.get(0)[0]).orElse((UUID) files.get(0)[1]);
-    }
-
-    private UUID fileOfDeclaration(UUID declarationId) {
-        List<?> files = em.createNativeQuery("select file_id from integrity_declaration where id = ?1")
-                .setParameter(1, declarationId).getResultList();
-        return files.isEmpty() ? null : (UUID) files.get(0);
-    }
-
-    /** A purpose as stated, when it names one (anything else was refused for it and is not kept). */
-    private static String purpose(String stated) {
-        return stated != null && stated.matches("^[A-Z_]{1,32}$") ? stated : null;
-    }
-
-    private static String first(ContainerRequestContext request, String name, int max) {
-        String value = request.getUriInfo().getQueryParameters().getFirst(name);
-        return value == null ? null : value.length() > max ? value.substring(0, max) : value;
-    }
-
-    private static UUID id(String text) {
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

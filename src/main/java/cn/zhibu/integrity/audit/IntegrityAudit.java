@@ -29,6 +29,7 @@ public class IntegrityAudit {
     Access access;
 
     private AuditAction action;
+    private boolean system;
     private boolean recorded;
 
     /** What happened, beyond the operation itself: the file, the entries, the purpose. */
@@ -60,6 +61,15 @@ public class IntegrityAudit {
         this.action = action;
     }
 
+    /**
+     * Names the operation the service itself is about to run outside any request (demo data at start-up, a job):
+     * its row is then the SYSTEM's, with this action, as {@link AuditFilter} names it for a request.
+     */
+    public void system(AuditAction operation) {
+        this.action = operation;
+        this.system = true;
+    }
+
     boolean recorded() {
         return recorded;
     }
@@ -69,7 +79,7 @@ public class IntegrityAudit {
         if (recorded) {
             throw new IllegalStateException("An integrity operation is audited once");
         }
-        AuditRecord row = row(action == null ? "UNKNOWN" : action.name(), subject, "ALLOWED", status, null, false);
+        AuditRecord row = row(action == null ? "UNKNOWN" : action.name(), subject, "ALLOWED", status, null, system);
         row.persist();
         recorded = true;
     }

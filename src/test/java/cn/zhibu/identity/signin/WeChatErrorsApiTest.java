@@ -107,6 +107,32 @@ class WeChatErrorsApiTest extends WeChatApiTestBase {
     }
 
     @Test
+    void quotaAndBusyAnswersWarnTheOperatorAndAnswerAsBefore() {
+        String limited = code();
+        answers(limited, error(45011, "api minute-quota reach limit  mustslower  retry next minute", true));
+        problem(signIn(limited, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "60");
+        String busy = code();
+        answers(busy, error(-1, "system error", false));
+        problem(signIn(busy, null).then(), 503, "WECHAT_UNAVAILABLE").header("Retry-After", "5");
+        wechat.verify(1, jscode2session(limited));
+        wechat.verify(1, jscode2session(busy));
+
+        List<java.util.logging.LogRecord> warnings = log.records.stream()
+                .filter(r -> r.getLoggerName().equals(WeChat.class.getName()))
+                .filter(r -> r.getLevel().intValue() == java.util.logging.Level.WARNING.intValue()).toList();
+        List<String> texts = warnings.stream().map(Capture::text).toList();
+        assertEquals(1, texts.stream().filter(t -> t.contains("errcode 45011") && t.contains("quota")).count(),
+                () -> "one warning for the quota: " + texts);
+        assertEquals(1, texts.stream().filter(t -> t.contains("errcode -1") && t.contains("busy")).count(),
+                () -> "one warning for the busy system: " + texts);
+        for (String text : texts) {
+            for (String secret : List.of(limited, busy, APP_SECRET, SESSION_KEY)) {
+                assertFalse(text.contains(secret), () -> "nothing secret in the warning: " + text);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatTricklesInPastTheTimeoutIsATimeoutToo() {
         String slowBody = code();
         answers(slowBody, session(openid(), null, true).withChunkedDribbleDelay(4, 3000));
