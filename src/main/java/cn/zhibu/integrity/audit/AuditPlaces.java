@@ -55,8 +55,17 @@ class AuditPlaces {
     }
 
     /** The text, cut to {@code max} characters. */
+    /**
+     * What the caller sent, as it can be kept: at most {@code max} characters, control characters (which a refused
+     * request may hold, and PostgreSQL cannot store as NUL) shown as U+FFFD.
+     */
     static String cut(String value, int max) {
-        return value == null ? null : value.length() > max ? value.substring(0, max) : value;
+        if (value == null) {
+            return null;
+        }
+        String kept = value.codePointCount(0, value.length()) > max
+                ? value.substring(0, value.offsetByCodePoints(0, max)) : value;
+        return kept.replaceAll("[\\x00-\\x1F\\x7F]", "\uFFFD");
     }
 
     static UUID id(String text) {

@@ -81,6 +81,23 @@ class OtherRequestsAuditApiTest {
     }
 
     @Test
+    void aReadWithAControlCharacterIsRefusedAndAuditedAsSent() throws InterruptedException {
+        String branch = IntegrityFixtures.branch();
+        String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));
+        // refused by the HTTP layer, before the REST layer; PostgreSQL could not store the NUL in the row as it is
+        problem(IntegrityFixtures.officer(branch).urlEncodingEnabled(false).get("/v1/integrity-files/" + file
+                + "?purpose=AUDIT&purposeDetail=a%00b").then(), 400, "VALIDATION_FAILED")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("purposeDetail"))
+                .body("errors[0].code", org.hamcrest.Matchers.equalTo("CONTROL_CHARACTER"));
+
+        List<Map<String, Object>> rows = otherRows(file, 1);
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals(400, rows.get(0).get("status"));
+        assertEquals("REFUSED", rows.get(0).get("outcome"));
+        assertEquals("a\uFFFDb", rows.get(0).get("purposeDetail"));
+    }
+
+    @Test
     void refusalsBeforeAnyOperationAreAuditedAndOperationsStillOnce() throws InterruptedException {
         String branch = IntegrityFixtures.branch();
         String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));

@@ -44,4 +44,33 @@ class StrictJsonTest {
         }
         assertEquals(0, StudyFixtures.count("select count(*) from check_in where person_id = ?1", member.personId()));
     }
+
+    @Test
+    void idsDatesAndEnumsAreReadAsSent() {
+        String[] days = {"\"+999999999-12-31\"", "12345", "\"\"", "\" 2031-10-04\"", "\"2031-10-04\\u0000\""};
+        for (String day : days) {
+            problem(admin().body("{\"date\": " + day + ", \"kind\": \"HOLIDAY\", \"name\": \"假日\"}")
+                    .post("/v1/calendar-days").then(), 400, "VALIDATION_FAILED").body("errors[0].field", equalTo("date"));
+        }
+        for (String kind : new String[] {"0", "\"\"", "\"HOLIDAY \"", "\"HOLIDAY\\u0000\""}) {
+            problem(admin().body("{\"date\": \"2031-10-05\", \"kind\": " + kind + ", \"name\": \"假日\"}")
+                    .post("/v1/calendar-days").then(), 400, "VALIDATION_FAILED").body("errors[0].field", equalTo("kind"));
+        }
+        String branch = OrgFixtures.unit("BRANCH", null);
+        for (String unit : new String[] {"\"\"", "\"" + branch + "\\u0000\"", "\" " + branch + "\""}) {
+            problem(admin().body("{\"name\": \"看板\", \"scopes\": [\"people:read\"], \"unitId\": " + unit + "}")
+                    .post("/v1/api-clients").then(), 400, "VALIDATION_FAILED").body("errors[0].field", equalTo("unitId"));
+        }
+        assertEquals(0, StudyFixtures.count("select count(*) from calendar_day where day between '2031-10-04' and "
+                + "'2031-10-05'"));
+    }
+
+    @Test
+    void flagsAndDatesInQueriesAreStrict() {
+        problem(Api.as("strict-json-admin", Roles.ORG_ADMIN).urlEncodingEnabled(false)
+                .get("/v1/org-units?includeArchived=maybe").then(), 400, "INVALID_PARAMETER");
+        problem(Api.as("strict-json-admin", Roles.ORG_ADMIN).urlEncodingEnabled(false)
+                .get("/v1/calendar-days?from=%2B999999999-12-31").then(), 400, "INVALID_PARAMETER");
+        Api.as("strict-json-admin", Roles.ORG_ADMIN).get("/v1/org-units?includeArchived=true").then().statusCode(200);
+    }
 }
