@@ -17,6 +17,9 @@ import java.util.List;
 @ApplicationScoped
 public class HttpLayerAnswers {
 
+    /** How long the rest of an unread body is read (and dropped) before the connection is closed. */
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(2);
+
     private final RateLimiter rateLimiter;
 
     HttpLayerAnswers(RateLimiter rateLimiter) {
@@ -25,7 +28,8 @@ public class HttpLayerAnswers {
 
     /**
      * Answers with the problem. {@code unread}: the request's body (or part of it) was not read, so an HTTP/1.x
-     * connection is closed after the answer (nothing else could be read from it).
+     * connection is closed after the answer (nothing else could be read from it), once the rest of the body is in or
+     * {@link #DRAIN} has passed.
      */
     public void send(RoutingContext context, ProblemKind code, boolean unread, Object... args) {
         send(context, code, List.of(), unread, args);
@@ -53,9 +57,25 @@ public class HttpLayerAnswers {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         context.response().end(Problems.json(problem)).onComplete(done -> {
-            if (close) {
-                request.connection().close();
+            if (close && !request.isEnded()) {
+                drainThenClose(context);
             }
         });
+    }
+
+    /**
+     * Reads and drops what is left of the body for a moment before the connection is closed: a client still sending
+     * it would otherwise find the connection reset, and its HTTP library would lose the answer.
+     */
+    private static void drainThenClose(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long timer = context.vertx().setTimer(DRAIN.toMillis(), fired -> request.connection().close());
+        request.handler(ignored -> {
+        });
+        request.endHandler(ended -> {
+            context.vertx().cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
     }
 }

@@ -101,6 +101,24 @@ class HttpLayerProblemsTest {
         assertTrue(answer.endsWith(encoded), answer);
     }
 
+    @Test
+    void aClientStillSendingATooLargeBodyGetsTheAnswer() throws Exception {
+        // the answer goes at once; the rest of the body is read and dropped before the connection closes, so the
+        // client's writes do not fail with a reset and lose the answer
+        byte[] body = new byte[24 * RequestLimits.MAX_BODY_BYTES];
+        java.util.Arrays.fill(body, (byte) 'x');
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/sessions/refresh HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer);
+        }
+    }
+
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
             socket.setSoTimeout(10_000);
