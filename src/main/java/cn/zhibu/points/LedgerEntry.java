@@ -7,12 +7,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One line of the points ledger. Never updated nor deleted: a correction is a reversal entry. */
+/**
+ * One line of the points ledger. Never updated nor deleted (the database refuses both, V24): a correction is a
+ * reversal entry, which the database checks negates one entry of the same person and activity.
+ */
 @Entity
+@Immutable
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
 

@@ -223,9 +223,9 @@ public class PointsLedger {
 
     /** How many credits of the activity the person has that were not reversed. */
     private long credited(Credit credit) {
-        return LedgerEntry.count("personId = ?1 and activityType = ?2 and reverses is null and points > 0 and id not in "
-                + "(select r.reverses from LedgerEntry r where r.reverses is not null)", credit.personId(),
-                credit.activityType());
+        return LedgerEntry.count("from LedgerEntry e where e.personId = ?1 and e.activityType = ?2 and e.reverses is null "
+                + "and e.points > 0 and not exists (select 1 from LedgerEntry r where r.reverses = e.id)",
+                credit.personId(), credit.activityType());
     }
 
     /** Waits for the person's ledger lock, unless this transaction holds it already. */
