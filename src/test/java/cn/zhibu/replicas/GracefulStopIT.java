@@ -149,6 +149,7 @@ class GracefulStopIT {
         Map<String, String> env = builder.environment();
         env.putAll(database);
         env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
+        env.put("ZHIBU_CRYPTO_FIELD_KEY", Base64.getEncoder().encodeToString(key));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
         env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000000");

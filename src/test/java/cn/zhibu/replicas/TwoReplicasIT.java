@@ -95,6 +95,7 @@ class TwoReplicasIT {
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
+        env.put("ZHIBU_CRYPTO_FIELD_KEY", Base64.getEncoder().encodeToString(key));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
         env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000");

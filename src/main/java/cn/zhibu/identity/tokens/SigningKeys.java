@@ -56,6 +56,8 @@ public class SigningKeys {
     private final Duration longestToken;
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
     private static final long REFRESH_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long UNKNOWN_KID_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
+    private final java.util.Set<String> untrusted = ConcurrentHashMap.newKeySet();
     private volatile Signing signing;
     private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     private volatile long lastReload = System.nanoTime() - REFRESH_NANOS - 1;
@@ -96,7 +98,8 @@ public class SigningKeys {
         }
         refreshIfStale();
         Verifying key = verifying.get(kid);
-        if (key == null) { // made by another replica since the last reload, or not ours at all
+        if (key == null && System.nanoTime() - lastReload > UNKNOWN_KID_RELOAD_NANOS) {
+            // made by another replica since the last reload, or not ours at all: looked up at most once a second
             reload();
             key = verifying.get(kid);
         }
@@ -125,14 +128,20 @@ public class SigningKeys {
         }
     }
 
-    /** The table as it is now: new keys added, changed ones replaced, deleted and lapsed ones dropped. */
+    /**
+     * The table as it is now: new keys added, changed ones replaced, deleted and lapsed ones dropped. A row verifies only
+     * when the service made it ({@link #trusted}); its public key is never taken from the row as it stands.
+     */
     private void reload() {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select kid, public_key, verifies_until from signing_key where verifies_until > :now", Object[].class)
+                "select kid, public_key, private_key_cipher, public_key_seal, verifies_until from signing_key "
+                + "where verifies_until > :now", Object[].class)
                 .setParameter("now", calendar.now()).getResultList());
         Map<String, Verifying> current = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            current.put((String) row[0], new Verifying(publicKey((byte[]) row[1]), SqlValues.instant(row[2])));
+            String kid = (String) row[0];
+            trusted(kid, (byte[]) row[1], (byte[]) row[2], (byte[]) row[3]).ifPresent(
+                    key -> current.put(kid, new Verifying(key, SqlValues.instant(row[4]))));
         }
         verifying.putAll(current);
         Signing signs = signing;
@@ -145,6 +154,30 @@ public class SigningKeys {
             signing = null;
         }
         lastReload = System.nanoTime();
+    }
+
+    /**
+     * The public key of a row the service made: a generated key's is derived from its private half, which decrypts
+     * under the field key; a configured key's is the row's if its seal (under the field key) says so. Any other row,
+     * however it got there, verifies nothing (logged once).
+     */
+    private Optional<PublicKey> trusted(String kid, byte[] publicKey, byte[] privateCipher, byte[] seal) {
+        try {
+            if (privateCipher != null) {
+                return Optional.of(derivePublic(privateKey(cipher.decrypt(privateCipher, context(kid)))));
+            }
+            if (seal != null && Base64.getEncoder().encodeToString(publicKey)
+                    .equals(cipher.decrypt(seal, sealContext(kid)))) {
+                return Optional.of(publicKey(publicKey));
+            }
+        } catch (RuntimeException | GeneralSecurityException e) {
+            // not decryptable under the field key: not ours
+        }
+        if (untrusted.add(kid)) {
+            LOG.warnf("Signing key %s in the database was not made by this service (or its seal does not match the "
+                    + "field key): it verifies no token", kid);
+        }
+        return Optional.empty();
     }
 
     private Signing loadOrMakeSigningKey() {
@@ -163,7 +196,11 @@ public class SigningKeys {
             Object[] row = rows.get(0);
             String kid = (String) row[0];
             key = new Signing(kid, privateKey(cipher.decrypt((byte[]) row[1], context(kid))), SqlValues.instant(row[2]));
-            verifying.put(kid, new Verifying(publicKey((byte[]) row[3]), SqlValues.instant(row[4])));
+            try {
+                verifying.put(kid, new Verifying(derivePublic(key.key()), SqlValues.instant(row[4])));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("A stored signing key is not an RSA key", e);
+            }
         }
         return key;
     }
@@ -203,10 +240,14 @@ public class SigningKeys {
             PublicKey publicKey = derivePublic(privateKey);
             // a configured key signs until another one is configured: its row is pushed forward each start
             Instant far = now.plus(Duration.ofDays(3650));
-            em.createNativeQuery("insert into signing_key (kid, public_key, created_at, signs_until, verifies_until) "
-                    + "values (:kid, :pub, :now, :signs, :verifies) on conflict (kid) do update set "
+            em.createNativeQuery("insert into signing_key (kid, public_key, public_key_seal, created_at, signs_until, "
+                    + "verifies_until) values (:kid, :pub, :seal, :now, :signs, :verifies) on conflict (kid) do update "
+                    + "set public_key = excluded.public_key, public_key_seal = excluded.public_key_seal, "
                     + "signs_until = excluded.signs_until, verifies_until = excluded.verifies_until")
-                    .setParameter("kid", kid).setParameter("pub", publicKey.getEncoded()).setParameter("now", now)
+                    .setParameter("kid", kid).setParameter("pub", publicKey.getEncoded())
+                    .setParameter("seal", cipher.encrypt(Base64.getEncoder().encodeToString(publicKey.getEncoded()),
+                            sealContext(kid)))
+                    .setParameter("now", now)
                     .setParameter("signs", far).setParameter("verifies", far).executeUpdate();
             // keys configured before keep verifying the tokens they signed, then lapse
             em.createNativeQuery("update signing_key set signs_until = least(signs_until, :now), "
@@ -274,6 +315,10 @@ public class SigningKeys {
 
     private static String context(String kid) {
         return "signing_key:" + kid;
+    }
+
+    private static String sealContext(String kid) {
+        return "signing_key_public:" + kid;
     }
 
     /** The key that signs, its id, and until when it signs. */

@@ -1,7 +1,11 @@
 package cn.zhibu.platform.crypto;
 
+import cn.zhibu.platform.db.DefaultDatabase;
 import cn.zhibu.platform.secrets.ServerSecrets;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,10 +37,22 @@ public class FieldCipher {
     private final ServerSecrets secrets;
     private volatile SecretKeySpec key;
 
-    FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> configuredKey, ServerSecrets secrets) {
+    FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> configuredKey, ServerSecrets secrets,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
         this.configuredKey = configuredKey;
         this.secrets = secrets;
         configuredKey.ifPresent(FieldCipher::decodeKey); // a bad key fails at start, not at the first write
+        if (configuredKey.isEmpty() && (jdbcUrl.isEmpty() || !DefaultDatabase.isEmbedded(jdbcUrl.get()))) {
+            // a key kept in the database it protects: a backup of the database would be enough to sign tokens
+            throw new IllegalStateException("zhibu.crypto.field-key (ZHIBU_CRYPTO_FIELD_KEY) is not set: on a "
+                    + "configured database, personal fields and token signing keys need a key kept apart from it "
+                    + "(openssl rand -base64 32, kept in a Secret); only the embedded default keeps one in the database");
+        }
+    }
+
+    /** Refuses to start without a key kept apart, on a configured database (see the constructor). */
+    void start(@Observes @Priority(1) StartupEvent event) {
+        // constructed (and checked) by being observed
     }
 
     public byte[] encrypt(String plain, String context) {
@@ -87,8 +103,8 @@ public class FieldCipher {
             if (configuredKey.isPresent()) {
                 bytes = decodeKey(configuredKey.get());
             } else {
-                LOG.warn("zhibu.crypto.field-key is not set: personal fields are encrypted with a key kept in the "
-                        + "database itself; set the key to keep it apart");
+                LOG.warn("zhibu.crypto.field-key is not set: on the embedded default, personal fields are encrypted "
+                        + "with a key kept in the database itself; set the key to keep it apart");
                 bytes = secrets.get("field-cipher");
             }
             current = new SecretKeySpec(bytes, "AES");

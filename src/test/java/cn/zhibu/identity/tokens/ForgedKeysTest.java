@@ -1,0 +1,93 @@
+package cn.zhibu.identity.tokens;
+
+import static cn.zhibu.testing.ProblemAssertions.problem;
+
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.testing.Api;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A row written into {@code signing_key} by anyone but the service (SQL access, a restored backup) verifies no token:
+ * an org admin's token signed with a key inserted directly, or with a key swapped into the row of the key that signs
+ * now, is refused, while the service's own tokens keep working.
+ */
+@QuarkusTest
+class ForgedKeysTest {
+
+    @Test
+    void aKeyInsertedIntoTheTableVerifiesNothing() throws Exception {
+        String genuine = Api.token("forged-keys-admin", Roles.ORG_ADMIN);
+        Api.bearer(genuine).get("/v1/me").then().statusCode(200);
+        KeyPair attacker = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+
+        // a new row, as a configured key's would look (no private half), and one with a made-up seal
+        sql("insert into signing_key (kid, public_key, created_at, signs_until, verifies_until) values "
+                + "('forged-1', ?1, now(), now() + interval '1 day', now() + interval '1 day')",
+                attacker.getPublic().getEncoded());
+        sql("insert into signing_key (kid, public_key, public_key_seal, created_at, signs_until, verifies_until) values "
+                + "('forged-2', ?1, ?2, now(), now() + interval '1 day', now() + interval '1 day')",
+                attacker.getPublic().getEncoded(), new byte[64]);
+        for (String kid : new String[] {"forged-1", "forged-2"}) {
+            Thread.sleep(1100); // an unknown key id is looked up at most once a second
+            problem(Api.bearer(forge(genuine, kid, attacker)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+        }
+
+        // the row of the key that signs now, its public half swapped for the attacker's
+        String kid = header(genuine).get("kid").toString();
+        byte[] own = (byte[]) QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(EntityManager.class)
+                .get().createNativeQuery("select public_key from signing_key where kid = ?1").setParameter(1, kid)
+                .getSingleResult());
+        sql("update signing_key set public_key = ?1 where kid = ?2", attacker.getPublic().getEncoded(), kid);
+        try {
+            Thread.sleep(1100);
+            // an unknown key id makes the service read the table again, swapped row included
+            problem(Api.bearer(forge(genuine, "nobody", attacker)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+            problem(Api.bearer(forge(genuine, kid, attacker)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+            Api.bearer(genuine).get("/v1/me").then().statusCode(200);
+        } finally {
+            sql("update signing_key set public_key = ?1 where kid = ?2", own, kid);
+            sql("delete from signing_key where kid like 'forged-%'");
+        }
+    }
+
+    /** The genuine token's claims (an org admin's), signed with the attacker's key under this key id. */
+    private static String forge(String genuine, String kid, KeyPair attacker) throws Exception {
+        Map<String, Object> claims = part(genuine, 1);
+        claims.put("exp", Instant.now().plus(10, ChronoUnit.MINUTES).getEpochSecond());
+        return Jwt.claims(claims).jws().keyId(kid).algorithm(SignatureAlgorithm.RS256).sign(attacker.getPrivate());
+    }
+
+    private static Map<String, Object> header(String token) throws Exception {
+        return part(token, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> part(String token, int index) throws Exception {
+        return new ObjectMapper().readValue(new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]),
+                StandardCharsets.UTF_8), Map.class);
+    }
+
+    private static void sql(String statement, Object... parameters) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            query.executeUpdate();
+        });
+    }
+}
