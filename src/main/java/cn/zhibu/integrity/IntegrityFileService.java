@@ -278,6 +278,7 @@ public class IntegrityFileService {
         audit.allowed(IntegrityAudit.Subject.file(file.id, unitId).purpose(Purpose.AUDIT.name(), "chain verification"),
                 200);
         return new IntegrityViews.Verification(file.id, broken.isEmpty(), file.entryCount,
+                file.headHash == null ? null : java.util.HexFormat.of().formatHex(file.headHash),
                 broken.map(b -> new IntegrityViews.ChainBreak(b.seq(), b.entryId(), b.problem())).orElse(null));
     }
 

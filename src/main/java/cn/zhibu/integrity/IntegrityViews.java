@@ -125,6 +125,9 @@ public final class IntegrityViews {
             @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,
             @Schema(required = true) boolean intact,
             @Schema(minimum = "0", maximum = "100000", required = true) int entries,
+            @Schema(description = "The file's head: the SHA-256 of its last entry, as stored (hex; null before the "
+                    + "first entry). An auditor who keeps it can tell later whether entries were dropped from the tail",
+                    maxLength = 64, pattern = "^[0-9a-f]{64}$", nullable = true, required = true) String headHash,
             @Schema(description = "The first broken link; null when intact", nullable = true) ChainBreak firstBroken) {
     }
 

@@ -109,8 +109,13 @@ class IntegrityStorageTest {
         IntegrityFixtures.append(branch, file, IntegrityFixtures.profile("赵强"));
         String second = IntegrityFixtures.append(branch, file, IntegrityFixtures.discipline());
         String third = IntegrityFixtures.append(branch, file, IntegrityFixtures.family(null));
-        IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file + "/verification").then()
-                .body("intact", equalTo(true));
+        String head = IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file + "/verification").then()
+                .body("intact", equalTo(true)).body("entries", equalTo(3)).extract().path("headHash");
+        // the head an auditor can pin: the stored hash of the last entry
+        assertEquals(head, java.util.HexFormat.of().formatHex((byte[]) io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class)
+                        .get().createNativeQuery("select head_hash from integrity_file where id = ?1")
+                        .setParameter(1, UUID.fromString(file)).getSingleResult())));
 
         // a superuser changes the second entry's header: its recomputed hash no longer matches
         bypassingTriggers("update integrity_entry set recorded_at = recorded_at - interval '1 day' where id = ?1",
