@@ -57,6 +57,16 @@ public class SigningKeys {
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
     private static final long REFRESH_NANOS = Duration.ofMinutes(1).toNanos();
     private static final long UNKNOWN_KID_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final java.lang.invoke.VarHandle LAST_RELOAD;
+
+    static {
+        try {
+            LAST_RELOAD = java.lang.invoke.MethodHandles.lookup().findVarHandle(SigningKeys.class, "lastReload",
+                    long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final java.util.Set<String> untrusted = ConcurrentHashMap.newKeySet();
     private volatile Signing signing;
     private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -98,7 +108,9 @@ public class SigningKeys {
         }
         refreshIfStale();
         Verifying key = verifying.get(kid);
-        if (key == null && System.nanoTime() - lastReload > UNKNOWN_KID_RELOAD_NANOS) {
+        long last = lastReload;
+        if (key == null && System.nanoTime() - last > UNKNOWN_KID_RELOAD_NANOS
+                && LAST_RELOAD.compareAndSet(this, last, System.nanoTime())) { // one thread reloads, the others go on
             // made by another replica since the last reload, or not ours at all: looked up at most once a second
             reload();
             key = verifying.get(kid);

@@ -45,8 +45,11 @@ public class FieldCipher {
         if (configuredKey.isEmpty() && (jdbcUrl.isEmpty() || !DefaultDatabase.isEmbedded(jdbcUrl.get()))) {
             // a key kept in the database it protects: a backup of the database would be enough to sign tokens
             throw new IllegalStateException("zhibu.crypto.field-key (ZHIBU_CRYPTO_FIELD_KEY) is not set: on a "
-                    + "configured database, personal fields and token signing keys need a key kept apart from it "
-                    + "(openssl rand -base64 32, kept in a Secret); only the embedded default keeps one in the database");
+                    + "configured database, personal fields and token signing keys need a key kept apart from it, in a "
+                    + "Secret. A database used before without it keeps its key in server_secret: set the variable to "
+                    + "that key (select encode(secret, 'base64') from server_secret where name = 'field-cipher'), "
+                    + "never to a new one, or what it encrypted cannot be read; a new database takes a new key "
+                    + "(openssl rand -base64 32). Only the embedded default keeps its key in the database");
         }
     }
 

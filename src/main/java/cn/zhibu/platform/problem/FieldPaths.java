@@ -54,7 +54,14 @@ final class FieldPaths {
     /** Whether the method's parameter is its request body: one without a JAX-RS annotation. */
     private static boolean isEntity(Class<?> resource, Path.MethodNode node, int index) {
         try {
-            Method method = resource.getMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
+            // the resource class as written, not a subclass generated for its interceptors (which drops the
+            // parameters' annotations)
+            Class<?> declared = resource;
+            while (declared.getSuperclass() != null
+                    && (declared.isSynthetic() || declared.getName().endsWith("_Subclass"))) {
+                declared = declared.getSuperclass();
+            }
+            Method method = declared.getMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
             for (Annotation annotation : method.getParameterAnnotations()[index]) {
                 if (annotation.annotationType().getPackageName().equals("jakarta.ws.rs")
                         || annotation.annotationType().getPackageName().equals("jakarta.ws.rs.core")

@@ -36,6 +36,8 @@ public class RequestHeads {
     /** ASCII that a URI may not hold as it is, but that a person types (and curl sends) as it is: escaped. */
     private static final String UNWISE = "\"<>\\^`{|}";
 
+    private static final String REROUTED = RequestHeads.class.getName() + ".rerouted";
+
     /** Runs first of all the routes. */
     static final int ORDER = Integer.MIN_VALUE;
 
@@ -57,7 +59,8 @@ public class RequestHeads {
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.uri().length() > maxUriBytes) {
+        // a URI read again after escaping (checkText) was measured as the client sent it
+        if (context.get(REROUTED) == null && request.uri().length() > maxUriBytes) {
             answers.send(context, ProblemCode.URI_TOO_LONG, true, maxUriBytes);
         } else if (headerBytes(request) > maxHeaderBytes) {
             answers.send(context, ProblemCode.HEADERS_TOO_LARGE, true, maxHeaderBytes);
@@ -67,17 +70,24 @@ public class RequestHeads {
     }
 
     private void checkText(RoutingContext context) {
-        String raw = context.request().uri();
+        HttpServerRequest request = context.request();
+        // the request target as a path and query (an absolute-form target, http://host/path, is read for its path)
+        String raw = request.uri().startsWith("/") ? request.uri()
+                : request.path() == null ? "" : request.path() + (request.query() == null ? "" : "?" + request.query());
         String escaped;
         try {
-            escaped = escaped(raw);
+            escaped = raw.startsWith("/") ? escaped(raw) : null;
         } catch (CharacterCodingException e) {
+            escaped = null;
+        }
+        if (escaped == null) {
             answers.send(context, ProblemCode.INVALID_PARAMETER, true, "URI", "UTF-8, percent-encoded (RFC 3986)");
             return;
         }
-        if (!escaped.equals(raw)) {
-            // raw UTF-8, as typed into curl: read as if it had been percent-encoded
-            context.reroute(context.request().method(), escaped);
+        if (!escaped.equals(request.uri())) {
+            // raw UTF-8, as typed into curl: read as if it had been percent-encoded (once: the result is all ASCII)
+            context.put(REROUTED, Boolean.TRUE);
+            context.reroute(request.method(), escaped);
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(raw, StandardCharsets.UTF_8);

@@ -119,6 +119,21 @@ class HttpLayerProblemsTest {
         }
     }
 
+    @Test
+    void rawUtf8IsMeasuredAsSentAndAnAbsoluteTargetIsReadForItsPath() throws Exception {
+        String token = Api.token("layer-absolute-admin", Roles.ORG_ADMIN);
+        // 3,000 bytes as sent (9,000 once escaped): under the 8 KiB limit
+        String padded = raw("GET /v1/people?limit=1&pad=" + "张".repeat(1000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+        assertTrue(padded.startsWith("HTTP/1.1 200"), padded);
+        String absolute = raw("GET http://localhost/v1/people?q=张&limit=1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+        assertTrue(absolute.startsWith("HTTP/1.1 200"), absolute);
+        // a target that is no path at all is refused by the router before any route (a bare 404), never a 500
+        String nonsense = raw("GET é HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(nonsense.startsWith("HTTP/1.1 404"), nonsense);
+    }
+
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
             socket.setSoTimeout(10_000);
