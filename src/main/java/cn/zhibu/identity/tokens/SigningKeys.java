@@ -54,9 +54,9 @@ public class SigningKeys {
     private final Optional<String> configuredKeyId;
     private final Duration rotation;
     private final Duration longestToken;
+    private final long unknownKeyReloadNanos;
     private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
     private static final long REFRESH_NANOS = Duration.ofMinutes(1).toNanos();
-    private static final long UNKNOWN_KID_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
     private static final java.lang.invoke.VarHandle LAST_RELOAD;
 
     static {
@@ -80,6 +80,7 @@ public class SigningKeys {
         this.configuredKeyId = settings.keyId();
         this.rotation = settings.keyRotation();
         this.longestToken = settings.accessTtl().plusMinutes(5);
+        this.unknownKeyReloadNanos = settings.unknownKeyReload().toNanos();
     }
 
     void start(@Observes StartupEvent event) {
@@ -109,9 +110,9 @@ public class SigningKeys {
         refreshIfStale();
         Verifying key = verifying.get(kid);
         long last = lastReload;
-        if (key == null && System.nanoTime() - last > UNKNOWN_KID_RELOAD_NANOS
+        if (key == null && System.nanoTime() - last > unknownKeyReloadNanos
                 && LAST_RELOAD.compareAndSet(this, last, System.nanoTime())) { // one thread reloads, the others go on
-            // made by another replica since the last reload, or not ours at all: looked up at most once a second
+            // made by another replica since the last reload, or not ours at all: looked up at most once in zhibu.jwt.unknown-key-reload
             reload();
             key = verifying.get(kid);
         }

@@ -32,4 +32,8 @@ public interface TokenSettings {
     /** How long a generated key signs before a new one is made. */
     @WithDefault("P90D")
     Duration keyRotation();
+
+    /** How often at most a token with an unknown key id makes this replica read the keys again. */
+    @WithDefault("PT1S")
+    Duration unknownKeyReload();
 }
