@@ -39,7 +39,7 @@ class ManifestsTest {
 
     static final Path K8S = Path.of("k8s");
     static final Path OVERLAYS = K8S.resolve("overlays");
-    static final Path README = Path.of("README.md");
+    static final Path CONFIGURATION = Path.of("src", "site", "markdown", "configuration.md");
     static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
     static final Path APPLICATION_PROPERTIES = Path.of("src", "main", "resources", "application.properties");
 
@@ -56,7 +56,7 @@ class ManifestsTest {
     /**
      * Variables of the base image's start script (run-java.sh of registry.access.redhat.com/
      * ubi9/openjdk-17-runtime, documented with the image): they tune the JVM and are not settings of
-     * zhibu, so they are not in README's table.
+     * zhibu, so they are not in the Configuration table.
      */
     static final Set<String> BASE_IMAGE_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO",
             "JAVA_INITIAL_MEM_RATIO", "JAVA_MAX_INITIAL_MEM", "JAVA_DIAGNOSTICS", "JAVA_DEBUG", "JAVA_DEBUG_PORT",
@@ -261,7 +261,7 @@ class ManifestsTest {
     void everyEnvironmentVariableIsASetting() {
         Set<String> documented = PodEnvironment.documentedVariables();
         assertTrue(documented.size() > 20 && documented.contains("QUARKUS_DATASOURCE_JDBC_URL"),
-                "README.md's Configuration table could not be read: " + documented);
+                "the Configuration table (src/site/markdown/configuration.md) could not be read: " + documented);
         List<String> problems = new ArrayList<>();
         for (RenderedOverlay overlay : overlays()) {
             for (PodTemplate pod : overlay.podTemplates()) {
@@ -273,7 +273,7 @@ class ManifestsTest {
                     String where = where(overlay, pod, container);
                     for (String name : PodEnvironment.of(overlay, container, where, problems).keySet()) {
                         if (!documented.contains(name) && !BASE_IMAGE_VARIABLES.contains(name)) {
-                            problems.add(where + ": " + name + " is neither in README.md's Configuration table "
+                            problems.add(where + ": " + name + " is neither in the Configuration table (src/site/markdown/configuration.md) "
                                     + "nor a variable of the base image");
                         }
                     }

@@ -145,11 +145,11 @@ final class PodEnvironment {
         }
     }
 
-    /** The environment variables of README's Configuration table (its second column). */
+    /** The environment variables of the Configuration table (its second column), in src/site/markdown. */
     static Set<String> documentedVariables() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(ManifestsTest.README, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(ManifestsTest.CONFIGURATION, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
