@@ -111,12 +111,6 @@ class LedgerAppendOnlyTest {
     }
 
     private static int sql(String statement, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
+        return StudyFixtures.execute(statement, parameters);
     }
 }

@@ -93,6 +93,17 @@ public final class StudyFixtures {
         });
     }
 
+    /** A change made in SQL, in its own transaction, as the service's database user (positional parameters). */
+    public static int execute(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
     /** A material made by an org admin. */
     public static String material(Map<String, Object> body) {
         return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())

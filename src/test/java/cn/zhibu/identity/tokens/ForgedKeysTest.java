@@ -3,6 +3,7 @@ package cn.zhibu.identity.tokens;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 
 import cn.zhibu.platform.security.Roles;
+import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -80,13 +81,7 @@ class ForgedKeysTest {
                 StandardCharsets.UTF_8), Map.class);
     }
 
-    private static void sql(String statement, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            query.executeUpdate();
-        });
+    private static int sql(String statement, Object... parameters) {
+        return StudyFixtures.execute(statement, parameters);
     }
 }
