@@ -91,9 +91,9 @@ class TwoReplicasIT {
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        // two roles, as in production: the replicas as the service's role, their migrations as the owner
+        database.datasourceSettings().forEach((name, value) -> env.put(name.toUpperCase(java.util.Locale.ROOT)
+                .replace('.', '_').replace('-', '_'), value));
         env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
         env.put("ZHIBU_CRYPTO_FIELD_KEY", Base64.getEncoder().encodeToString(key));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);

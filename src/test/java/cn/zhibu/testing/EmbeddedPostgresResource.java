@@ -40,10 +40,55 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 }, "stop test database"));
             }
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+        return database.datasourceSettings();
+    }
+
+    /**
+     * A connection as the owner of the schema (the server's superuser, who runs the migrations), for tests that
+     * tamper with the database as an owner could; the service itself connects as {@code zhibu_app}.
+     */
+    public static java.sql.Connection owner() throws java.sql.SQLException {
+        EmbeddedDatabase started = database;
+        if (started == null) {
+            throw new IllegalStateException("The test database has not started");
+        }
+        return java.sql.DriverManager.getConnection(started.jdbcUrl(), EmbeddedDatabase.USER, "");
+    }
+
+    /** Runs one statement as the owner (see {@link #owner()}), in a transaction of its own; the rows it changed. */
+    public static int asOwner(String statement, Object... parameters) {
+        return asOwner(false, statement, parameters);
+    }
+
+    /** As {@link #asOwner}, with every trigger off ({@code session_replication_role = replica}, superusers only). */
+    public static int asOwnerWithoutTriggers(String statement, Object... parameters) {
+        return asOwner(true, statement, parameters);
+    }
+
+    private static int asOwner(boolean withoutTriggers, String statement, Object... parameters) {
+        // the statements use the numbered parameters of native queries (?1, ?2): JDBC takes them in order
+        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(statement);
+        java.util.List<Object> ordered = new java.util.ArrayList<>();
+        while (numbered.find()) {
+            ordered.add(parameters[Integer.parseInt(numbered.group(1)) - 1]);
+        }
+        parameters = ordered.isEmpty() ? parameters : ordered.toArray();
+        try (java.sql.Connection connection = owner();
+                java.sql.PreparedStatement prepared = connection.prepareStatement(statement.replaceAll("\\?\\d+",
+                        "?"))) {
+            if (withoutTriggers) {
+                try (java.sql.Statement set = connection.createStatement()) {
+                    set.execute("set session_replication_role = replica");
+                }
+            }
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            prepared.execute();
+            return Math.max(prepared.getUpdateCount(), 0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override

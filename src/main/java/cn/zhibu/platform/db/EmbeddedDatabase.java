@@ -113,6 +113,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path log = dir.resolve(SERVER_LOG);
             Files.createDirectories(log.getParent());
             EmbeddedPostgres server = startServer(dir, settings, startupWait, log);
+            try {
+                createServiceRole(server);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             LOG.infof("Embedded PostgreSQL is running on port %d; its data is kept in %s, its log in %s",
                     server.getPort(), dir, log);
             return new EmbeddedDatabase(server, dir, lock);
@@ -165,8 +171,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The service's role ({@link ServiceRole#EMBEDDED}), made once: it logs in and owns nothing. Migrations run as the
+     * server's superuser, who owns the schema; the datasource connects as this role.
+     */
+    private static void createServiceRole(EmbeddedPostgres server) {
+        try (java.sql.Connection connection = server.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + ServiceRole.EMBEDDED
+                    + "') then create role " + ServiceRole.EMBEDDED + " login nosuperuser nocreatedb nocreaterole"
+                    + " noinherit; end if; end $$");
+        } catch (java.sql.SQLException e) {
+            throw new EmbeddedDatabaseException("Could not create the service's role " + ServiceRole.EMBEDDED
+                    + " on the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings that point the datasource (as the service's role) and migrations (as the owner) at it. */
+    public Map<String, String> datasourceSettings() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", ServiceRole.EMBEDDED,
+                "quarkus.datasource.password", "",
+                // the embedded server trusts local connections: Flyway wants a password, any one does
+                "quarkus.flyway.username", USER,
+                "quarkus.flyway.password", "local");
+    }
+
+    /** The server's URL, naming no user (the library's would name the superuser, over any username setting). */
     public String jdbcUrl() {
-        return server.getJdbcUrl(USER, DATABASE);
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     }
 
     public int port() {

@@ -13,10 +13,7 @@ public class EmbeddedDatabaseConfigSource implements ConfigSource {
     private static volatile Map<String, String> values = Map.of();
 
     static void use(EmbeddedDatabase database) {
-        values = Map.of(
-                DefaultDatabase.URL_PROPERTY, database.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+        values = database.datasourceSettings();
     }
 
     static void clear() {
