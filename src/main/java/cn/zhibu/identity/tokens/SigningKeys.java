@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * the signing key is re-read when it stops signing.
  */
 @ApplicationScoped
-public class SigningKeys {
+public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
     private static final long KEY_LOCK = 0x7a6b65792d6a7774L; // "zkey-jwt"
@@ -324,6 +324,13 @@ public class SigningKeys {
 
     private static byte[] unsigned(byte[] bytes) {
         return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    /** Generated keys' private halves, and configured keys' seals, are encrypted fields (rotated with the field key). */
+    @Override
+    public List<Column> encryptedColumns() {
+        return List.of(new Column("signing_key", "kid", "text", "private_key_cipher", SigningKeys::context, ""),
+                new Column("signing_key", "kid", "text", "public_key_seal", SigningKeys::sealContext, ""));
     }
 
     private static String context(String kid) {

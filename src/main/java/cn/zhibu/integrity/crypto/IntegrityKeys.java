@@ -34,7 +34,6 @@ import org.jboss.logging.Logger;
 public class IntegrityKeys {
 
     private static final Logger LOG = Logger.getLogger(IntegrityKeys.class);
-    private static final String ID = "^[A-Za-z0-9._-]{1,32}$";
 
     private final Map<String, SecretKeySpec> keys;
     private final String current;
@@ -86,28 +85,7 @@ public class IntegrityKeys {
     }
 
     private static Map<String, SecretKeySpec> parse(List<String> listed) {
-        Map<String, SecretKeySpec> parsed = new LinkedHashMap<>();
-        for (String item : listed) {
-            int colon = item.indexOf(':');
-            String id = colon < 0 ? "" : item.substring(0, colon).trim();
-            if (!id.matches(ID)) {
-                throw new IllegalStateException("zhibu.integrity.keys: each key is id:base64 with an id of letters, "
-                        + "digits, '.', '_' or '-' (at most 32)");
-            }
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(item.substring(colon + 1).trim());
-            } catch (IllegalArgumentException e) {
-                bytes = new byte[0];
-            }
-            if (bytes.length != 32) {
-                throw new IllegalStateException("zhibu.integrity.keys: key " + id + " must be 32 bytes, base64");
-            }
-            if (parsed.put(id, new SecretKeySpec(bytes, "AES")) != null) {
-                throw new IllegalStateException("zhibu.integrity.keys: key id " + id + " is listed twice");
-            }
-        }
-        return parsed;
+        return cn.zhibu.platform.crypto.Keyring.parse("zhibu.integrity.keys", listed);
     }
 
     private static List<String> embeddedDefault(Optional<String> jdbcUrl, Path embeddedDir) {

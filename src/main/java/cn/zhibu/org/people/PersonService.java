@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 
 /** People, their details and their memberships of a branch and its party groups or departments. */
 @ApplicationScoped
-public class PersonService {
+public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns {
 
     private final FieldCipher cipher;
     private final BusinessCalendar calendar;
@@ -278,12 +278,12 @@ public class PersonService {
     }
 
     private byte[] phone(UUID personId, String phone) {
-        return phone == null ? null : cipher.encrypt(phone, "person.phone:" + personId);
+        return phone == null ? null : cipher.encrypt(phone, phoneContext(personId.toString()));
     }
 
     /** The person's phone number, decrypted; null when none. */
     public String phone(Person person) {
-        return person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher, "person.phone:" + person.id);
+        return person.phoneCipher == null ? null : cipher.decrypt(person.phoneCipher, phoneContext(person.id.toString()));
     }
 
     Person existing(UUID id) {
@@ -368,5 +368,16 @@ public class PersonService {
     private void touch(Person person) {
         person.updatedAt = calendar.now();
         person.persistAndFlush();
+    }
+
+    /** Phone numbers are encrypted fields (rotated with the field key); a re-encrypted person's version moves on. */
+    @Override
+    public List<Column> encryptedColumns() {
+        return List.of(new Column("person", "id", "uuid", "phone_cipher", PersonService::phoneContext,
+                ", version = version + 1"));
+    }
+
+    private static String phoneContext(String personId) {
+        return "person.phone:" + personId;
     }
 }

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,30 +21,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Encrypts single fields (a phone number) with AES-256-GCM. The key comes from
- * {@code zhibu.crypto.field-key} (32 bytes, base64); without it, one is made and kept in the
- * database, which protects a leaked backup of one table but not of the whole database.
- * Stored form: version byte, 12-byte nonce, ciphertext with its tag. Each value is bound to where
- * it belongs ({@code context}, e.g. the person and the field), so a ciphertext copied to another
- * row does not decrypt.
+ * Encrypts single fields (a phone number, a token signing key) with AES-256-GCM under keys with ids, so that the key
+ * can be rotated: {@code zhibu.crypto.field-keys} ({@code id:base64,...}) with {@code zhibu.crypto.field-key-id} naming
+ * the one new values take (default: the last listed), or one key alone in {@code zhibu.crypto.field-key} (its id is
+ * {@value #SINGLE}). On a configured database one of them must be set; only the embedded default keeps a key (id
+ * {@value #SINGLE}) in the database itself. Values under other keys are re-encrypted under the current one at start
+ * ({@link FieldKeyRotation}).
+ * <p>
+ * Stored form: {@code 2}, the key id's length and bytes, a 12-byte nonce, the ciphertext with its tag (values of the
+ * first form, {@code 1} and no key id, were encrypted with the single key). Each value is bound to where it belongs
+ * ({@code context}, e.g. the person and the field), so a ciphertext copied to another row does not decrypt.
  */
 @ApplicationScoped
 public class FieldCipher {
 
+    /** The id of the key given alone ({@code zhibu.crypto.field-key}, or the embedded default's own). */
+    public static final String SINGLE = "field-key";
     private static final Logger LOG = Logger.getLogger(FieldCipher.class);
-    private static final byte VERSION = 1;
+    private static final byte FIRST_FORM = 1;
+    private static final byte KEY_ID_FORM = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Optional<String> configuredKey;
     private final ServerSecrets secrets;
-    private volatile SecretKeySpec key;
+    /** The configured keys by id; empty on the embedded default without keys (then the database's own). */
+    private final Map<String, SecretKeySpec> configured;
+    private final String current;
+    private volatile Map<String, SecretKeySpec> keys;
 
-    FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> configuredKey, ServerSecrets secrets,
+    FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> single,
+            @ConfigProperty(name = "zhibu.crypto.field-keys") Optional<List<String>> listed,
+            @ConfigProperty(name = "zhibu.crypto.field-key-id") Optional<String> currentId, ServerSecrets secrets,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
-        this.configuredKey = configuredKey;
         this.secrets = secrets;
-        configuredKey.ifPresent(FieldCipher::decodeKey); // a bad key fails at start, not at the first write
-        if (configuredKey.isEmpty() && (jdbcUrl.isEmpty() || !DefaultDatabase.isEmbedded(jdbcUrl.get()))) {
+        Map<String, SecretKeySpec> keyring = new LinkedHashMap<>();
+        // bad keys fail at start, not at the first write
+        listed.filter(l -> !l.isEmpty()).ifPresent(l -> keyring.putAll(Keyring.parse("zhibu.crypto.field-keys", l)));
+        single.filter(k -> !k.isBlank()).ifPresent(k -> keyring.putIfAbsent(SINGLE,
+                Keyring.key("zhibu.crypto.field-key", k)));
+        this.configured = Map.copyOf(keyring);
+        if (keyring.isEmpty() && (jdbcUrl.isEmpty() || !DefaultDatabase.isEmbedded(jdbcUrl.get()))) {
             // a key kept in the database it protects: a backup of the database would be enough to sign tokens
             throw new IllegalStateException("zhibu.crypto.field-key (ZHIBU_CRYPTO_FIELD_KEY) is not set: on a "
                     + "configured database, personal fields and token signing keys need a key kept apart from it, in a "
@@ -51,6 +68,12 @@ public class FieldCipher {
                     + "never to a new one, or what it encrypted cannot be read; a new database takes a new key "
                     + "(openssl rand -base64 32). Only the embedded default keeps its key in the database");
         }
+        this.current = currentId.filter(id -> !id.isBlank()).orElseGet(() -> keyring.isEmpty() ? SINGLE
+                : List.copyOf(keyring.keySet()).get(keyring.size() - 1));
+        if (!keyring.isEmpty() && !keyring.containsKey(current)) {
+            throw new IllegalStateException("zhibu.crypto.field-key-id names " + current + ", which is not among "
+                    + "zhibu.crypto.field-keys");
+        }
     }
 
     /** Refuses to start without a key kept apart, on a configured database (see the constructor). */
@@ -58,61 +81,68 @@ public class FieldCipher {
         // constructed (and checked) by being observed
     }
 
+    /** The id of the key new values are encrypted with. */
+    public String currentKeyId() {
+        return current;
+    }
+
     public byte[] encrypt(String plain, String context) {
         try {
+            byte[] id = current.getBytes(StandardCharsets.US_ASCII);
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keys().get(current), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + nonce.length + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(2 + id.length + nonce.length + sealed.length).put(KEY_ID_FORM)
+                    .put((byte) id.length).put(id).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field could not be encrypted", e);
         }
     }
 
     public String decrypt(byte[] stored, String context) {
+        String id = keyId(stored);
+        SecretKeySpec key = keys().get(id);
+        if (key == null) {
+            throw new IllegalStateException("A field is encrypted under key " + id + ", which is not configured "
+                    + "(zhibu.crypto.field-keys)");
+        }
+        int start = stored[0] == FIRST_FORM ? 1 : 2 + stored[1];
         try {
-            if (stored.length < 1 + 12 + 16 || stored[0] != VERSION) {
-                throw new IllegalStateException("Not a field encrypted by this service");
-            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, stored, 1, 12));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, start, 12));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(stored, 13, stored.length - 13), StandardCharsets.UTF_8);
+            return new String(cipher.doFinal(stored, start + 12, stored.length - start - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field could not be decrypted (wrong key?)", e);
         }
     }
 
-    private static byte[] decodeKey(String text) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(text.trim());
-        } catch (IllegalArgumentException e) {
-            bytes = new byte[0];
+    /** The id of the key a stored value was encrypted under. */
+    public static String keyId(byte[] stored) {
+        if (stored.length >= 1 + 12 + 16 && stored[0] == FIRST_FORM) {
+            return SINGLE;
         }
-        if (bytes.length != 32) {
-            throw new IllegalStateException("zhibu.crypto.field-key must be 32 bytes, base64");
+        if (stored.length < 2 || stored[0] != KEY_ID_FORM || stored[1] < 1 || stored.length < 2 + stored[1] + 12 + 16) {
+            throw new IllegalStateException("Not a field encrypted by this service");
         }
-        return bytes;
+        return new String(stored, 2, stored[1], StandardCharsets.US_ASCII);
     }
 
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            byte[] bytes;
-            if (configuredKey.isPresent()) {
-                bytes = decodeKey(configuredKey.get());
-            } else {
+    private Map<String, SecretKeySpec> keys() {
+        Map<String, SecretKeySpec> known = keys;
+        if (known == null) {
+            if (configured.isEmpty()) {
                 LOG.warn("zhibu.crypto.field-key is not set: on the embedded default, personal fields are encrypted "
                         + "with a key kept in the database itself; set the key to keep it apart");
-                bytes = secrets.get("field-cipher");
+                known = Map.of(SINGLE, new SecretKeySpec(secrets.get("field-cipher"), "AES"));
+            } else {
+                known = configured;
             }
-            current = new SecretKeySpec(bytes, "AES");
-            key = current;
+            keys = known;
         }
-        return current;
+        return known;
     }
 }
