@@ -201,21 +201,26 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         }
         List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until, public_key, "
                 + "verifies_until from signing_key where private_key_cipher is not null and signs_until > :now "
-                + "order by signs_until desc limit 1", Object[].class).setParameter("now", now).getResultList();
-        Signing key;
-        if (rows.isEmpty()) {
-            key = generate(now);
-        } else {
-            Object[] row = rows.get(0);
+                + "order by signs_until desc", Object[].class).setParameter("now", now).getResultList();
+        for (Object[] row : rows) {
             String kid = (String) row[0];
-            key = new Signing(kid, privateKey(cipher.decrypt((byte[]) row[1], context(kid))), SqlValues.instant(row[2]));
+            PrivateKey privateKey;
             try {
-                verifying.put(kid, new Verifying(derivePublic(key.key()), SqlValues.instant(row[4])));
+                privateKey = privateKey(cipher.decrypt((byte[]) row[1], context(kid)));
+            } catch (RuntimeException e) {
+                // a row this service cannot open (another field key, or written by hand) signs nothing
+                LOG.warnf("Signing key %s in the database does not decrypt under the field key (%s): not used",
+                        kid, e.getMessage());
+                continue;
+            }
+            try {
+                verifying.put(kid, new Verifying(derivePublic(privateKey), SqlValues.instant(row[4])));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("A stored signing key is not an RSA key", e);
             }
+            return new Signing(kid, privateKey, SqlValues.instant(row[2]));
         }
-        return key;
+        return generate(now);
     }
 
     private Signing generate(Instant now) {

@@ -64,6 +64,42 @@ class ForgedKeysTest {
         }
     }
 
+    /**
+     * A newer signing key row that does not decrypt under the field key (another key's, or written by hand) is
+     * passed over: the service signs with a key it can open, or makes one, instead of failing every sign-in.
+     */
+    @Test
+    void aSigningKeyRowThatDoesNotDecryptIsPassedOver() throws Exception {
+        String genuine = Api.token("undecryptable-admin", Roles.ORG_ADMIN);
+        String kid = header(genuine).get("kid").toString();
+        // the stored form of a value under a field key "other", which this service does not have
+        byte[] foreign = java.nio.ByteBuffer.allocate(2 + 5 + 12 + 48).put((byte) 2).put((byte) 5)
+                .put("other".getBytes(StandardCharsets.US_ASCII)).array();
+        KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        sql("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
+                + "values ('undecryptable-1', ?1, ?2, now(), now() + interval '3650 days', now() + interval '3651 days')",
+                pair.getPublic().getEncoded(), foreign);
+        // the key that signs now is withdrawn (its row set aside), so the next token needs a key from the table
+        Object[] own = (Object[]) QuarkusTransaction.requiringNew().call(() -> Arc.container()
+                .instance(EntityManager.class).get().createNativeQuery("select public_key, private_key_cipher, "
+                        + "created_at, signs_until, verifies_until from signing_key where kid = ?1")
+                .setParameter(1, kid).getSingleResult());
+        sql("delete from signing_key where kid = ?1", kid);
+        try {
+            // an unknown key id makes the service read the table again: the withdrawn key stops signing
+            problem(Api.bearer(forge(genuine, "nobody-2", pair)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
+            String fresh = Api.token("undecryptable-member", Roles.ORG_ADMIN);
+            Object signedWith = header(fresh).get("kid");
+            org.junit.jupiter.api.Assertions.assertNotEquals("undecryptable-1", signedWith);
+            org.junit.jupiter.api.Assertions.assertNotEquals(kid, signedWith);
+            Api.bearer(fresh).get("/v1/me").then().statusCode(200);
+        } finally {
+            sql("delete from signing_key where kid = 'undecryptable-1'");
+            sql("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
+                    + "values (?1, ?2, ?3, ?4, ?5, ?6)", kid, own[0], own[1], own[2], own[3], own[4]);
+        }
+    }
+
     /** The genuine token's claims (an org admin's), signed with the attacker's key under this key id. */
     private static String forge(String genuine, String kid, KeyPair attacker) throws Exception {
         Map<String, Object> claims = part(genuine, 1);
