@@ -216,8 +216,16 @@ public class LeaderboardService {
     }
 
     LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric) {
+        return units(unitId, week, metric, headcounts(unitId));
+    }
+
+    /** The units board with its members counted in the calling transaction (a publication's snapshot), not cached. */
+    LeaderboardViews.UnitsBoard unitsCountedNow(UUID unitId, IsoWeek week, Metric metric) {
+        return units(unitId, week, metric, countHeadcounts(unitId));
+    }
+
+    private LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric, Map<UUID, Long> headcounts) {
         @SuppressWarnings("unchecked")
-        Map<UUID, Long> headcounts = headcounts(unitId);
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, c.name, 0,
                     coalesce((select sum(b.people) from week_bucket b where b.iso_week = :week and b.unit_id = c.id), 0),
@@ -274,6 +282,15 @@ public class LeaderboardService {
         if (cached != null && cached.countedAt().plus(headcountTtl).isAfter(now)) {
             return cached.members();
         }
+        Map<UUID, Long> members = countHeadcounts(unitId);
+        if (headcounts.size() >= CACHED_MOST) {
+            headcounts.values().removeIf(h -> !h.countedAt().plus(headcountTtl).isAfter(now));
+        }
+        headcounts.put(unitId, new Headcounts(now, members));
+        return members;
+    }
+
+    private Map<UUID, Long> countHeadcounts(UUID unitId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, count(distinct m.person_id)
@@ -284,11 +301,7 @@ public class LeaderboardService {
                 group by c.id""").setParameter("unit", unitId).getResultList();
         Map<UUID, Long> members = new HashMap<>();
         rows.forEach(r -> members.put((UUID) r[0], ((Number) r[1]).longValue()));
-        if (headcounts.size() >= CACHED_MOST) {
-            headcounts.values().removeIf(h -> !h.countedAt().plus(headcountTtl).isAfter(now));
-        }
-        headcounts.put(unitId, new Headcounts(now, Map.copyOf(members)));
-        return members;
+        return Map.copyOf(members);
     }
 
     private record Headcounts(Instant countedAt, Map<UUID, Long> members) {

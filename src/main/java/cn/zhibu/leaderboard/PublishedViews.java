@@ -17,8 +17,8 @@ public final class PublishedViews {
     }
 
     @Schema(name = "PublishedWeek", description = "A unit's standings of an ISO week as published: never changed "
-            + "afterwards. Ledger entries of that week made after publication (late credits, reversals) are not "
-            + "merged into it; they are counted in revisions.")
+            + "afterwards. Ledger entries of that week the snapshot did not contain (late credits, reversals) are "
+            + "not merged into it; they are counted in revisions.")
     public record Published(
             @Schema(format = "uuid", maxLength = 36) UUID id,
             @Schema(format = "uuid", maxLength = 36) UUID unitId,
@@ -44,12 +44,21 @@ public final class PublishedViews {
             Revisions revisions) {
     }
 
-    @Schema(name = "PublishedWeekRevisions", description = "Ledger entries of the week (credits and reversals) "
-            + "made after publication for people of the unit's board: how many, and their points together.")
+    @Schema(name = "PublishedWeekRevisions", description = "What changed in the week since publication, not merged "
+            + "into the snapshot: the week's standings now (which take in ledger entries a moment after they are made) "
+            + "compared with the snapshot, person by person and child unit by child unit. An entry is a revision "
+            + "exactly when the snapshot did not contain it.")
     public record Revisions(
-            @Schema(minimum = "0", maximum = LeaderboardViews.COUNT_MAX, format = "int64") long entries,
-            @Schema(minimum = LeaderboardViews.POINTS_MIN, maximum = LeaderboardViews.POINTS_MAX, format = "int64")
-            long points) {
+            @Schema(description = "Counted entries gained or lost by people of the board: a credit or a reversal made "
+                    + "since counts one each, a credit and its reversal both made since cancel out", minimum = "0",
+                    maximum = LeaderboardViews.COUNT_MAX, format = "int64") long entries,
+            @Schema(description = "Points gained or lost by people of the board, together", minimum =
+                    LeaderboardViews.POINTS_MIN, maximum = LeaderboardViews.POINTS_MAX, format = "int64") long points,
+            @Schema(description = "People whose week figures differ from the snapshot (new to the board, gone from "
+                    + "it, or other points or entries)", minimum = "0", maximum = LeaderboardViews.COUNT_MAX,
+                    format = "int64") long people,
+            @Schema(description = "Child units whose participants or total differ from the snapshot", minimum = "0",
+                    maximum = LeaderboardViews.COUNT_MAX, format = "int64") long units) {
     }
 
     @Schema(name = "PublishedWeekSummary", description = "A published week of a unit.")

@@ -21,13 +21,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Publishes a unit's standings of a week once and reads what was published. Publishing holds a
  * transaction-scoped advisory lock on (unit, week) and looks for an existing snapshot first, so a
  * second publisher (another replica's weekly job, a repeated request) waits for the first and gets its
  * snapshot; the unique (unit_id, iso_week) index refuses a second one all the same. The snapshot's rows
- * are never written again: ledger entries of the week made later are counted as revisions when read.
+ * are never written again: ledger entries of the week it did not contain are counted as revisions when read, from
+ * the standings (see {@link PublishedRevisions}).
  */
 @ApplicationScoped
 public class PublishedWeeks {
@@ -41,18 +43,20 @@ public class PublishedWeeks {
     private final LeaderboardService boards;
     private final BusinessCalendar calendar;
     private final StudyLeaders leaders;
-    private final LeaderboardSettings settings;
+    private final PublishedSnapshot snapshot;
+    private final PublishedRevisions revisions;
     private final Standings standings;
     private final java.time.Duration catchUpWait;
 
     PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders,
-            LeaderboardSettings settings, Standings standings,
+            PublishedSnapshot snapshot, PublishedRevisions revisions, Standings standings,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "zhibu.leaderboards.publish-wait",
                     defaultValue = "PT30S") java.time.Duration catchUpWait) {
         this.em = em;
         this.catchUpWait = catchUpWait;
         this.standings = standings;
-        this.settings = settings;
+        this.snapshot = snapshot;
+        this.revisions = revisions;
         this.leaders = leaders;
         this.boards = boards;
         this.calendar = calendar;
@@ -76,32 +80,26 @@ public class PublishedWeeks {
      */
     PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page, java.time.Duration wait) {
         Optional<PublishedViews.Outcome> published = QuarkusTransaction.joiningExisting().call(() -> {
-            boards.unit(unitId);
-            return header(unitId, week).map(h -> new PublishedViews.Outcome(view(h, page), false));
+            LeaderboardService.Unit unit = boards.unit(unitId);
+            return header(unitId, week).map(h -> new PublishedViews.Outcome(view(unit, h, page), false));
         });
         if (published.isPresent()) {
             return published.get();
         }
-        // the standings first take in every ledger entry of the week (not in a transaction: each batch is its own)
-        standings.catchUp(week, wait);
-        return QuarkusTransaction.joiningExisting().call(() -> publishNow(unitId, week, by, page));
-    }
-
-    private PublishedViews.Outcome publishNow(UUID unitId, IsoWeek week, String by, PageRequest page) {
-        LeaderboardService.Unit unit = boards.unit(unitId);
-        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", lockId(unitId, week))
-                .getSingleResult();
-        Optional<Object[]> existing = header(unitId, week);
-        if (existing.isPresent()) {
-            return new PublishedViews.Outcome(view(existing.get(), page), false);
-        }
-        requireComplete(unit, week);
-        UUID id = freeze(unit, week, by, 1, null);
-        if (id == null) { // published meanwhile without the lock's help: theirs stands
-            return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), false);
-        }
-        leaders.propose(id, unitId, week);
-        return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
+        return inSnapshot(unitId, week, wait, () -> {
+            LeaderboardService.Unit unit = boards.unit(unitId);
+            Optional<Object[]> existing = header(unitId, week);
+            if (existing.isPresent()) {
+                return new PublishedViews.Outcome(view(unit, existing.get(), page), false);
+            }
+            requireComplete(unit, week);
+            UUID id = snapshot.freeze(unit, week, by, 1, null);
+            if (id == null) { // published meanwhile without the lock's help: theirs stands
+                return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), false);
+            }
+            leaders.propose(id, unitId, week);
+            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), true);
+        });
     }
 
     /**
@@ -110,59 +108,66 @@ public class PublishedWeeks {
      * with its edition number and reason. The week's study leaders are left as they were decided.
      */
     public PublishedViews.Outcome republish(UUID unitId, IsoWeek week, String reason, String by, PageRequest page) {
-        standings.catchUp(week, catchUpWait);
-        return QuarkusTransaction.joiningExisting().call(() -> {
+        return inSnapshot(unitId, week, catchUpWait, () -> {
             LeaderboardService.Unit unit = boards.unit(unitId);
-            em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", lockId(unitId, week))
-                    .getSingleResult();
             Object[] current = header(unitId, week).orElseThrow(() -> new ProblemException(
                     LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString()));
             requireComplete(unit, week);
             em.createNativeQuery("update published_week set superseded_at = :at where id = :id")
                     .setParameter("at", calendar.now()).setParameter("id", current[0]).executeUpdate();
-            freeze(unit, week, by, ((Number) current[8]).intValue() + 1, reason);
-            return new PublishedViews.Outcome(view(header(unitId, week).orElseThrow(), page), true);
+            snapshot.freeze(unit, week, by, ((Number) current[8]).intValue() + 1, reason);
+            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), true);
         });
     }
 
-    /** Freezes the unit's standings of the week as an edition: its id, or null when one was made meanwhile. */
-    private UUID freeze(LeaderboardService.Unit unit, IsoWeek week, String by, int edition, String reason) {
-        UUID id = UUID.randomUUID();
-        UUID unitId = unit.id();
-        // ranked by the unit's own choice of metric when it is published (each row keeps every figure)
-        Metric metric = settings.metricOf(unitId);
-        int inserted = em.createNativeQuery("""
-                insert into published_week (id, unit_id, iso_week, published_at, published_by, participants, metric,
-                    minimum_size, edition, edition_reason)
-                values (:id, :unit, :week, :at, :by, 0, :metric, 0, :edition, :reason)
-                on conflict (unit_id, iso_week) where superseded_at is null do nothing""")
-                .setParameter("id", id).setParameter("unit", unitId).setParameter("week", week.toString())
-                .setParameter("at", calendar.now()).setParameter("by", by).setParameter("metric", metric.name())
-                .setParameter("edition", edition).setParameter("reason", reason)
-                .executeUpdate();
-        if (inserted == 0) {
-            return null;
+    /**
+     * Runs a publication of the unit's week in a transaction of its own at REPEATABLE READ (the datasource's
+     * READ COMMITTED stays everyone else's): the people board, the units board and the record of what they held
+     * (which revisions are counted against) all come from its one snapshot. The snapshot is taken by the statement
+     * that tries the unit's week lock; when another publisher holds the lock, this waits for it to finish outside the
+     * snapshot and starts again with a new one. Before each try the standings take in the week's entries (up to
+     * {@code wait} in all); a try that finds entries committed since that the standings have not taken in catches up
+     * and tries again while {@code wait} lasts, and one that meets a publisher its snapshot could not see (a
+     * serialization failure) tries again at once.
+     */
+    private PublishedViews.Outcome inSnapshot(UUID unitId, IsoWeek week, java.time.Duration wait,
+            Supplier<PublishedViews.Outcome> work) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        int conflicts = 0;
+        while (true) {
+            // not in a transaction: each of the applier's batches is its own
+            standings.catchUp(week, java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            try {
+                Optional<PublishedViews.Outcome> done = QuarkusTransaction.requiringNew().call(() -> {
+                    em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
+                    boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                            .setParameter("lock", lockId(unitId, week)).getSingleResult();
+                    return locked ? Optional.of(work.get()) : Optional.<PublishedViews.Outcome>empty();
+                });
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("select pg_advisory_xact_lock(:lock)")
+                        .setParameter("lock", lockId(unitId, week)).getSingleResult());
+            } catch (ProblemException e) {
+                if (e.code() != LeaderboardProblem.LEADERBOARD_STANDINGS_PENDING || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                if (!serializationFailure(e) || ++conflicts > 3) {
+                    throw e;
+                }
+            }
         }
-        long participants = snapshotPeople(id, unit, week);
-        LeaderboardViews.UnitsBoard units = boards.units(unitId, week, metric);
-        int position = 0;
-        for (UnitRow row : units.items()) {
-            em.createNativeQuery("""
-                    insert into published_unit (published_week_id, position, rank, unit_id, name, members,
-                        participants, total, per_member, participation_rate, below_minimum_size)
-                    values (:id, :position, :rank, :unit, :name, :members, :participants, :total, :perMember,
-                        :rate, :below)""")
-                    .setParameter("id", id).setParameter("position", ++position).setParameter("rank", row.rank())
-                    .setParameter("unit", row.unitId()).setParameter("name", row.name())
-                    .setParameter("members", row.members()).setParameter("participants", row.participants())
-                    .setParameter("total", row.total()).setParameter("perMember", row.perMember())
-                    .setParameter("rate", row.participationRate()).setParameter("below", row.belowMinimumSize())
-                    .executeUpdate();
+    }
+
+    private static boolean serializationFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
         }
-        em.createNativeQuery("update published_week set participants = :participants, minimum_size = :size "
-                + "where id = :id").setParameter("participants", participants)
-                .setParameter("size", units.minimumSize()).setParameter("id", id).executeUpdate();
-        return id;
+        return false;
     }
 
     /**
@@ -171,8 +176,9 @@ public class PublishedWeeks {
      * entries, and its count of people at each total). A snapshot never changes, so a wrong one would stand.
      */
     private void requireComplete(LeaderboardService.Unit unit, IsoWeek week) {
-        // one statement, so one snapshot: the applier's position and the standings it wrote agree in it; the
-        // ledger side counts only the entries the applier has passed
+        // in the publication's snapshot: the applier's position and the standings it wrote agree in it, and the
+        // boards frozen next are read from the same standings; the ledger side counts only the entries the applier
+        // has passed
         Object[] found = (Object[]) em.createNativeQuery("""
                 select
                     (select count(*) from ledger_entry e where e.iso_week = :week and %1$s),
@@ -226,9 +232,20 @@ public class PublishedWeeks {
     @Transactional
     public PublishedViews.Published find(UUID unitId, IsoWeek week, PageRequest page) {
         readOnly();
-        boards.unit(unitId);
-        return view(header(unitId, week).orElseThrow(() -> new ProblemException(
+        LeaderboardService.Unit unit = boards.unit(unitId);
+        return view(unit, header(unitId, week).orElseThrow(() -> new ProblemException(
                 LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString())), page);
+    }
+
+    /** The current edition's revisions of the unit's week, person by person and child unit by child unit. */
+    @Transactional
+    PublishedRevisions.Changes revisions(UUID unitId, IsoWeek week) {
+        readOnly();
+        LeaderboardService.Unit unit = boards.unit(unitId);
+        UUID id = (UUID) header(unitId, week).orElseThrow(() -> new ProblemException(
+                LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString()))[0];
+        return new PublishedRevisions.Changes(id, revisions.people(id, unit, week.toString()),
+                revisions.units(id, unit, week.toString()));
     }
 
     /** The unit's published weeks, newest first. */
@@ -250,31 +267,6 @@ public class PublishedWeeks {
         return new PublishedViews.SummaryPage(unitId, result.items(), result.nextCursor());
     }
 
-    /** The people board of the week, in board order, into the snapshot; how many there are. */
-    private long snapshotPeople(UUID id, LeaderboardService.Unit unit, IsoWeek week) {
-        String filter = switch (unit.kind()) {
-            case "BRANCH" -> "s.branch_id = :unit";
-            case "PARTY_GROUP", "DEPARTMENT" -> "s.branch_id = :branch and s.unit_ids @> array[cast(:unit as uuid)]";
-            default -> "s.unit_ids @> array[cast(:unit as uuid)]";
-        };
-        var query = em.createNativeQuery("""
-                insert into published_person (published_week_id, position, rank, person_id, name, points)
-                select :id, row_number() over (order by s.points desc, s.reached_at, s.person_id),
-                    rank() over (order by s.points desc),
-                    case when coalesce(f.anonymous, false) then null else s.person_id end,
-                    case when coalesce(f.anonymous, false) then :anonymous else p.name end,
-                    s.points
-                from week_score s join person p on p.id = s.person_id
-                left join leaderboard_preference f on f.person_id = s.person_id
-                where s.iso_week = :week and s.entries > 0 and\s""" + filter)
-                .setParameter("id", id).setParameter("anonymous", LeaderboardService.ANONYMOUS)
-                .setParameter("week", week.toString()).setParameter("unit", unit.id());
-        if (filter.contains(":branch")) {
-            query.setParameter("branch", unit.parentId());
-        }
-        return query.executeUpdate();
-    }
-
     /** The current edition: id, unit_id, iso_week, published_at, published_by, participants, metric, minimum_size,
      * edition, edition_reason. */
     private Optional<Object[]> header(UUID unitId, IsoWeek week) {
@@ -286,7 +278,8 @@ public class PublishedWeeks {
         return rows.stream().findFirst();
     }
 
-    private PublishedViews.Published view(Object[] header, PageRequest page) {
+    /** A published edition as read: one page of its people, its units and its revisions (never the ledger). */
+    private PublishedViews.Published view(LeaderboardService.Unit unit, Object[] header, PageRequest page) {
         UUID id = (UUID) header[0];
         UUID unitId = (UUID) header[1];
         String week = (String) header[2];
@@ -310,21 +303,11 @@ public class PublishedWeeks {
         List<Object[]> people = query.getResultList();
         Page<PersonRow> result = page.page(people, r -> List.of(String.valueOf(r[0])),
                 r -> new PersonRow(((Number) r[1]).longValue(), (UUID) r[2], (String) r[3], ((Number) r[4]).intValue()));
-        // what the ledger gained for this board's people since: their entries of the week made later
-        Object[] revisions = (Object[]) em.createNativeQuery("""
-                select count(*), coalesce(sum(e.points), 0) from ledger_entry e
-                where e.iso_week = :week and e.created_at > :at
-                and (exists (select 1 from published_person pp where pp.published_week_id = :id
-                             and pp.person_id = e.person_id)
-                     or exists (select 1 from week_score s where s.iso_week = :week and s.person_id = e.person_id
-                                and s.unit_ids @> array[cast(:unit as uuid)]))""")
-                .setParameter("week", week).setParameter("at", publishedAt).setParameter("id", id)
-                .setParameter("unit", unitId).getSingleResult();
         return new PublishedViews.Published(id, unitId, week, publishedAt, (String) header[4],
                 ((Number) header[5]).longValue(), Metric.valueOf((String) header[6]), ((Number) header[7]).intValue(),
                 ((Number) header[8]).intValue(), (String) header[9],
                 unitRows, result.items(), result.nextCursor(),
-                new PublishedViews.Revisions(((Number) revisions[0]).longValue(), ((Number) revisions[1]).longValue()));
+                revisions.summary(id, unit, week));
     }
 
     /** The advisory lock of a unit's week: 64 bits of a SHA-256. */

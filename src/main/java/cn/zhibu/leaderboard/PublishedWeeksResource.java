@@ -132,8 +132,10 @@ public class PublishedWeeksResource {
     @Path("{id}/weeks/{week}")
     @Operation(operationId = "getPublishedWeek", summary = "A unit's published week",
             description = "The snapshot as published (one page of people, best first, and the units board) with "
-                    + "its revisions: the ledger entries of that week made since for people of the board, counted "
-                    + "and summed, not merged. 404 LEADERBOARD_WEEK_NOT_PUBLISHED when the week is not published. "
+                    + "its revisions: how the week's standings now differ from the snapshot, for people of the "
+                    + "board and for its child units (ledger entries the snapshot did not contain, taken in by the "
+                    + "standings a moment after they are made), counted and summed, not merged. 404 "
+                    + "LEADERBOARD_WEEK_NOT_PUBLISHED when the week is not published. "
                     + "For those who may read the unit's boards. Sends an ETag; with If-None-Match naming it, 304.")
     @APIResponse(responseCode = "200", description = "The published week",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -76,6 +76,8 @@ class LedgerAppendOnlyTest {
                     .setParameter(1, week).setParameter(2, unit).executeUpdate();
             em.createNativeQuery("insert into published_person (published_week_id, position, rank, person_id, name, "
                     + "points) values (?1, 1, 1, null, '匿名', 7)").setParameter(1, week).executeUpdate();
+            em.createNativeQuery("insert into published_standing (published_week_id, person_id, points, entries) "
+                    + "values (?1, gen_random_uuid(), 7, 1)").setParameter(1, week).executeUpdate();
             // the publishing transaction writes its counts
             em.createNativeQuery("update published_week set participants = 1 where id = ?1").setParameter(1, week)
                     .executeUpdate();
@@ -83,6 +85,9 @@ class LedgerAppendOnlyTest {
         assertRefused("append-only", () -> asOwner("update published_person set points = 70 where published_week_id = ?1",
                 week));
         assertRefused("append-only", () -> asOwner("delete from published_person where published_week_id = ?1", week));
+        assertRefused("append-only", () -> asOwner("update published_standing set points = 70 where published_week_id = ?1",
+                week));
+        assertRefused("append-only", () -> asOwner("delete from published_standing where published_week_id = ?1", week));
         assertRefused("append-only", () -> asOwner("update published_week set participants = 9 where id = ?1", week));
         assertRefused("append-only", () -> asOwner("update published_week set iso_week = '2020-W11' where id = ?1", week));
         assertRefused("append-only", () -> asOwner("delete from published_week where id = ?1", week));
