@@ -41,6 +41,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             }
         }
         return Map.of(
+                // integrity checkpoints are kept outside the database, beside it, and thrown away with it
+                "zhibu.integrity.checkpoint-dir", database.dataDirectory().getParent().resolve("checkpoints").toString(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
                 "quarkus.datasource.password", "");
