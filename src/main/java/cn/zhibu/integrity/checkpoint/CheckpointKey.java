@@ -182,6 +182,11 @@ public class CheckpointKey {
                     + "Ed25519 key kept apart from the database (ZHIBU_INTEGRITY_CHECKPOINT_KEY, base64 PKCS#8: "
                     + "openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)");
         }
+        return keptBeside(embeddedDir);
+    }
+
+    /** The id and key kept in {@code integrity-checkpoint.key} beside the embedded database, made the first time. */
+    static String[] keptBeside(Path embeddedDir) {
         Path file = embeddedDir.toAbsolutePath().getParent().resolve("integrity-checkpoint.key");
         try {
             if (!Files.exists(file)) {

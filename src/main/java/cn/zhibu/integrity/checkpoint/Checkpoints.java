@@ -135,7 +135,7 @@ public class Checkpoints {
                         LOG.errorf(e, "Integrity checkpoints could not be written to %s: the append is refused",
                                 log.file());
                         transactions.setRollbackOnly();
-                        throw new ProblemException(IntegrityProblem.INTEGRITY_CHECKPOINT_UNAVAILABLE);
+                        throw new ProblemException(IntegrityProblem.INTEGRITY_CHECKPOINT_UNAVAILABLE).header("Retry-After", 5);
                     }
                 }
 

@@ -40,6 +40,19 @@ class CheckpointKeyRequiredTest {
     }
 
     @Test
+    void theEmbeddedDefaultKeepsOneGeneratedKeyBesideTheDatabaseForItsOwnerOnly(@TempDir Path data) throws Exception {
+        Path database = data.resolve("postgres");
+        String[] made = CheckpointKey.keptBeside(database);
+        Path file = data.resolve("integrity-checkpoint.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        assertFalse(Files.exists(database), "beside the database's directory, not inside it");
+        assertEquals(List.of(made[0], made[1]), List.of(CheckpointKey.keptBeside(database)));
+        CheckpointKey key = CheckpointKey.of(made[0], made[1]);
+        assertEquals("local-1", key.id());
+    }
+
+    @Test
     void theDerivedPublicKeyVerifiesWhatTheKeySigns() throws Exception {
         CheckpointKey key = new CheckpointKey(Optional.of(CheckpointKey.generate()), Optional.of("k2"),
                 Optional.empty(), CONFIGURED, "data/postgres");

@@ -187,7 +187,7 @@ class CheckpointsApiTest {
         try {
             IntegrityFixtures.officer(branch).body(Map.of("content", IntegrityFixtures.discipline()))
                     .post("/v1/integrity-files/" + file + "/entries").then().statusCode(503)
-                    .contentType("application/problem+json").body("code", equalTo("INTEGRITY_CHECKPOINT_UNAVAILABLE"));
+                    .contentType("application/problem+json").header("Retry-After", "5").body("code", equalTo("INTEGRITY_CHECKPOINT_UNAVAILABLE"));
         } finally {
             Files.delete(own);
             Files.move(aside, own);
