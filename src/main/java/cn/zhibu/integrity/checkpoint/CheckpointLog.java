@@ -45,6 +45,7 @@ public class CheckpointLog {
     private final Path own;
     private final Map<UUID, SignedCheckpoint> latest = new HashMap<>();
     private final Map<Path, Long> readUpTo = new HashMap<>();
+    private boolean cutShort;
 
     @jakarta.inject.Inject
     CheckpointLog(@ConfigProperty(name = "zhibu.integrity.checkpoint-dir") Optional<String> configured,
@@ -82,6 +83,9 @@ public class CheckpointLog {
      */
     public synchronized void write(List<SignedCheckpoint> checkpoints) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        if (cutShort) { // a write that failed part way may have left part of a line: it stays a line of its own
+            lines.write('\n');
+        }
         for (SignedCheckpoint checkpoint : checkpoints) {
             lines.write(JSON.writeValueAsBytes(SignedCheckpoint.Line.of(checkpoint)));
             lines.write('\n');
@@ -89,11 +93,13 @@ public class CheckpointLog {
         // opened for each write: a file moved away or replaced by an operator is simply written anew
         try (FileChannel channel = FileChannel.open(own, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
+            cutShort = true;
             ByteBuffer buffer = ByteBuffer.wrap(lines.toByteArray());
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(true);
+            cutShort = false;
         }
         checkpoints.forEach(this::remember);
     }
@@ -125,25 +131,33 @@ public class CheckpointLog {
         }
     }
 
-    /** Takes in the complete lines of the file between these offsets; how many bytes they were. */
+    /** Takes in the complete lines of the file between these offsets, a block at a time; how many bytes they were. */
     private long read(Path file, long from, long to) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(to - from, Integer.MAX_VALUE - 16));
+        long taken = 0;
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            channel.position(from);
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // fill
+            long position = from;
+            while (position < to) {
+                block.clear().limit((int) Math.min(block.capacity(), to - position));
+                int read = channel.read(block, position);
+                if (read <= 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    byte b = block.get(i);
+                    if (b == '\n') {
+                        take(file, line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                        taken = position + i + 1 - from;
+                    } else {
+                        line.write(b);
+                    }
+                }
+                position += read;
             }
         }
-        byte[] bytes = buffer.array();
-        int end = buffer.position();
-        int start = 0;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] == '\n') {
-                take(file, new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        return start;
+        return taken;
     }
 
     private void take(Path file, String line) {

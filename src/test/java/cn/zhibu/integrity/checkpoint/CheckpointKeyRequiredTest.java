@@ -80,8 +80,14 @@ class CheckpointKeyRequiredTest {
         CheckpointLog again = new CheckpointLog(directory, "replica-a");
         again.write(List.of(signed(key, fileId, 2)));
         assertEquals(2, other.latest(fileId).orElseThrow().entryCount(), "read on from where it was");
+        List<SignedCheckpoint> many = new java.util.ArrayList<>();
+        for (int count = 3; count <= 700; count++) { // lines across blocks of the reader
+            many.add(signed(key, fileId, count));
+        }
+        again.write(many);
         SignedCheckpoint latest = new CheckpointLog(directory, "replica-c").latest(fileId).orElseThrow();
-        assertEquals(2, latest.entryCount());
+        assertEquals(700, latest.entryCount());
+        assertEquals(700, other.latest(fileId).orElseThrow().entryCount());
         assertTrue(key.verify(latest.keyId(), latest.message(), latest.signature()));
     }
 
