@@ -1,6 +1,8 @@
 package cn.zhibu.integrity;
 
 import cn.zhibu.integrity.audit.IntegrityAudit;
+import cn.zhibu.integrity.checkpoint.CheckpointViews;
+import cn.zhibu.integrity.checkpoint.Checkpoints;
 import cn.zhibu.integrity.entry.Entry;
 import cn.zhibu.integrity.entry.EntryContent;
 import cn.zhibu.integrity.entry.EntryLedger;
@@ -46,11 +48,13 @@ public class IntegrityFileService {
     private final PersonService persons;
     private final IntegrityAccess guard;
     private final MonthDay annualReportDue;
+    private final Checkpoints checkpoints;
 
     IntegrityFileService(EntityManager em, BusinessCalendar calendar, EntryLedger ledger, IntegrityAudit audit,
-            PersonService persons, IntegrityAccess guard,
+            PersonService persons, IntegrityAccess guard, Checkpoints checkpoints,
             @ConfigProperty(name = "zhibu.integrity.annual-report-due", defaultValue = "03-31") String reportDue) {
         this.em = em;
+        this.checkpoints = checkpoints;
         this.calendar = calendar;
         this.ledger = ledger;
         this.audit = audit;
@@ -194,8 +198,8 @@ public class IntegrityFileService {
     }
 
     /**
-     * Appends an entry at the head of a locked file's chain and moves the file's dates with it. Not audited
-     * here: the operation that calls it records what it did.
+     * Appends an entry at the head of a locked file's chain, signs a checkpoint of the new head and moves the file's
+     * dates with it. Not audited here: the operation that calls it records what it did.
      */
     public Entry append(IntegrityFile file, EntryContent content, UUID amends, String amendReason, UUID declarationId,
             UUID recordedBy) {
@@ -208,6 +212,7 @@ public class IntegrityFileService {
                         recordedBy, calendar.now()));
         file.entryCount = entry.seq;
         file.headHash = entry.hash;
+        checkpoints.record(file.id, file.entryCount, file.headHash);
         LocalDate today = calendar.today();
         if (content instanceof EntryContent.Profile) {
             file.profileDue = null;
@@ -274,11 +279,15 @@ public class IntegrityFileService {
         }
         guard.check(file, cn.zhibu.platform.security.Action.INTEGRITY_FILE_READ);
         UUID unitId = guard.unitOf(file);
-        Optional<EntryLedger.Break> broken = ledger.verify(file.id, file.entryCount, file.headHash);
+        List<Checkpoints.Found> found = checkpoints.latest(file.id);
+        Optional<EntryLedger.Break> broken = ledger.verify(file.id, file.entryCount, file.headHash, found.stream()
+                .map(f -> new EntryLedger.Anchor(f.checkpoint().entryCount(), f.checkpoint().headHash(), f.signed()))
+                .toList());
         audit.allowed(IntegrityAudit.Subject.file(file.id, unitId).purpose(Purpose.AUDIT.name(), "chain verification"),
                 200);
         return new IntegrityViews.Verification(file.id, broken.isEmpty(), file.entryCount,
                 file.headHash == null ? null : java.util.HexFormat.of().formatHex(file.headHash),
+                found.isEmpty() ? null : CheckpointViews.of(found.get(0).checkpoint()),
                 broken.map(b -> new IntegrityViews.ChainBreak(b.seq(), b.entryId(), b.problem())).orElse(null));
     }
 

@@ -179,8 +179,12 @@ public class IntegrityFilesResource {
     @Audited(value = AuditAction.VERIFY_CHAIN, target = Audited.Target.FILE)
     @Operation(operationId = "verifyIntegrityFile", summary = "Verify a file's hash chain",
             description = "Recomputes every entry's hash from its header and its decrypted content and follows the "
-                    + "links from the first entry to the file's head; names the first link that does not hold. "
-                    + "Integrity officers of the cadre's unit; no content is shown.")
+                    + "links from the first entry to the file's head; then checks the chain against the file's latest "
+                    + "signed checkpoint, from the database or the checkpoint directory outside it, whichever counts "
+                    + "more entries (the chain must have at least that many, with the signed hash at that count, and "
+                    + "the signature must hold under the published keys), so that entries dropped from the tail are "
+                    + "found even when the file's head in the database was reset. Names the first link that does not "
+                    + "hold. Integrity officers of the cadre's unit; no content is shown.")
     @APIResponse(responseCode = "200", description = "Whether the chain holds",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.Verification.class)))

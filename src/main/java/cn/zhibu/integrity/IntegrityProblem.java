@@ -33,7 +33,9 @@ public enum IntegrityProblem implements ProblemKind {
     /** Audit rows are kept at least the retention period. */
     INTEGRITY_AUDIT_RETAINED(422),
     /** Cadres declare personal matters reports and gifts; other entries are filed by integrity officers. */
-    INTEGRITY_DECLARATION_TYPE(422);
+    INTEGRITY_DECLARATION_TYPE(422),
+    /** An entry joins a file only once its signed checkpoint is on disk outside the database. */
+    INTEGRITY_CHECKPOINT_UNAVAILABLE(503);
 
     private final int status;
 

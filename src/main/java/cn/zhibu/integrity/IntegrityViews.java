@@ -114,10 +114,14 @@ public final class IntegrityViews {
             @Schema(description = "The entry found there (for ENTRIES_MISSING, the last one)", format = "uuid",
                     maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID entryId,
             @Schema(description = "SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH, HASH_MISMATCH (its header or content "
-                    + "was changed), CONTENT_UNREADABLE (its sealed content was altered, moved or its key is gone) "
-                    + "or ENTRIES_MISSING (the file's head does not match its last entry)", maxLength = 32,
+                    + "was changed), CONTENT_UNREADABLE (its sealed content was altered, moved or its key is gone), "
+                    + "ENTRIES_MISSING (the file's head does not match its last entry, or a signed checkpoint counts "
+                    + "more entries than the chain has: entries were dropped from its tail), CHECKPOINT_MISMATCH (the "
+                    + "chain's hash at a checkpoint's count is not the one signed) or CHECKPOINT_SIGNATURE_INVALID "
+                    + "(the latest checkpoint's signature does not hold under the published keys)", maxLength = 32,
                     required = true, enumeration = {"SEQUENCE_GAP", "PREVIOUS_HASH_MISMATCH", "HASH_MISMATCH",
-                            "CONTENT_UNREADABLE", "ENTRIES_MISSING"}) String problem) {
+                            "CONTENT_UNREADABLE", "ENTRIES_MISSING", "CHECKPOINT_MISMATCH",
+                            "CHECKPOINT_SIGNATURE_INVALID"}) String problem) {
     }
 
     @Schema(name = "IntegrityVerification", description = "Whether a file's hash chain holds")
@@ -128,6 +132,10 @@ public final class IntegrityViews {
             @Schema(description = "The file's head: the SHA-256 of its last entry, as stored (hex; null before the "
                     + "first entry). An auditor who keeps it can tell later whether entries were dropped from the tail",
                     maxLength = 64, pattern = "^[0-9a-f]{64}$", nullable = true, required = true) String headHash,
+            @Schema(description = "The latest signed checkpoint of the file, from the database or the checkpoint "
+                    + "directory outside it (the one counting more entries), which the chain was checked against; "
+                    + "null when the file has none (no entry appended since checkpoints began)", nullable = true)
+            cn.zhibu.integrity.checkpoint.CheckpointViews.CheckpointView checkpoint,
             @Schema(description = "The first broken link; null when intact", nullable = true) ChainBreak firstBroken) {
     }
 

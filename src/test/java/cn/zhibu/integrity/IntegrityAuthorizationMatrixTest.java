@@ -268,6 +268,12 @@ public class IntegrityAuthorizationMatrixTest {
                 s -> r -> r.get("/v1/integrity-keys")));
         ops.add(Operation.list("rotateIntegrityKeys", "ROTATE_KEYS", Set.of(), null,
                 s -> r -> r.post("/v1/integrity-keys/rotation")));
+        // checkpoints: the export for org admins of everywhere (none of these callers); the public keys for anyone who
+        // reads integrity files or their audit somewhere
+        ops.add(Operation.list("listIntegrityCheckpoints", "LIST_CHECKPOINTS", Set.of(), null,
+                s -> r -> r.get("/v1/integrity-checkpoints")));
+        ops.add(Operation.list("listIntegrityCheckpointKeys", "CHECKPOINT_KEYS", Set.of(Roles.INTEGRITY_OFFICER,
+                Roles.ORG_ADMIN), null, s -> r -> r.get("/v1/integrity-checkpoints/keys")));
         declarations(ops);
         return ops;
     }

@@ -40,7 +40,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 }, "stop test database"));
             }
         }
-        return database.datasourceSettings();
+        Map<String, String> settings = new java.util.HashMap<>(database.datasourceSettings());
+        // integrity checkpoints are kept outside the database, beside it, and thrown away with it
+        settings.put("zhibu.integrity.checkpoint-dir", database.dataDirectory().getParent().resolve("checkpoints")
+                .toString());
+        return settings;
     }
 
     /**

@@ -35,7 +35,7 @@ public class OtherRequestAudit {
     private static final Logger LOG = Logger.getLogger(OtherRequestAudit.class);
     /** Set on a request once its row is taken care of, here or by its operation. */
     private static final String TAKEN = OtherRequestAudit.class.getName() + ".taken";
-    private static final Pattern INTEGRITY = Pattern.compile("/v1/integrity-(?:files|declarations|audit|keys)(?:/.*)?");
+    private static final Pattern INTEGRITY = Pattern.compile("/v1/integrity-(?:files|declarations|audit|keys|checkpoints)(?:/.*)?");
     private static final Pattern ON_FILE = Pattern.compile("/v1/integrity-files/([^/]+)(?:/.*)?");
     private static final Pattern ON_DECLARATION = Pattern.compile("/v1/integrity-declarations/([^/]+)(?:/.*)?");
 

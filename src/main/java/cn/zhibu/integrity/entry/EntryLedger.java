@@ -77,10 +77,18 @@ public class EntryLedger {
     }
 
     /**
-     * Checks every link: places 1, 2, 3... without gaps, each entry naming the previous entry's hash, each
-     * hash recomputed from the header and the opened payload, and the last one matching the file's head.
+     * A head the chain must have passed through, from outside the database: a signed checkpoint's entry count and
+     * head hash, and whether its signature holds.
      */
-    public java.util.Optional<Break> verify(UUID fileId, int entryCount, byte[] headHash) {
+    public record Anchor(int entryCount, byte[] headHash, boolean signed) {
+    }
+
+    /**
+     * Checks every link: places 1, 2, 3... without gaps, each entry naming the previous entry's hash, each
+     * hash recomputed from the header and the opened payload, and the last one matching the file's head; then that
+     * the chain holds every anchor: as many entries at least, and at that count the anchor's hash.
+     */
+    public java.util.Optional<Break> verify(UUID fileId, int entryCount, byte[] headHash, List<Anchor> anchors) {
         List<Entry> entries = entries(fileId);
         Map<UUID, EntryPayload> stored = payloads(entries);
         byte[] previous = null;
@@ -107,6 +115,20 @@ public class EntryLedger {
         if (entries.size() != entryCount || !Arrays.equals(previous, headHash)) {
             UUID last = entries.isEmpty() ? null : entries.get(entries.size() - 1).id;
             return java.util.Optional.of(new Break(entries.size() + 1, last, "ENTRIES_MISSING"));
+        }
+        for (Anchor anchor : anchors) {
+            int seq = Math.max(1, Math.min(anchor.entryCount(), entries.size() + 1));
+            if (!anchor.signed()) {
+                return java.util.Optional.of(new Break(seq, null, "CHECKPOINT_SIGNATURE_INVALID"));
+            }
+            if (anchor.entryCount() > entries.size()) {
+                UUID last = entries.isEmpty() ? null : entries.get(entries.size() - 1).id;
+                return java.util.Optional.of(new Break(seq, last, "ENTRIES_MISSING"));
+            }
+            Entry there = entries.get(anchor.entryCount() - 1);
+            if (!Arrays.equals(there.hash, anchor.headHash())) {
+                return java.util.Optional.of(new Break(seq, there.id, "CHECKPOINT_MISMATCH"));
+            }
         }
         return java.util.Optional.empty();
     }

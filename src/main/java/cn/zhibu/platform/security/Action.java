@@ -54,5 +54,7 @@ public enum Action {
     /** Search and export the access audit of integrity files. */
     INTEGRITY_AUDIT_READ,
     /** Re-encrypt integrity files under the current key (everywhere only). */
-    INTEGRITY_KEY_ROTATE
+    INTEGRITY_KEY_ROTATE,
+    /** Export the signed checkpoints of integrity files' heads, for write-once storage (everywhere only). */
+    INTEGRITY_CHECKPOINT_READ
 }
