@@ -45,6 +45,8 @@ class ServiceRoleTest {
                 "delete from published_week",
                 "update integrity_entry set type = 'GIFT'",
                 "delete from integrity_relation",
+                "delete from integrity_checkpoint",
+                "update published_standing set points = 1",
                 "update integrity_audit set status = 500",
                 "delete from flyway_schema_history")) {
             assertDenied(change);
