@@ -164,6 +164,14 @@ class ImportRunner {
         }
     }
 
+    /**
+     * A statement in the import's own transaction while its work goes on elsewhere (checking lines, writing chunks):
+     * the server closes a connection idle in a transaction for longer than zhibu.db.idle-in-transaction-timeout.
+     */
+    private void stillHere() {
+        em.createNativeQuery("select 1").getSingleResult();
+    }
+
     private static java.util.Optional<Outcome> rolledBack(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RolledBack rolledBack) {
@@ -198,6 +206,7 @@ class ImportRunner {
             }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.processed(job.id(), done);
+                stillHere();
             }
         }
         int notApplied = contents.total() - rows.size();
@@ -212,7 +221,7 @@ class ImportRunner {
             // says it is not idle after each chunk
             counts = writer.write(rows, reachableIds, errors,
                     written -> progress.processed(job.id(), notApplied + (rowCount + written) / 2),
-                    () -> em.createNativeQuery("select 1").getSingleResult());
+                    this::stillHere);
         }
         if (!errors.isEmpty() || job.dryRun()) {
             errors.sort(Comparator.comparingInt(LineError::line));
