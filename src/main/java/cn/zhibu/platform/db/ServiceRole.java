@@ -13,6 +13,11 @@ import org.jboss.logging.Logger;
  * every migration ({@link ServiceRoleGrants}). The embedded default creates its service role ({@link #EMBEDDED})
  * itself. With one role for both (no Flyway credentials of their own) the service still runs, as the owner, and says
  * so at start.
+ * <p>
+ * Either way Flyway migrates over a connection of its own, never one of the pool: the pool's connections carry the
+ * service's session limits ({@code zhibu.db.*-timeout}, applied by {@code quarkus.datasource.jdbc.new-connection-sql}),
+ * which a migration must not inherit (an index built concurrently may run for minutes); each migration sets its own
+ * {@code lock_timeout}. With Flyway credentials Quarkus opens that connection itself.
  */
 @ApplicationScoped
 public class ServiceRole implements FlywayConfigurationCustomizer {
@@ -24,20 +29,30 @@ public class ServiceRole implements FlywayConfigurationCustomizer {
     private final Optional<String> serviceUser;
     private final Optional<String> ownerUser;
 
+    private final Optional<String> url;
+    private final Optional<String> servicePassword;
+
     ServiceRole(@ConfigProperty(name = "quarkus.datasource.username") Optional<String> serviceUser,
-            @ConfigProperty(name = "quarkus.flyway.username") Optional<String> ownerUser) {
+            @ConfigProperty(name = "quarkus.flyway.username") Optional<String> ownerUser,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> servicePassword) {
         this.serviceUser = serviceUser.filter(u -> !u.isBlank());
         this.ownerUser = ownerUser.filter(u -> !u.isBlank());
+        this.url = url;
+        this.servicePassword = servicePassword;
     }
 
     @Override
     public void customize(FluentConfiguration configuration) {
         if (serviceUser.isPresent() && ownerUser.isPresent() && !serviceUser.equals(ownerUser)) {
             configuration.callbacks(new ServiceRoleGrants(serviceUser.get()));
-        } else {
-            LOG.warn("The service connects to the database as the owner of its schema: it could change the schema "
-                    + "and switch off the append-only guards. Give migrations their own role with "
-                    + "QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD (see operations.md, \"Database roles\").");
+            return;
         }
+        // one role: Flyway would migrate over a pooled connection, session limits and all; it opens its own
+        url.ifPresent(jdbcUrl -> configuration.dataSource(jdbcUrl, serviceUser.orElse(null),
+                servicePassword.orElse(null)));
+        LOG.warn("The service connects to the database as the owner of its schema: it could change the schema "
+                + "and switch off the append-only guards. Give migrations their own role with "
+                + "QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD (see operations.md, \"Database roles\").");
     }
 }

@@ -52,6 +52,9 @@ public class HttpLayerAnswers {
         if (code == ProblemCode.RATE_LIMITED) {
             context.response().putHeader(RateLimiter.RETRY_AFTER, String.valueOf(args[0]));
         }
+        if (code == ProblemCode.UNAUTHENTICATED) {
+            context.response().putHeader("WWW-Authenticate", "Bearer"); // as the API's own 401
+        }
         boolean close = unread && request.version() != HttpVersion.HTTP_2;
         if (close) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");

@@ -42,6 +42,12 @@ public class ProblemMappers {
      * {@code quarkus.datasource.jdbc.acquisition-timeout}: it has no exception type or SQL state of its own.
      */
     static final String POOL_EXHAUSTED = "Sorry, acquisition timeout!";
+    /**
+     * PostgreSQL's answers to work that waited or ran too long, or lost a race it may win when tried again: a lock
+     * not had within {@code lock_timeout} (55P03), a statement cancelled by {@code statement_timeout} (57014), a
+     * deadlock (40P01), a serialization failure (40001). The transaction was rolled back: nothing was changed.
+     */
+    static final java.util.Set<String> RETRYABLE_STATES = java.util.Set.of("55P03", "57014", "40P01", "40001");
     private static final int FIRST = 1;
 
     @Inject
@@ -175,6 +181,10 @@ public class ProblemMappers {
             }
             if (cause instanceof java.sql.SQLException sql && POOL_EXHAUSTED.equals(sql.getMessage())) {
                 LOG.warnf("No database connection came free in time on %s: answered 503", instance(uri));
+                return busy(headers, uri);
+            }
+            if (cause instanceof java.sql.SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
+                LOG.warnf("The database gave up on %s (SQL state %s): answered 503", instance(uri), sql.getSQLState());
                 return busy(headers, uri);
             }
         }

@@ -1,6 +1,13 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.platform.security.Action;
+import cn.zhibu.platform.security.VerifiedCallers;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -32,6 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>a body without a {@code Content-Type}, a multipart body (no operation takes one), and a JSON body that is not
  * UTF-8 (by its charset parameter or its bytes) are a 415.</li>
  * </ul>
+ * A file (up to {@code zhibu.import.max-bytes}) is read only for a caller whose bearer token verifies and who may do
+ * what its path does somewhere; others are answered 401 or 403 before any of it is read, so that no one without such
+ * a token can hold one of the {@link #FILES_AT_ONCE} slots for the file timeout.
  * The endpoints then read the buffered body, which works for blocking endpoints (every {@code /v1} endpoint that
  * takes a body must be one). HTTP/2 bodies (except files) are left to Quarkus REST, which reads small bodies on the
  * event loop too (quarkusio/quarkus#34393: it cannot take over an HTTP/2 request whose body was read before it).
@@ -42,21 +52,27 @@ public class RequestBodies {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final String DEADLINE = RequestBodies.class.getName() + ".deadline";
     private static final String READ = RequestBodies.class.getName() + ".read";
+    private static final String FILE = RequestBodies.class.getName() + ".file";
+    private static final String BEARER = "Bearer ";
 
     /** Files buffered at once on this replica (each up to zhibu.import.max-bytes, before anyone is signed in). */
     static final int FILES_AT_ONCE = 2;
 
     private final HttpLayerAnswers answers;
+    private final IdentityProviderManager identities;
+    private final VerifiedCallers callers;
     private final long maxFileBytes;
     private final Duration bodyTimeout;
     private final Duration fileTimeout;
     private final Semaphore fileSlots = new Semaphore(FILES_AT_ONCE);
 
-    RequestBodies(HttpLayerAnswers answers,
+    RequestBodies(HttpLayerAnswers answers, IdentityProviderManager identities, VerifiedCallers callers,
             @ConfigProperty(name = "zhibu.import.max-bytes", defaultValue = "16M") MemorySize maxFileBytes,
             @ConfigProperty(name = "zhibu.http.body-timeout", defaultValue = "PT10S") Duration bodyTimeout,
             @ConfigProperty(name = "zhibu.import.body-timeout", defaultValue = "PT2M") Duration fileTimeout) {
         this.answers = answers;
+        this.identities = identities;
+        this.callers = callers;
         this.maxFileBytes = maxFileBytes.asLongValue();
         this.bodyTimeout = bodyTimeout;
         this.fileTimeout = fileTimeout;
@@ -67,16 +83,16 @@ public class RequestBodies {
         BodyHandler files = BodyHandler.create(false).setBodyLimit(maxFileBytes);
         router.route("/v1/*").order(RequestHeads.ORDER + 1)
                 .handler(context -> {
-                    boolean file = isFile(context);
-                    if (file && !fileSlots.tryAcquire()) {
-                        // bounded memory: nobody makes this replica hold more files than that
-                        answers.send(context, ProblemCode.RATE_LIMITED, true, 10);
+                    if (!isFilePost(context)) {
+                        read(context, bodies, false);
                         return;
                     }
-                    if (file) {
-                        context.addEndHandler(done -> fileSlots.release());
-                    }
-                    read(context, file ? files : bodies, file);
+                    // the caller's token is verified (off the event loop) before a slot is taken or a byte read
+                    context.request().pause();
+                    io.vertx.core.Context loop = Vertx.currentContext();
+                    uploader(context).subscribe().with(
+                            verdict -> loop.runOnContext(v -> admit(context, verdict, files)),
+                            failure -> loop.runOnContext(v -> admit(context, Verdict.UNAUTHENTICATED, files)));
                 })
                 .failureHandler(context -> {
                     boolean reading = context.get(DEADLINE) != null && context.get(READ) == null;
@@ -94,11 +110,60 @@ public class RequestBodies {
         router.route("/v1/*").order(RequestHeads.ORDER + 2).handler(this::check);
     }
 
-    /** A file upload: only requests that carry credentials get the larger limit (nobody else buffers 16 MiB). */
-    private boolean isFile(RoutingContext context) {
+    /** What the credentials of a file's request allow. */
+    enum Verdict { UPLOADER, NOT_ALLOWED, UNAUTHENTICATED }
+
+    /** A POST of a file with credentials: they are verified before its body is read. */
+    private static boolean isFilePost(RoutingContext context) {
         return context.request().method() == HttpMethod.POST
                 && RequestLimits.FILE_PATHS.contains(context.request().path())
                 && context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    /**
+     * Verifies the bearer token as the API would (signature, expiry, the caller still standing) and asks whether its
+     * caller may do what the path does somewhere.
+     */
+    private Uni<Verdict> uploader(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Action action = RequestLimits.FILE_ACTIONS.get(context.request().path());
+        if (action == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().item(Verdict.UNAUTHENTICATED);
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return identities.authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)))
+                .map(identity -> identity == null || identity.isAnonymous() ? Verdict.UNAUTHENTICATED
+                        : callers.mayAnywhere(identity, action) ? Verdict.UPLOADER : Verdict.NOT_ALLOWED);
+    }
+
+    /**
+     * Back on the event loop with the verdict: a caller whose token does not verify is answered 401, one who may not
+     * do this anywhere 403, both before their body is read; an uploader takes one of the {@link #FILES_AT_ONCE} slots
+     * (or gets 429) and their file is read.
+     */
+    private void admit(RoutingContext context, Verdict verdict, BodyHandler files) {
+        if (context.response().ended() || context.response().closed()) {
+            return; // the client went away meanwhile: no slot is taken that nothing would give back
+        }
+        if (verdict != Verdict.UPLOADER) {
+            answers.send(context, verdict == Verdict.UNAUTHENTICATED ? ProblemCode.UNAUTHENTICATED
+                    : ProblemCode.FORBIDDEN, true);
+            return;
+        }
+        if (!fileSlots.tryAcquire()) {
+            // bounded memory: nobody makes this replica hold more files than that
+            answers.send(context, ProblemCode.RATE_LIMITED, true, 10);
+            return;
+        }
+        context.put(FILE, Boolean.TRUE);
+        context.addEndHandler(done -> fileSlots.release());
+        read(context, files, true);
+    }
+
+    /** Only an uploader's request (verified, allowed) gets the larger limit: nobody else buffers 16 MiB. */
+    private static boolean isFile(RoutingContext context) {
+        return Boolean.TRUE.equals(context.get(FILE));
     }
 
     private long limit(RoutingContext context) {
@@ -111,6 +176,7 @@ public class RequestBodies {
         if (declaredOver(context.request().getHeader(HttpHeaders.CONTENT_LENGTH), limit(context))) {
             answers.send(context, ProblemCode.PAYLOAD_TOO_LARGE, true, limit(context));
         } else if (!WITH_BODY.contains(context.request().method()) || (http2 && !file)) {
+            context.request().resume(); // had it been paused, Quarkus REST reads the body
             context.next();
         } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             answers.send(context, ProblemCode.UNSUPPORTED_MEDIA_TYPE, true);

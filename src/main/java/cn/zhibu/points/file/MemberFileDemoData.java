@@ -11,10 +11,10 @@ import cn.zhibu.points.imports.ImportedRecord;
 import cn.zhibu.points.imports.LineErrors;
 import cn.zhibu.points.imports.PointsImportService;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,17 +47,24 @@ public class MemberFileDemoData {
         this.calendar = calendar;
     }
 
-    @Transactional
     void load(@Observes @Priority(45) StartupEvent event) {
         if (!enabled) {
             return;
         }
+        // the rule is committed before the import, whose records are credited in transactions of their own
+        if (QuarkusTransaction.requiringNew().call(this::ruleAndBands)) {
+            importPoints();
+        }
+    }
+
+    /** The rule and the rating bands, unless there; whether the points are still to be imported. */
+    private boolean ruleAndBands() {
         Optional<OrgUnit> department = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.COMMITTEE, "示范区委组织部")
                 .firstResultOptional();
         Optional<OrgUnit> branch = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")
                 .firstResultOptional();
         if (department.isEmpty() || branch.isEmpty()) {
-            return;
+            return false;
         }
         if (ScoringRule.count("unitId = ?1 and activityType = ?2", department.get().id, ActivityType.EXTERNAL_IMPORT)
                 == 0) {
@@ -75,9 +82,9 @@ public class MemberFileDemoData {
             set.persist();
             LOG.info("Demo data: rating bands of the demo branch");
         }
-        if (ImportedRecord.count("externalId like ?1", RECORDS + "%") == 0) {
-            importPoints();
-        }
+        return ImportedRecord.count("externalId like ?1", RECORDS + "%") == 0
+                && Person.count("externalId in ?1", List.of("DEMO-1001", "DEMO-1002", "DEMO-1003", "DEMO-1004",
+                        "DEMO-1005")) == 5;
     }
 
     private static void externalImportRule(UUID department) {
@@ -100,9 +107,6 @@ public class MemberFileDemoData {
         LocalDate today = calendar.today();
         List<ImportLine> lines = new ArrayList<>();
         for (int person = 1001; person <= 1005; person++) {
-            if (Person.count("externalId", "DEMO-" + person) == 0) {
-                return; // the demo people are not there
-            }
             for (int month = 0; month < 3; month++) {
                 lines.add(new ImportLine(lines.size() + 1, RECORDS + person + "-" + (month + 1), null, "DEMO-" + person,
                         3 + (person + month) % 6, today.minusDays(7 + 30L * month), "学习强国月度积分（演示）"));

@@ -5,8 +5,9 @@ import cn.zhibu.platform.problem.ProblemKind;
 /**
  * The problems of points imports: POINTS_IMPORT_INVALID refuses a request whose lines have problems
  * (each one a line error with one of the other codes, or a CSV or POINTS_NO_RULE code); POINTS_IMPORT_BUSY
- * refuses one that waited too long for the import running before it; POINTS_IMPORT_EMPTY one that holds no
- * records (a CSV header alone, or JSON {@code items: []}).
+ * refuses one that waited too long for the import running before it; POINTS_IMPORT_PEOPLE_BUSY stops one whose
+ * people's points were being changed for too long (what was credited before stays: sending it again finishes it);
+ * POINTS_IMPORT_EMPTY one that holds no records (a CSV header alone, or JSON {@code items: []}).
  */
 public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_INVALID(422),
@@ -19,7 +20,8 @@ public enum PointsImportProblem implements ProblemKind {
     POINTS_IMPORT_DATE_TOO_OLD(422),
     POINTS_IMPORT_CONFLICT(422),
     POINTS_IMPORT_EXTERNAL_ID_TAKEN(422),
-    POINTS_IMPORT_BUSY(409);
+    POINTS_IMPORT_BUSY(409),
+    POINTS_IMPORT_PEOPLE_BUSY(409);
 
     private final int status;
 

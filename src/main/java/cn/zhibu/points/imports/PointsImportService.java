@@ -8,8 +8,6 @@ import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
-import cn.zhibu.points.LedgerViews;
-import cn.zhibu.points.PointsLedger;
 import cn.zhibu.points.PointsProblem;
 import cn.zhibu.points.ScoringRuleService;
 import cn.zhibu.points.imports.PointsImportViews.LineResult;
@@ -31,14 +29,15 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Imports points earned on other study platforms (EXTERNAL_IMPORT), all or nothing: every record is
- * checked first; if any has a problem nothing is written, otherwise each new record is credited
- * through the ledger (under the EXTERNAL_IMPORT rule of the person's branch on the record's date, whose
- * caps may lower it). An external id is credited once, ever: sent again with the same person, points
- * and date it is ALREADY_IMPORTED, otherwise a conflict. Imports that write run one at a time (a
- * transaction-scoped lock, taken after the records were checked and waited for a few seconds at most:
- * then 409 POINTS_IMPORT_BUSY), so parallel imports of the same records credit each once; under the lock
- * only what another import may have changed meanwhile, the records imported under the same ids, is
+ * Imports points earned on other study platforms (EXTERNAL_IMPORT): every record is checked first; if any has a
+ * problem nothing is written, otherwise each new record is credited through the ledger (under the EXTERNAL_IMPORT
+ * rule of the person's branch on the record's date, whose caps may lower it), in short chunks of their own
+ * ({@link ImportCredits}: no person's ledger lock is held for long or waited for). An external id is credited once,
+ * ever: sent again with the same person, points and date it is ALREADY_IMPORTED, otherwise a conflict; so an
+ * import stopped between chunks (409 POINTS_IMPORT_PEOPLE_BUSY) is finished by sending it again. Imports that
+ * write run one at a time (a transaction-scoped lock, taken after the records were checked and waited for a few
+ * seconds at most: then 409 POINTS_IMPORT_BUSY), so parallel imports of the same records credit each once; under
+ * the lock only what another import may have changed meanwhile, the records imported under the same ids, is
  * looked at again.
  */
 @ApplicationScoped
@@ -51,8 +50,6 @@ public class PointsImportService {
     static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     /** Seconds a refused import is told to wait (Retry-After). */
     static final int RETRY_AFTER_SECONDS = 10;
-    /** Credits between two flushes of the persistence context (which is then emptied: nothing piles up). */
-    static final int FLUSH_EVERY = 200;
     private static final String LOCK_KEY = "points-import";
     /** Ids looked up by one query, at most (a scalar query: the records are not managed entities). */
     private static final int IDS_PER_QUERY = 1000;
@@ -87,15 +84,15 @@ public class PointsImportService {
     private record Planned(ImportLine line, UUID personId, UUID branch, Known earlier) {
     }
 
-    private final PointsLedger ledger;
+    private final ImportCredits credits;
     private final ScoringRuleService rules;
     private final PersonService people;
     private final BusinessCalendar calendar;
     private final EntityManager em;
 
-    PointsImportService(PointsLedger ledger, ScoringRuleService rules, PersonService people,
+    PointsImportService(ImportCredits credits, ScoringRuleService rules, PersonService people,
             BusinessCalendar calendar, EntityManager em) {
-        this.ledger = ledger;
+        this.credits = credits;
         this.rules = rules;
         this.people = people;
         this.calendar = calendar;
@@ -121,7 +118,7 @@ public class PointsImportService {
             return new Outcome(null, errors);
         }
         List<LineResult> results = new ArrayList<>(planned.size());
-        int credited = 0;
+        List<ImportCredits.ToCredit> fresh = new ArrayList<>();
         int unchanged = 0;
         int points = 0;
         for (Planned plan : planned) {
@@ -130,28 +127,29 @@ public class PointsImportService {
                 unchanged++;
                 results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.ALREADY_IMPORTED,
                         plan.earlier().credited(), plan.earlier().entryId()));
-                continue;
-            }
-            credited++;
-            if (dryRun) {
+            } else if (dryRun) {
                 points += line.points();
                 results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
                         line.points(), null));
-                continue;
+            } else {
+                fresh.add(new ImportCredits.ToCredit(line, plan.personId(), plan.branch()));
+                results.add(null); // filled in once credited
             }
-            LedgerViews.View entry = ledger.credit(new PointsLedger.Credit(plan.personId(), plan.branch(),
-                    ActivityType.EXTERNAL_IMPORT, SOURCE_TYPE, line.externalId(), line.date(), line.points(),
-                    line.reason(), importedBy));
-            record(line, plan.personId(), entry, importedBy);
-            if (credited % FLUSH_EVERY == 0) {
-                em.flush(); // each credit's queries would otherwise check every entity written so far
-                em.clear();
-            }
-            points += entry.points();
-            results.add(new LineResult(line.line(), line.externalId(), plan.personId(), LineStatus.CREDITED,
-                    entry.points(), entry.id()));
         }
-        return new Outcome(new PointsImportViews.Result(dryRun, credited, unchanged, points, results),
+        if (!fresh.isEmpty()) {
+            // this transaction holds the imports' lock (and the request's idempotency key) while the chunks run in
+            // theirs; a statement between chunks tells the server it is not idle
+            Map<Integer, LineResult> credited = credits.credit(fresh, importedBy,
+                    () -> em.createNativeQuery("select 1").getSingleResult());
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == null) {
+                    LineResult result = credited.get(planned.get(i).line().line());
+                    points += result.points();
+                    results.set(i, result);
+                }
+            }
+        }
+        return new Outcome(new PointsImportViews.Result(dryRun, planned.size() - unchanged, unchanged, points, results),
                 new LineErrors());
     }
 
@@ -323,18 +321,5 @@ public class PointsImportService {
                     .setParameter("ids", named).getResultList().forEach(row -> ids.put((String) row[0], (UUID) row[1]));
         }
         return ids;
-    }
-
-    private void record(ImportLine line, UUID personId, LedgerViews.View entry, String importedBy) {
-        ImportedRecord record = new ImportedRecord();
-        record.externalId = line.externalId();
-        record.personId = personId;
-        record.points = line.points();
-        record.credited = entry.points();
-        record.businessDate = line.date();
-        record.entryId = entry.id();
-        record.importedBy = importedBy;
-        record.importedAt = calendar.now();
-        record.persist();
     }
 }

@@ -23,9 +23,12 @@ import org.jboss.logging.Logger;
 /**
  * Runs accepted imports in the background, after the request that accepted them has committed.
  * An import reads the file, checks every line on its own (VALIDATING), then compares the lines
- * with the people stored and, unless it is a dry run and when no line is bad, writes them
- * (APPLYING), all in one transaction: all or nothing. Real imports run one at a time (a
- * PostgreSQL advisory lock), and the org tree is held steady while one runs.
+ * with the people stored (APPLYING) and, unless it is a dry run and when no line is bad, writes them
+ * in short chunks of their own ({@link ImportWriter}): a bad line anywhere writes nothing. Real
+ * imports run one at a time (a PostgreSQL advisory lock), and the org tree is held steady while one
+ * runs, by the import's own transaction, which reads but writes nothing itself. Should a chunk meet a
+ * problem the comparison did not (someone changed a person meanwhile), the import fails with it, the
+ * chunks before it written: running the same file again finishes it.
  */
 @ApplicationScoped
 class ImportRunner {
@@ -36,9 +39,12 @@ class ImportRunner {
     /** The advisory lock that lets one real import write at a time (64 bits of "people-import"). */
     private static final long IMPORT_LOCK = 0x7065_6f70_6c65_696dL;
     private static final int PROGRESS_EVERY = ImportApplier.CHUNK;
+    /** How long a real import waits before it tries again for the lock held by the one before it. */
+    private static final long TURN_PAUSE_MILLIS = 1000;
 
     private final ImportProgress progress;
     private final ImportApplier applier;
+    private final ImportWriter writer;
     private final OrgUnitService units;
     private final Validator validator;
     private final EntityManager em;
@@ -50,10 +56,11 @@ class ImportRunner {
     private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(RUNNING).maxQueued(WAITING)
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
 
-    ImportRunner(ImportProgress progress, ImportApplier applier, OrgUnitService units, Validator validator,
-            EntityManager em) {
+    ImportRunner(ImportProgress progress, ImportApplier applier, ImportWriter writer, OrgUnitService units,
+            Validator validator, EntityManager em) {
         this.progress = progress;
         this.applier = applier;
+        this.writer = writer;
         this.units = units;
         this.validator = validator;
         this.em = em;
@@ -136,6 +143,35 @@ class ImportRunner {
         }
     }
 
+    /**
+     * Takes the lock that lets one real import write at a time, waiting for the one before it (up to
+     * {@link #TIMEOUT}) by trying again every second: never queued in the database, where a wait is cut short by
+     * {@code zhibu.db.lock-timeout}.
+     */
+    private void waitForTurn() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK)
+                .getSingleResult()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another people import held the lock for " + TIMEOUT);
+            }
+            try {
+                Thread.sleep(TURN_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopped while waiting for another people import", e);
+            }
+        }
+    }
+
+    /**
+     * A statement in the import's own transaction while its work goes on elsewhere (checking lines, writing chunks):
+     * the server closes a connection idle in a transaction for longer than zhibu.db.idle-in-transaction-timeout.
+     */
+    private void stillHere() {
+        em.createNativeQuery("select 1").getSingleResult();
+    }
+
     private static java.util.Optional<Outcome> rolledBack(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RolledBack rolledBack) {
@@ -145,10 +181,10 @@ class ImportRunner {
         return java.util.Optional.empty();
     }
 
-    /** The import's one transaction: it commits only for a real import with no bad line. */
+    /** The import's own transaction: it compares, and has the chunks written in theirs. */
     private Outcome work(ImportQueued job, CsvFile.Contents<ImportColumn> contents) {
         if (!job.dryRun()) {
-            em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
+            waitForTurn();
         }
         if (!job.dryRun()) {
             units.holdTreeSteady(); // a dry run writes nothing, so it holds up no one who changes the tree
@@ -170,12 +206,23 @@ class ImportRunner {
             }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.processed(job.id(), done);
+                stillHere();
             }
         }
         int notApplied = contents.total() - rows.size();
         progress.phase(job.id(), ImportPhase.APPLYING, contents.total(), notApplied);
-        ImportApplier.Counts counts = applier.apply(rows, reachableIds, !job.dryRun() && errors.isEmpty(), errors,
-                applied -> progress.processed(job.id(), notApplied + applied));
+        boolean writing = !job.dryRun() && errors.isEmpty();
+        int rowCount = rows.size();
+        // every row is compared first, writing nothing: a problem anywhere leaves everything as it was
+        ImportApplier.Counts counts = applier.apply(rows, reachableIds, false, errors,
+                compared -> progress.processed(job.id(), notApplied + (writing ? compared / 2 : compared)));
+        if (writing && errors.isEmpty()) {
+            // then written in chunks of their own; this transaction keeps the import's turn and the tree steady, and
+            // says it is not idle after each chunk
+            counts = writer.write(rows, reachableIds, errors,
+                    written -> progress.processed(job.id(), notApplied + (rowCount + written) / 2),
+                    this::stillHere);
+        }
         if (!errors.isEmpty() || job.dryRun()) {
             errors.sort(Comparator.comparingInt(LineError::line));
             throw new RolledBack(new Outcome(counts, errors));
