@@ -1,8 +1,5 @@
 package cn.zhibu.integrity.checkpoint;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -22,19 +19,23 @@ final class CheckpointFixtures {
      * integrity entries, their payloads and checkpoints disabled first and enabled again before it commits.
      */
     static void asOwner(String... statements) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Arc.container().instance(EntityManager.class).get();
+        try (java.sql.Connection owner = cn.zhibu.testing.EmbeddedPostgresResource.owner();
+                java.sql.Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
             String[] tables = {"integrity_entry", "integrity_entry_payload", "integrity_checkpoint"};
             for (String table : tables) {
-                em.createNativeQuery("alter table " + table + " disable trigger user").executeUpdate();
+                sql.execute("alter table " + table + " disable trigger user");
             }
             for (String statement : statements) {
-                em.createNativeQuery(statement).executeUpdate();
+                sql.execute(statement);
             }
             for (String table : tables) {
-                em.createNativeQuery("alter table " + table + " enable trigger user").executeUpdate();
+                sql.execute("alter table " + table + " enable trigger user");
             }
-        });
+            owner.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
