@@ -28,7 +28,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,8 +134,6 @@ class GracefulStopIT {
     private static void startService(String name, Map<String, String> database) throws Exception {
         Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
-        byte[] key = new byte[32];
-        ThreadLocalRandom.current().nextBytes(key);
         port = freePort();
         managementPort = freePort();
         log = Path.of("target", "graceful-stop-" + name + ".log");
@@ -148,8 +144,7 @@ class GracefulStopIT {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(database);
-        env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
-        env.put("ZHIBU_CRYPTO_FIELD_KEY", Base64.getEncoder().encodeToString(key));
+        env.putAll(cn.zhibu.testing.ServiceKeys.environment(root.resolve("checkpoints")));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
         env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000000");

@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +87,11 @@ class TwoReplicasIT {
         assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
         root = Files.createTempDirectory("zhibu-replicas");
         database = EmbeddedDatabase.startThrowaway(root.resolve("pg"));
-        byte[] key = new byte[32];
-        ThreadLocalRandom.current().nextBytes(key);
         Map<String, String> env = new HashMap<>();
         // two roles, as in production: the replicas as the service's role, their migrations as the owner
         database.datasourceSettings().forEach((name, value) -> env.put(name.toUpperCase(java.util.Locale.ROOT)
                 .replace('.', '_').replace('-', '_'), value));
-        env.put("ZHIBU_INTEGRITY_KEYS", "it-1:" + Base64.getEncoder().encodeToString(key));
-        env.put("ZHIBU_CRYPTO_FIELD_KEY", Base64.getEncoder().encodeToString(key));
+        env.putAll(cn.zhibu.testing.ServiceKeys.environment(root.resolve("checkpoints")));
         env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
         env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
         env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000");
