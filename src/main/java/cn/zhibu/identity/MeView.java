@@ -33,8 +33,7 @@ public record MeView(
 
     @Schema(name = "MeAction", description = "Where the caller may do an action.")
     public record ActionView(
-            @Schema(maxLength = 32, implementation = cn.zhibu.platform.security.Action.class, examples = "PEOPLE_READ")
-            String action,
+            @Schema(examples = "PEOPLE_READ") cn.zhibu.platform.security.Action action,
             boolean everywhere,
             @Schema(maxItems = 100) List<UUID> unitIds) {
     }
