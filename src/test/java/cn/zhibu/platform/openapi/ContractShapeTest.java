@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed contract is one that client generators (openapi-generator's Java and TypeScript clients)
  * understand as it is: objects say which properties are always there, every property has one type (and
- * maybe null), every parameter is typed, downloads are bytes. Reads openapi/openapi.yaml; no service.
+ * maybe null), enums are named schemas, every parameter is typed, downloads are bytes. Reads openapi/openapi.yaml; no service.
  */
 class ContractShapeTest {
 
@@ -54,6 +54,25 @@ class ContractShapeTest {
             }
         });
         assertEquals(List.of(), mixed, mixed.size() + " schemas have a type array beyond one type and null");
+    }
+
+    @Test
+    void enumsAreNamedSchemas() {
+        List<String> inline = new ArrayList<>();
+        JsonNode components = contract.path("components");
+        components.path("schemas").fields().forEachRemaining(schema ->
+                schema.getValue().fields().forEachRemaining(field -> walkSchemas(field.getValue(),
+                        "#/components/schemas/" + schema.getKey() + "/" + field.getKey(),
+                        (where, s) -> collectEnum(where, s, inline))));
+        walkSchemas(contract.path("paths"), "#/paths", (where, s) -> collectEnum(where, s, inline));
+        walkSchemas(components.path("parameters"), "#/components/parameters", (where, s) -> collectEnum(where, s, inline));
+        assertEquals(List.of(), inline, "enums of more than one value written inline instead of as a named schema");
+    }
+
+    private static void collectEnum(String where, JsonNode schema, List<String> inline) {
+        if (schema.path("enum").size() > 1 && !where.contains("/headers/")) {
+            inline.add(where);
+        }
     }
 
     @Test
