@@ -67,7 +67,7 @@ public class MeResource {
             for (Action action : Action.values()) {
                 Access.Reach reach = AccessPolicy.reach(caller, action);
                 if (!reach.none()) {
-                    actions.add(new MeView.ActionView(action.name(), reach.everywhere(),
+                    actions.add(new MeView.ActionView(action, reach.everywhere(),
                             reach.unitIds().stream().sorted().toList()));
                 }
             }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Me", description = "The caller: an account (a person or staff) with its roles on units, or an API client "
         + "with its scopes on its unit; and, per action, where it is allowed.")
 public record MeView(
-        @Schema(enumeration = {"ACCOUNT", "API_CLIENT"}, maxLength = 10, examples = "ACCOUNT") String kind,
+        @Schema(ref = "CallerKind") String kind,
         @Schema(description = "The account's or API client's id", format = "uuid", maxLength = 36) UUID id,
         @Schema(description = "The person, for a person's account", format = "uuid", maxLength = 36, nullable = true)
         UUID personId,
@@ -24,8 +24,7 @@ public record MeView(
 
     @Schema(name = "MeRole", description = "A role held on a unit and its subtree (no unit: everywhere).")
     public record RoleView(
-            @Schema(maxLength = 24, enumeration = {"MEMBER", "GROUP_LEADER", "SECRETARY", "INTEGRITY_OFFICER", "ORG_ADMIN"},
-                    examples = "SECRETARY") String role,
+            @Schema(ref = "GrantedRole") String role,
             @Schema(format = "uuid", maxLength = 36, nullable = true) UUID unitId,
             @Schema(maxLength = 64, nullable = true, examples = "示范区委组织部机关党支部") String unitName,
             @Schema(description = "Held by membership of the branch rather than granted") boolean implicit) {
@@ -33,8 +32,7 @@ public record MeView(
 
     @Schema(name = "MeAction", description = "Where the caller may do an action.")
     public record ActionView(
-            @Schema(maxLength = 32, implementation = cn.zhibu.platform.security.Action.class, examples = "PEOPLE_READ")
-            String action,
+            @Schema(examples = "PEOPLE_READ") cn.zhibu.platform.security.Action action,
             boolean everywhere,
             @Schema(maxItems = 100) List<UUID> unitIds) {
     }

@@ -113,15 +113,7 @@ public final class IntegrityViews {
                     required = true) int seq,
             @Schema(description = "The entry found there (for ENTRIES_MISSING, the last one)", format = "uuid",
                     maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID entryId,
-            @Schema(description = "SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH, HASH_MISMATCH (its header or content "
-                    + "was changed), CONTENT_UNREADABLE (its sealed content was altered, moved or its key is gone), "
-                    + "ENTRIES_MISSING (the file's head does not match its last entry, or a signed checkpoint counts "
-                    + "more entries than the chain has: entries were dropped from its tail), CHECKPOINT_MISMATCH (the "
-                    + "chain's hash at a checkpoint's count is not the one signed) or CHECKPOINT_SIGNATURE_INVALID "
-                    + "(the latest checkpoint's signature does not hold under the published keys)", maxLength = 32,
-                    required = true, enumeration = {"SEQUENCE_GAP", "PREVIOUS_HASH_MISMATCH", "HASH_MISMATCH",
-                            "CONTENT_UNREADABLE", "ENTRIES_MISSING", "CHECKPOINT_MISMATCH",
-                            "CHECKPOINT_SIGNATURE_INVALID"}) String problem) {
+            @Schema(ref = "IntegrityChainProblem") String problem) {
     }
 
     @Schema(name = "IntegrityVerification", description = "Whether a file's hash chain holds")

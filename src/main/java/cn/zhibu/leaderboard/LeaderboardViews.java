@@ -113,7 +113,7 @@ public final class LeaderboardViews {
     @Schema(name = "StandingsDifference", description = "A person's week (points, entries) or a unit's count of "
             + "people at a total, as the ledger gives it and as the standings keep it.")
     public record Difference(
-            @Schema(enumeration = {"PERSON", "BUCKET"}, maxLength = 8) String kind,
+            @Schema(ref = "StandingsDifferenceKind") String kind,
             @Schema(format = "uuid", maxLength = 36) UUID id,
             @Schema(description = "For a bucket: the total it counts", minimum = POINTS_MIN, maximum = POINTS_MAX,
                     format = "int32", nullable = true) Integer points,

@@ -76,7 +76,7 @@ public class ScoringRulesResource {
                     schema = @Schema(implementation = ScoringRuleViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "ScoringRuleRefused", responseCode = "422")
-    public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
+    public Response create(@Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key,
             @NotNull @Valid ScoringRuleViews.Create request) {
         access.requireNamed(Action.SCORING_RULE_WRITE, request.unitId(),
                 () -> new ProblemException(PointsProblem.RULE_UNIT_NOT_FOUND, request.unitId().toString()));

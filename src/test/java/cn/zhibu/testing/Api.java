@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Requests to the running service over real HTTP. Every answer is checked against the committed
- * contract (openapi/openapi.yaml); requests are not, so tests may send bad ones on purpose.
+ * contract (openapi/openapi.yaml), types and nulls included (see {@link ValidatorContract}); requests are not,
+ * so tests may send bad ones on purpose.
  */
 public final class Api {
 
@@ -55,7 +56,7 @@ public final class Api {
     private static synchronized OpenApiValidationFilter contract() {
         if (contractFilter == null && Files.exists(CONTRACT)) {
             OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                    .createForSpecificationUrl(CONTRACT.toAbsolutePath().toUri().toString())
+                    .createForInlineApiSpecification(ValidatorContract.read(CONTRACT))
                     .withLevelResolver(LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .build())

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GrantView(
         @Schema(format = "uuid", maxLength = 36) UUID id,
         @Schema(format = "uuid", maxLength = 36) UUID accountId,
-        @Schema(description = "The role", enumeration = {"MEMBER", "GROUP_LEADER", "SECRETARY", "INTEGRITY_OFFICER",
-            "ORG_ADMIN"}, maxLength = 24, examples = "SECRETARY") String role,
+        @Schema(ref = "GrantedRole") String role,
         @Schema(description = "The unit; null: everywhere", format = "uuid", maxLength = 36, nullable = true) UUID unitId,
         @Schema(description = "Who granted it (account id, or system:...)", maxLength = 80) String grantedBy,
         @Schema(format = "date-time", maxLength = 40) Instant grantedAt,

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -125,7 +124,7 @@ public class DeclarationsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarationViews.Page.class)))
     public Response queue(
             @Parameter(description = "The review stage (default: every stage the caller may review)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"AWAITING_UNIT", "AWAITING_OFFICER"}))
+                    schema = @Schema(ref = "IntegrityReviewStage"))
             @QueryParam("state") String state,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {

@@ -64,12 +64,12 @@ public sealed interface EntryContent {
             @NotNull LocalDate birthDate,
             @Schema(description = "Position (职务)", examples = "区委组织部副部长") @NotBlank @Size(max = 100)
             @Pattern(regexp = TEXT) String position,
-            @Schema(description = "Rank (职级)", examples = "二级调研员") @Size(max = 50) @Pattern(regexp = TEXT)
+            @Schema(nullable = true, description = "Rank (职级)", examples = "二级调研员") @Size(max = 50) @Pattern(regexp = TEXT)
             String rank,
-            @Schema(description = "Appointed to the position on") LocalDate appointedOn,
-            @Schema(description = "Highest education", examples = "研究生") @Size(max = 50) @Pattern(regexp = TEXT)
+            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE, description = "Appointed to the position on") LocalDate appointedOn,
+            @Schema(nullable = true, description = "Highest education", examples = "研究生") @Size(max = 50) @Pattern(regexp = TEXT)
             String education,
-            @Size(max = 200) @Pattern(regexp = TEXT) String address) implements EntryContent {
+            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = TEXT) String address) implements EntryContent {
 
         public Profile {
             type = EntryType.PROFILE;
@@ -85,13 +85,13 @@ public sealed interface EntryContent {
     record Relative(
             @NotNull Relation relation,
             @NotBlank @Size(max = 32) @Pattern(regexp = TEXT) String name,
-            @Pattern(regexp = ID_NUMBER) @Size(max = 18) String idNumber,
-            LocalDate birthDate,
-            @Schema(description = "Employer (工作单位)") @Size(max = 100) @Pattern(regexp = TEXT) String employer,
-            @Size(max = 100) @Pattern(regexp = TEXT) String position,
-            @Schema(description = "Businesses they run or hold shares in (经商办企业)") @Size(max = 500)
+            @Schema(nullable = true) @Pattern(regexp = ID_NUMBER) @Size(max = 18) String idNumber,
+            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE) LocalDate birthDate,
+            @Schema(nullable = true, description = "Employer (工作单位)") @Size(max = 100) @Pattern(regexp = TEXT) String employer,
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String position,
+            @Schema(nullable = true, description = "Businesses they run or hold shares in (经商办企业)") @Size(max = 500)
             @Pattern(regexp = LONG_TEXT) String businesses,
-            @Schema(description = "The relative's person id, when they are a person here: neither opens the "
+            @Schema(nullable = true, format = "uuid", maxLength = 36, pattern = Patterns.UUID, description = "The relative's person id, when they are a person here: neither opens the "
                     + "other's integrity file") UUID personId) {
     }
 
@@ -108,10 +108,10 @@ public sealed interface EntryContent {
     @Schema(name = "IntegrityHousing", description = "A dwelling owned by the cadre or their family")
     record Housing(
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String address,
-            @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal areaSquareMetres,
-            @Schema(description = "How it was acquired", examples = "购买商品房") @Size(max = 100)
+            @Schema(nullable = true) @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal areaSquareMetres,
+            @Schema(nullable = true, description = "How it was acquired", examples = "购买商品房") @Size(max = 100)
             @Pattern(regexp = TEXT) String source,
-            @Schema(description = "Whose it is", examples = "本人、配偶共有") @Size(max = 100) @Pattern(regexp = TEXT)
+            @Schema(nullable = true, description = "Whose it is", examples = "本人、配偶共有") @Size(max = 100) @Pattern(regexp = TEXT)
             String owner) {
     }
 
@@ -124,9 +124,9 @@ public sealed interface EntryContent {
     record Investment(
             @NotNull InvestmentKind kind,
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String description,
-            @Schema(description = "Value in yuan") @DecimalMin("0") @Digits(integer = 12, fraction = 2)
+            @Schema(nullable = true, description = "Value in yuan") @DecimalMin("0") @Digits(integer = 12, fraction = 2)
             BigDecimal valueYuan,
-            @Size(max = 100) @Pattern(regexp = TEXT) String holder) {
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String holder) {
     }
 
     @Schema(name = "IntegrityOutsidePost", description = "A post held outside the cadre's job")
@@ -140,7 +140,7 @@ public sealed interface EntryContent {
             @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String destination,
             @NotNull LocalDate from,
             @NotNull LocalDate to,
-            @Size(max = 200) @Pattern(regexp = TEXT) String purpose) {
+            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = TEXT) String purpose) {
     }
 
     @Schema(name = "IntegrityPassport", description = "A passport or travel permit and who keeps it")
@@ -154,14 +154,14 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "PERSONAL_MATTERS") @NotNull EntryType type,
             @Schema(description = "The year reported on", examples = "2025") @NotNull @Min(2000) @Max(2100)
             Integer year,
-            @Schema(description = "Marriage changes in the year, if any") @Size(max = 500) @Pattern(regexp = LONG_TEXT)
+            @Schema(nullable = true, description = "Marriage changes in the year, if any") @Size(max = 500) @Pattern(regexp = LONG_TEXT)
             String marriageChanges,
-            @Size(max = 20) List<@NotNull @Valid Housing> housing,
-            @Size(max = 50) List<@NotNull @Valid Investment> investments,
-            @Size(max = 20) List<@NotNull @Valid OutsidePost> outsidePosts,
-            @Size(max = 50) List<@NotNull @Valid Travel> travelAbroad,
-            @Size(max = 10) List<@NotNull @Valid Passport> passports,
-            @Schema(description = "Businesses of the spouse and children (配偶、子女经商办企业)") @Size(max = 2000)
+            @Schema(nullable = true) @Size(max = 20) List<@NotNull @Valid Housing> housing,
+            @Schema(nullable = true) @Size(max = 50) List<@NotNull @Valid Investment> investments,
+            @Schema(nullable = true) @Size(max = 20) List<@NotNull @Valid OutsidePost> outsidePosts,
+            @Schema(nullable = true) @Size(max = 50) List<@NotNull @Valid Travel> travelAbroad,
+            @Schema(nullable = true) @Size(max = 10) List<@NotNull @Valid Passport> passports,
+            @Schema(nullable = true, description = "Businesses of the spouse and children (配偶、子女经商办企业)") @Size(max = 2000)
             @Pattern(regexp = LONG_TEXT) String familyBusinesses) implements EntryContent {
 
         public PersonalMatters {
@@ -179,13 +179,13 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "GIFT") @NotNull EntryType type,
             @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String givenBy,
             @NotNull LocalDate receivedOn,
-            @Size(max = 100) @Pattern(regexp = TEXT) String place,
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String place,
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String item,
             @Schema(description = "Estimated value in yuan") @NotNull @DecimalMin("0")
             @Digits(integer = 10, fraction = 2) BigDecimal estimatedValueYuan,
             @NotNull GiftHandling handling,
-            LocalDate handledOn,
-            @Size(max = 500) @Pattern(regexp = LONG_TEXT) String note) implements EntryContent {
+            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE) LocalDate handledOn,
+            @Schema(nullable = true) @Size(max = 500) @Pattern(regexp = LONG_TEXT) String note) implements EntryContent {
 
         public Gift {
             type = EntryType.GIFT;
@@ -209,7 +209,7 @@ public sealed interface EntryContent {
             @NotNull LocalDate heldOn,
             @Schema(description = "Who held it") @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String heldBy,
             @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String content,
-            @Schema(description = "The cadre's response (for a letter inquiry, their written explanation)")
+            @Schema(nullable = true, description = "The cadre's response (for a letter inquiry, their written explanation)")
             @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String response) implements EntryContent {
 
         public Talk {
@@ -240,8 +240,8 @@ public sealed interface EntryContent {
     record Discipline(
             @Schema(required = true, enumeration = "DISCIPLINE") @NotNull EntryType type,
             @NotNull DisciplineForm form,
-            PartySanction partySanction,
-            @Schema(description = "Administrative sanction (政务处分), if any", examples = "记过") @Size(max = 100)
+            @Schema(nullable = true) PartySanction partySanction,
+            @Schema(nullable = true, description = "Administrative sanction (政务处分), if any", examples = "记过") @Size(max = 100)
             @Pattern(regexp = TEXT) String administrativeSanction,
             @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String facts,
             @Schema(description = "The rules applied") @NotBlank @Size(max = 2000) @Pattern(regexp = LONG_TEXT)
@@ -293,7 +293,7 @@ public sealed interface EntryContent {
             @Schema(description = "Who asks", examples = "区委组织部干部科") @NotBlank @Size(max = 100)
             @Pattern(regexp = TEXT) String requestedBy,
             @NotNull LocalDate requestedOn,
-            @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String detail) implements EntryContent {
+            @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String detail) implements EntryContent {
 
         public OpinionRequest {
             type = EntryType.OPINION_REQUEST;

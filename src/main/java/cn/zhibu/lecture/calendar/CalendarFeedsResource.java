@@ -153,7 +153,7 @@ public class CalendarFeedsResource {
                     description = "Cached by the calendar app only, for five minutes",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 32, enumeration = FEED_CACHE))},
             content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING,
-                    maxLength = 2_000_000, pattern = "^BEGIN:VCALENDAR\\r\\n"),
+                    format = "binary", maxLength = 2_000_000),
                     examples = @ExampleObject(name = "calendar", value = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
                             + "PRODID:-//zhibu//party days//ZH\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
                             + "X-WR-CALNAME:我的组织生活\r\nBEGIN:VEVENT\r\n"

@@ -37,6 +37,7 @@ public class ContractFilter implements OASFilter {
             });
             openAPI.getComponents().getSchemas().values().forEach(ContractFilter::boundUuids);
         }
+        ContractShapes.complete(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,12 +60,13 @@ public class ContractFilter implements OASFilter {
         add(responses, "404", "NotFound", secured || path.contains("{"));
         add(responses, "406", "NotAcceptable", true);
         add(responses, "408", "RequestTimeout", hasBody);
-        add(responses, "409", "Conflict", hasParameter(operation, "IdempotencyKey"));
+        boolean keyed = hasParameter(operation, "IdempotencyKey") || hasParameter(operation, "IdempotencyKeyOptional");
+        add(responses, "409", "Conflict", keyed);
         add(responses, "412", "PreconditionFailed", hasParameter(operation, "IfMatch"));
         add(responses, "413", "PayloadTooLarge", hasBody);
         add(responses, "414", "UriTooLong", true);
         add(responses, "415", "UnsupportedMediaType", hasBody);
-        add(responses, "422", "UnprocessableContent", hasParameter(operation, "IdempotencyKey"));
+        add(responses, "422", "UnprocessableContent", keyed);
         add(responses, "428", "PreconditionRequired", hasParameter(operation, "IfMatch"));
         add(responses, "429", "TooManyRequests", true);
         add(responses, "431", "HeadersTooLarge", true);

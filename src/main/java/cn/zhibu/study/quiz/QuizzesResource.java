@@ -191,7 +191,7 @@ public class QuizzesResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "QuizClosed", responseCode = "422")
     public Response start(@Parameter(ref = "Id") @PathParam("id") UUID id,
-            @Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key) {
+            @Parameter(ref = "IdempotencyKeyOptional") @HeaderParam("Idempotency-Key") String key) {
         readable(id);
         UUID person = access.personId().orElseThrow(() -> new ProblemException(QuizProblem.QUIZ_PERSON_REQUIRED));
         AttemptViews.View attempt = attempts.start(id, person, token.getSubject());

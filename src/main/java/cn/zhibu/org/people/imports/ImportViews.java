@@ -25,7 +25,7 @@ public final class ImportViews {
             @Schema(description = "While RUNNING: VALIDATING (each line on its own), then APPLYING (against the "
                     + "people stored; writing them unless a dry run)", nullable = true, maxLength = 10,
                     pattern = "^(VALIDATING|APPLYING)$") ImportPhase phase,
-            @Schema(description = "How the file was read", enumeration = {"UTF-8", "GB18030"}) String charset,
+            @Schema(ref = "ImportCharset") String charset,
             @Schema(description = "Size of the file in bytes", minimum = "1", maximum = "2147483647", format = "int32")
             int fileBytes,
             @Schema(description = "Data lines in the file (known once it is read)", minimum = "0", maximum = COUNT_MAX,
