@@ -113,11 +113,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path log = dir.resolve(SERVER_LOG);
             Files.createDirectories(log.getParent());
             EmbeddedPostgres server = startServer(dir, settings, startupWait, log);
-            try {
-                createServiceRole(server);
-            } catch (RuntimeException e) {
+            try (java.sql.Connection superuser = server.getPostgresDatabase().getConnection()) {
+                ServiceRole.createEmbedded(superuser);
+            } catch (java.sql.SQLException e) {
                 server.close();
-                throw e;
+                throw new EmbeddedDatabaseException("Could not create the service's role " + ServiceRole.EMBEDDED
+                        + " on the embedded PostgreSQL: " + e.getMessage(), e);
             }
             LOG.infof("Embedded PostgreSQL is running on port %d; its data is kept in %s, its log in %s",
                     server.getPort(), dir, log);
@@ -168,22 +169,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1).strip());
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * The service's role ({@link ServiceRole#EMBEDDED}), made once: it logs in and owns nothing. Migrations run as the
-     * server's superuser, who owns the schema; the datasource connects as this role.
-     */
-    private static void createServiceRole(EmbeddedPostgres server) {
-        try (java.sql.Connection connection = server.getPostgresDatabase().getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + ServiceRole.EMBEDDED
-                    + "') then create role " + ServiceRole.EMBEDDED + " login nosuperuser nocreatedb nocreaterole"
-                    + " noinherit; end if; end $$");
-        } catch (java.sql.SQLException e) {
-            throw new EmbeddedDatabaseException("Could not create the service's role " + ServiceRole.EMBEDDED
-                    + " on the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 

@@ -55,4 +55,16 @@ public class ServiceRole implements FlywayConfigurationCustomizer {
                 + "and switch off the append-only guards. Give migrations their own role with "
                 + "QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD (see operations.md, \"Database roles\").");
     }
+
+    /**
+     * Makes the embedded default's service role ({@link #EMBEDDED}) unless it exists: it logs in and owns nothing.
+     * Migrations run as the server's superuser, who owns the schema; the datasource connects as this role.
+     */
+    static void createEmbedded(java.sql.Connection superuser) throws java.sql.SQLException {
+        try (java.sql.Statement statement = superuser.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + EMBEDDED
+                    + "') then create role " + EMBEDDED + " login nosuperuser nocreatedb nocreaterole noinherit; "
+                    + "end if; end $$");
+        }
+    }
 }
