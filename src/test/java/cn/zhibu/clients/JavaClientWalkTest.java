@@ -49,7 +49,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +64,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DemoProfile.class)
 class JavaClientWalkTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The service's calendar: today as the service (and its demo data) sees it, on the test clock. */
+    @jakarta.inject.Inject
+    cn.zhibu.platform.time.BusinessCalendar calendar;
 
     @Test
     void aMemberStudiesAndReadsTheBoards() throws Exception {
@@ -93,7 +94,7 @@ class JavaClientWalkTest {
         UUID branchId = standing.getUnitId();
         assertNotNull(branchId, "my branch");
         assertTrue(standing.getIsoWeek().matches("\\d{4}-W\\d{2}"), standing.getIsoWeek());
-        LocalDate aWeekAgo = LocalDate.now(SHANGHAI).minusWeeks(1);
+        LocalDate aWeekAgo = calendar.today().minusWeeks(1);
         String lastWeek = String.format("%d-W%02d", aWeekAgo.get(IsoFields.WEEK_BASED_YEAR),
                 aWeekAgo.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         PeopleBoard page = boards.getPeopleBoard(branchId, lastWeek, null, null, 5);
@@ -123,7 +124,7 @@ class JavaClientWalkTest {
         // the member file of the year
         MemberFile file = new PointsApi(member).getMemberFile(me.getPersonId(), null, null, null);
         assertEquals(me.getPersonId(), file.getPersonId());
-        assertEquals(LocalDate.now(SHANGHAI).getYear(), file.getYear());
+        assertEquals(calendar.today().getYear(), file.getYear());
         assertNotNull(file.getTotal());
 
         // a refused call by id: a board of a unit that does not exist
@@ -186,7 +187,7 @@ class JavaClientWalkTest {
     void aMemberReadsTheYearsPartyDays() throws Exception {
         ApiClient member = demoPerson("DEMO-1023");
         UUID branchId = new LeaderboardsApi(member).getMyStanding(null, null, null).getUnitId();
-        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate today = calendar.today();
         LocalDate from = today.withDayOfYear(1);
         LocalDate to = from.plusYears(1).minusDays(1);
         PartyDaysApi partyDays = new PartyDaysApi(member);
@@ -195,7 +196,7 @@ class JavaClientWalkTest {
         int fromThisYearOn = partyDays.listPartyDays(branchId, null, from, 100, null).getItems().size();
         assertTrue(fromThisYearOn > days.getItems().size(), "next year's first party day is left out by `to`");
         for (PartyDay day : days.getItems()) {
-            LocalDate on = day.getStartsAt().atZoneSameInstant(SHANGHAI).toLocalDate();
+            LocalDate on = day.getStartsAt().atZoneSameInstant(calendar.zone()).toLocalDate();
             assertTrue(!on.isBefore(from) && !on.isAfter(to), on + " in " + from + ".." + to);
             assertEquals(branchId, day.getBranchId());
         }

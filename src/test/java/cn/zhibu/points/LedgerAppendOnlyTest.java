@@ -26,7 +26,7 @@ class LedgerAppendOnlyTest {
     /** A person of a new branch whose manual awards count (a scoring rule from today). */
     private static UUID person(String name, String branch) {
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", branch, "activityType", "MANUAL_AWARD",
-                "effectiveFrom", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "points", 1, "dailyCap", 100))
+                "effectiveFrom", Arc.container().instance(cn.zhibu.platform.time.BusinessCalendar.class).get().today().toString(), "points", 1, "dailyCap", 100))
                 .post("/v1/scoring-rules").then().statusCode(201);
         return UUID.fromString(OrgFixtures.person(name, branch));
     }

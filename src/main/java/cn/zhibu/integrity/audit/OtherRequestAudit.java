@@ -39,6 +39,8 @@ public class OtherRequestAudit {
     private static final Pattern ON_FILE = Pattern.compile("/v1/integrity-files/([^/]+)(?:/.*)?");
     private static final Pattern ON_DECLARATION = Pattern.compile("/v1/integrity-declarations/([^/]+)(?:/.*)?");
 
+    /** Integrity requests received whose row is not written yet (or not known to be another's). */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final AuditPlaces places;
     private final BusinessCalendar calendar;
 
@@ -54,16 +56,48 @@ public class OtherRequestAudit {
     void install(@Observes @Priority(100) Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             if (INTEGRITY.matcher(context.normalizedPath()).matches()) {
+                pending.incrementAndGet();
                 context.addEndHandler(ended -> {
                     if (take(context)) {
                         boolean answered = ended.succeeded() && context.response().headWritten();
                         record(context, context.response().getStatusCode(), answered ? null : "CONNECTION_CLOSED",
-                                !answered).subscribe().with(done -> { }, OtherRequestAudit::failed);
+                                !answered).subscribe().with(done -> written(), e -> {
+                                    failed(e);
+                                    written();
+                                });
+                    } else {
+                        written();
                     }
                 });
             }
             context.next();
         });
+    }
+
+    private void written() {
+        if (pending.decrementAndGet() == 0) {
+            synchronized (pending) {
+                pending.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until every integrity request received so far has its row (an answer sent early has it written just
+     * after), at most {@code max}; whether they all have.
+     */
+    public boolean awaitWritten(java.time.Duration max) throws InterruptedException {
+        long until = System.nanoTime() + max.toNanos();
+        synchronized (pending) {
+            while (pending.get() > 0) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(pending, left);
+            }
+        }
+        return true;
     }
 
     /** A request that reached the REST layer: its row is written before the answer goes, unless an operation's is. */

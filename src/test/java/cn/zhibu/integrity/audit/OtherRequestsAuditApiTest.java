@@ -4,6 +4,7 @@ import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.platform.security.Roles;
@@ -23,18 +24,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OtherRequestsAuditApiTest {
 
-    /** The file's audit rows of requests that reached no operation, newest first, once there are this many. */
+    /** The file's audit rows of requests that reached no operation, newest first, once all rows are written. */
     private static List<Map<String, Object>> otherRows(String file, int expected) throws InterruptedException {
-        List<Map<String, Object>> items = List.of();
-        for (int i = 0; i < 50 && items.size() < expected; i++) { // the row of an answer sent early comes right after
-            if (i > 0) {
-                Thread.sleep(100);
-            }
-            JsonPath page = Api.as("org-admin", Roles.ORG_ADMIN).queryParam("fileId", file).queryParam("limit", 100)
-                    .get("/v1/integrity-audit").then().statusCode(200).extract().jsonPath();
-            items = page.<Map<String, Object>>getList("items").stream()
-                    .filter(row -> "OTHER_REQUEST".equals(row.get("action"))).toList();
-        }
+        // the row of an answer sent early is written right after it: wait for the rows of the requests made so far
+        assertTrue(io.quarkus.arc.Arc.container().instance(OtherRequestAudit.class).get()
+                .awaitWritten(java.time.Duration.ofSeconds(30)), "the audit rows were written");
+        JsonPath page = Api.as("org-admin", Roles.ORG_ADMIN).queryParam("fileId", file).queryParam("limit", 100)
+                .get("/v1/integrity-audit").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = page.<Map<String, Object>>getList("items").stream()
+                .filter(row -> "OTHER_REQUEST".equals(row.get("action"))).toList();
+        assertTrue(items.size() >= expected, () -> "at least " + expected + " rows: " + items);
         return items;
     }
 

@@ -94,7 +94,7 @@ class CheckpointKeyRequiredTest {
     private static SignedCheckpoint signed(CheckpointKey key, UUID fileId, int count) {
         byte[] head = new byte[32];
         head[0] = (byte) count;
-        java.time.Instant at = SignedCheckpoint.storable(java.time.Instant.now());
+        java.time.Instant at = SignedCheckpoint.storable(java.time.Instant.parse("2026-03-01T08:00:00.123456789Z"));
         return new SignedCheckpoint(fileId, count, head, at, key.id(), key.sign(SignedCheckpoint.message(fileId, count,
                 head, at, key.id())));
     }

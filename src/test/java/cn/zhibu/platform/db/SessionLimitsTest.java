@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,8 @@ class SessionLimitsTest {
     @Test
     void aStatementBlockedOnALockIsAnsweredBusy() throws Exception {
         String branch = OrgFixtures.unit("BRANCH", OrgFixtures.unit("COMMITTEE", null));
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = io.quarkus.arc.Arc.container().instance(cn.zhibu.platform.time.BusinessCalendar.class).get()
+                .today().toString();
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
