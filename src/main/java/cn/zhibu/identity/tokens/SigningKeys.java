@@ -15,20 +15,24 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.Use;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
 
 /**
  * The RSA keys that sign access tokens, kept in the database so that every replica signs and
@@ -122,16 +126,16 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         return Optional.of(key.key());
     }
 
-    /** The keys that verify now, as a JSON Web Key Set. */
-    public Map<String, Object> jwks() {
+    /** The keys that verify now, as a JSON Web Key Set (JSON text). */
+    public String jwks() {
         refreshIfStale();
         Instant now = calendar.now();
-        List<Map<String, Object>> keys = verifying.entrySet().stream()
+        List<JsonWebKey> keys = verifying.entrySet().stream()
                 .filter(e -> e.getValue().verifiesUntil().isAfter(now))
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> jwk(e.getKey(), (RSAPublicKey) e.getValue().key()))
+                .map(e -> jwk(e.getKey(), e.getValue().key()))
                 .toList();
-        return Map.of("keys", keys);
+        return new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     /** Keys withdrawn or shortened in the database stop verifying here within a minute. */
@@ -315,20 +319,16 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         }
     }
 
-    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("kid", kid);
-        jwk.put("n", url.encodeToString(unsigned(key.getModulus().toByteArray())));
-        jwk.put("e", url.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
-        return jwk;
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    private static JsonWebKey jwk(String kid, PublicKey key) {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
+            jwk.setKeyId(kid);
+            jwk.setUse(Use.SIGNATURE);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jwk;
+        } catch (JoseException e) {
+            throw new IllegalStateException("A signing key cannot be published as a JWK", e);
+        }
     }
 
     /** Generated keys' private halves, and configured keys' seals, are encrypted fields (rotated with the field key). */
