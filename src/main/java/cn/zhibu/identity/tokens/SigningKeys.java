@@ -1,14 +1,15 @@
 package cn.zhibu.identity.tokens;
 
 import cn.zhibu.platform.crypto.FieldCipher;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.util.KeyUtils;
-import cn.zhibu.platform.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -150,15 +151,17 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
      * when the service made it ({@link #trusted}); its public key is never taken from the row as it stands.
      */
     private void reload() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select kid, public_key, private_key_cipher, public_key_seal, verifies_until from signing_key "
-                + "where verifies_until > :now", Object[].class)
+        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select kid as kid, public_key as public_key, private_key_cipher as private_key_cipher, "
+                + "public_key_seal as public_key_seal, verifies_until as verifies_until from signing_key "
+                + "where verifies_until > :now", Tuple.class)
                 .setParameter("now", calendar.now()).getResultList());
         Map<String, Verifying> current = new java.util.HashMap<>();
-        for (Object[] row : rows) {
-            String kid = (String) row[0];
-            trusted(kid, (byte[]) row[1], (byte[]) row[2], (byte[]) row[3]).ifPresent(
-                    key -> current.put(kid, new Verifying(key, SqlValues.instant(row[4]))));
+        for (Tuple row : rows) {
+            String kid = Rows.string(row, "kid");
+            trusted(kid, Rows.bytes(row, "public_key"), Rows.bytes(row, "private_key_cipher"),
+                    Rows.bytes(row, "public_key_seal")).ifPresent(
+                    key -> current.put(kid, new Verifying(key, Rows.instant(row, "verifies_until"))));
         }
         verifying.putAll(current);
         Signing signs = signing;
@@ -203,14 +206,15 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         if (configuredKeyLocation.isPresent()) {
             return configuredKey(now);
         }
-        List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until, public_key, "
-                + "verifies_until from signing_key where private_key_cipher is not null and signs_until > :now "
-                + "order by signs_until desc", Object[].class).setParameter("now", now).getResultList();
-        for (Object[] row : rows) {
-            String kid = (String) row[0];
+        List<Tuple> rows = em.createNativeQuery("select kid as kid, private_key_cipher as private_key_cipher, "
+                + "signs_until as signs_until, verifies_until as verifies_until from signing_key "
+                + "where private_key_cipher is not null and signs_until > :now "
+                + "order by signs_until desc", Tuple.class).setParameter("now", now).getResultList();
+        for (Tuple row : rows) {
+            String kid = Rows.string(row, "kid");
             PrivateKey privateKey;
             try {
-                privateKey = privateKey(cipher.decrypt((byte[]) row[1], context(kid)));
+                privateKey = privateKey(cipher.decrypt(Rows.bytes(row, "private_key_cipher"), context(kid)));
             } catch (RuntimeException e) {
                 // a row this service cannot open (another field key, or written by hand) signs nothing
                 LOG.warnf("Signing key %s in the database does not decrypt under the field key (%s): not used",
@@ -218,11 +222,11 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
                 continue;
             }
             try {
-                verifying.put(kid, new Verifying(derivePublic(privateKey), SqlValues.instant(row[4])));
+                verifying.put(kid, new Verifying(derivePublic(privateKey), Rows.instant(row, "verifies_until")));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("A stored signing key is not an RSA key", e);
             }
-            return new Signing(kid, privateKey, SqlValues.instant(row[2]));
+            return new Signing(kid, privateKey, Rows.instant(row, "signs_until"));
         }
         return generate(now);
     }
