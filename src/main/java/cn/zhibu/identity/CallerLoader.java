@@ -1,10 +1,12 @@
 package cn.zhibu.identity;
 
 import cn.zhibu.identity.tokens.AccessTokens;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -48,8 +50,10 @@ public class CallerLoader {
 
     /** The account, its session and its grants, in one round trip (this runs on every signed-in request). */
     private Optional<Caller> account(UUID id, UUID session) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select a.person_id, coalesce(p.name, a.username), a.password_one_time, g.role, g.org_unit_id, g.implicit
+        List<Tuple> rows = em.createNativeQuery("""
+                select a.person_id as person_id, coalesce(p.name, a.username) as name,
+                       a.password_one_time as password_one_time, g.role as role, g.org_unit_id as org_unit_id,
+                       g.implicit as implicit
                 from account a
                 join refresh_family f on f.id = :session and f.account_id = a.id and f.revoked_at is null
                 left join person p on p.id = a.person_id
@@ -60,52 +64,57 @@ public class CallerLoader {
                     select :member, m.org_unit_id, true from membership m
                     where m.person_id = a.person_id and m.is_branch and m.end_date is null
                 ) g on true
-                where a.id = :id and a.active and (p.id is null or p.active)""")
+                where a.id = :id and a.active and (p.id is null or p.active)""", Tuple.class)
                 .setParameter("id", id).setParameter("session", session).setParameter("member", Roles.MEMBER)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         List<Caller.Grant> grants = new ArrayList<>();
-        for (Object[] row : rows) {
-            if (row[3] != null) {
-                grants.add(new Caller.Grant((String) row[3], (UUID) row[4], (Boolean) row[5]));
+        for (Tuple row : rows) {
+            if (Rows.string(row, "role") != null) {
+                grants.add(grant(row));
             }
         }
-        Object[] first = rows.get(0);
-        return Optional.of(new Caller(Caller.Kind.ACCOUNT, id, Optional.ofNullable((UUID) first[0]), (String) first[1],
-                grants, Set.of(), (Boolean) first[2]));
+        Tuple first = rows.get(0);
+        return Optional.of(new Caller(Caller.Kind.ACCOUNT, id, Optional.ofNullable(Rows.uuid(first, "person_id")),
+                Rows.string(first, "name"), grants, Set.of(), Rows.bool(first, "password_one_time")));
     }
 
     /** The account's open grants, and MEMBER of the branch its person belongs to now. */
     public List<Caller.Grant> grants(UUID accountId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select role, org_unit_id, false from role_grant where account_id = :id and revoked_at is null
+        List<Tuple> rows = em.createNativeQuery("""
+                select role as role, org_unit_id as org_unit_id, false as implicit from role_grant
+                where account_id = :id and revoked_at is null
                 union all
                 select :member, m.org_unit_id, true from membership m join account a on a.person_id = m.person_id
-                where a.id = :id and m.is_branch and m.end_date is null""")
+                where a.id = :id and m.is_branch and m.end_date is null""", Tuple.class)
                 .setParameter("id", accountId).setParameter("member", Roles.MEMBER).getResultList();
         List<Caller.Grant> grants = new ArrayList<>();
-        for (Object[] row : rows) {
-            grants.add(new Caller.Grant((String) row[0], (UUID) row[1], (Boolean) row[2]));
+        for (Tuple row : rows) {
+            grants.add(grant(row));
         }
         return grants;
     }
 
+    private static Caller.Grant grant(Tuple row) {
+        return new Caller.Grant(Rows.string(row, "role"), Rows.uuid(row, "org_unit_id"), Rows.bool(row, "implicit"));
+    }
+
     /** The client, with the scopes both its token and its current settings allow. */
     private Optional<Caller> client(UUID id, String clientId, String tokenScope, long secretSetMillis) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select name, scopes, org_unit_id, secret_rotated_at from api_client
-                where id = :id and client_id = :clientId and revoked_at is null""")
+        List<Tuple> rows = em.createNativeQuery("""
+                select name as name, scopes as scopes, org_unit_id as org_unit_id, secret_rotated_at as secret_rotated_at
+                from api_client where id = :id and client_id = :clientId and revoked_at is null""", Tuple.class)
                 .setParameter("id", id).setParameter("clientId", clientId).getResultList();
         // a token got with an earlier secret than the current one stops at the rotation
-        if (rows.isEmpty() || secretSetMillis != cn.zhibu.platform.db.SqlValues.instant(rows.get(0)[3]).toEpochMilli()) {
+        if (rows.isEmpty() || secretSetMillis != Rows.instant(rows.get(0), "secret_rotated_at").toEpochMilli()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(((String) row[1]).split(" ")));
+        Tuple row = rows.get(0);
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(Rows.string(row, "scopes").split(" ")));
         scopes.retainAll(Arrays.asList(tokenScope == null ? new String[0] : tokenScope.split(" ")));
-        return Optional.of(new Caller(Caller.Kind.API_CLIENT, id, Optional.empty(), (String) row[0],
-                List.of(new Caller.Grant(null, (UUID) row[2], false)), scopes, false));
+        return Optional.of(new Caller(Caller.Kind.API_CLIENT, id, Optional.empty(), Rows.string(row, "name"),
+                List.of(new Caller.Grant(null, Rows.uuid(row, "org_unit_id"), false)), scopes, false));
     }
 }

@@ -2,12 +2,14 @@ package cn.zhibu.identity;
 
 import cn.zhibu.identity.accounts.AccountService;
 import cn.zhibu.identity.grants.GrantService;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.security.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -45,27 +47,30 @@ public class IdentityDemoData {
                 .setMaxResults(1).getResultList().isEmpty()) {
             return;
         }
-        List<Object[]> people = em.createNativeQuery("""
-                select p.external_id, p.id, b.org_unit_id, b2.parent_id, g.org_unit_id
+        List<Tuple> people = em.createNativeQuery("""
+                select p.external_id as external_id, p.id as person_id, b.org_unit_id as branch_id,
+                       b2.parent_id as branch_parent_id, g.org_unit_id as group_id
                 from person p
                 join membership b on b.person_id = p.id and b.is_branch and b.end_date is null
                 join org_unit b2 on b2.id = b.org_unit_id
                 left join membership g on g.person_id = p.id and not g.is_branch and g.end_date is null
                      and g.org_unit_id in (select id from org_unit where kind = 'PARTY_GROUP')
                 where p.external_id in ('DEMO-1001', 'DEMO-1002', 'DEMO-1003', 'DEMO-1004', 'DEMO-1005', 'DEMO-1006')
-                order by p.external_id""", Object[].class).getResultList();
-        for (Object[] row : people) {
-            String externalId = (String) row[0];
-            UUID account = accounts.ofPersonMadeIfNeeded((UUID) row[1]);
-            UUID branch = (UUID) row[2];
+                order by p.external_id""", Tuple.class).getResultList();
+        for (Tuple row : people) {
+            String externalId = Rows.string(row, "external_id");
+            UUID account = accounts.ofPersonMadeIfNeeded(Rows.uuid(row, "person_id"));
+            UUID branch = Rows.uuid(row, "branch_id");
+            UUID parent = Rows.uuid(row, "branch_parent_id");
+            UUID group = Rows.uuid(row, "group_id");
             switch (externalId) {
                 case "DEMO-1001" -> grants.grant(account, Roles.SECRETARY, branch, "system:demo");
                 case "DEMO-1002" -> grants.grant(account, Roles.INTEGRITY_OFFICER, branch, "system:demo");
-                case "DEMO-1003" -> grants.grant(account, Roles.ORG_ADMIN, row[3] == null ? branch : (UUID) row[3],
+                case "DEMO-1003" -> grants.grant(account, Roles.ORG_ADMIN, parent == null ? branch : parent,
                         "system:demo");
                 default -> {
-                    if (row[4] != null) {
-                        grants.grant(account, Roles.GROUP_LEADER, (UUID) row[4], "system:demo");
+                    if (group != null) {
+                        grants.grant(account, Roles.GROUP_LEADER, group, "system:demo");
                     }
                 }
             }

@@ -1,12 +1,14 @@
 package cn.zhibu.identity;
 
 import cn.zhibu.identity.accounts.AccountService;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -96,9 +98,9 @@ public class MeResource {
     private Map<UUID, String> unitNames(List<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("select id, name from org_unit where id in (:ids)", Object[].class)
-                    .setParameter("ids", ids).getResultList();
-            rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
+            List<Tuple> rows = em.createNativeQuery("select id as id, name as name from org_unit where id in (:ids)",
+                    Tuple.class).setParameter("ids", ids).getResultList();
+            rows.forEach(row -> names.put(Rows.uuid(row, "id"), Rows.string(row, "name")));
         }
         return names;
     }

@@ -1,10 +1,12 @@
 package cn.zhibu.identity;
 
 import cn.zhibu.org.OrgUnitService;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.security.StandingAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,13 +50,13 @@ public class StandingAccessPolicy implements StandingAccess {
             return Optional.of(new Caller(Caller.Kind.ACCOUNT, id, Optional.ofNullable((UUID) accounts.get(0)), "",
                     callers.grants(id), Set.of(), false));
         }
-        List<Object[]> clients = em.createNativeQuery("select scopes, org_unit_id from api_client where id = :id "
-                + "and revoked_at is null").setParameter("id", id).getResultList();
+        List<Tuple> clients = em.createNativeQuery("select scopes as scopes, org_unit_id as org_unit_id from api_client "
+                + "where id = :id and revoked_at is null", Tuple.class).setParameter("id", id).getResultList();
         if (clients.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(((String) clients.get(0)[0]).split(" ")));
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(Rows.string(clients.get(0), "scopes").split(" ")));
         return Optional.of(new Caller(Caller.Kind.API_CLIENT, id, Optional.empty(), "",
-                List.of(new Caller.Grant(null, (UUID) clients.get(0)[1], false)), scopes, false));
+                List.of(new Caller.Grant(null, Rows.uuid(clients.get(0), "org_unit_id"), false)), scopes, false));
     }
 }

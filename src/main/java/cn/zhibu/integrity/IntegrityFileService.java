@@ -9,6 +9,7 @@ import cn.zhibu.integrity.entry.EntryLedger;
 import cn.zhibu.integrity.entry.Payload;
 import cn.zhibu.org.people.Person;
 import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -18,6 +19,7 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -122,7 +124,7 @@ public class IntegrityFileService {
     @Transactional
     public Page<IntegrityViews.FileView> list(Access.Reach reach, Optional<UUID> me, PageRequest page) {
         StringBuilder sql = new StringBuilder("""
-                select f.id, p.name from integrity_file f join person p on p.id = f.person_id
+                select f.id as id, p.name as name from integrity_file f join person p on p.id = f.person_id
                 join org_unit u on u.id = coalesce((select m.org_unit_id from membership m where m.person_id = f.person_id
                     and m.is_branch order by m.end_date is null desc, m.start_date desc, m.end_date desc limit 1), f.unit_id)
                 where f.person_id <> :me and not exists (select 1 from integrity_relation r
@@ -144,16 +146,17 @@ public class IntegrityFileService {
             parameters.put("afterName", after.get(0));
             parameters.put("afterId", UUID.fromString(after.get(1)));
         });
-        var query = em.createNativeQuery(sql + " order by p.name, f.id limit " + page.fetchSize());
+        var query = em.createNativeQuery(sql + " order by p.name, f.id limit " + page.fetchSize(), Tuple.class);
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<UUID, IntegrityFile> files = byId(rows.stream().map(r -> (UUID) r[0]).toList());
-        Page<Object[]> shown = page.page(rows, r -> List.of((String) r[1], r[0].toString()), r -> r);
+        List<Tuple> rows = query.getResultList();
+        Map<UUID, IntegrityFile> files = byId(rows.stream().map(r -> Rows.uuid(r, "id")).toList());
+        Page<Tuple> shown = page.page(rows, r -> List.of(Rows.string(r, "name"), Rows.uuid(r, "id").toString()),
+                r -> r);
         Map<UUID, UUID> units = units(files.values());
         List<IntegrityViews.FileView> items = shown.items().stream().map(r -> {
-            IntegrityFile file = files.get((UUID) r[0]);
-            return view(file, units.get(file.id), (String) r[1]);
+            IntegrityFile file = files.get(Rows.uuid(r, "id"));
+            return view(file, units.get(file.id), Rows.string(r, "name"));
         }).toList();
         audit.allowed(IntegrityAudit.Subject.none().entries(List.of()), 200);
         return new Page<>(items, shown.nextCursor());

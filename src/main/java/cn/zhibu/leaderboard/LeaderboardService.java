@@ -3,7 +3,7 @@ package cn.zhibu.leaderboard;
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
 import cn.zhibu.leaderboard.LeaderboardViews.PersonRow;
 import cn.zhibu.leaderboard.LeaderboardViews.UnitRow;
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -11,6 +11,7 @@ import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.IsoWeek;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,9 +90,10 @@ public class LeaderboardService {
     public LeaderboardViews.PeopleBoard people(UUID unitId, IsoWeek week, PageRequest page) {
         snapshot();
         Ranks ranks = ranks(unitId, week);
-        List<Object[]> rows = peopleRows(unit(unitId), week, page.after().orElse(null), page.fetchSize());
+        List<Tuple> rows = peopleRows(unit(unitId), week, page.after().orElse(null), page.fetchSize());
         Page<PersonRow> result = page.page(rows,
-                r -> List.of(String.valueOf(r[2]), SqlValues.instant(r[3]).toString(), r[0].toString()),
+                r -> List.of(String.valueOf(Rows.integer(r, "points")), Rows.instant(r, "reached_at").toString(),
+                        Rows.uuid(r, "person_id").toString()),
                 r -> row(r, ranks));
         return new LeaderboardViews.PeopleBoard(unitId, week.toString(), ranks.participants(), result.items(),
                 result.nextCursor());
@@ -105,17 +107,18 @@ public class LeaderboardService {
         return peopleRows(unit(unitId), week, null, null).stream().map(r -> row(r, ranks)).toList();
     }
 
-    private static PersonRow row(Object[] r, Ranks ranks) {
-        int points = ((Number) r[2]).intValue();
-        boolean anonymous = (Boolean) r[4];
-        return new PersonRow(ranks.rankOf(points), anonymous ? null : (UUID) r[0], anonymous ? ANONYMOUS : (String) r[1],
-                points);
+    private static PersonRow row(Tuple r, Ranks ranks) {
+        int points = Rows.integer(r, "points");
+        boolean anonymous = Rows.bool(r, "anonymous");
+        return new PersonRow(ranks.rankOf(points), anonymous ? null : Rows.uuid(r, "person_id"),
+                anonymous ? ANONYMOUS : Rows.string(r, "name"), points);
     }
 
     /** The board's rows after a position (points, reached at, person id), best first; all when no limit. */
-    private List<Object[]> peopleRows(Unit unit, IsoWeek week, List<String> after, Integer limit) {
+    private List<Tuple> peopleRows(Unit unit, IsoWeek week, List<String> after, Integer limit) {
         StringBuilder sql = new StringBuilder("""
-                select s.person_id, p.name, s.points, s.reached_at, coalesce(f.anonymous, false)
+                select s.person_id as person_id, p.name as name, s.points as points, s.reached_at as reached_at,
+                    coalesce(f.anonymous, false) as anonymous
                 from week_score s join person p on p.id = s.person_id
                 left join leaderboard_preference f on f.person_id = s.person_id
                 where s.iso_week = :week and s.entries > 0""");
@@ -141,35 +144,34 @@ public class LeaderboardService {
         if (limit != null) {
             sql.append(" limit ").append(limit);
         }
-        var query = em.createNativeQuery(sql.toString());
+        var query = em.createNativeQuery(sql.toString(), Tuple.class);
         parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
+        return query.getResultList();
     }
 
     /** Where the person stands on the unit's board for the week, and their unit among its siblings. */
     @Transactional
     public LeaderboardViews.Me me(UUID personId, UUID unitId, IsoWeek week, Metric metric) {
         snapshot();
-        @SuppressWarnings("unchecked")
-        List<Object[]> own = em.createNativeQuery("select points, entries, cast(unit_ids as text) from week_score "
-                + "where iso_week = :week and person_id = :person").setParameter("week", week.toString())
+        List<Tuple> own = em.createNativeQuery("select points as points, entries as entries, "
+                + "cast(unit_ids as text) as unit_ids from week_score "
+                + "where iso_week = :week and person_id = :person", Tuple.class).setParameter("week", week.toString())
                 .setParameter("person", personId).getResultList();
         // read your own writes: the person's own figures from the ledger, their place among others from the
         // standings, which may not have taken in their latest entries yet (moved here from the total kept there)
-        Object[] ledger = (Object[]) em.createNativeQuery("""
-                select coalesce(sum(points), 0), coalesce(sum(case when reverses is null then 1 else -1 end), 0)
-                from ledger_entry where person_id = :person and iso_week = :week""")
+        Tuple ledger = (Tuple) em.createNativeQuery("""
+                select coalesce(sum(points), 0) as points,
+                    coalesce(sum(case when reverses is null then 1 else -1 end), 0) as entries
+                from ledger_entry where person_id = :person and iso_week = :week""", Tuple.class)
                 .setParameter("person", personId).setParameter("week", week.toString()).getSingleResult();
-        int points = ((Number) ledger[0]).intValue();
-        boolean counted = ((Number) ledger[1]).longValue() > 0;
+        int points = Rows.integer(ledger, "points");
+        boolean counted = Rows.longValue(ledger, "entries") > 0;
         // the units the week's row counts the person in; without one (no entry yet), their units now
-        List<UUID> myUnits = own.isEmpty() ? myUnits(personId) : uuids((String) own.get(0)[2]);
+        List<UUID> myUnits = own.isEmpty() ? myUnits(personId) : uuids(Rows.string(own.get(0), "unit_ids"));
         Ranks ranks = ranks(unitId, week);
         if (myUnits.contains(unitId)) {
-            boolean kept = !own.isEmpty() && ((Number) own.get(0)[1]).intValue() > 0;
-            ranks = ranks.moving(kept ? ((Number) own.get(0)[0]).intValue() : null, counted ? points : null);
+            boolean kept = !own.isEmpty() && Rows.integer(own.get(0), "entries") > 0;
+            ranks = ranks.moving(kept ? Rows.integer(own.get(0), "points") : null, counted ? points : null);
         }
         Integer above = ranks.nextAbove(points);
         long below = ranks.below(points);
@@ -225,20 +227,21 @@ public class LeaderboardService {
     }
 
     private LeaderboardViews.UnitsBoard units(UUID unitId, IsoWeek week, Metric metric, Map<UUID, Long> headcounts) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.id, c.name, 0,
-                    coalesce((select sum(b.people) from week_bucket b where b.iso_week = :week and b.unit_id = c.id), 0),
+        List<Tuple> rows = em.createNativeQuery("""
+                select c.id as id, c.name as name,
+                    coalesce((select sum(b.people) from week_bucket b where b.iso_week = :week and b.unit_id = c.id), 0)
+                        as participants,
                     coalesce((select sum(cast(b.points as bigint) * b.people) from week_bucket b
-                              where b.iso_week = :week and b.unit_id = c.id), 0)
-                from org_unit c where c.parent_id = :unit and c.archived_at is null""")
+                              where b.iso_week = :week and b.unit_id = c.id), 0) as total
+                from org_unit c where c.parent_id = :unit and c.archived_at is null""", Tuple.class)
                 .setParameter("week", week.toString()).setParameter("unit", unitId).getResultList();
         List<UnitRow> units = new ArrayList<>();
-        for (Object[] r : rows) {
-            long members = headcounts.getOrDefault((UUID) r[0], 0L);
-            long participants = ((Number) r[3]).longValue();
-            long total = ((Number) r[4]).longValue();
-            units.add(new UnitRow(null, (UUID) r[0], (String) r[1], members, participants, total,
+        for (Tuple r : rows) {
+            UUID id = Rows.uuid(r, "id");
+            long members = headcounts.getOrDefault(id, 0L);
+            long participants = Rows.longValue(r, "participants");
+            long total = Rows.longValue(r, "total");
+            units.add(new UnitRow(null, id, Rows.string(r, "name"), members, participants, total,
                     members == 0 ? 0 : Math.round(100.0 * total / members) / 100.0,
                     members == 0 ? 0 : Math.round(10000.0 * participants / members) / 10000.0,
                     members < minimumSize));
@@ -291,16 +294,15 @@ public class LeaderboardService {
     }
 
     private Map<UUID, Long> countHeadcounts(UUID unitId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.id, count(distinct m.person_id)
+        List<Tuple> rows = em.createNativeQuery("""
+                select c.id as id, count(distinct m.person_id) as members
                 from org_unit c
                 join org_unit d on d.path like c.path || '%'
                 join membership m on m.org_unit_id = d.id and m.end_date is null
                 where c.parent_id = :unit
-                group by c.id""").setParameter("unit", unitId).getResultList();
+                group by c.id""", Tuple.class).setParameter("unit", unitId).getResultList();
         Map<UUID, Long> members = new HashMap<>();
-        rows.forEach(r -> members.put((UUID) r[0], ((Number) r[1]).longValue()));
+        rows.forEach(r -> members.put(Rows.uuid(r, "id"), Rows.longValue(r, "members")));
         return Map.copyOf(members);
     }
 
@@ -322,23 +324,23 @@ public class LeaderboardService {
     }
 
     Unit unit(UUID unitId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, kind, parent_id from org_unit where id = :id")
-                .setParameter("id", unitId).getResultList();
+        List<Tuple> rows = em.createNativeQuery("select id as id, kind as kind, parent_id as parent_id from org_unit "
+                + "where id = :id", Tuple.class).setParameter("id", unitId).getResultList();
         if (rows.isEmpty()) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
-        return new Unit((UUID) rows.get(0)[0], (String) rows.get(0)[1], (UUID) rows.get(0)[2]);
+        Tuple row = rows.get(0);
+        return new Unit(Rows.uuid(row, "id"), Rows.string(row, "kind"), Rows.uuid(row, "parent_id"));
     }
 
     /** The unit's buckets for the week: how many participants have each total. */
     Ranks ranks(UUID unitId, IsoWeek week) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select points, sum(people) from week_bucket where iso_week = :week "
-                + "and unit_id = :unit group by points having sum(people) > 0").setParameter("week", week.toString())
+        List<Tuple> rows = em.createNativeQuery("select points as points, sum(people) as people from week_bucket "
+                + "where iso_week = :week and unit_id = :unit group by points having sum(people) > 0", Tuple.class)
+                .setParameter("week", week.toString())
                 .setParameter("unit", unitId).getResultList();
         TreeMap<Integer, Long> people = new TreeMap<>();
-        rows.forEach(r -> people.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        rows.forEach(r -> people.put(Rows.integer(r, "points"), Rows.longValue(r, "people")));
         return new Ranks(people);
     }
 

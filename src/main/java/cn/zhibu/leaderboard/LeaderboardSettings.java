@@ -1,10 +1,12 @@
 package cn.zhibu.leaderboard;
 
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -29,12 +31,11 @@ public class LeaderboardSettings {
     }
 
     public LeaderboardViews.Settings find(UUID unitId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select metric, version from leaderboard_setting where unit_id = :u")
-                .setParameter("u", unitId).getResultList();
+        List<Tuple> rows = em.createNativeQuery("select metric as metric, version as version from leaderboard_setting "
+                + "where unit_id = :u", Tuple.class).setParameter("u", unitId).getResultList();
         return rows.isEmpty() ? new LeaderboardViews.Settings(unitId, DEFAULT, false, 0)
-                : new LeaderboardViews.Settings(unitId, Metric.valueOf((String) rows.get(0)[0]), true,
-                        ((Number) rows.get(0)[1]).longValue());
+                : new LeaderboardViews.Settings(unitId, Metric.valueOf(Rows.string(rows.get(0), "metric")), true,
+                        Rows.longValue(rows.get(0), "version"));
     }
 
     /**

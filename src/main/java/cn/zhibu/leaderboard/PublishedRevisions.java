@@ -1,8 +1,10 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,7 +68,8 @@ public class PublishedRevisions {
      * from the live buckets, less those published.
      */
     private static final String UNITS = """
-            select k.unit_id, l.people - coalesce(p.participants, 0), l.total - coalesce(p.total, 0)
+            select k.unit_id as unit_id, l.people - coalesce(p.participants, 0) as participants,
+                l.total - coalesce(p.total, 0) as total
             from (select p.unit_id from published_unit p where p.published_week_id = :id
                   union select c.id from org_unit c where c.parent_id = :unit and c.archived_at is null) k
             left join published_unit p on p.published_week_id = :id and p.unit_id = k.unit_id
@@ -77,35 +80,33 @@ public class PublishedRevisions {
 
     /** The revisions in brief, as a published week's answer shows them. */
     PublishedViews.Revisions summary(UUID publishedWeekId, LeaderboardService.Unit unit, String week) {
-        Object[] people = (Object[]) query("select count(*), coalesce(sum(abs(d.entries)), 0), "
-                + "coalesce(sum(d.points), 0) from (" + people(unit) + ") d", publishedWeekId, unit, week)
+        Tuple people = (Tuple) query("select count(*) as people, coalesce(sum(abs(d.entries)), 0) as entries, "
+                + "coalesce(sum(d.points), 0) as points from (" + people(unit) + ") d", publishedWeekId, unit, week)
                 .getSingleResult();
-        Number units = (Number) query("select count(*) from (" + UNITS + ") d", publishedWeekId, unit, week)
+        Tuple units = (Tuple) query("select count(*) as units from (" + UNITS + ") d", publishedWeekId, unit, week)
                 .getSingleResult();
-        return new PublishedViews.Revisions(((Number) people[1]).longValue(), ((Number) people[2]).longValue(),
-                ((Number) people[0]).longValue(), units.longValue());
+        return new PublishedViews.Revisions(Rows.longValue(people, "entries"), Rows.longValue(people, "points"),
+                Rows.longValue(people, "people"), Rows.longValue(units, "units"));
     }
 
     /** Every person of the board whose figures differ from the snapshot, by id. */
     List<PersonChange> people(UUID publishedWeekId, LeaderboardService.Unit unit, String week) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(people(unit) + " order by 1", publishedWeekId, unit, week)
+        List<Tuple> rows = query(people(unit) + " order by 1", publishedWeekId, unit, week)
                 .getResultList();
-        return rows.stream().map(r -> new PersonChange((UUID) r[0], ((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue())).toList();
+        return rows.stream().map(r -> new PersonChange(Rows.uuid(r, "person_id"), Rows.integer(r, "points"),
+                Rows.integer(r, "entries"))).toList();
     }
 
     /** Every child unit whose participants or total differ from the snapshot, by id. */
     List<UnitChange> units(UUID publishedWeekId, LeaderboardService.Unit unit, String week) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(UNITS + " order by 1", publishedWeekId, unit, week)
+        List<Tuple> rows = query(UNITS + " order by 1", publishedWeekId, unit, week)
                 .getResultList();
-        return rows.stream().map(r -> new UnitChange((UUID) r[0], ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue())).toList();
+        return rows.stream().map(r -> new UnitChange(Rows.uuid(r, "unit_id"), Rows.longValue(r, "participants"),
+                Rows.longValue(r, "total"))).toList();
     }
 
     private Query query(String sql, UUID publishedWeekId, LeaderboardService.Unit unit, String week) {
-        Query query = em.createNativeQuery(sql).setParameter("id", publishedWeekId).setParameter("week", week)
+        Query query = em.createNativeQuery(sql, Tuple.class).setParameter("id", publishedWeekId).setParameter("week", week)
                 .setParameter("unit", unit.id());
         if (sql.contains(":branch")) {
             query.setParameter("branch", unit.parentId());

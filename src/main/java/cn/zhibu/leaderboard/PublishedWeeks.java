@@ -3,7 +3,7 @@ package cn.zhibu.leaderboard;
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
 import cn.zhibu.leaderboard.LeaderboardViews.PersonRow;
 import cn.zhibu.leaderboard.LeaderboardViews.UnitRow;
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemException;
@@ -12,6 +12,7 @@ import cn.zhibu.platform.time.IsoWeek;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ public class PublishedWeeks {
         }
         return inSnapshot(unitId, week, wait, () -> {
             LeaderboardService.Unit unit = boards.unit(unitId);
-            Optional<Object[]> existing = header(unitId, week);
+            Optional<Tuple> existing = header(unitId, week);
             if (existing.isPresent()) {
                 return new PublishedViews.Outcome(view(unit, existing.get(), page), false);
             }
@@ -110,12 +111,12 @@ public class PublishedWeeks {
     public PublishedViews.Outcome republish(UUID unitId, IsoWeek week, String reason, String by, PageRequest page) {
         return inSnapshot(unitId, week, catchUpWait, () -> {
             LeaderboardService.Unit unit = boards.unit(unitId);
-            Object[] current = header(unitId, week).orElseThrow(() -> new ProblemException(
+            Tuple current = header(unitId, week).orElseThrow(() -> new ProblemException(
                     LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString()));
             requireComplete(unit, week);
             em.createNativeQuery("update published_week set superseded_at = :at where id = :id")
-                    .setParameter("at", calendar.now()).setParameter("id", current[0]).executeUpdate();
-            snapshot.freeze(unit, week, by, ((Number) current[8]).intValue() + 1, reason);
+                    .setParameter("at", calendar.now()).setParameter("id", Rows.uuid(current, "id")).executeUpdate();
+            snapshot.freeze(unit, week, by, Rows.integer(current, "edition") + 1, reason);
             return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), true);
         });
     }
@@ -179,30 +180,31 @@ public class PublishedWeeks {
         // in the publication's snapshot: the applier's position and the standings it wrote agree in it, and the
         // boards frozen next are read from the same standings; the ledger side counts only the entries the applier
         // has passed
-        Object[] found = (Object[]) em.createNativeQuery("""
+        Tuple found = (Tuple) em.createNativeQuery("""
                 select
-                    (select count(*) from ledger_entry e where e.iso_week = :week and %1$s),
+                    (select count(*) from ledger_entry e where e.iso_week = :week and %1$s) as pending,
                     (select count(*) from week_score s
                      cross join lateral (select coalesce(sum(e.points), 0) as points,
                              coalesce(sum(case when e.reverses is null then 1 else -1 end), 0) as entries
                          from ledger_entry e where e.person_id = s.person_id and e.iso_week = s.iso_week
                          and not %1$s) l
                      where s.iso_week = :week and s.unit_ids @> array[cast(:unit as uuid)]
-                     and (l.points <> s.points or l.entries <> s.entries)),
+                     and (l.points <> s.points or l.entries <> s.entries)) as people,
                     (select count(*)
                      from (select s.points, count(*) as people from week_score s where s.iso_week = :week
                            and s.entries > 0 and s.unit_ids @> array[cast(:unit as uuid)] group by s.points) k
                      full join (select b.points, sum(b.people) as people from week_bucket b
                                 where b.iso_week = :week and b.unit_id = :unit
                                 group by b.points having sum(b.people) <> 0) b on b.points = k.points
-                     where k.people is distinct from cast(b.people as bigint))""".formatted(Standings.PENDING))
+                     where k.people is distinct from cast(b.people as bigint)) as buckets""".formatted(
+                        Standings.PENDING), Tuple.class)
                 .setParameter("week", week.toString()).setParameter("unit", unit.id()).getSingleResult();
-        long pending = ((Number) found[0]).longValue();
+        long pending = Rows.longValue(found, "pending");
         if (pending > 0) {
             throw new ProblemException(LeaderboardProblem.LEADERBOARD_STANDINGS_PENDING, week.toString(), pending);
         }
-        long people = ((Number) found[1]).longValue();
-        long buckets = ((Number) found[2]).longValue();
+        long people = Rows.longValue(found, "people");
+        long buckets = Rows.longValue(found, "buckets");
         if (people + buckets > 0) {
             LOG.errorf("Not publishing %s of unit %s: its standings disagree with the ledger (%d people, %d totals)",
                     week, unit.id(), people, buckets);
@@ -242,8 +244,8 @@ public class PublishedWeeks {
     PublishedRevisions.Changes revisions(UUID unitId, IsoWeek week) {
         readOnly();
         LeaderboardService.Unit unit = boards.unit(unitId);
-        UUID id = (UUID) header(unitId, week).orElseThrow(() -> new ProblemException(
-                LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString()))[0];
+        UUID id = Rows.uuid(header(unitId, week).orElseThrow(() -> new ProblemException(
+                LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString())), "id");
         return new PublishedRevisions.Changes(id, revisions.people(id, unit, week.toString()),
                 revisions.units(id, unit, week.toString()));
     }
@@ -254,58 +256,61 @@ public class PublishedWeeks {
         readOnly();
         boards.unit(unitId);
         String after = page.after().map(a -> " and iso_week < :after").orElse("");
-        var query = em.createNativeQuery("select id, iso_week, published_at, participants from published_week "
+        var query = em.createNativeQuery("select id as id, iso_week as iso_week, published_at as published_at, "
+                + "participants as participants from published_week "
                 + "where unit_id = :unit and superseded_at is null" + after + " order by iso_week desc limit "
-                + page.fetchSize())
+                + page.fetchSize(), Tuple.class)
                 .setParameter("unit", unitId);
         page.after().ifPresent(a -> query.setParameter("after", a.get(0)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Page<PublishedViews.Summary> result = page.page(rows, r -> List.of((String) r[1]),
-                r -> new PublishedViews.Summary((UUID) r[0], (String) r[1], SqlValues.instant(r[2]),
-                        ((Number) r[3]).longValue()));
+        List<Tuple> rows = query.getResultList();
+        Page<PublishedViews.Summary> result = page.page(rows, r -> List.of(Rows.string(r, "iso_week")),
+                r -> new PublishedViews.Summary(Rows.uuid(r, "id"), Rows.string(r, "iso_week"),
+                        Rows.instant(r, "published_at"), Rows.longValue(r, "participants")));
         return new PublishedViews.SummaryPage(unitId, result.items(), result.nextCursor());
     }
 
     /** The current edition: id, unit_id, iso_week, published_at, published_by, participants, metric, minimum_size,
      * edition, edition_reason. */
-    private Optional<Object[]> header(UUID unitId, IsoWeek week) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, unit_id, iso_week, published_at, published_by, "
-                + "participants, metric, minimum_size, edition, edition_reason from published_week "
-                + "where unit_id = :unit and iso_week = :week and superseded_at is null")
+    private Optional<Tuple> header(UUID unitId, IsoWeek week) {
+        List<Tuple> rows = em.createNativeQuery("select id as id, unit_id as unit_id, iso_week as iso_week, "
+                + "published_at as published_at, published_by as published_by, participants as participants, "
+                + "metric as metric, minimum_size as minimum_size, edition as edition, edition_reason as edition_reason "
+                + "from published_week where unit_id = :unit and iso_week = :week and superseded_at is null",
+                Tuple.class)
                 .setParameter("unit", unitId).setParameter("week", week.toString()).getResultList();
         return rows.stream().findFirst();
     }
 
     /** A published edition as read: one page of its people, its units and its revisions (never the ledger). */
-    private PublishedViews.Published view(LeaderboardService.Unit unit, Object[] header, PageRequest page) {
-        UUID id = (UUID) header[0];
-        UUID unitId = (UUID) header[1];
-        String week = (String) header[2];
-        Instant publishedAt = SqlValues.instant(header[3]);
-        @SuppressWarnings("unchecked")
-        List<Object[]> units = em.createNativeQuery("""
-                select rank, unit_id, name, members, participants, total, per_member, participation_rate,
-                    below_minimum_size
-                from published_unit where published_week_id = :id order by position""")
+    private PublishedViews.Published view(LeaderboardService.Unit unit, Tuple header, PageRequest page) {
+        UUID id = Rows.uuid(header, "id");
+        UUID unitId = Rows.uuid(header, "unit_id");
+        String week = Rows.string(header, "iso_week");
+        Instant publishedAt = Rows.instant(header, "published_at");
+        List<Tuple> units = em.createNativeQuery("""
+                select rank as rank, unit_id as unit_id, name as name, members as members, participants as participants,
+                    total as total, per_member as per_member, participation_rate as participation_rate,
+                    below_minimum_size as below_minimum_size
+                from published_unit where published_week_id = :id order by position""", Tuple.class)
                 .setParameter("id", id).getResultList();
-        List<UnitRow> unitRows = units.stream().map(r -> new UnitRow(r[0] == null ? null : ((Number) r[0]).intValue(),
-                (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue(), ((Number) r[6]).doubleValue(), ((Number) r[7]).doubleValue(),
-                (Boolean) r[8])).toList();
+        List<UnitRow> unitRows = units.stream().map(r -> new UnitRow(Rows.integer(r, "rank"),
+                Rows.uuid(r, "unit_id"), Rows.string(r, "name"), Rows.longValue(r, "members"),
+                Rows.longValue(r, "participants"), Rows.longValue(r, "total"), Rows.doubleValue(r, "per_member"),
+                Rows.doubleValue(r, "participation_rate"), Rows.bool(r, "below_minimum_size"))).toList();
         String after = page.after().map(a -> " and position > :after").orElse("");
-        var query = em.createNativeQuery("select position, rank, person_id, name, points from published_person "
-                + "where published_week_id = :id" + after + " order by position limit " + page.fetchSize())
+        var query = em.createNativeQuery("select position as position, rank as rank, person_id as person_id, "
+                + "name as name, points as points from published_person "
+                + "where published_week_id = :id" + after + " order by position limit " + page.fetchSize(), Tuple.class)
                 .setParameter("id", id);
         page.after().ifPresent(a -> query.setParameter("after", Integer.parseInt(a.get(0))));
-        @SuppressWarnings("unchecked")
-        List<Object[]> people = query.getResultList();
-        Page<PersonRow> result = page.page(people, r -> List.of(String.valueOf(r[0])),
-                r -> new PersonRow(((Number) r[1]).longValue(), (UUID) r[2], (String) r[3], ((Number) r[4]).intValue()));
-        return new PublishedViews.Published(id, unitId, week, publishedAt, (String) header[4],
-                ((Number) header[5]).longValue(), Metric.valueOf((String) header[6]), ((Number) header[7]).intValue(),
-                ((Number) header[8]).intValue(), (String) header[9],
+        List<Tuple> people = query.getResultList();
+        Page<PersonRow> result = page.page(people, r -> List.of(String.valueOf(Rows.integer(r, "position"))),
+                r -> new PersonRow(Rows.longValue(r, "rank"), Rows.uuid(r, "person_id"), Rows.string(r, "name"),
+                        Rows.integer(r, "points")));
+        return new PublishedViews.Published(id, unitId, week, publishedAt, Rows.string(header, "published_by"),
+                Rows.longValue(header, "participants"), Metric.valueOf(Rows.string(header, "metric")),
+                Rows.integer(header, "minimum_size"), Rows.integer(header, "edition"),
+                Rows.string(header, "edition_reason"),
                 unitRows, result.items(), result.nextCursor(),
                 revisions.summary(id, unit, week));
     }

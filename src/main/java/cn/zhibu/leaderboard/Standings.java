@@ -1,6 +1,6 @@
 package cn.zhibu.leaderboard;
 
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.IsoWeek;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,11 +174,12 @@ public class Standings {
     }
 
     private void measureLag() {
-        Object[] lag = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
-                select count(*), coalesce(extract(epoch from clock_timestamp() - min(e.created_at)) * 1000, 0)
-                from ledger_entry e where\s""" + PENDING).getSingleResult());
-        lagEntries.set(((Number) lag[0]).longValue());
-        lagMillis.set(Math.max(0, ((Number) lag[1]).longValue()));
+        Tuple lag = QuarkusTransaction.requiringNew().call(() -> (Tuple) em.createNativeQuery("""
+                select count(*) as entries,
+                    coalesce(extract(epoch from clock_timestamp() - min(e.created_at)) * 1000, 0) as millis
+                from ledger_entry e where\s""" + PENDING, Tuple.class).getSingleResult());
+        lagEntries.set(Rows.longValue(lag, "entries"));
+        lagMillis.set(Math.max(0, Rows.longValue(lag, "millis")));
     }
 
     /** A person's change in one week, summed over a batch. */
@@ -212,39 +214,41 @@ public class Standings {
         if (!ready) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> position = em.createNativeQuery("select cast(tx as text), seq from standings_position "
-                + "where id = 1 for update skip locked").getResultList();
+        List<Tuple> position = em.createNativeQuery("select cast(tx as text) as tx, seq as seq from standings_position "
+                + "where id = 1 for update skip locked", Tuple.class).getResultList();
         if (position.isEmpty()) {
             return -1;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> entries = em.createNativeQuery("""
-                select e.person_id, e.iso_week, e.points, e.reverses is not null, e.created_at, cast(e.tx as text), e.seq
+        List<Tuple> entries = em.createNativeQuery("""
+                select e.person_id as person_id, e.iso_week as iso_week, e.points as points,
+                    e.reverses is not null as reversal, e.created_at as created_at, cast(e.tx as text) as tx, e.seq as seq
                 from ledger_entry e
                 where (e.tx, e.seq) > (cast(:tx as xid8), :seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
-                order by e.tx, e.seq limit\s""" + BATCH)
-                .setParameter("tx", position.get(0)[0]).setParameter("seq", position.get(0)[1]).getResultList();
+                order by e.tx, e.seq limit\s""" + BATCH, Tuple.class)
+                .setParameter("tx", Rows.string(position.get(0), "tx"))
+                .setParameter("seq", Rows.longValue(position.get(0), "seq")).getResultList();
         if (entries.isEmpty()) {
             return 0;
         }
         Map<PersonWeek, Change> changes = new TreeMap<>();
-        for (Object[] e : entries) {
-            Change change = changes.computeIfAbsent(new PersonWeek((String) e[1], (UUID) e[0]), k -> new Change());
-            int points = ((Number) e[2]).intValue();
+        for (Tuple e : entries) {
+            Change change = changes.computeIfAbsent(
+                    new PersonWeek(Rows.string(e, "iso_week"), Rows.uuid(e, "person_id")), k -> new Change());
+            int points = Rows.integer(e, "points");
             change.points += points;
-            change.entries += (Boolean) e[3] ? -1 : 1;
+            change.entries += Rows.bool(e, "reversal") ? -1 : 1;
             // when the person reached their total: the latest entry that moved it (ledger order is not time order)
-            Instant at = SqlValues.instant(e[4]);
+            Instant at = Rows.instant(e, "created_at");
             if (change.reachedAt == null || (points != 0 && at.isAfter(change.reachedAt))) {
                 change.reachedAt = at;
             }
         }
         writeBuckets(moves(changes));
-        Object[] last = entries.get(entries.size() - 1);
+        Tuple last = entries.get(entries.size() - 1);
         em.createNativeQuery("update standings_position set tx = cast(:tx as xid8), seq = :seq, "
                 + "applied_at = clock_timestamp(), applied = applied + :n where id = 1")
-                .setParameter("tx", last[5]).setParameter("seq", last[6]).setParameter("n", entries.size())
+                .setParameter("tx", Rows.string(last, "tx")).setParameter("seq", Rows.longValue(last, "seq"))
+                .setParameter("n", entries.size())
                 .executeUpdate();
         return entries.size();
     }
@@ -256,8 +260,7 @@ public class Standings {
      */
     private Map<Bucket, Integer> moves(Map<PersonWeek, Change> changes) {
         List<PersonWeek> keys = new ArrayList<>(changes.keySet());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 insert into week_score as s (iso_week, person_id, branch_id, unit_ids, points, entries, reached_at)
                 select i.iso_week, i.person_id,
                     (select m.org_unit_id from membership m where m.person_id = i.person_id and m.is_branch
@@ -274,7 +277,8 @@ public class Standings {
                     set points = s.points + excluded.points, entries = s.entries + excluded.entries,
                         reached_at = case when excluded.points <> 0 then greatest(s.reached_at, excluded.reached_at)
                             else s.reached_at end
-                returning s.iso_week, s.person_id, s.points, s.entries, cast(s.unit_ids as text)""")
+                returning s.iso_week as iso_week, s.person_id as person_id, s.points as points, s.entries as entries,
+                    cast(s.unit_ids as text) as unit_ids""", Tuple.class)
                 .setParameter("weeks", array(keys, PersonWeek::week))
                 .setParameter("people", array(keys, k -> k.person().toString()))
                 .setParameter("points", array(keys, k -> String.valueOf(changes.get(k).points)))
@@ -282,12 +286,12 @@ public class Standings {
                 .setParameter("ats", array(keys, k -> changes.get(k).reachedAt.toString()))
                 .getResultList();
         Map<Bucket, Integer> buckets = new TreeMap<>();
-        for (Object[] row : rows) {
-            PersonWeek key = new PersonWeek((String) row[0], (UUID) row[1]);
+        for (Tuple row : rows) {
+            PersonWeek key = new PersonWeek(Rows.string(row, "iso_week"), Rows.uuid(row, "person_id"));
             Change change = changes.get(key);
-            int points = ((Number) row[2]).intValue();
-            int count = ((Number) row[3]).intValue();
-            String units = (String) row[4];
+            int points = Rows.integer(row, "points");
+            int count = Rows.integer(row, "entries");
+            String units = Rows.string(row, "unit_ids");
             int before = points - change.points;
             boolean was = count - change.entries > 0;
             boolean is = count > 0;

@@ -2,7 +2,7 @@ package cn.zhibu.leaderboard;
 
 import cn.zhibu.leaderboard.StudyLeaderViews.Leader;
 import cn.zhibu.leaderboard.StudyLeaderViews.State;
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemException;
@@ -10,6 +10,7 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StudyLeaders {
 
-    private static final String COLUMNS = "l.id, l.scope_unit_id, l.iso_week, l.from_unit_id, l.person_id, p.name, "
-            + "l.points, l.state, l.proposed, l.decided_by, l.decided_at";
+    private static final String COLUMNS = "l.id as id, l.scope_unit_id as scope_unit_id, l.iso_week as iso_week, "
+            + "l.from_unit_id as from_unit_id, l.person_id as person_id, p.name as name, l.points as points, "
+            + "l.state as state, l.proposed as proposed, l.decided_by as decided_by, l.decided_at as decided_at";
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -62,10 +64,9 @@ public class StudyLeaders {
 
     /** The week's proposed and chosen leaders of the unit. */
     public StudyLeaderViews.Week week(UUID unitId, IsoWeek week) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from study_leader l join person p "
+        List<Tuple> rows = em.createNativeQuery("select " + COLUMNS + " from study_leader l join person p "
                 + "on p.id = l.person_id where l.scope_unit_id = :unit and l.iso_week = :week "
-                + "order by l.state, l.points desc, l.person_id").setParameter("unit", unitId)
+                + "order by l.state, l.points desc, l.person_id", Tuple.class).setParameter("unit", unitId)
                 .setParameter("week", week.toString()).getResultList();
         return new StudyLeaderViews.Week(rows.stream().map(StudyLeaders::leader).toList());
     }
@@ -133,19 +134,19 @@ public class StudyLeaders {
             sql.append(" and (l.iso_week < :week or (l.iso_week = :week and l.person_id > :person))");
         }
         sql.append(" order by l.iso_week desc, l.person_id limit ").append(page.fetchSize());
-        var query = em.createNativeQuery(sql.toString()).setParameter("unit", unitId);
+        var query = em.createNativeQuery(sql.toString(), Tuple.class).setParameter("unit", unitId);
         if (after != null) {
             query.setParameter("week", after.get(0)).setParameter("person", UUID.fromString(after.get(1)));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         List<Leader> leaders = new ArrayList<>(rows.stream().map(StudyLeaders::leader).toList());
         return page.page(leaders, l -> List.of(l.isoWeek(), l.personId().toString()), l -> l);
     }
 
-    private static Leader leader(Object[] r) {
-        return new Leader((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (UUID) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), State.valueOf((String) r[7]), (Boolean) r[8], (String) r[9],
-                SqlValues.instant(r[10]));
+    private static Leader leader(Tuple r) {
+        return new Leader(Rows.uuid(r, "id"), Rows.uuid(r, "scope_unit_id"), Rows.string(r, "iso_week"),
+                Rows.uuid(r, "from_unit_id"), Rows.uuid(r, "person_id"), Rows.string(r, "name"),
+                Rows.integer(r, "points"), State.valueOf(Rows.string(r, "state")), Rows.bool(r, "proposed"),
+                Rows.string(r, "decided_by"), Rows.instant(r, "decided_at"));
     }
 }

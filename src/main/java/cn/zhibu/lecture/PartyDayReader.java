@@ -1,8 +1,10 @@
 package cn.zhibu.lecture;
 
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.problem.ProblemMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Arrays;
@@ -86,9 +88,9 @@ public class PartyDayReader {
     private Map<UUID, String> names(String table, Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("select id, name from " + table + " where id in (:ids)")
-                    .setParameter("ids", ids).getResultList();
-            rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
+            List<Tuple> rows = em.createNativeQuery("select id as id, name as name from " + table
+                    + " where id in (:ids)", Tuple.class).setParameter("ids", ids).getResultList();
+            rows.forEach(r -> names.put(Rows.uuid(r, "id"), Rows.string(r, "name")));
         }
         return names;
     }
@@ -98,10 +100,11 @@ public class PartyDayReader {
     private Map<UUID, double[]> ratings(List<UUID> lectureIds) {
         Map<UUID, double[]> ratings = new HashMap<>();
         if (!lectureIds.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("select lecture_id, count(*), avg(score) from lecture_rating "
-                    + "where lecture_id in (:ids) group by lecture_id").setParameter("ids", lectureIds).getResultList();
-            rows.forEach(r -> ratings.put((UUID) r[0], new double[] {((Number) r[1]).doubleValue(),
-                    ((Number) r[2]).doubleValue()}));
+            List<Tuple> rows = em.createNativeQuery("select lecture_id as lecture_id, count(*) as ratings, "
+                    + "avg(score) as average from lecture_rating where lecture_id in (:ids) group by lecture_id",
+                    Tuple.class).setParameter("ids", lectureIds).getResultList();
+            rows.forEach(r -> ratings.put(Rows.uuid(r, "lecture_id"), new double[] {Rows.doubleValue(r, "ratings"),
+                    Rows.doubleValue(r, "average")}));
         }
         return ratings;
     }

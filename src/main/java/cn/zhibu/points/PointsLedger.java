@@ -1,5 +1,6 @@
 package cn.zhibu.points;
 
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -10,6 +11,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -117,12 +119,12 @@ public class PointsLedger {
                 credit.activityType().name(), credit.businessDate().toString()));
         int points = credit.points() == null ? rule.points() : credit.points();
         if (rule.dailyCap() != null || rule.weeklyCap() != null) {
-            Object[] net = net(credit, week);
+            Tuple net = net(credit, week);
             if (rule.dailyCap() != null) {
-                points = Math.min(points, rule.dailyCap() - ((Number) net[0]).intValue());
+                points = Math.min(points, rule.dailyCap() - Rows.integer(net, "day"));
             }
             if (rule.weeklyCap() != null) {
-                points = Math.min(points, rule.weeklyCap() - ((Number) net[1]).intValue());
+                points = Math.min(points, rule.weeklyCap() - Rows.integer(net, "week"));
             }
         }
         if (rule.maxCount() != null && credited(credit) >= rule.maxCount()) {
@@ -212,11 +214,11 @@ public class PointsLedger {
      * The person's net points for the activity (reversals included) on the credit's date and in its ISO week,
      * in one statement.
      */
-    private Object[] net(Credit credit, String week) {
+    private Tuple net(Credit credit, String week) {
         // SQL, not HQL: this runs on every capped credit, and Hibernate was found parsing the HQL afresh each time
-        return (Object[]) em.createNativeQuery("select coalesce(sum(points) filter (where business_date = ?3), 0), "
-                + "coalesce(sum(points), 0) from ledger_entry where person_id = ?1 and activity_type = ?2 "
-                + "and iso_week = ?4")
+        return (Tuple) em.createNativeQuery("select coalesce(sum(points) filter (where business_date = ?3), 0) as day, "
+                + "coalesce(sum(points), 0) as week from ledger_entry where person_id = ?1 and activity_type = ?2 "
+                + "and iso_week = ?4", Tuple.class)
                 .setParameter(1, credit.personId()).setParameter(2, credit.activityType().name())
                 .setParameter(3, credit.businessDate()).setParameter(4, week).getSingleResult();
     }

@@ -2,7 +2,7 @@ package cn.zhibu.points;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemException;
@@ -10,6 +10,7 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,10 +133,11 @@ public class ScoringRuleService {
      * has ended), in one statement: this is read on every credit.
      */
     public Optional<ScoringRuleViews.View> holding(UUID unitId, ActivityType type, LocalDate date) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.id, r.org_unit_id, r.version, r.effective_from, r.effective_to, r.points, r.daily_cap,
-                    r.weekly_cap, r.max_count, r.created_by, r.created_at
+        List<Tuple> rows = em.createNativeQuery("""
+                select r.id as id, r.org_unit_id as org_unit_id, r.version as version, r.effective_from as effective_from,
+                    r.effective_to as effective_to, r.points as points, r.daily_cap as daily_cap,
+                    r.weekly_cap as weekly_cap, r.max_count as max_count, r.created_by as created_by,
+                    r.created_at as created_at
                 from org_unit u
                 cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) with ordinality
                     as up(unit_id, depth)
@@ -143,19 +145,20 @@ public class ScoringRuleService {
                     and r.effective_from <= :date
                 where u.id = :unit
                 order by up.depth desc, r.version desc
-                limit 1""").setParameter("unit", unitId).setParameter("type", type.name())
+                limit 1""", Tuple.class).setParameter("unit", unitId).setParameter("type", type.name())
                 .setParameter("date", date).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        LocalDate effectiveTo = SqlValues.localDate(row[4]);
+        Tuple row = rows.get(0);
+        LocalDate effectiveTo = Rows.localDate(row, "effective_to");
         if (effectiveTo != null && effectiveTo.isBefore(date)) {
             return Optional.empty(); // the nearest unit with a version decides, even when it ended the rule
         }
-        return Optional.of(new ScoringRuleViews.View((UUID) row[0], (UUID) row[1], type, ((Number) row[2]).intValue(),
-                SqlValues.localDate(row[3]), effectiveTo, ((Number) row[5]).intValue(), SqlValues.integer(row[6]),
-                SqlValues.integer(row[7]), SqlValues.integer(row[8]), (String) row[9], SqlValues.instant(row[10])));
+        return Optional.of(new ScoringRuleViews.View(Rows.uuid(row, "id"), Rows.uuid(row, "org_unit_id"), type,
+                Rows.integer(row, "version"), Rows.localDate(row, "effective_from"), effectiveTo,
+                Rows.integer(row, "points"), Rows.integer(row, "daily_cap"), Rows.integer(row, "weekly_cap"),
+                Rows.integer(row, "max_count"), Rows.string(row, "created_by"), Rows.instant(row, "created_at")));
     }
 
     /** The unit itself, then each unit above it, nearest first. */

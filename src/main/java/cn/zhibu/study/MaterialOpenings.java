@@ -1,10 +1,10 @@
 package cn.zhibu.study;
 
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import cn.zhibu.platform.db.SqlValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +59,6 @@ public class MaterialOpenings {
                 + "material_id = :material and business_date between :from and :to order by opened_at limit 1")
                 .setParameter("person", personId).setParameter("material", materialId)
                 .setParameter("from", from).setParameter("to", to).getResultList().stream().findFirst()
-                .map(SqlValues::instant);
+                .map(Rows::instant);
     }
 }

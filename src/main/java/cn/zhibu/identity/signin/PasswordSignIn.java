@@ -4,6 +4,7 @@ import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.accounts.Account;
 import cn.zhibu.identity.accounts.Passwords;
 import cn.zhibu.platform.db.ClusterJobs;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.http.RateLimiter;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
@@ -11,7 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import cn.zhibu.platform.db.SqlValues;
+import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -59,11 +60,11 @@ public class PasswordSignIn {
         Instant now = calendar.now();
         // one row per name, locked, so parallel attempts on one name are counted one by one
         // (one statement: the row exists and is locked even if the clean-up just deleted it)
-        Object[] failures = (Object[]) em.createNativeQuery("insert into sign_in_failure (username, failures, "
+        Tuple failures = (Tuple) em.createNativeQuery("insert into sign_in_failure (username, failures, "
                 + "last_failure_at) values (:name, 0, :now) on conflict (username) do update set username = "
-                + "excluded.username returning failures, locked_until", Object[].class)
+                + "excluded.username returning failures as failures, locked_until as locked_until", Tuple.class)
                 .setParameter("name", username).setParameter("now", now).getSingleResult();
-        Instant lockedUntil = SqlValues.instant(failures[1]);
+        Instant lockedUntil = Rows.instant(failures, "locked_until");
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             return new Outcome(null, Duration.between(now, lockedUntil));
         }
@@ -78,7 +79,7 @@ public class PasswordSignIn {
         if (!known) {
             Passwords.matches(password, null);
         }
-        int count = ((Number) failures[0]).intValue() + 1;
+        int count = Rows.integer(failures, "failures") + 1;
         boolean lock = count >= maxFailures;
         em.createNativeQuery("update sign_in_failure set failures = :failures, locked_until = :until, "
                 + "last_failure_at = :now where username = :name")

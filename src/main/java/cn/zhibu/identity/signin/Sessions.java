@@ -3,13 +3,14 @@ package cn.zhibu.identity.signin;
 import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.tokens.AccessTokens;
 import cn.zhibu.identity.tokens.TokenSettings;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.zhibu.platform.crypto.Secrets;
-import cn.zhibu.platform.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -87,30 +88,32 @@ public class Sessions {
     }
 
     private Refreshed rotate(byte[] hash) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select t.family_id, t.expires_at, t.rotated_at, f.revoked_at, f.account_id,
-                       a.active and coalesce(p.active, true), a.password_one_time
+        List<Tuple> rows = em.createNativeQuery("""
+                select t.family_id as family_id, t.expires_at as expires_at, t.rotated_at as rotated_at,
+                       f.revoked_at as revoked_at, f.account_id as account_id,
+                       a.active and coalesce(p.active, true) as active, a.password_one_time as password_one_time
                 from refresh_token t join refresh_family f on f.id = t.family_id join account a on a.id = f.account_id
                 left join person p on p.id = a.person_id
-                where t.token_hash = :hash for update of t, f""", Object[].class)
+                where t.token_hash = :hash for update of t, f""", Tuple.class)
                 .setParameter("hash", hash).getResultList();
         if (rows.isEmpty()) {
             return new Refreshed(null);
         }
-        Object[] row = rows.get(0);
-        UUID family = (UUID) row[0];
+        Tuple row = rows.get(0);
+        UUID family = Rows.uuid(row, "family_id");
         Instant now = calendar.now();
-        if (row[3] != null || !(Boolean) row[5] || !SqlValues.instant(row[1]).isAfter(now)) {
+        if (Rows.instant(row, "revoked_at") != null || !Rows.bool(row, "active")
+                || !Rows.instant(row, "expires_at").isAfter(now)) {
             return new Refreshed(null);
         }
-        if (row[2] != null) {
+        if (Rows.instant(row, "rotated_at") != null) {
             LOG.warnf("A rotated refresh token of session %s was used again: the session is revoked", family);
             revoke(family, "REUSED");
             return new Refreshed(null);
         }
         em.createNativeQuery("update refresh_token set rotated_at = :now where token_hash = :hash")
                 .setParameter("now", now).setParameter("hash", hash).executeUpdate();
-        return new Refreshed(pair((UUID) row[4], family, (Boolean) row[6]));
+        return new Refreshed(pair(Rows.uuid(row, "account_id"), family, Rows.bool(row, "password_one_time")));
     }
 
     private void revoke(UUID family, String reason) {

@@ -8,19 +8,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * WeChat's {@code jscode2session}: exchanges a mini-program's {@code wx.login} code for the user's
@@ -34,11 +35,10 @@ public class WeChat {
     private static final long BUSY_RETRY_SECONDS = 5;
     private static final long RATE_LIMIT_RETRY_SECONDS = 60;
 
-    private final String baseUrl;
     private final Optional<String> appId;
     private final Optional<String> appSecret;
     private final Duration timeout;
-    private final HttpClient http;
+    private final WeChatClient client;
     private final ObjectReader reader;
 
     WeChat(@ConfigProperty(name = "zhibu.wechat.base-url", defaultValue = "https://api.weixin.qq.com") String baseUrl,
@@ -46,11 +46,17 @@ public class WeChat {
             @ConfigProperty(name = "zhibu.wechat.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "zhibu.wechat.timeout", defaultValue = "PT5S") Duration timeout,
             ObjectMapper mapper) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.appId = appId.filter(v -> !v.isBlank());
         this.appSecret = appSecret.filter(v -> !v.isBlank());
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl))
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                // every status comes back as an answer (not an exception): anything but 200 is WeChat unavailable
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(WeChatClient.class);
         this.reader = mapper.readerFor(Session.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -59,39 +65,29 @@ public class WeChat {
         if (appId.isEmpty() || appSecret.isEmpty()) {
             throw new ProblemException(IdentityProblem.WECHAT_NOT_CONFIGURED);
         }
-        URI uri = URI.create(baseUrl + "/sns/jscode2session?appid=" + encode(appId.get()) + "&secret="
-                + encode(appSecret.get()) + "&js_code=" + encode(code) + "&grant_type=authorization_code");
         Session session;
         try {
-            // the request timeout alone ends at the headers; the deadline covers the whole answer
-            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
-                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            HttpResponse<byte[]> response;
-            try {
-                response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                exchange.cancel(true);
-                throw new HttpTimeoutException("no complete answer in " + timeout);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            }
-            if (response.statusCode() != 200) {
-                LOG.warnf("WeChat jscode2session answered HTTP %d", response.statusCode());
+            // the read timeout ends a silent connection; the deadline covers the whole answer
+            RestResponse<byte[]> response = client.jscode2session(appId.get(), appSecret.get(), code,
+                    "authorization_code").await().atMost(timeout);
+            if (response.getStatus() != 200) {
+                LOG.warnf("WeChat jscode2session answered HTTP %d", response.getStatus());
                 throw unavailable(BUSY_RETRY_SECONDS);
             }
-            session = reader.readValue(response.body());
+            byte[] body = response.getEntity();
+            session = reader.readValue(body == null ? new byte[0] : body);
             if (session == null) { // the JSON literal null
                 LOG.warn("WeChat jscode2session answered without an object");
                 throw unavailable(BUSY_RETRY_SECONDS);
             }
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
             LOG.warn("WeChat jscode2session timed out");
             throw unavailable(BUSY_RETRY_SECONDS);
-        } catch (IOException e) {
-            LOG.warnf("WeChat jscode2session failed: %s", e.getClass().getSimpleName());
+        } catch (WebApplicationException e) {
+            LOG.warnf("WeChat jscode2session answered HTTP %d", e.getResponse().getStatus());
             throw unavailable(BUSY_RETRY_SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | ProcessingException | CompletionException e) {
+            LOG.warnf("WeChat jscode2session failed: %s", e.getClass().getSimpleName());
             throw unavailable(BUSY_RETRY_SECONDS);
         }
         int errcode = session.errcode() == null ? 0 : session.errcode();
@@ -130,10 +126,6 @@ public class WeChat {
 
     private static ProblemException unavailable(long seconds) {
         return new ProblemException(IdentityProblem.WECHAT_UNAVAILABLE, seconds).header(RateLimiter.RETRY_AFTER, seconds);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A WeChat user of our mini-program. */

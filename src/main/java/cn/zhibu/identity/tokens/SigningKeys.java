@@ -1,34 +1,39 @@
 package cn.zhibu.identity.tokens;
 
 import cn.zhibu.platform.crypto.FieldCipher;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.util.KeyUtils;
-import cn.zhibu.platform.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.Use;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
 
 /**
  * The RSA keys that sign access tokens, kept in the database so that every replica signs and
@@ -122,16 +127,16 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         return Optional.of(key.key());
     }
 
-    /** The keys that verify now, as a JSON Web Key Set. */
-    public Map<String, Object> jwks() {
+    /** The keys that verify now, as a JSON Web Key Set (JSON text). */
+    public String jwks() {
         refreshIfStale();
         Instant now = calendar.now();
-        List<Map<String, Object>> keys = verifying.entrySet().stream()
+        List<JsonWebKey> keys = verifying.entrySet().stream()
                 .filter(e -> e.getValue().verifiesUntil().isAfter(now))
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> jwk(e.getKey(), (RSAPublicKey) e.getValue().key()))
+                .map(e -> jwk(e.getKey(), e.getValue().key()))
                 .toList();
-        return Map.of("keys", keys);
+        return new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     /** Keys withdrawn or shortened in the database stop verifying here within a minute. */
@@ -146,15 +151,17 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
      * when the service made it ({@link #trusted}); its public key is never taken from the row as it stands.
      */
     private void reload() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select kid, public_key, private_key_cipher, public_key_seal, verifies_until from signing_key "
-                + "where verifies_until > :now", Object[].class)
+        List<Tuple> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select kid as kid, public_key as public_key, private_key_cipher as private_key_cipher, "
+                + "public_key_seal as public_key_seal, verifies_until as verifies_until from signing_key "
+                + "where verifies_until > :now", Tuple.class)
                 .setParameter("now", calendar.now()).getResultList());
         Map<String, Verifying> current = new java.util.HashMap<>();
-        for (Object[] row : rows) {
-            String kid = (String) row[0];
-            trusted(kid, (byte[]) row[1], (byte[]) row[2], (byte[]) row[3]).ifPresent(
-                    key -> current.put(kid, new Verifying(key, SqlValues.instant(row[4]))));
+        for (Tuple row : rows) {
+            String kid = Rows.string(row, "kid");
+            trusted(kid, Rows.bytes(row, "public_key"), Rows.bytes(row, "private_key_cipher"),
+                    Rows.bytes(row, "public_key_seal")).ifPresent(
+                    key -> current.put(kid, new Verifying(key, Rows.instant(row, "verifies_until"))));
         }
         verifying.putAll(current);
         Signing signs = signing;
@@ -199,14 +206,15 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         if (configuredKeyLocation.isPresent()) {
             return configuredKey(now);
         }
-        List<Object[]> rows = em.createNativeQuery("select kid, private_key_cipher, signs_until, public_key, "
-                + "verifies_until from signing_key where private_key_cipher is not null and signs_until > :now "
-                + "order by signs_until desc", Object[].class).setParameter("now", now).getResultList();
-        for (Object[] row : rows) {
-            String kid = (String) row[0];
+        List<Tuple> rows = em.createNativeQuery("select kid as kid, private_key_cipher as private_key_cipher, "
+                + "signs_until as signs_until, verifies_until as verifies_until from signing_key "
+                + "where private_key_cipher is not null and signs_until > :now "
+                + "order by signs_until desc", Tuple.class).setParameter("now", now).getResultList();
+        for (Tuple row : rows) {
+            String kid = Rows.string(row, "kid");
             PrivateKey privateKey;
             try {
-                privateKey = privateKey(cipher.decrypt((byte[]) row[1], context(kid)));
+                privateKey = privateKey(cipher.decrypt(Rows.bytes(row, "private_key_cipher"), context(kid)));
             } catch (RuntimeException e) {
                 // a row this service cannot open (another field key, or written by hand) signs nothing
                 LOG.warnf("Signing key %s in the database does not decrypt under the field key (%s): not used",
@@ -214,11 +222,11 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
                 continue;
             }
             try {
-                verifying.put(kid, new Verifying(derivePublic(privateKey), SqlValues.instant(row[4])));
+                verifying.put(kid, new Verifying(derivePublic(privateKey), Rows.instant(row, "verifies_until")));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("A stored signing key is not an RSA key", e);
             }
-            return new Signing(kid, privateKey, SqlValues.instant(row[2]));
+            return new Signing(kid, privateKey, Rows.instant(row, "signs_until"));
         }
         return generate(now);
     }
@@ -315,20 +323,16 @@ public class SigningKeys implements cn.zhibu.platform.crypto.EncryptedColumns {
         }
     }
 
-    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("kid", kid);
-        jwk.put("n", url.encodeToString(unsigned(key.getModulus().toByteArray())));
-        jwk.put("e", url.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
-        return jwk;
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    private static JsonWebKey jwk(String kid, PublicKey key) {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
+            jwk.setKeyId(kid);
+            jwk.setUse(Use.SIGNATURE);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jwk;
+        } catch (JoseException e) {
+            throw new IllegalStateException("A signing key cannot be published as a JWK", e);
+        }
     }
 
     /** Generated keys' private halves, and configured keys' seals, are encrypted fields (rotated with the field key). */

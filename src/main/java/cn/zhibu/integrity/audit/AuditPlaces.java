@@ -1,8 +1,10 @@
 package cn.zhibu.integrity.audit;
 
 import cn.zhibu.org.people.PersonService;
+import cn.zhibu.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,11 +25,10 @@ class AuditPlaces {
         if (fileId == null) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> files = em.createNativeQuery("select person_id, unit_id from integrity_file where id = ?1")
-                .setParameter(1, fileId).getResultList();
+        List<Tuple> files = em.createNativeQuery("select person_id as person_id, unit_id as unit_id from integrity_file "
+                + "where id = ?1", Tuple.class).setParameter(1, fileId).getResultList();
         return files.isEmpty() ? null
-                : persons.homeUnit((UUID) files.get(0)[0]).orElse((UUID) files.get(0)[1]);
+                : persons.homeUnit(Rows.uuid(files.get(0), "person_id")).orElse(Rows.uuid(files.get(0), "unit_id"));
     }
 
     UUID fileOfDeclaration(UUID declarationId) {

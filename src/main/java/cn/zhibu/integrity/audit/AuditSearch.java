@@ -1,6 +1,6 @@
 package cn.zhibu.integrity.audit;
 
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -9,6 +9,7 @@ import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +31,11 @@ public class AuditSearch {
     /** The most rows one export holds. */
     public static final int EXPORT_CAP = 100_000;
 
-    private static final String COLUMNS = "a.id, a.at, a.actor_kind, a.actor_id, a.actor_person_id, a.action, "
-            + "a.file_id, a.unit_id, array_to_string(a.entry_ids, ','), a.declaration_id, a.purpose, "
-            + "a.purpose_detail, a.outcome, a.status, a.reason, a.client_address, a.request";
+    private static final String COLUMNS = "a.id as id, a.at as at, a.actor_kind as actor_kind, a.actor_id as actor_id, "
+            + "a.actor_person_id as actor_person_id, a.action as action, a.file_id as file_id, a.unit_id as unit_id, "
+            + "array_to_string(a.entry_ids, ',') as entry_ids, a.declaration_id as declaration_id, a.purpose as purpose, "
+            + "a.purpose_detail as purpose_detail, a.outcome as outcome, a.status as status, a.reason as reason, "
+            + "a.client_address as client_address, a.request as request";
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -69,8 +72,8 @@ public class AuditSearch {
     @Transactional
     public Page<AuditViews.Row> search(Access.Reach reach, Filter filter, PageRequest page) {
         Optional<Long> after = page.after().map(position -> parseId(position.get(0)));
-        List<Object[]> rows = rows(reach, filter, after, page.fetchSize());
-        Page<Object[]> shown = page.page(rows, r -> List.of(Long.toString(((Number) r[0]).longValue())), r -> r);
+        List<Tuple> rows = rows(reach, filter, after, page.fetchSize());
+        Page<Tuple> shown = page.page(rows, r -> List.of(Long.toString(Rows.longValue(r, "id"))), r -> r);
         audit.allowed(IntegrityAudit.Subject.none(), 200);
         return new Page<>(shown.items().stream().map(AuditSearch::row).toList(), shown.nextCursor());
     }
@@ -81,7 +84,7 @@ public class AuditSearch {
      */
     @Transactional
     public List<AuditViews.Row> export(Access.Reach reach, Filter filter) {
-        List<Object[]> rows = rows(reach, filter, Optional.empty(), EXPORT_CAP + 1);
+        List<Tuple> rows = rows(reach, filter, Optional.empty(), EXPORT_CAP + 1);
         if (rows.size() > EXPORT_CAP) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "from",
                     "more than " + EXPORT_CAP + " rows match; narrow the dates");
@@ -90,7 +93,7 @@ public class AuditSearch {
         return rows.stream().map(AuditSearch::row).toList();
     }
 
-    private List<Object[]> rows(Access.Reach reach, Filter filter, Optional<Long> afterId, int limit) {
+    private List<Tuple> rows(Access.Reach reach, Filter filter, Optional<Long> afterId, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from integrity_audit a");
         Map<String, Object> parameters = new HashMap<>();
         if (reach.everywhere()) {
@@ -130,11 +133,9 @@ public class AuditSearch {
             sql.append(" and a.id < :afterId");
             parameters.put("afterId", id);
         });
-        var query = em.createNativeQuery(sql + " order by a.id desc limit " + limit);
+        var query = em.createNativeQuery(sql + " order by a.id desc limit " + limit, Tuple.class);
         parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
+        return query.getResultList();
     }
 
     private Instant startOf(LocalDate day) {
@@ -149,13 +150,15 @@ public class AuditSearch {
         }
     }
 
-    private static AuditViews.Row row(Object[] r) {
-        String entries = (String) r[8];
+    private static AuditViews.Row row(Tuple r) {
+        String entries = Rows.string(r, "entry_ids");
         List<UUID> entryIds = entries == null || entries.isEmpty() ? List.of()
                 : Arrays.stream(entries.split(",")).map(UUID::fromString).toList();
-        return new AuditViews.Row(SqlValues.instant(r[1]), AuditViews.ActorKind.valueOf((String) r[2]), (UUID) r[3],
-                (UUID) r[4], (String) r[5], (UUID) r[6], (UUID) r[7], entryIds, (UUID) r[9], (String) r[10],
-                (String) r[11], AuditViews.Outcome.valueOf((String) r[12]), ((Number) r[13]).intValue(),
-                (String) r[14], (String) r[15], (String) r[16]);
+        return new AuditViews.Row(Rows.instant(r, "at"), AuditViews.ActorKind.valueOf(Rows.string(r, "actor_kind")),
+                Rows.uuid(r, "actor_id"), Rows.uuid(r, "actor_person_id"), Rows.string(r, "action"),
+                Rows.uuid(r, "file_id"), Rows.uuid(r, "unit_id"), entryIds, Rows.uuid(r, "declaration_id"),
+                Rows.string(r, "purpose"), Rows.string(r, "purpose_detail"),
+                AuditViews.Outcome.valueOf(Rows.string(r, "outcome")), Rows.integer(r, "status"),
+                Rows.string(r, "reason"), Rows.string(r, "client_address"), Rows.string(r, "request"));
     }
 }

@@ -1,9 +1,11 @@
 package cn.zhibu.integrity.crypto;
 
 import cn.zhibu.integrity.audit.IntegrityAudit;
+import cn.zhibu.platform.db.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,23 +96,23 @@ public class KeyRotation {
 
     private Batch resealBatch(Sealed table, String[] older, UUID after) {
         String id = table.idColumn();
-        var query = em.createNativeQuery("select " + id + ", key_id, sealed from " + table.table()
-                + " where key_id = any (cast(?1 as text[]))" + (after == null ? "" : " and " + id + " > ?2")
-                + " order by " + id + " limit " + BATCH + " for update").setParameter(1, older);
+        var query = em.createNativeQuery("select " + id + " as row_id, key_id as key_id, sealed as sealed from "
+                + table.table() + " where key_id = any (cast(?1 as text[]))" + (after == null ? "" : " and " + id + " > ?2")
+                + " order by " + id + " limit " + BATCH + " for update", Tuple.class).setParameter(1, older);
         if (after != null) {
             query.setParameter(2, after);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         int resealed = 0;
-        for (Object[] row : rows) {
-            UUID rowId = (UUID) row[0];
+        for (Tuple row : rows) {
+            UUID rowId = Rows.uuid(row, "row_id");
             String context = table.context().apply(rowId);
             byte[] plain;
             try {
-                plain = sealer.open((String) row[1], (byte[]) row[2], context);
+                plain = sealer.open(Rows.string(row, "key_id"), Rows.bytes(row, "sealed"), context);
             } catch (Sealer.Unreadable e) {
-                LOG.warnf("%s %s under key %s does not open (%s); left as it is", table.table(), rowId, row[1],
+                LOG.warnf("%s %s under key %s does not open (%s); left as it is", table.table(), rowId, Rows.string(row, "key_id"),
                         e.getMessage());
                 continue;
             }
@@ -120,15 +122,15 @@ public class KeyRotation {
                     .setParameter(3, rowId).executeUpdate();
             resealed++;
         }
-        return new Batch(rows.size(), resealed, rows.isEmpty() ? after : (UUID) rows.get(rows.size() - 1)[0]);
+        return new Batch(rows.size(), resealed, rows.isEmpty() ? after : Rows.uuid(rows.get(rows.size() - 1), "row_id"));
     }
 
     private Map<String, Long> countByKey(Sealed table) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select key_id, count(*) from " + table.table() + " group by key_id")
-                .getResultList();
+        List<Tuple> rows = em.createNativeQuery("select key_id as key_id, count(*) as sealed_rows from " + table.table()
+                + " group by key_id", Tuple.class).getResultList();
         Map<String, Long> counts = new TreeMap<>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        rows.forEach(r -> counts.put(Rows.string(r, "key_id"), Rows.longValue(r, "sealed_rows")));
         return counts;
     }
 

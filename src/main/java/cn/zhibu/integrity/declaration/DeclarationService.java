@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
@@ -242,9 +243,9 @@ public class DeclarationService {
                     ProblemMessages.text("field.REQUIRED", locale))), 1);
         }
         // who may review is settled before anything is locked: others learn nothing and hold up nobody
-        UUID unit = em.createQuery("select f.unitId, f.personId from IntegrityFile f, Declaration d where d.id = :id "
-                + "and f.id = d.fileId", Object[].class).setParameter("id", id).getResultStream().findFirst()
-                .map(row -> persons.homeUnit((UUID) row[1]).orElse((UUID) row[0]))
+        UUID unit = em.createQuery("select f.unitId as unitId, f.personId as personId from IntegrityFile f, Declaration d "
+                + "where d.id = :id and f.id = d.fileId", Tuple.class).setParameter("id", id).getResultStream().findFirst()
+                .map(row -> persons.homeUnit(row.get("personId", UUID.class)).orElse(row.get("unitId", UUID.class)))
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         boolean unitHead = access().allows(Action.INTEGRITY_DECLARATION_REVIEW, unit);
         boolean officer = access().allows(Action.INTEGRITY_FILE_WRITE, unit);

@@ -2,11 +2,10 @@ package cn.zhibu.lecture.attendance;
 
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,41 +37,30 @@ public class AttendanceRoll {
     @SuppressWarnings("unchecked")
     public AttendanceViews.Roll roll(UUID partyDayId) {
         PartyDay day = days.require(partyDayId);
-        Object[] counts = (Object[]) parameters(em.createNativeQuery("select "
-                + "count(*) filter (where a.status = 'PRESENT'), count(*) filter (where a.status = 'LEAVE'), "
-                + "count(*) filter (where a.status = 'ABSENT'), count(*) filter (where a.status is null) " + ROLL), day)
+        Tuple counts = (Tuple) parameters(em.createNativeQuery("select "
+                + "count(*) filter (where a.status = 'PRESENT') as present, "
+                + "count(*) filter (where a.status = 'LEAVE') as on_leave, "
+                + "count(*) filter (where a.status = 'ABSENT') as absent, "
+                + "count(*) filter (where a.status is null) as not_recorded " + ROLL, Tuple.class), day)
                 .getSingleResult();
-        List<Object[]> rows = parameters(em.createNativeQuery("select p.id, p.name, a.status, a.method, a.reason, "
-                + "a.recorded_at " + ROLL + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1)),
-                day).getResultList();
-        List<AttendanceViews.Entry> items = rows.stream().limit(AttendanceService.ROLL_LIMIT).map(r ->
-                new AttendanceViews.Entry((UUID) r[0], (String) r[1],
-                        r[2] == null ? AttendanceViews.RollStatus.NOT_RECORDED
-                                : AttendanceViews.RollStatus.valueOf((String) r[2]),
-                        r[3] == null ? null : AttendanceMethod.valueOf((String) r[3]), (String) r[4], instant(r[5])))
-                .toList();
-        return new AttendanceViews.Roll(day.id, new AttendanceViews.Counts(count(counts[0]), count(counts[1]),
-                count(counts[2]), count(counts[3])), items, rows.size() > AttendanceService.ROLL_LIMIT);
+        List<Tuple> rows = parameters(em.createNativeQuery("select p.id as person_id, p.name as name, "
+                + "a.status as status, a.method as method, a.reason as reason, a.recorded_at as recorded_at " + ROLL
+                + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1), Tuple.class), day)
+                .getResultList();
+        List<AttendanceViews.Entry> items = rows.stream().limit(AttendanceService.ROLL_LIMIT).map(r -> {
+            String status = Rows.string(r, "status");
+            String method = Rows.string(r, "method");
+            return new AttendanceViews.Entry(Rows.uuid(r, "person_id"), Rows.string(r, "name"),
+                    status == null ? AttendanceViews.RollStatus.NOT_RECORDED : AttendanceViews.RollStatus.valueOf(status),
+                    method == null ? null : AttendanceMethod.valueOf(method), Rows.string(r, "reason"),
+                    Rows.instant(r, "recorded_at"));
+        }).toList();
+        return new AttendanceViews.Roll(day.id, new AttendanceViews.Counts(Rows.integer(counts, "present"),
+                Rows.integer(counts, "on_leave"), Rows.integer(counts, "absent"), Rows.integer(counts, "not_recorded")),
+                items, rows.size() > AttendanceService.ROLL_LIMIT);
     }
 
     private static jakarta.persistence.Query parameters(jakarta.persistence.Query query, PartyDay day) {
         return query.setParameter("day", day.id).setParameter("branch", day.branchId).setParameter("on", day.heldOn);
-    }
-
-    private static int count(Object value) {
-        return ((Number) value).intValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -3,14 +3,14 @@ package cn.zhibu.lecture.calendar;
 import cn.zhibu.lecture.PartyDayKind;
 import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.org.OrgUnit;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,27 +64,30 @@ public class FeedCalendar {
         LocalDate today = calendar.today();
 
         List<Session> sessions = new ArrayList<>();
-        for (Object[] r : rows(em.createNativeQuery("""
-                select d.id, d.kind, d.starts_at, d.ends_at, d.theme, d.place, d.agenda, d.state, d.version,
-                    d.updated_at, h.name
+        for (Tuple r : rows(em.createNativeQuery("""
+                select d.id as id, d.kind as kind, d.starts_at as starts_at, d.ends_at as ends_at, d.theme as theme,
+                    d.place as place, d.agenda as agenda, d.state as state, d.version as version,
+                    d.updated_at as updated_at, h.name as host
                 from party_day d left join org_unit h on h.id = d.host_unit_id
-                """ + "where " + days + " order by d.starts_at, d.id limit " + MAX_EVENTS), person, owner, today)) {
-            sessions.add(new Session((UUID) r[0], PartyDayKind.valueOf((String) r[1]), instant(r[2]), instant(r[3]),
-                    (String) r[4], (String) r[5], (String) r[6], PartyDayState.valueOf((String) r[7]),
-                    ((Number) r[8]).longValue(), instant(r[9]), (String) r[10]));
+                """ + "where " + days + " order by d.starts_at, d.id limit " + MAX_EVENTS, Tuple.class),
+                person, owner, today)) {
+            sessions.add(new Session(Rows.uuid(r, "id"), PartyDayKind.valueOf(Rows.string(r, "kind")),
+                    Rows.instant(r, "starts_at"), Rows.instant(r, "ends_at"), Rows.string(r, "theme"),
+                    Rows.string(r, "place"), Rows.string(r, "agenda"), PartyDayState.valueOf(Rows.string(r, "state")),
+                    Rows.longValue(r, "version"), Rows.instant(r, "updated_at"), Rows.string(r, "host")));
         }
         Map<UUID, List<Lecture>> lectures = new HashMap<>();
         if (!sessions.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    select l.party_day_id, l.slot, l.speaker_id, p.name, l.version, l.updated_at
+            List<Tuple> rows = em.createNativeQuery("""
+                    select l.party_day_id as party_day_id, l.slot as slot, l.speaker_id as speaker_id, p.name as name,
+                        l.version as version, l.updated_at as updated_at
                     from micro_lecture l left join person p on p.id = l.speaker_id
-                    where l.party_day_id in (:ids) order by l.party_day_id, l.slot""")
+                    where l.party_day_id in (:ids) order by l.party_day_id, l.slot""", Tuple.class)
                     .setParameter("ids", sessions.stream().map(Session::id).toList()).getResultList();
-            for (Object[] r : rows) {
-                lectures.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Lecture(
-                        ((Number) r[1]).intValue(), (UUID) r[2], (String) r[3], ((Number) r[4]).longValue(),
-                        instant(r[5])));
+            for (Tuple r : rows) {
+                lectures.computeIfAbsent(Rows.uuid(r, "party_day_id"), k -> new ArrayList<>()).add(new Lecture(
+                        Rows.integer(r, "slot"), Rows.uuid(r, "speaker_id"), Rows.string(r, "name"),
+                        Rows.longValue(r, "version"), Rows.instant(r, "updated_at")));
             }
         }
 
@@ -156,22 +159,12 @@ public class FeedCalendar {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(Query query, boolean person, UUID owner, LocalDate today) {
+    private List<Tuple> rows(Query query, boolean person, UUID owner, LocalDate today) {
         query.setParameter("owner", owner).setParameter("from", today.minusYears(1))
                 .setParameter("to", today.plusYears(2));
         if (person) {
             query.setParameter("today", today);
         }
         return query.getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,10 +1,11 @@
 package cn.zhibu.lecture.rotation;
 
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Date;
+import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +31,14 @@ public class Coverage {
             sessions as (
                 select id from party_day where branch_id = :branch and state <> 'CANCELLED'
                    and held_on between :from and :to and starts_at <= :now)
-            select m.id, m.name,
+            select m.id as person_id, m.name as name,
                    (select count(*) from attendance a where a.person_id = m.id and a.status = 'PRESENT'
-                       and a.party_day_id in (select id from sessions)),
+                       and a.party_day_id in (select id from sessions)) as attended,
                    (select count(*) from micro_lecture l where l.speaker_id = m.id and l.outcome = 'DELIVERED'
-                       and l.party_day_id in (select id from sessions)),
+                       and l.party_day_id in (select id from sessions)) as delivered,
                    (select max(d.held_on) from micro_lecture l join party_day d on d.id = l.party_day_id
-                     where l.speaker_id = m.id and l.outcome = 'DELIVERED' and d.branch_id = :branch),
-                   (select count(*) from sessions)
+                     where l.speaker_id = m.id and l.outcome = 'DELIVERED' and d.branch_id = :branch) as last_lecture_on,
+                   (select count(*) from sessions) as sessions
               from members m order by m.name, m.id""";
 
     private final EntityManager em;
@@ -84,12 +85,12 @@ public class Coverage {
 
     @SuppressWarnings("unchecked")
     public View of(UUID branchId, LocalDate from, LocalDate to, boolean withPeople, Locale locale) {
-        List<Object[]> rows = em.createNativeQuery(PEOPLE).setParameter("branch", branchId).setParameter("from", from)
-                .setParameter("to", to).setParameter("now", calendar.now()).getResultList();
-        List<Person> people = rows.stream().map(r -> new Person((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).intValue(), r[4] == null ? null : r[4] instanceof LocalDate d ? d
-                        : ((Date) r[4]).toLocalDate())).toList();
-        int sessions = rows.isEmpty() ? 0 : ((Number) rows.get(0)[5]).intValue();
+        List<Tuple> rows = em.createNativeQuery(PEOPLE, Tuple.class).setParameter("branch", branchId)
+                .setParameter("from", from).setParameter("to", to).setParameter("now", calendar.now()).getResultList();
+        List<Person> people = rows.stream().map(r -> new Person(Rows.uuid(r, "person_id"), Rows.string(r, "name"),
+                Rows.integer(r, "attended"), Rows.integer(r, "delivered"), Rows.localDate(r, "last_lecture_on")))
+                .toList();
+        int sessions = rows.isEmpty() ? 0 : Rows.integer(rows.get(0), "sessions");
         int attended = (int) people.stream().filter(p -> p.sessionsAttended() > 0).count();
         int lectures = people.stream().mapToInt(Person::lecturesDelivered).sum();
         int members = people.size();

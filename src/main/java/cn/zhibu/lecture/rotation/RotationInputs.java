@@ -4,9 +4,10 @@ import cn.zhibu.lecture.LectureOutcome;
 import cn.zhibu.lecture.MicroLecture;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayState;
+import cn.zhibu.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Date;
+import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,11 +32,12 @@ public class RotationInputs {
      * membership of it and their party group in it now.
      */
     private static final String MEMBERS = """
-            select distinct on (p.id) p.id, p.political_status, m.start_date,
-                   case when p.active then m.end_date else least(m.end_date, p.left_on) end,
+            select distinct on (p.id) p.id as person_id, p.political_status as political_status,
+                   m.start_date as start_date,
+                   case when p.active then m.end_date else least(m.end_date, p.left_on) end as end_date,
                    (select g.org_unit_id from membership g join org_unit u on u.id = g.org_unit_id
                      where g.person_id = p.id and g.end_date is null and u.parent_id = m.org_unit_id
-                       and u.kind = 'PARTY_GROUP' order by g.start_date, g.org_unit_id limit 1)
+                       and u.kind = 'PARTY_GROUP' order by g.start_date, g.org_unit_id limit 1) as group_id
               from membership m join person p on p.id = m.person_id
              where m.org_unit_id = :branch and p.political_status in ('FULL', 'PROBATIONARY') %s
              order by p.id, m.start_date desc""";
@@ -67,12 +69,12 @@ public class RotationInputs {
      */
     @SuppressWarnings("unchecked")
     private List<MemberInput> members(UUID branchId, UUID personId) {
-        var query = em.createNativeQuery(MEMBERS.formatted(personId == null ? "" : "and p.id = :person"))
+        var query = em.createNativeQuery(MEMBERS.formatted(personId == null ? "" : "and p.id = :person"), Tuple.class)
                 .setParameter("branch", branchId);
         if (personId != null) {
             query.setParameter("person", personId);
         }
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         Map<UUID, List<Exemption>> exemptions = new HashMap<>();
         List<SpeakerAbsence> absences = personId == null ? SpeakerAbsence.list("branchId", branchId)
                 : SpeakerAbsence.list("branchId = ?1 and personId = ?2", branchId, personId);
@@ -82,9 +84,11 @@ public class RotationInputs {
             exemptions.computeIfAbsent(a.personId, k -> new ArrayList<>()).add(new Exemption(a.fromDate, a.toDate, kind));
         }
         List<MemberInput> members = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            members.add(new MemberInput(id, (UUID) r[4], "PROBATIONARY".equals(r[1]), date(r[2]), date(r[3]),
+        for (Tuple r : rows) {
+            UUID id = Rows.uuid(r, "person_id");
+            boolean probationary = "PROBATIONARY".equals(Rows.string(r, "political_status"));
+            members.add(new MemberInput(id, Rows.uuid(r, "group_id"), probationary, Rows.localDate(r, "start_date"),
+                    Rows.localDate(r, "end_date"),
                     exemptions.get(id), Set.of()));
         }
         return members;
@@ -137,28 +141,24 @@ public class RotationInputs {
      */
     @SuppressWarnings("unchecked")
     public List<UnitInput> units(UUID branchId) {
-        List<Object[]> rows = em.createNativeQuery("select id, name, kind from org_unit where parent_id = :branch "
-                + "and archived_at is null and kind in ('DEPARTMENT', 'PARTY_GROUP') order by name, id")
-                .setParameter("branch", branchId).getResultList();
-        boolean departments = rows.stream().anyMatch(r -> "DEPARTMENT".equals(r[2]));
-        List<Object[]> hosts = rows.stream().filter(r -> (departments ? "DEPARTMENT" : "PARTY_GROUP").equals(r[2]))
-                .toList();
+        List<Tuple> rows = em.createNativeQuery("select id as id, name as name, kind as kind from org_unit "
+                + "where parent_id = :branch and archived_at is null and kind in ('DEPARTMENT', 'PARTY_GROUP') "
+                + "order by name, id", Tuple.class).setParameter("branch", branchId).getResultList();
+        boolean departments = rows.stream().anyMatch(r -> "DEPARTMENT".equals(Rows.string(r, "kind")));
+        List<Tuple> hosts = rows.stream()
+                .filter(r -> (departments ? "DEPARTMENT" : "PARTY_GROUP").equals(Rows.string(r, "kind"))).toList();
         Map<UUID, List<Blackout>> blackouts = new HashMap<>();
         if (!hosts.isEmpty()) {
             em.createQuery("from HostBlackout where unitId in :ids", HostBlackout.class)
-                    .setParameter("ids", hosts.stream().map(r -> (UUID) r[0]).toList()).getResultList()
+                    .setParameter("ids", hosts.stream().map(r -> Rows.uuid(r, "id")).toList()).getResultList()
                     .forEach(b -> blackouts.computeIfAbsent(b.unitId, k -> new ArrayList<>())
                             .add(new Blackout(b.fromDate, b.toDate)));
         }
-        return hosts.stream().map(r -> new UnitInput((UUID) r[0], (String) r[1], blackouts.get((UUID) r[0])))
-                .toList();
+        return hosts.stream().map(r -> new UnitInput(Rows.uuid(r, "id"), Rows.string(r, "name"),
+                blackouts.get(Rows.uuid(r, "id")))).toList();
     }
 
     private static SlotOutcome outcome(LectureOutcome outcome) {
         return SlotOutcome.valueOf(outcome.name());
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }

@@ -5,6 +5,7 @@ import cn.zhibu.org.OrgUnitKind;
 import cn.zhibu.org.OrgUnitService;
 import cn.zhibu.org.people.PersonViews.PersonView;
 import cn.zhibu.platform.crypto.FieldCipher;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
@@ -18,6 +19,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -96,13 +98,12 @@ public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns 
         if (personIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct on (person_id) person_id, org_unit_id from membership "
-                + "where person_id = any(cast(:people as uuid[])) and is_branch "
-                + "order by person_id, end_date is null desc, start_date desc, end_date desc")
+        List<Tuple> rows = em.createNativeQuery("select distinct on (person_id) person_id as person_id, "
+                + "org_unit_id as org_unit_id from membership where person_id = any(cast(:people as uuid[])) and is_branch "
+                + "order by person_id, end_date is null desc, start_date desc, end_date desc", Tuple.class)
                 .setParameter("people", personIds.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
         Map<UUID, UUID> units = new java.util.HashMap<>();
-        rows.forEach(row -> units.put((UUID) row[0], (UUID) row[1]));
+        rows.forEach(row -> units.put(Rows.uuid(row, "person_id"), Rows.uuid(row, "org_unit_id")));
         return units;
     }
 

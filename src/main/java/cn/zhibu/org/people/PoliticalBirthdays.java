@@ -1,12 +1,14 @@
 package cn.zhibu.org.people;
 
 import cn.zhibu.org.OrgUnit;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -55,24 +57,21 @@ public class PoliticalBirthdays {
                                else c.d end) as anniversary
                     from candidates c cross join (values (:fromYear), (:fromYear + 1)) as y(year)
                 )
-                select id, name, joined, anniversary, year - cast(extract(year from joined) as int) as years
+                select id as id, name as name, joined as joined, anniversary as anniversary,
+                       year - cast(extract(year from joined) as int) as years
                 from dated
                 where anniversary between :from and :to and year > cast(extract(year from joined) as int)
                 """ + keyset + """
                 order by anniversary, name, cast(id as text)
-                limit :size""")
+                limit :size""", Tuple.class)
                 .setParameter("prefix", unit.path + "%").setParameter("fromYear", from.getYear())
                 .setParameter("from", from).setParameter("to", to).setParameter("size", page.fetchSize());
         after.ifPresent(position -> query.setParameter("afterDate", position.get(0))
                 .setParameter("afterName", position.get(1)).setParameter("afterId", position.get(2)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         List<PersonViews.PoliticalBirthdayView> found = rows.stream().map(row -> new PersonViews.PoliticalBirthdayView(
-                (UUID) row[0], (String) row[1], toDate(row[2]), toDate(row[3]), ((Number) row[4]).intValue())).toList();
+                Rows.uuid(row, "id"), Rows.string(row, "name"), Rows.localDate(row, "joined"),
+                Rows.localDate(row, "anniversary"), Rows.integer(row, "years"))).toList();
         return page.page(found, b -> List.of(b.anniversary().toString(), b.name(), b.personId().toString()), b -> b);
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

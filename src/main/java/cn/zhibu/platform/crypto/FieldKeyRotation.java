@@ -1,11 +1,13 @@
 package cn.zhibu.platform.crypto;
 
 import cn.zhibu.platform.db.ClusterJobs;
+import cn.zhibu.platform.db.Rows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -84,24 +86,25 @@ public class FieldKeyRotation {
     private Batch batch(EncryptedColumns.Column column, String after) {
         String id = column.idColumn();
         String value = column.column();
-        var query = em.createNativeQuery("select cast(" + id + " as text), " + value + " from " + column.table()
+        var query = em.createNativeQuery("select cast(" + id + " as text) as row_key, " + value + " as cipher from "
+                + column.table()
                 + " where " + value + " is not null and not (get_byte(" + value + ", 0) = 2 and substring(" + value
                 + " from 3 for get_byte(" + value + ", 1)) = ?1)"
                 + (after == null ? "" : " and " + id + " > cast(?2 as " + column.idType() + ")")
-                + " order by " + id + " limit " + BATCH + " for update skip locked")
+                + " order by " + id + " limit " + BATCH + " for update skip locked", Tuple.class)
                 .setParameter(1, cipher.currentKeyId().getBytes(StandardCharsets.US_ASCII));
         if (after != null) {
             query.setParameter(2, after);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         int done = 0;
-        for (Object[] row : rows) {
-            String key = (String) row[0];
+        for (Tuple row : rows) {
+            String key = Rows.string(row, "row_key");
             String context = column.context().apply(key);
             String plain;
             try {
-                plain = cipher.decrypt((byte[]) row[1], context);
+                plain = cipher.decrypt(Rows.bytes(row, "cipher"), context);
             } catch (IllegalStateException e) {
                 LOG.warnf("%s.%s of %s does not decrypt (%s); left as it is", column.table(), value, key,
                         e.getMessage());
@@ -112,6 +115,6 @@ public class FieldKeyRotation {
                     .executeUpdate();
             done++;
         }
-        return new Batch(rows.size(), done, rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
+        return new Batch(rows.size(), done, rows.isEmpty() ? after : Rows.string(rows.get(rows.size() - 1), "row_key"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.zhibu.platform.idempotency;
 
 import cn.zhibu.platform.db.ClusterJobs;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -61,18 +63,20 @@ public class IdempotencyStore {
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<StoredResponse> find(String caller, String key, String requestHash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select request_hash, status_code, response_body, cast(response_headers as text)
-                from idempotency_record where caller = ?1 and idempotency_key = ?2""")
+        List<Tuple> rows = em.createNativeQuery("""
+                select request_hash as request_hash, status_code as status_code, response_body as response_body,
+                    cast(response_headers as text) as response_headers
+                from idempotency_record where caller = ?1 and idempotency_key = ?2""", Tuple.class)
                 .setParameter(1, caller).setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        if (!requestHash.equals(row[0])) {
+        Tuple row = rows.get(0);
+        if (!requestHash.equals(Rows.string(row, "request_hash"))) {
             throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED);
         }
-        return Optional.of(new StoredResponse((Integer) row[1], (String) row[2], headers((String) row[3])));
+        return Optional.of(new StoredResponse(Rows.integer(row, "status_code"), Rows.string(row, "response_body"),
+                headers(Rows.string(row, "response_headers"))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

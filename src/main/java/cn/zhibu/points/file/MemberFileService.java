@@ -1,5 +1,6 @@
 package cn.zhibu.points.file;
 
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.points.ActivityType;
@@ -12,6 +13,7 @@ import cn.zhibu.points.file.MemberFileViews.WeekTotal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,17 +58,20 @@ public class MemberFileService {
         List<WeekTotal> byWeek = new ArrayList<>();
         long[] months = new long[12];
         // one statement, one scan: the year's total and its sums by activity, by week and by month
-        for (Object[] row : rows("select activity_type, iso_week, cast(extract(month from business_date) as integer), "
-                + "coalesce(sum(points), 0), grouping(activity_type, iso_week, extract(month from business_date)) "
+        for (Tuple row : rows("select activity_type as activity_type, iso_week as iso_week, "
+                + "cast(extract(month from business_date) as integer) as month, coalesce(sum(points), 0) as points, "
+                + "grouping(activity_type, iso_week, extract(month from business_date)) as grouping_set "
                 + YEAR + " group by grouping sets ((), (activity_type), (iso_week), (extract(month from business_date))) "
                 + "order by 5, 1, 2, 3", personId, year)) {
-            long points = ((Number) row[3]).longValue();
-            switch (((Number) row[4]).intValue()) {
+            long points = Rows.longValue(row, "points");
+            int grouping = Rows.integer(row, "grouping_set");
+            switch (grouping) {
                 case 0b111 -> total = points;
-                case 0b011 -> byActivity.add(new ActivityTotal(ActivityType.valueOf((String) row[0]), points));
-                case 0b101 -> byWeek.add(new WeekTotal((String) row[1], points));
-                case 0b110 -> months[((Number) row[2]).intValue() - 1] = points;
-                default -> throw new IllegalStateException("unexpected grouping " + row[4]);
+                case 0b011 -> byActivity.add(new ActivityTotal(ActivityType.valueOf(Rows.string(row, "activity_type")),
+                        points));
+                case 0b101 -> byWeek.add(new WeekTotal(Rows.string(row, "iso_week"), points));
+                case 0b110 -> months[Rows.integer(row, "month") - 1] = points;
+                default -> throw new IllegalStateException("unexpected grouping " + grouping);
             }
         }
         List<MonthTotal> byMonth = new ArrayList<>(12);
@@ -90,12 +95,12 @@ public class MemberFileService {
     }
 
     private jakarta.persistence.Query query(String sql, UUID personId, int year) {
-        return em.createNativeQuery(sql).setParameter("person", personId)
+        return em.createNativeQuery(sql, Tuple.class).setParameter("person", personId)
                 .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31));
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, UUID personId, int year) {
+    private List<Tuple> rows(String sql, UUID personId, int year) {
         return query(sql, personId, year).getResultList();
     }
 }

@@ -14,6 +14,7 @@ import cn.zhibu.points.imports.PointsImportViews.LineResult;
 import cn.zhibu.points.imports.PointsImportViews.LineStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -302,11 +303,14 @@ public class PointsImportService {
             return known;
         }
         for (int from = 0; from < externalIds.size(); from += IDS_PER_QUERY) {
-            em.createQuery("select r.externalId, r.personId, r.points, r.credited, r.businessDate, r.entryId "
-                    + "from ImportedRecord r where r.externalId in :ids", Object[].class)
+            em.createQuery("select r.externalId as externalId, r.personId as personId, r.points as points, "
+                    + "r.credited as credited, r.businessDate as businessDate, r.entryId as entryId "
+                    + "from ImportedRecord r where r.externalId in :ids", Tuple.class)
                     .setParameter("ids", externalIds.subList(from, Math.min(externalIds.size(), from + IDS_PER_QUERY)))
-                    .getResultList().forEach(row -> known.put((String) row[0], new Known((String) row[0],
-                            (UUID) row[1], (Integer) row[2], (Integer) row[3], (LocalDate) row[4], (UUID) row[5])));
+                    .getResultList().forEach(row -> known.put(row.get("externalId", String.class), new Known(
+                            row.get("externalId", String.class), row.get("personId", UUID.class),
+                            row.get("points", Integer.class), row.get("credited", Integer.class),
+                            row.get("businessDate", LocalDate.class), row.get("entryId", UUID.class))));
         }
         return known;
     }
@@ -317,8 +321,9 @@ public class PointsImportService {
                 .toList();
         Map<String, UUID> ids = new HashMap<>();
         if (!named.isEmpty()) {
-            em.createQuery("select p.externalId, p.id from Person p where p.externalId in :ids", Object[].class)
-                    .setParameter("ids", named).getResultList().forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+            em.createQuery("select p.externalId as externalId, p.id as id from Person p where p.externalId in :ids",
+                    Tuple.class).setParameter("ids", named).getResultList()
+                    .forEach(row -> ids.put(row.get("externalId", String.class), row.get("id", UUID.class)));
         }
         return ids;
     }

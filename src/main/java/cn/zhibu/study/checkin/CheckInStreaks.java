@@ -1,11 +1,12 @@
 package cn.zhibu.study.checkin;
 
 import cn.zhibu.platform.calendar.CalendarDayKind;
-import cn.zhibu.platform.db.SqlValues;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.Streaks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -44,23 +45,24 @@ public class CheckInStreaks implements Streaks {
         // one statement (this runs on every check-in): the person's days, then the calendar's exceptions from
         // their first day to the later of their last day and today
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 with days as (select distinct business_date as day from check_in
                               where person_id = :person and status = 'CREDITED')
-                select day, null from days
+                select day as day, null as kind from days
                 union all
                 select c.day, c.kind from calendar_day c
                 where c.day between (select min(day) from days) and greatest(:today, (select max(day) from days))
-                order by 2 nulls first, 1""").setParameter("person", personId).setParameter("today", today)
+                order by 2 nulls first, 1""", Tuple.class).setParameter("person", personId).setParameter("today", today)
                 .getResultList();
         List<LocalDate> days = new ArrayList<>();
         Map<LocalDate, CalendarDayKind> exceptions = new HashMap<>();
-        for (Object[] row : rows) {
-            LocalDate day = SqlValues.localDate(row[0]);
-            if (row[1] == null) {
+        for (Tuple row : rows) {
+            LocalDate day = Rows.localDate(row, "day");
+            String kind = Rows.string(row, "kind");
+            if (kind == null) {
                 days.add(day);
             } else {
-                exceptions.put(day, CalendarDayKind.valueOf((String) row[1]));
+                exceptions.put(day, CalendarDayKind.valueOf(kind));
             }
         }
         if (days.isEmpty()) {

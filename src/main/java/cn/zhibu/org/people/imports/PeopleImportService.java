@@ -5,6 +5,7 @@ import cn.zhibu.org.people.imports.ImportViews.PeopleImportView;
 import cn.zhibu.platform.csv.CsvFile;
 import cn.zhibu.platform.csv.CsvProblem;
 import cn.zhibu.platform.csv.LineError;
+import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -112,14 +114,14 @@ public class PeopleImportService {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
         int after = page.after().map(position -> Integer.parseInt(position.get(0))).orElse(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select seq, line, column_name, code, args from people_import_error
-                where import_id = ?1 and seq > ?2 order by seq limit ?3""")
+        List<Tuple> rows = em.createNativeQuery("""
+                select seq as seq, line as line, column_name as column_name, code as code, args as args
+                from people_import_error where import_id = ?1 and seq > ?2 order by seq limit ?3""", Tuple.class)
                 .setParameter(1, id).setParameter(2, after).setParameter(3, page.fetchSize()).getResultList();
-        return page.page(rows, row -> List.of(String.valueOf(row[0])), row -> new ImportErrorView(
-                ((Number) row[1]).intValue(), (String) row[2], (String) row[3],
-                message((String) row[3], (String) row[2], args((String) row[4]), locale)));
+        return page.page(rows, row -> List.of(String.valueOf(row.get("seq"))), row -> new ImportErrorView(
+                Rows.integer(row, "line"), Rows.string(row, "column_name"), Rows.string(row, "code"),
+                message(Rows.string(row, "code"), Rows.string(row, "column_name"), args(Rows.string(row, "args")),
+                        locale)));
     }
 
     private static String message(String code, String column, List<String> args, Locale locale) {
