@@ -28,13 +28,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Check-ins (学习打卡): one a day per material, and one a day of general study, per person, on the server's
  * business day. A plausible check-in is credited (CHECK_IN) in the same transaction; an implausible one is
  * flagged and credited only if a reviewer clears it. A person's check-ins are made one at a time (a
- * transaction-scoped advisory lock on the person, tried for a short while, never queued for), and unique
+ * transaction-scoped advisory lock on the person, waited for a short while), and unique
  * indexes stand behind that.
  */
 @ApplicationScoped
@@ -43,10 +42,8 @@ public class CheckInService {
     /** What credited check-ins are recorded as in the ledger (with the check-in's id). */
     public static final String SOURCE = "CHECK_IN";
 
-    /** How long a check-in tries for the person's lock before answering 409 CHECK_IN_BUSY. */
+    /** How long a check-in waits for the person's lock before answering 409 CHECK_IN_BUSY. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
-    private static final long FIRST_PAUSE_MILLIS = 10;
-    private static final long LONGEST_PAUSE_MILLIS = 200;
     /** How many of one person's requests may wait for their lock at once (in this instance). */
     private static final int WAITERS_PER_PERSON = 2;
 
@@ -307,14 +304,13 @@ public class CheckInService {
 
     /**
      * The person's check-ins and make-ups are made one at a time, for the rest of the transaction, under the
-     * person's ledger lock (which the check-in's credit then needs no more). The lock is
-     * tried, never queued for in the database: a few short tries with growing pauses for about
-     * {@link #LOCK_WAIT}, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request holds its pooled
-     * connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time; any more
-     * are answered busy at once, and one person's burst cannot take the pool from everyone else.
+     * person's ledger lock (which the check-in's credit then needs no more). The lock is waited for in the
+     * database for {@link #LOCK_WAIT} at most, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request
+     * holds its pooled connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time;
+     * any more are answered busy at once, and one person's burst cannot take the pool from everyone else.
      */
     void lockPerson(UUID personId) {
-        if (tryLock(personId)) {
+        if (ledger.tryLockPerson(personId)) {
             return;
         }
         if (waiting.merge(personId, 1, Integer::sum) > WAITERS_PER_PERSON) {
@@ -322,27 +318,10 @@ public class CheckInService {
             throw busy();
         }
         try {
-            long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-            long pause = FIRST_PAUSE_MILLIS;
-            while (!tryLock(personId)) {
-                if (System.nanoTime() > deadline) {
-                    throw busy();
-                }
-                try {
-                    Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy();
-                }
-                pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
-            }
+            ledger.lockPerson(personId, LOCK_WAIT, CheckInService::busy);
         } finally {
             leave(personId);
         }
-    }
-
-    private boolean tryLock(UUID personId) {
-        return ledger.tryLockPerson(personId);
     }
 
     private void leave(UUID personId) {
