@@ -92,21 +92,12 @@ public class CheckInService {
         Optional<Instant> opened = material == null ? Optional.empty()
                 : openings.forCheckIn(personId, material.id(), now);
         Optional<FlagReason> flag = plausibility.judge(personId, material, opened, request.studySeconds(), now);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = request.materialId();
-        checkIn.businessDate = today;
-        checkIn.note = request.note();
+        CheckIn checkIn = CheckIn.of(personId, branchId, request.materialId(), today, request.note(), createdBy, now);
         checkIn.studySeconds = request.studySeconds();
         checkIn.openedAt = opened.orElse(null);
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = now;
         Integer points = null;
         if (flag.isPresent()) {
-            checkIn.status = CheckInStatus.FLAGGED;
-            checkIn.flagReason = flag.get();
+            checkIn.flag(flag.get());
         } else {
             points = credit(checkIn, ActivityType.CHECK_IN, createdBy);
         }
@@ -123,16 +114,8 @@ public class CheckInService {
             UUID makeUpId, ActivityType type, Instant at, String createdBy) {
         lockPerson(personId);
         refuseExisting(personId, day, materialId);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.note = note;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, note, createdBy, at);
         checkIn.makeUpId = makeUpId;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
         int points = credit(checkIn, type, createdBy);
         checkIn.persist();
         return CheckInViews.View.of(checkIn, points);
@@ -145,15 +128,7 @@ public class CheckInService {
     @Transactional
     void recordPlanned(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note, Instant at,
             String createdBy) {
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.note = note;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, note, createdBy, at);
         credit(checkIn, ActivityType.CHECK_IN, createdBy);
         checkIn.persist();
     }
@@ -164,16 +139,8 @@ public class CheckInService {
             FlagReason reason, Instant at, String createdBy) {
         lockPerson(personId);
         refuseExisting(personId, day, materialId);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.status = CheckInStatus.FLAGGED;
-        checkIn.flagReason = reason;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, null, createdBy, at);
+        checkIn.flag(reason);
         checkIn.persist();
         return CheckInViews.View.of(checkIn, null);
     }
@@ -183,8 +150,7 @@ public class CheckInService {
     public CheckInViews.View clear(UUID id, String reviewer) {
         CheckIn checkIn = flagged(id);
         int points = credit(checkIn, ActivityType.CHECK_IN, reviewer);
-        checkIn.reviewedBy = reviewer;
-        checkIn.reviewedAt = calendar.now();
+        checkIn.review(reviewer, calendar.now(), null);
         return CheckInViews.View.of(checkIn, points);
     }
 
@@ -192,10 +158,7 @@ public class CheckInService {
     @Transactional
     public CheckInViews.View reject(UUID id, String reason, String reviewer) {
         CheckIn checkIn = flagged(id);
-        checkIn.status = CheckInStatus.REJECTED;
-        checkIn.reviewedBy = reviewer;
-        checkIn.reviewedAt = calendar.now();
-        checkIn.reviewReason = reason;
+        checkIn.review(reviewer, calendar.now(), reason);
         return CheckInViews.View.of(checkIn, null);
     }
 
@@ -288,8 +251,7 @@ public class CheckInService {
         // the source is this check-in, new in this transaction: never credited before
         var entry = ledger.creditNewOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
                 checkIn.id.toString(), checkIn.businessDate, null, null, createdBy));
-        checkIn.ledgerEntryId = entry.id();
-        checkIn.status = CheckInStatus.CREDITED;
+        checkIn.credit(entry.id());
         return entry.points();
     }
 
