@@ -1,5 +1,6 @@
 package cn.zhibu.org;
 
+import cn.zhibu.platform.db.AdvisoryLocks;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
@@ -31,10 +32,12 @@ public class OrgUnitService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AdvisoryLocks locks;
 
-    OrgUnitService(EntityManager em, Clock clock) {
+    OrgUnitService(EntityManager em, Clock clock, AdvisoryLocks locks) {
         this.em = em;
         this.clock = clock;
+        this.locks = locks;
     }
 
     @Transactional
@@ -273,22 +276,11 @@ public class OrgUnitService {
      * stalling every change to people.
      */
     private void lockTree(boolean exclusive) {
-        if (!exclusive) {
-            em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, TREE_LOCK).getSingleResult();
-            return;
-        }
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, TREE_LOCK)
-                .getSingleResult()) {
-            if (System.nanoTime() > deadline) {
-                throw new ProblemException(OrgProblem.ORG_TREE_BUSY).header("Retry-After", 30);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProblemException(OrgProblem.ORG_TREE_BUSY).header("Retry-After", 30);
-            }
+        if (exclusive) {
+            locks.tryLock(TREE_LOCK, java.time.Duration.ofSeconds(5),
+                    () -> new ProblemException(OrgProblem.ORG_TREE_BUSY).header("Retry-After", 30));
+        } else {
+            locks.lockShared(TREE_LOCK);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.points;
 
+import cn.zhibu.platform.db.AdvisoryLocks;
 import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
@@ -14,11 +15,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The points ledger (积分台账): the one way points are credited or reversed. A person's credits run
@@ -36,10 +39,12 @@ public class PointsLedger {
     private final BusinessCalendar calendar;
     private final Event<LedgerChanged> changed;
     private final TransactionSynchronizationRegistry transaction;
+    private final AdvisoryLocks locks;
 
     PointsLedger(EntityManager em, ScoringRuleService rules, BusinessCalendar calendar, Event<LedgerChanged> changed,
-            TransactionSynchronizationRegistry transaction) {
+            TransactionSynchronizationRegistry transaction, AdvisoryLocks locks) {
         this.em = em;
+        this.locks = locks;
         this.transaction = transaction;
         this.rules = rules;
         this.calendar = calendar;
@@ -90,8 +95,7 @@ public class PointsLedger {
         if (holds(personId)) {
             return true;
         }
-        boolean taken = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", LOCK_PREFIX + personId).getSingleResult();
+        boolean taken = locks.tryLock(LOCK_PREFIX + personId);
         if (taken) {
             transaction.putResource(LOCK_PREFIX + personId, Boolean.TRUE);
         }
@@ -237,6 +241,19 @@ public class PointsLedger {
         }
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .setParameter("key", LOCK_PREFIX + personId).getSingleResult();
+        transaction.putResource(LOCK_PREFIX + personId, Boolean.TRUE);
+    }
+
+    /**
+     * The person's ledger lock for the rest of the transaction, as {@link #tryLockPerson}, waited for in the database
+     * for {@code wait} at most; then {@code busy}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPerson(UUID personId, Duration wait, Supplier<ProblemException> busy) {
+        if (holds(personId)) {
+            return;
+        }
+        locks.lock(LOCK_PREFIX + personId, wait, busy);
         transaction.putResource(LOCK_PREFIX + personId, Boolean.TRUE);
     }
 

@@ -75,12 +75,7 @@ public class StudyMaterialService {
     @Transactional
     public StudyMaterialViews.View withdraw(UUID id, IfMatch precondition) {
         StudyMaterial material = existing(id);
-        precondition.check(material.version);
-        if (!material.withdrawn()) {
-            material.withdrawnAt = calendar.now();
-            material.updatedAt = material.withdrawnAt;
-            material.persistAndFlush();
-        }
+        material.withdraw(precondition, material.withdrawnAt, at -> material.withdrawnAt = at, calendar::now);
         return StudyMaterialViews.View.of(material);
     }
 

@@ -1,15 +1,11 @@
 package cn.zhibu.integrity.crypto;
 
+import cn.zhibu.platform.crypto.AeadEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals integrity content with AES-256-GCM under the current key, bound to where it belongs (the
+ * Seals integrity content ({@link AeadEnvelope}: AES-256-GCM) under the current key, bound to where it belongs (the
  * {@code context}, e.g. the entry's id), so a value copied to another row does not open. Stored form:
  * version byte, 12-byte nonce, ciphertext with its 16-byte tag; the key's id is stored beside it.
  */
@@ -17,7 +13,6 @@ import javax.crypto.spec.GCMParameterSpec;
 public class Sealer {
 
     private static final byte VERSION = 1;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IntegrityKeys keys;
 
@@ -45,14 +40,7 @@ public class Sealer {
 
     public Sealed seal(byte[] plain, String context) {
         try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
-            return new Sealed(keys.currentId(),
-                    ByteBuffer.allocate(1 + nonce.length + sealed.length).put(VERSION).put(nonce).put(sealed).array());
+            return new Sealed(keys.currentId(), AeadEnvelope.seal(keys.current(), new byte[] {VERSION}, plain, context));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Integrity content could not be sealed", e);
         }
@@ -61,14 +49,12 @@ public class Sealer {
     /** The plaintext, or {@link Unreadable} when the key is gone, or the value was altered or moved. */
     public byte[] open(String keyId, byte[] stored, String context) {
         var key = keys.key(keyId).orElseThrow(() -> new Unreadable("key " + keyId + " is not configured"));
-        if (stored == null || stored.length < 1 + 12 + 16 || stored[0] != VERSION) {
+        if (stored == null || stored.length < 1 + AeadEnvelope.NONCE_LENGTH + AeadEnvelope.TAG_LENGTH
+                || stored[0] != VERSION) {
             throw new Unreadable("not a value sealed by this service");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 1, 12));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(stored, 13, stored.length - 13);
+            return AeadEnvelope.open(key, stored, 1, context);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new Unreadable("the sealed value was altered, or belongs elsewhere");
         } catch (GeneralSecurityException e) {

@@ -6,16 +6,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,7 +36,6 @@ public class FieldCipher {
     private static final Logger LOG = Logger.getLogger(FieldCipher.class);
     private static final byte FIRST_FORM = 1;
     private static final byte KEY_ID_FORM = 2;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServerSecrets secrets;
     /** The configured keys by id; empty on the embedded default without keys (then the database's own). */
@@ -88,15 +83,8 @@ public class FieldCipher {
 
     public byte[] encrypt(String plain, String context) {
         try {
-            byte[] id = current.getBytes(StandardCharsets.US_ASCII);
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys().get(current), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(2 + id.length + nonce.length + sealed.length).put(KEY_ID_FORM)
-                    .put((byte) id.length).put(id).put(nonce).put(sealed).array();
+            return AeadEnvelope.seal(keys().get(current), AeadEnvelope.keyIdHeader(KEY_ID_FORM, current),
+                    plain.getBytes(StandardCharsets.UTF_8), context);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field could not be encrypted", e);
         }
@@ -109,12 +97,9 @@ public class FieldCipher {
             throw new IllegalStateException("A field is encrypted under key " + id + ", which is not configured "
                     + "(zhibu.crypto.field-keys)");
         }
-        int start = stored[0] == FIRST_FORM ? 1 : 2 + stored[1];
+        int header = stored[0] == FIRST_FORM ? 1 : 2 + stored[1];
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, start, 12));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(stored, start + 12, stored.length - start - 12), StandardCharsets.UTF_8);
+            return new String(AeadEnvelope.open(key, stored, header, context), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field could not be decrypted (wrong key?)", e);
         }
@@ -122,13 +107,14 @@ public class FieldCipher {
 
     /** The id of the key a stored value was encrypted under. */
     public static String keyId(byte[] stored) {
-        if (stored.length >= 1 + 12 + 16 && stored[0] == FIRST_FORM) {
+        if (stored.length >= 1 + AeadEnvelope.NONCE_LENGTH + AeadEnvelope.TAG_LENGTH && stored[0] == FIRST_FORM) {
             return SINGLE;
         }
-        if (stored.length < 2 || stored[0] != KEY_ID_FORM || stored[1] < 1 || stored.length < 2 + stored[1] + 12 + 16) {
+        String id = stored.length < 1 || stored[0] != KEY_ID_FORM ? null : AeadEnvelope.keyIdOf(stored);
+        if (id == null) {
             throw new IllegalStateException("Not a field encrypted by this service");
         }
-        return new String(stored, 2, stored[1], StandardCharsets.US_ASCII);
+        return id;
     }
 
     private Map<String, SecretKeySpec> keys() {

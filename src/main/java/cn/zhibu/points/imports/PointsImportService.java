@@ -2,6 +2,7 @@ package cn.zhibu.points.imports;
 
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.csv.LineError;
+import cn.zhibu.platform.db.AdvisoryLocks;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
@@ -90,9 +91,11 @@ public class PointsImportService {
     private final PersonService people;
     private final BusinessCalendar calendar;
     private final EntityManager em;
+    private final AdvisoryLocks locks;
 
     PointsImportService(ImportCredits credits, ScoringRuleService rules, PersonService people,
-            BusinessCalendar calendar, EntityManager em) {
+            BusinessCalendar calendar, EntityManager em, AdvisoryLocks locks) {
+        this.locks = locks;
         this.credits = credits;
         this.rules = rules;
         this.people = people;
@@ -155,23 +158,10 @@ public class PointsImportService {
     }
 
     /**
-     * Takes the imports' lock, trying for {@link #LOCK_WAIT} without joining its queue; then 409
-     * POINTS_IMPORT_BUSY with Retry-After.
+     * Takes the imports' lock, waiting for {@link #LOCK_WAIT} at most; then 409 POINTS_IMPORT_BUSY with Retry-After.
      */
     private void lock() {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", LOCK_KEY).getSingleResult()) {
-            if (System.nanoTime() > deadline) {
-                throw busy();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw busy();
-            }
-        }
+        locks.lock(LOCK_KEY, LOCK_WAIT, PointsImportService::busy);
     }
 
     private static ProblemException busy() {

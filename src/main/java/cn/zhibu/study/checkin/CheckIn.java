@@ -2,6 +2,7 @@ package cn.zhibu.study.checkin;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,18 +57,48 @@ public class CheckIn extends PanacheEntityBase {
     @Column(name = "ledger_entry_id")
     public UUID ledgerEntryId;
 
-    @Column(name = "reviewed_by", length = 80)
-    public String reviewedBy;
-
-    @Column(name = "reviewed_at")
-    public Instant reviewedAt;
-
-    @Column(name = "review_reason", length = 200)
-    public String reviewReason;
+    /** Who cleared or rejected it, when, why; null while not reviewed. */
+    @Embedded
+    public Review review;
 
     @Column(name = "created_by", nullable = false, length = 80)
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A new check-in of the person on {@code day}, made by {@code createdBy} at {@code at}: not yet credited or flagged. */
+    static CheckIn of(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note, String createdBy,
+            Instant at) {
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = UUID.randomUUID();
+        checkIn.personId = personId;
+        checkIn.branchId = branchId;
+        checkIn.materialId = materialId;
+        checkIn.businessDate = day;
+        checkIn.note = note;
+        checkIn.createdBy = createdBy;
+        checkIn.createdAt = at;
+        return checkIn;
+    }
+
+    /** Held back from credit until a reviewer looks at it. */
+    void flag(FlagReason reason) {
+        status = CheckInStatus.FLAGGED;
+        flagReason = reason;
+    }
+
+    /** Credited by the ledger entry. */
+    void credit(UUID entryId) {
+        ledgerEntryId = entryId;
+        status = CheckInStatus.CREDITED;
+    }
+
+    /** A reviewer's decision on it: cleared (credited, no reason) or, with a reason, rejected (never credited). */
+    void review(String reviewer, Instant at, String rejectedFor) {
+        if (rejectedFor != null) {
+            status = CheckInStatus.REJECTED;
+        }
+        review = new Review(reviewer, at, rejectedFor);
+    }
 }

@@ -28,13 +28,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Check-ins (学习打卡): one a day per material, and one a day of general study, per person, on the server's
  * business day. A plausible check-in is credited (CHECK_IN) in the same transaction; an implausible one is
  * flagged and credited only if a reviewer clears it. A person's check-ins are made one at a time (a
- * transaction-scoped advisory lock on the person, tried for a short while, never queued for), and unique
+ * transaction-scoped advisory lock on the person, waited for a short while), and unique
  * indexes stand behind that.
  */
 @ApplicationScoped
@@ -43,10 +42,8 @@ public class CheckInService {
     /** What credited check-ins are recorded as in the ledger (with the check-in's id). */
     public static final String SOURCE = "CHECK_IN";
 
-    /** How long a check-in tries for the person's lock before answering 409 CHECK_IN_BUSY. */
+    /** How long a check-in waits for the person's lock before answering 409 CHECK_IN_BUSY. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
-    private static final long FIRST_PAUSE_MILLIS = 10;
-    private static final long LONGEST_PAUSE_MILLIS = 200;
     /** How many of one person's requests may wait for their lock at once (in this instance). */
     private static final int WAITERS_PER_PERSON = 2;
 
@@ -95,21 +92,12 @@ public class CheckInService {
         Optional<Instant> opened = material == null ? Optional.empty()
                 : openings.forCheckIn(personId, material.id(), now);
         Optional<FlagReason> flag = plausibility.judge(personId, material, opened, request.studySeconds(), now);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = request.materialId();
-        checkIn.businessDate = today;
-        checkIn.note = request.note();
+        CheckIn checkIn = CheckIn.of(personId, branchId, request.materialId(), today, request.note(), createdBy, now);
         checkIn.studySeconds = request.studySeconds();
         checkIn.openedAt = opened.orElse(null);
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = now;
         Integer points = null;
         if (flag.isPresent()) {
-            checkIn.status = CheckInStatus.FLAGGED;
-            checkIn.flagReason = flag.get();
+            checkIn.flag(flag.get());
         } else {
             points = credit(checkIn, ActivityType.CHECK_IN, createdBy);
         }
@@ -126,16 +114,8 @@ public class CheckInService {
             UUID makeUpId, ActivityType type, Instant at, String createdBy) {
         lockPerson(personId);
         refuseExisting(personId, day, materialId);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.note = note;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, note, createdBy, at);
         checkIn.makeUpId = makeUpId;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
         int points = credit(checkIn, type, createdBy);
         checkIn.persist();
         return CheckInViews.View.of(checkIn, points);
@@ -148,15 +128,7 @@ public class CheckInService {
     @Transactional
     void recordPlanned(UUID personId, UUID branchId, UUID materialId, LocalDate day, String note, Instant at,
             String createdBy) {
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.note = note;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, note, createdBy, at);
         credit(checkIn, ActivityType.CHECK_IN, createdBy);
         checkIn.persist();
     }
@@ -167,16 +139,8 @@ public class CheckInService {
             FlagReason reason, Instant at, String createdBy) {
         lockPerson(personId);
         refuseExisting(personId, day, materialId);
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.personId = personId;
-        checkIn.branchId = branchId;
-        checkIn.materialId = materialId;
-        checkIn.businessDate = day;
-        checkIn.status = CheckInStatus.FLAGGED;
-        checkIn.flagReason = reason;
-        checkIn.createdBy = createdBy;
-        checkIn.createdAt = at;
+        CheckIn checkIn = CheckIn.of(personId, branchId, materialId, day, null, createdBy, at);
+        checkIn.flag(reason);
         checkIn.persist();
         return CheckInViews.View.of(checkIn, null);
     }
@@ -186,8 +150,7 @@ public class CheckInService {
     public CheckInViews.View clear(UUID id, String reviewer) {
         CheckIn checkIn = flagged(id);
         int points = credit(checkIn, ActivityType.CHECK_IN, reviewer);
-        checkIn.reviewedBy = reviewer;
-        checkIn.reviewedAt = calendar.now();
+        checkIn.review(reviewer, calendar.now(), null);
         return CheckInViews.View.of(checkIn, points);
     }
 
@@ -195,10 +158,7 @@ public class CheckInService {
     @Transactional
     public CheckInViews.View reject(UUID id, String reason, String reviewer) {
         CheckIn checkIn = flagged(id);
-        checkIn.status = CheckInStatus.REJECTED;
-        checkIn.reviewedBy = reviewer;
-        checkIn.reviewedAt = calendar.now();
-        checkIn.reviewReason = reason;
+        checkIn.review(reviewer, calendar.now(), reason);
         return CheckInViews.View.of(checkIn, null);
     }
 
@@ -291,8 +251,7 @@ public class CheckInService {
         // the source is this check-in, new in this transaction: never credited before
         var entry = ledger.creditNewOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
                 checkIn.id.toString(), checkIn.businessDate, null, null, createdBy));
-        checkIn.ledgerEntryId = entry.id();
-        checkIn.status = CheckInStatus.CREDITED;
+        checkIn.credit(entry.id());
         return entry.points();
     }
 
@@ -307,14 +266,13 @@ public class CheckInService {
 
     /**
      * The person's check-ins and make-ups are made one at a time, for the rest of the transaction, under the
-     * person's ledger lock (which the check-in's credit then needs no more). The lock is
-     * tried, never queued for in the database: a few short tries with growing pauses for about
-     * {@link #LOCK_WAIT}, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request holds its pooled
-     * connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time; any more
-     * are answered busy at once, and one person's burst cannot take the pool from everyone else.
+     * person's ledger lock (which the check-in's credit then needs no more). The lock is waited for in the
+     * database for {@link #LOCK_WAIT} at most, then 409 {@code CHECK_IN_BUSY} (Retry-After 1). A waiting request
+     * holds its pooled connection, so only {@link #WAITERS_PER_PERSON} of one person's requests wait here at a time;
+     * any more are answered busy at once, and one person's burst cannot take the pool from everyone else.
      */
     void lockPerson(UUID personId) {
-        if (tryLock(personId)) {
+        if (ledger.tryLockPerson(personId)) {
             return;
         }
         if (waiting.merge(personId, 1, Integer::sum) > WAITERS_PER_PERSON) {
@@ -322,27 +280,10 @@ public class CheckInService {
             throw busy();
         }
         try {
-            long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-            long pause = FIRST_PAUSE_MILLIS;
-            while (!tryLock(personId)) {
-                if (System.nanoTime() > deadline) {
-                    throw busy();
-                }
-                try {
-                    Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy();
-                }
-                pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
-            }
+            ledger.lockPerson(personId, LOCK_WAIT, CheckInService::busy);
         } finally {
             leave(personId);
         }
-    }
-
-    private boolean tryLock(UUID personId) {
-        return ledger.tryLockPerson(personId);
     }
 
     private void leave(UUID personId) {

@@ -73,9 +73,10 @@ public final class CheckInViews {
             @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
 
         static View of(CheckIn c, Integer points) {
+            Review review = Review.orNone(c.review);
             return new View(c.id, c.personId, c.branchId, c.materialId, c.businessDate, c.note, c.studySeconds, c.openedAt,
-                    c.status, c.flagReason, c.makeUpId, points, c.ledgerEntryId, c.reviewedBy, c.reviewedAt,
-                    c.reviewReason, c.createdAt);
+                    c.status, c.flagReason, c.makeUpId, points, c.ledgerEntryId, review.by, review.at,
+                    review.reason, c.createdAt);
         }
     }
 
@@ -152,8 +153,9 @@ public final class CheckInViews {
             @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
 
         static MakeUpView of(MakeUp m, Integer points) {
+            Review decision = Review.orNone(m.decision);
             return new MakeUpView(m.id, m.personId, m.branchId, m.materialId, m.businessDate, m.reason, m.note, m.status,
-                    m.checkInId, points, m.decidedBy, m.decidedAt, m.decisionReason, m.createdAt);
+                    m.checkInId, points, decision.by, decision.at, decision.reason, m.createdAt);
         }
     }
 

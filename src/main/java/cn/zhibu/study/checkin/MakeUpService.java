@@ -82,17 +82,8 @@ public class MakeUpService {
             throw new ProblemException(CheckInProblem.MAKE_UP_LIMIT_REACHED, settings.makeUpsPerMonth(),
                     monthStart.toString().substring(0, 7));
         }
-        MakeUp makeUp = new MakeUp();
-        makeUp.id = UUID.randomUUID();
-        makeUp.personId = personId;
-        makeUp.branchId = branchId;
-        makeUp.materialId = request.materialId();
-        makeUp.businessDate = day;
-        makeUp.reason = request.reason();
-        makeUp.note = request.note();
-        makeUp.status = MakeUpStatus.PENDING;
-        makeUp.createdBy = createdBy;
-        makeUp.createdAt = calendar.now();
+        MakeUp makeUp = MakeUp.request(personId, branchId, request.materialId(), day, request.reason(), request.note(),
+                createdBy, calendar.now());
         makeUp.persist();
         return CheckInViews.MakeUpView.of(makeUp, null);
     }
@@ -103,20 +94,14 @@ public class MakeUpService {
         MakeUp makeUp = pending(id);
         CheckInViews.View checkIn = checkIns.record(makeUp.personId, makeUp.branchId, makeUp.materialId,
                 makeUp.businessDate, makeUp.note, makeUp.id, ActivityType.MAKE_UP_CHECK_IN, calendar.now(), reviewer);
-        makeUp.status = MakeUpStatus.APPROVED;
-        makeUp.checkInId = checkIn.id();
-        makeUp.decidedBy = reviewer;
-        makeUp.decidedAt = calendar.now();
+        makeUp.approve(checkIn.id(), reviewer, calendar.now());
         return CheckInViews.MakeUpView.of(makeUp, checkIn.points());
     }
 
     @Transactional
     public CheckInViews.MakeUpView reject(UUID id, String reason, String reviewer) {
         MakeUp makeUp = pending(id);
-        makeUp.status = MakeUpStatus.REJECTED;
-        makeUp.decidedBy = reviewer;
-        makeUp.decidedAt = calendar.now();
-        makeUp.decisionReason = reason;
+        makeUp.reject(reviewer, calendar.now(), reason);
         return CheckInViews.MakeUpView.of(makeUp, null);
     }
 

@@ -68,12 +68,7 @@ public class QuestionBank {
     @Transactional
     public QuestionViews.View retire(UUID id, IfMatch precondition) {
         QuizQuestion question = existing(id);
-        precondition.check(question.version);
-        if (!question.retired()) {
-            question.retiredAt = calendar.now();
-            question.updatedAt = question.retiredAt;
-            question.persistAndFlush();
-        }
+        question.withdraw(precondition, question.retiredAt, at -> question.retiredAt = at, calendar::now);
         return QuestionViews.View.of(question);
     }
 

@@ -121,12 +121,7 @@ public class QuizService {
     @Transactional
     public QuizViews.View withdraw(UUID id, IfMatch precondition) {
         Quiz quiz = existing(id);
-        precondition.check(quiz.version);
-        if (!quiz.withdrawn()) {
-            quiz.withdrawnAt = calendar.now();
-            quiz.updatedAt = quiz.withdrawnAt;
-            quiz.persistAndFlush();
-        }
+        quiz.withdraw(precondition, quiz.withdrawnAt, at -> quiz.withdrawnAt = at, calendar::now);
         return QuizViews.View.of(quiz);
     }
 
