@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds to every {@code /v1} operation the answers the platform gives to all of them (problem
- * responses, rate-limit headers), so each resource declares only its own outcomes. The shared
- * components live in {@code META-INF/openapi.yaml}.
+ * responses, rate-limit headers), so each resource declares only its own outcomes, and bounds the
+ * scalar strings (uuid, date, date-time) and versions the same way everywhere, so no annotation
+ * repeats those bounds. The shared components live in {@code META-INF/openapi.yaml}.
  */
 public class ContractFilter implements OASFilter {
 
