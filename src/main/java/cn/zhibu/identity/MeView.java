@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "with its scopes on its unit; and, per action, where it is allowed.")
 public record MeView(
         @Schema(ref = "CallerKind") String kind,
-        @Schema(description = "The account's or API client's id", format = "uuid", maxLength = 36) UUID id,
-        @Schema(description = "The person, for a person's account", format = "uuid", maxLength = 36, nullable = true)
+        @Schema(description = "The account's or API client's id") UUID id,
+        @Schema(description = "The person, for a person's account", nullable = true)
         UUID personId,
         @Schema(description = "The person's name, the user name or the client's name", maxLength = 64, examples = "王建国")
         String name,
@@ -25,7 +25,7 @@ public record MeView(
     @Schema(name = "MeRole", description = "A role held on a unit and its subtree (no unit: everywhere).")
     public record RoleView(
             @Schema(ref = "GrantedRole") String role,
-            @Schema(format = "uuid", maxLength = 36, nullable = true) UUID unitId,
+            @Schema(format = "uuid", nullable = true) UUID unitId,
             @Schema(maxLength = 64, nullable = true, examples = "示范区委组织部机关党支部") String unitName,
             @Schema(description = "Held by membership of the branch rather than granted") boolean implicit) {
     }

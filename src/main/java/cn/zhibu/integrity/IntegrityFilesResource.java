@@ -48,7 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntegrityFilesResource {
 
     static final String NO_STORE = "no-store";
-    private static final String PURPOSE_DETAIL = Patterns.TEXT;
 
     private final IntegrityFileService files;
     private final IntegrityAccess guard;
@@ -71,11 +70,7 @@ public class IntegrityFilesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited(AuditAction.OPEN_FILE)
     @Operation(operationId = "openIntegrityFile", summary = "Open a cadre's integrity file",
-            description = "Integrity officers of the person's branch. APPOINTMENT (with appointedOn) or OFFICER; the "
-                    + "first profile is due a month after the appointment (or today). Files are also opened by "
-                    + "themselves when a person is made a leading cadre. 409 INTEGRITY_FILE_EXISTS when the person has "
-                    + "one; 422 INTEGRITY_PERSON_NOT_FOUND when unknown or out of sight; 403 INTEGRITY_RECUSED for "
-                    + "one's own file or a declared relative's.")
+            description = "Integrity officers of the person's branch.")
     @APIResponse(responseCode = "201", description = "The new file", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FileView.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -114,11 +109,7 @@ public class IntegrityFilesResource {
     @Path("overdue")
     @Audited(AuditAction.LIST_OVERDUE)
     @Operation(operationId = "listOverdueIntegrityFiles", summary = "Files with a profile, review or report overdue",
-            description = "For integrity officers, over the units they keep files of: files whose first profile "
-                    + "(a month after the appointment) or conduct review (every review period) is overdue, or whose "
-                    + "personal matters report of last year has not joined the file after its due date "
-                    + "(zhibu.integrity.annual-report-due, 31 March by default). Never the caller's own or a declared "
-                    + "relative's.")
+            description = "For integrity officers, over the units they keep files of.")
     @APIResponse(responseCode = "200", description = "The overdue files",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.OverdueList.class)))
@@ -130,13 +121,9 @@ public class IntegrityFilesResource {
     @Path("{id}")
     @Audited(value = AuditAction.READ_FILE, target = Audited.Target.FILE)
     @Operation(operationId = "readIntegrityFile", summary = "Read a file for a stated purpose",
-            description = "Integrity officers of the cadre's unit, never for their own file or a declared relative's "
-                    + "(403 INTEGRITY_RECUSED), and with a person's own account (403 INTEGRITY_NOT_A_PERSON). The "
-                    + "purpose decides what is shown: PROMOTION_REVIEW the profile, "
-                    + "discipline, talks, conduct reviews and opinion requests and replies (no family or assets); "
-                    + "PERIODIC_REVIEW and COMPLAINT_VERIFICATION everything; AUDIT every entry's header and hash "
-                    + "without content. The purpose and its detail are recorded in the access audit with the entries "
-                    + "shown.")
+            description = "Integrity officers of the cadre's unit, never for their own file or a declared "
+                    + "relative's (403 INTEGRITY_RECUSED), and with a person's own account (403 "
+                    + "INTEGRITY_NOT_A_PERSON).")
     @APIResponse(responseCode = "200", description = "The file as the purpose may see it",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FileRead.class)))
@@ -145,7 +132,7 @@ public class IntegrityFilesResource {
                     implementation = Purpose.class)) @QueryParam("purpose") String purpose,
             @Parameter(description = "What it is read for, in words (a case, a post)", required = true,
                     schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500,
-                            pattern = PURPOSE_DETAIL)) @QueryParam("purposeDetail") String detail) {
+                            pattern = Patterns.TEXT)) @QueryParam("purposeDetail") String detail) {
         signedIn();
         Purpose why = purpose(purpose, detail);
         return noStore(files.read(id, why, detail.strip()));
@@ -156,12 +143,7 @@ public class IntegrityFilesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited(value = AuditAction.APPEND_ENTRY, target = Audited.Target.FILE)
     @Operation(operationId = "appendIntegrityEntry", summary = "Add an entry to a file",
-            description = "Integrity officers of the cadre's unit (not their own file or a relative's). Entries are "
-                    + "never changed: to correct one, add an entry of the same type that amends it, with the reason "
-                    + "(422 INTEGRITY_AMENDMENT_INVALID otherwise). A profile clears the profile's due date, a conduct "
-                    + "review moves the next review on by the review period, a personal matters report counts for "
-                    + "its year, relatives named by person id are recused from the file (and the cadre from theirs). "
-                    + "409 INTEGRITY_FILE_CLOSED for a closed file.")
+            description = "Integrity officers of the cadre's unit (not their own file or a relative's).")
     @APIResponse(responseCode = "201", description = "The entry as filed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.EntryView.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -178,13 +160,8 @@ public class IntegrityFilesResource {
     @Path("{id}/verification")
     @Audited(value = AuditAction.VERIFY_CHAIN, target = Audited.Target.FILE)
     @Operation(operationId = "verifyIntegrityFile", summary = "Verify a file's hash chain",
-            description = "Recomputes every entry's hash from its header and its decrypted content and follows the "
-                    + "links from the first entry to the file's head; then checks the chain against the file's latest "
-                    + "signed checkpoint, from the database or the checkpoint directory outside it, whichever counts "
-                    + "more entries (the chain must have at least that many, with the signed hash at that count, and "
-                    + "the signature must hold under the published keys), so that entries dropped from the tail are "
-                    + "found even when the file's head in the database was reset. Names the first link that does not "
-                    + "hold. Integrity officers of the cadre's unit; no content is shown.")
+            description = "Recomputes every entry's hash from its header and its decrypted content and follows "
+                    + "the links from the first entry to the file's head.")
     @APIResponse(responseCode = "200", description = "Whether the chain holds",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.Verification.class)))
@@ -218,7 +195,7 @@ public class IntegrityFilesResource {
             throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purpose");
         }
         if (detail == null || CharacterLengths.of(detail.strip()) < 2
-                || CharacterLengths.of(detail) > 500 || !detail.matches(PURPOSE_DETAIL)) {
+                || CharacterLengths.of(detail) > 500 || !detail.matches(Patterns.TEXT)) {
             throw new ProblemException(IntegrityProblem.INTEGRITY_PURPOSE_REQUIRED, "purposeDetail");
         }
         return why;

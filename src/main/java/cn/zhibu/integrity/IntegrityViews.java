@@ -25,7 +25,7 @@ public final class IntegrityViews {
 
     @Schema(name = "IntegrityFileOpen", description = "A new integrity file for a person (a leading cadre)")
     public record Open(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID personId,
+            @Schema(required = true) @NotNull UUID personId,
             @Schema(description = "APPOINTMENT: on appointment as a leading cadre (appointedOn required); OFFICER: "
                     + "opened by an integrity officer for a cadre already in post", required = true)
             @NotNull IntegrityFile.OpenedReason reason,
@@ -37,11 +37,11 @@ public final class IntegrityViews {
 
     @Schema(name = "IntegrityFile", description = "A leading cadre's integrity file (廉政档案), without its entries")
     public record FileView(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID personId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID personId,
             @Schema(maxLength = 32, pattern = Patterns.LONG_TEXT, required = true) String personName,
-            @Schema(description = "The cadre's branch (where the file is, for access)", format = "uuid",
-                    maxLength = 36, required = true) UUID unitId,
+            @Schema(description = "The cadre's branch (where the file is, for access)",
+                    required = true) UUID unitId,
             @Schema(required = true) IntegrityFile.State state,
             @Schema(required = true) IntegrityFile.OpenedReason openedReason,
             @Schema(nullable = true, maxLength = 10, pattern = Patterns.DATE) LocalDate appointedOn,
@@ -67,21 +67,21 @@ public final class IntegrityViews {
     @Schema(name = "IntegrityEntry", description = "An entry of a file. Never changed: a correction is a later "
             + "entry that amends it.")
     public record EntryView(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
+            @Schema(required = true) UUID id,
             @Schema(description = "Its place in the file's chain, from 1", minimum = "1", maximum = "100000",
                     required = true) int seq,
             @Schema(required = true) EntryType type,
-            @Schema(description = "The entry it corrects", format = "uuid", maxLength = 36, nullable = true,
+            @Schema(description = "The entry it corrects", format = "uuid", nullable = true,
                     pattern = Patterns.UUID) UUID amends,
             @Schema(description = "Why it corrects that entry", maxLength = 500, pattern = Patterns.LONG_TEXT,
                     nullable = true) String amendReason,
-            @Schema(description = "The latest entry correcting this one, if any", format = "uuid", maxLength = 36,
+            @Schema(description = "The latest entry correcting this one, if any", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID amendedBy,
-            @Schema(description = "The cadre's declaration it came from", format = "uuid", maxLength = 36,
+            @Schema(description = "The cadre's declaration it came from", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID declarationId,
             @Schema(required = true) Instant recordedAt,
             @Schema(description = "The account that filed it (an officer signing a reply)", format = "uuid",
-                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID recordedBy,
+                    nullable = true, pattern = Patterns.UUID) UUID recordedBy,
             @Schema(description = "SHA-256 of the entry and the previous entry's hash, hex", maxLength = 64,
                     pattern = "^[0-9a-f]{64}$", required = true) String hash,
             @Schema(description = "Its content; null for an AUDIT purpose, which sees headers only", nullable = true)
@@ -102,7 +102,7 @@ public final class IntegrityViews {
             + "the corrected content (of the same type) and the reason")
     public record Append(
             @Schema(required = true) @NotNull @Valid EntryContent content,
-            @Schema(description = "The entry this corrects", format = "uuid", maxLength = 36) UUID amends,
+            @Schema(description = "The entry this corrects") UUID amends,
             @Schema(description = "Why (required with amends)", maxLength = 500, pattern = Patterns.TEXT)
             @Size(max = 500) @Pattern(regexp = Patterns.TEXT) String amendReason) {
     }
@@ -112,13 +112,13 @@ public final class IntegrityViews {
             @Schema(description = "The place in the file where the chain breaks", minimum = "1", maximum = "100001",
                     required = true) int seq,
             @Schema(description = "The entry found there (for ENTRIES_MISSING, the last one)", format = "uuid",
-                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID entryId,
+                    nullable = true, pattern = Patterns.UUID) UUID entryId,
             @Schema(ref = "IntegrityChainProblem") String problem) {
     }
 
     @Schema(name = "IntegrityVerification", description = "Whether a file's hash chain holds")
     public record Verification(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,
+            @Schema(required = true) UUID fileId,
             @Schema(required = true) boolean intact,
             @Schema(minimum = "0", maximum = "100000", required = true) int entries,
             @Schema(description = "The file's head: the SHA-256 of its last entry, as stored (hex; null before the "

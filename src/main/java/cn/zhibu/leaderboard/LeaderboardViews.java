@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Weekly boards (榜单) of people and units. */
 public final class LeaderboardViews {
 
-    static final String TEXT = Patterns.TEXT;
     static final String POINTS_MIN = "-100000000";
     static final String POINTS_MAX = "100000000";
     static final String COUNT_MAX = "100000000";
@@ -22,7 +21,7 @@ public final class LeaderboardViews {
             + "first comes first, then by person id. Only people with a counted entry that week (participants) "
             + "are listed; everyone else shares the rank after the last participant with 0 points.")
     public record PeopleBoard(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
             @Schema(description = "People with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
                     format = "int64") long participants,
@@ -36,8 +35,8 @@ public final class LeaderboardViews {
             + "appear anonymously; they still count.")
     public record PersonRow(
             @Schema(minimum = "1", maximum = COUNT_MAX, format = "int64", examples = "2") long rank,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID personId,
-            @Schema(maxLength = 32, pattern = TEXT, examples = "张三") String name,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID personId,
+            @Schema(maxLength = 32, pattern = Patterns.TEXT, examples = "张三") String name,
             @Schema(description = "The week's points", minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int32")
             int points) {
     }
@@ -45,9 +44,9 @@ public final class LeaderboardViews {
     @Schema(name = "MyStanding", description = "Where the caller stands on a unit's board this week (or the week "
             + "asked), and their unit among its siblings: one cheap call for every app open.")
     public record Me(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             @Schema(description = "The caller's points that week", minimum = POINTS_MIN, maximum = POINTS_MAX,
                     format = "int32") int points,
             @Schema(description = "Competition rank: 1 + the number of people with more points",
@@ -67,7 +66,7 @@ public final class LeaderboardViews {
             + "POINTS_PER_MEMBER (total / members), PARTICIPATION (participants / members) or TOTAL. Units with "
             + "fewer members than the minimum size are listed after the ranked ones, marked and without a rank.")
     public record UnitsBoard(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
             Metric metric,
             @Schema(description = "Units with fewer members are not ranked", minimum = "0", maximum = "100000",
@@ -79,8 +78,8 @@ public final class LeaderboardViews {
     public record UnitRow(
             @Schema(description = "Competition rank by the metric; null below the minimum size", minimum = "1",
                     maximum = "100000", format = "int32", nullable = true) Integer rank,
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
-            @Schema(maxLength = 64, pattern = TEXT, examples = "第一党小组") String name,
+            UUID unitId,
+            @Schema(maxLength = 64, pattern = Patterns.TEXT, examples = "第一党小组") String name,
             @Schema(description = "Current members (people of the unit and the units below it)", minimum = "0",
                     maximum = COUNT_MAX, format = "int64") long members,
             @Schema(description = "Members with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
@@ -114,11 +113,11 @@ public final class LeaderboardViews {
             + "people at a total, as the ledger gives it and as the standings keep it.")
     public record Difference(
             @Schema(ref = "StandingsDifferenceKind") String kind,
-            @Schema(format = "uuid", maxLength = 36) UUID id,
+            UUID id,
             @Schema(description = "For a bucket: the total it counts", minimum = POINTS_MIN, maximum = POINTS_MAX,
                     format = "int32", nullable = true) Integer points,
-            @Schema(maxLength = 64, pattern = TEXT, examples = "points 5, entries 3") String expected,
-            @Schema(maxLength = 64, pattern = TEXT, examples = "points 4, entries 2") String kept) {
+            @Schema(maxLength = 64, pattern = Patterns.TEXT, examples = "points 5, entries 3") String expected,
+            @Schema(maxLength = 64, pattern = Patterns.TEXT, examples = "points 4, entries 2") String kept) {
     }
 
     @Schema(name = "BoardPreference", description = "Whether the caller appears on boards as 匿名 (without their id); "
@@ -130,7 +129,7 @@ public final class LeaderboardViews {
     @Schema(name = "LeaderboardSettings", description = "How a unit ranks its child units on its units board and in "
             + "its published weeks (and so where its study leaders come from).")
     public record Settings(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             Metric metric,
             @Schema(description = "Whether the unit chose it (false: the default, POINTS_PER_MEMBER)") boolean own,
             @Schema(description = "Version of the unit's own choice (its ETag)", minimum = "0",

@@ -83,12 +83,7 @@ public class LeaderboardsResource {
     @Path("{id}/people")
     @Operation(operationId = "getPeopleBoard", summary = "A unit's people for a week, best first",
             description = "The people of the unit (and the units below it) with a counted entry that week, by the "
-                    + "week's points: competition ranks (1, 2, 2, 4); inside a tie, whoever reached the total first, "
-                    + "then by person id. Flagged check-ins earn nothing until cleared, so they are not counted. "
-                    + "People who chose to appear anonymously are shown as 匿名, without their id. For the members "
-                    + "of the unit's subtree and those who may read it (API clients: scope leaderboards:read). "
-                    + "New entries appear here a moment after they are made (usually well under a second; "
-                    + "zhibu_standings_lag_seconds in /q/metrics). Sends an ETag; with If-None-Match naming it, 304.")
+                    + "week's points: competition ranks (1, 2, 2, 4).")
     @APIResponse(responseCode = "200", description = "One page of the board",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.PeopleBoard.class)))
@@ -109,11 +104,7 @@ public class LeaderboardsResource {
     @Path("{id}/units")
     @Operation(operationId = "getUnitsBoard", summary = "A unit's child units for a week, ranked",
             description = "The party groups and departments of a branch, or the committees and branches of a "
-                    + "committee, with their members now, participants (members with a counted entry that week), "
-                    + "total, points per member and participation rate, ranked by the metric (competition ranks; "
-                    + "ties by name). Units with fewer members than zhibu.leaderboards.minimum-unit-size are listed "
-                    + "last, marked, without a rank. New entries count here a moment after they are made. Sends an "
-                    + "ETag; with If-None-Match naming it, 304.")
+                    + "committee, with their members now, participants (members with a counted entry that week).")
     @APIResponse(responseCode = "200", description = "The units board",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.UnitsBoard.class)))
@@ -153,9 +144,8 @@ public class LeaderboardsResource {
     @Path("{id}/units.csv")
     @Produces(CsvExport.MEDIA_TYPE)
     @Operation(operationId = "exportUnitsBoard", summary = "A unit's child units for a week, as CSV",
-            description = "The units board as a CSV file for Excel (UTF-8 with a byte order mark), columns 名次,单位,"
-                    + "人数,参与人数,总积分,人均积分,参与率 (rank, unit, members, participants, total, per member, "
-                    + "participation rate); units below the minimum size have no rank. Who may: as for the board.")
+            description = "The units board as a CSV file for Excel (UTF-8 with a byte order mark), columns "
+                    + "名次,单位,人数,参与人数,总积分,人均积分,参与率.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = CsvExport.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 100000000)))
     public Response exportUnits(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
@@ -183,16 +173,13 @@ public class LeaderboardsResource {
     @Path("me")
     @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
             description = "The caller's points, rank, the points to the rank above, percentile among the "
-                    + "participants, and their unit's rank among its siblings, on the board of `unitId` (default: "
-                    + "their branch). The caller's own points include their latest entries at once; the others' "
-                    + "a moment after theirs are made. Its cost does not grow with the size of the board. A person's "
-                    + "own account only.")
+                    + "participants, and their unit's rank among its siblings, on the board of `unitId`.")
     @APIResponse(responseCode = "200", description = "The caller's standing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.Me.class)))
     public LeaderboardViews.Me me(
             @Parameter(description = "The board's unit (default: the caller's branch)",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId")
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId")
             UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
             @QueryParam("week") String week,
@@ -234,11 +221,7 @@ public class LeaderboardsResource {
     @GET
     @Path("weeks/{week}/check")
     @Operation(operationId = "checkStandings", summary = "Check a week's standings against the ledger",
-            description = "Recomputes the week from the ledger entries the standings have taken in (each person's "
-                    + "net points and counted entries; each unit's number of people at each total) and reports every "
-                    + "difference from the standings kept; entries made too recently to be taken in are counted as "
-                    + "pending. "
-                    + "Org admins whose role holds everywhere.")
+            description = "Recomputes the week from the ledger entries the standings have taken in.")
     @APIResponse(responseCode = "200", description = "The check", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Check.class)))
     public LeaderboardViews.Check check(@Parameter(description = "The ISO week", required = true,
@@ -250,8 +233,8 @@ public class LeaderboardsResource {
     @GET
     @Path("{id}/settings")
     @Operation(operationId = "getLeaderboardSettings", summary = "How a unit ranks its child units",
-            description = "The metric of the unit's units board, its published weeks and its study leaders: its own "
-                    + "choice, or POINTS_PER_MEMBER. For those who may read the unit's boards. Sends an ETag.")
+            description = "The metric of the unit's units board, its published weeks and its study leaders: its "
+                    + "own choice, or POINTS_PER_MEMBER.")
     @APIResponse(responseCode = "200", description = "The settings", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.Settings.class)))
@@ -267,10 +250,8 @@ public class LeaderboardsResource {
     @Path("{id}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putLeaderboardSettings", summary = "Choose how a unit ranks its child units",
-            description = "POINTS_PER_MEMBER, PARTICIPATION or TOTAL: the default of its units board from now on, and "
-                    + "the ranking of the weeks it publishes afterwards (published weeks keep theirs). The first "
-                    + "choice without If-Match; later ones with the If-Match of the settings last read (428 without "
-                    + "it, 412 when stale). Secretaries and org admins of the unit.")
+            description = "POINTS_PER_MEMBER, PARTICIPATION or TOTAL: the default of its units board from now on, "
+                    + "and the ranking of the weeks it publishes afterwards (published weeks keep theirs).")
     @APIResponse(responseCode = "200", description = "The settings now", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardViews.Settings.class)))

@@ -3,6 +3,7 @@ package cn.zhibu.leaderboard;
 import cn.zhibu.leaderboard.LeaderboardViews.Metric;
 import cn.zhibu.leaderboard.LeaderboardViews.PersonRow;
 import cn.zhibu.leaderboard.LeaderboardViews.UnitRow;
+import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.time.IsoWeek;
 import java.time.Instant;
@@ -20,12 +21,12 @@ public final class PublishedViews {
             + "afterwards. Ledger entries of that week the snapshot did not contain (late credits, reversals) are "
             + "not merged into it; they are counted in revisions.")
     public record Published(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID id,
+            UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
-            @Schema(format = "date-time", maxLength = 40) Instant publishedAt,
+            Instant publishedAt,
             @Schema(description = "Who published: an account's subject, or SCHEDULER for the weekly job",
-                    maxLength = 80, pattern = LeaderboardViews.TEXT) String publishedBy,
+                    maxLength = 80, pattern = Patterns.TEXT) String publishedBy,
             @Schema(description = "People with a counted entry that week, when published", minimum = "0",
                     maximum = LeaderboardViews.COUNT_MAX, format = "int64") long participants,
             @Schema(description = "How the units were ranked") Metric metric,
@@ -35,7 +36,7 @@ public final class PublishedViews {
                     + "again because the figures frozen were wrong", minimum = "1", maximum = "1000", format = "int32")
             int edition,
             @Schema(description = "Why this edition was published (null for the first)", maxLength = 200,
-                    pattern = LeaderboardViews.TEXT, nullable = true, required = true) String editionReason,
+                    pattern = Patterns.TEXT, nullable = true, required = true) String editionReason,
             @Schema(description = "The child units as published", maxItems = 10000) List<UnitRow> units,
             @Schema(description = "This page of the people as published, best first", maxItems = 100)
             List<PersonRow> people,
@@ -63,15 +64,15 @@ public final class PublishedViews {
 
     @Schema(name = "PublishedWeekSummary", description = "A published week of a unit.")
     public record Summary(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
+            UUID id,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
-            @Schema(format = "date-time", maxLength = 40) Instant publishedAt,
+            Instant publishedAt,
             @Schema(minimum = "0", maximum = LeaderboardViews.COUNT_MAX, format = "int64") long participants) {
     }
 
     @Schema(name = "PublishedWeekPage", description = "A unit's published weeks, newest first.")
     public record SummaryPage(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             @Schema(maxItems = 100, required = true) List<Summary> items,
             @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
                     pattern = Pagination.CURSOR_PATTERN, nullable = true, required = true) String nextCursor) {
@@ -80,9 +81,9 @@ public final class PublishedViews {
     @Schema(name = "PublishedWeekEditionRequest", description = "Why the week is published again.")
     public record EditionRequest(
             @Schema(description = "Why the published figures were wrong and are published again", minLength = 1,
-                    maxLength = 200, pattern = LeaderboardViews.TEXT, required = true, examples = "发布时榜单尚未计入全部打卡")
+                    maxLength = 200, pattern = Patterns.TEXT, required = true, examples = "发布时榜单尚未计入全部打卡")
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
-            @jakarta.validation.constraints.Pattern(regexp = LeaderboardViews.TEXT) String reason) {
+            @jakarta.validation.constraints.Pattern(regexp = Patterns.TEXT) String reason) {
     }
 
     /** A publication's outcome: the snapshot, and whether this call made it. */

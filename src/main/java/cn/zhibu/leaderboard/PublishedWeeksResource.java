@@ -62,15 +62,8 @@ public class PublishedWeeksResource {
     @Path("{id}/weeks/{week}/publish")
     @Idempotent(required = false)
     @Operation(operationId = "publishWeek", summary = "Publish a unit's week (once)",
-            description = "Freezes the unit's people board and units board (ranked by points per member) of a past "
-                    + "week or of this week into a snapshot that never changes afterwards. Each week is published once: "
-                    + "the first call (or the weekly job, at Monday 00:00 in the business zone, for every branch and "
-                    + "committee with participants) makes it and answers 201; any later call answers 200 with the "
-                    + "same snapshot. The answer holds the first page of people. A week is frozen only when its "
-                    + "standings hold every ledger entry of the week (they take entries in a moment after they are "
-                    + "made: 409 LEADERBOARD_STANDINGS_PENDING, try again shortly) and agree with the ledger (409 "
-                    + "LEADERBOARD_STANDINGS_DISAGREE). Secretaries and org admins of the unit. Takes an optional "
-                    + "Idempotency-Key.")
+            description = "Freezes the unit's people board and units board (ranked by points per member) of a "
+                    + "past week or of this week into a snapshot that never changes afterwards.")
     @APIResponse(responseCode = "201", description = "Published now",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -101,13 +94,7 @@ public class PublishedWeeksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent(required = false)
     @Operation(operationId = "republishWeek", summary = "Publish a unit's week again, as a new edition",
-            description = "For a week frozen with wrong figures (published before its standings were complete): "
-                    + "freezes the standings as they are now as the next edition, with the reason given, and marks the "
-                    + "one before superseded (it is kept). Reads of the week show the current edition, its number and "
-                    + "its reason. Refused like a first publication when the standings are not complete (409). The "
-                    + "week's study leaders stay as they were decided. 404 LEADERBOARD_WEEK_NOT_PUBLISHED when the "
-                    + "week was never published. Org admins whose role holds everywhere. Takes an optional "
-                    + "Idempotency-Key.")
+            description = "For a week frozen with wrong figures (published before its standings were complete).")
     @APIResponse(responseCode = "201", description = "The new edition",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -132,11 +119,7 @@ public class PublishedWeeksResource {
     @Path("{id}/weeks/{week}")
     @Operation(operationId = "getPublishedWeek", summary = "A unit's published week",
             description = "The snapshot as published (one page of people, best first, and the units board) with "
-                    + "its revisions: how the week's standings now differ from the snapshot, for people of the "
-                    + "board and for its child units (ledger entries the snapshot did not contain, taken in by the "
-                    + "standings a moment after they are made), counted and summed, not merged. 404 "
-                    + "LEADERBOARD_WEEK_NOT_PUBLISHED when the week is not published. "
-                    + "For those who may read the unit's boards. Sends an ETag; with If-None-Match naming it, 304.")
+                    + "its revisions.")
     @APIResponse(responseCode = "200", description = "The published week",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PublishedViews.Published.class)))

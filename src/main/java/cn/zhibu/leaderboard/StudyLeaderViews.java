@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.time.IsoWeek;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,21 +27,20 @@ public final class StudyLeaderViews {
     @Schema(name = "StudyLeader", description = "A member proposed as a unit's study leader of a week (the top "
             + "member of its top child unit when the week was published), or chosen by a secretary.")
     public record Leader(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(description = "The unit whose week it is", format = "uuid", maxLength = 36) UUID unitId,
+            UUID id,
+            @Schema(description = "The unit whose week it is") UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
-            @Schema(description = "The winning child unit (or the unit itself) the member comes from",
-                    format = "uuid", maxLength = 36) UUID fromUnitId,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32, pattern = LeaderboardViews.TEXT, examples = "张三") String name,
+            @Schema(description = "The winning child unit (or the unit itself) the member comes from") UUID fromUnitId,
+            UUID personId,
+            @Schema(maxLength = 32, pattern = Patterns.TEXT, examples = "张三") String name,
             @Schema(description = "The member's points that week", minimum = LeaderboardViews.POINTS_MIN,
                     maximum = LeaderboardViews.POINTS_MAX, format = "int32") int points,
             State state,
             @Schema(description = "Proposed when the week was published (false: chosen by a secretary)")
             boolean proposed,
-            @Schema(description = "Who confirmed or replaced it", maxLength = 80, pattern = LeaderboardViews.TEXT,
+            @Schema(description = "Who confirmed or replaced it", maxLength = 80, pattern = Patterns.TEXT,
                     nullable = true) String decidedBy,
-            @Schema(format = "date-time", maxLength = 40, pattern = cn.zhibu.platform.openapi.Patterns.INSTANT,
+            @Schema(format = "date-time", pattern = cn.zhibu.platform.openapi.Patterns.INSTANT,
                     nullable = true) Instant decidedAt) {
     }
 

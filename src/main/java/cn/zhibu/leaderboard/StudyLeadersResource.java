@@ -54,10 +54,8 @@ public class StudyLeadersResource {
     @GET
     @Path("{id}/weeks/{week}/leaders")
     @Operation(operationId = "getWeekStudyLeaders", summary = "A unit's study leaders of a week",
-            description = "Proposed when the week was published: the top member(s) (zhibu.leaderboards.leaders-per-unit) "
-                    + "of the unit's top-ranked child unit, or of the unit itself when no child unit is ranked; then "
-                    + "CONFIRMED, or REPLACED by other participants a secretary chose. Empty before publication. For "
-                    + "those who may read the unit's boards.")
+            description = "Proposed when the week was published: the top member(s) "
+                    + "(zhibu.leaderboards.leaders-per-unit) of the unit's top-ranked child unit.")
     @APIResponse(responseCode = "200", description = "The week's leaders", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Week.class)))
     public StudyLeaderViews.Week week(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
@@ -73,10 +71,7 @@ public class StudyLeadersResource {
     @Idempotent(required = false)
     @Operation(operationId = "confirmWeekStudyLeaders", summary = "Confirm a unit's study leaders of a week",
             description = "Names the week's leaders: proposed members, or other participants of that week on the "
-                    + "unit's board (422 STUDY_LEADER_NOT_ELIGIBLE otherwise); proposals not named are REPLACED. Once "
-                    + "per week (409 STUDY_LEADERS_CONFIRMED); the week must be published (404 "
-                    + "LEADERBOARD_WEEK_NOT_PUBLISHED). Secretaries and org admins of the unit. Takes an optional "
-                    + "Idempotency-Key.")
+                    + "unit's board (422 STUDY_LEADER_NOT_ELIGIBLE otherwise); proposals not named are REPLACED.")
     @APIResponse(responseCode = "200", description = "The week's leaders as confirmed", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Week.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")

@@ -47,10 +47,9 @@ public class LectureSwapsResource {
     @POST
     @Path("{id}/accept")
     @Operation(operationId = "acceptLectureSwap", summary = "Take a colleague's lecture slot",
-            description = "The colleague asked (403 SWAP_NOT_YOURS for the requester; others: not found) takes the "
-                    + "slot: SWAPPED, pinned; the fairness counts follow, as they count who actually lectures. Only "
-                    + "while PENDING (409 SWAP_DECIDED), the session open and the colleague still able to lecture "
-                    + "that day without another slot of it (422, 409).")
+            description = "The colleague asked (403 SWAP_NOT_YOURS for the requester; others: not found) takes "
+                    + "the slot: SWAPPED, pinned; the fairness counts follow, as they count who actually "
+                    + "lectures.")
     @APIResponse(responseCode = "200", description = "The accepted request", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")

@@ -23,7 +23,7 @@ public final class LectureViews {
     @Schema(name = "MicroLectureSpeaker", description = "Who gives the lecture, chosen by a secretary; none: the "
             + "slot is emptied and left to the rotation again")
     public record Speaker(
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID personId) {
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID personId) {
     }
 
     @Schema(name = "MicroLectureDelivery", description = "Whether the lecture was given, and if so on what")
@@ -40,24 +40,24 @@ public final class LectureViews {
 
     @Schema(name = "LectureSwapCreate", description = "Ask a colleague to take my lecture slot")
     public record SwapRequest(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID colleagueId,
+            @Schema(required = true) @NotNull UUID colleagueId,
             @Schema(maxLength = 200, pattern = Patterns.LONG_TEXT, examples = "那天出差，能否帮我讲？")
             @Size(max = 200) @Pattern(regexp = Patterns.LONG_TEXT) String message) {
     }
 
     @Schema(name = "LectureSwap", description = "A speaker's request that a colleague take their lecture slot")
     public record Swap(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID lectureId,
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
-            @Schema(format = "date", maxLength = 10) LocalDate heldOn,
+            UUID id,
+            UUID lectureId,
+            UUID partyDayId,
+            @Schema(format = "date") LocalDate heldOn,
             @Schema(minimum = "1", maximum = "10") int slot,
-            @Schema(format = "uuid", maxLength = 36) UUID requestedBy,
-            @Schema(format = "uuid", maxLength = 36) UUID colleagueId,
+            UUID requestedBy,
+            UUID colleagueId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String message,
             LectureSwap.State state,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
-            @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)
+            Instant createdAt,
+            @Schema(format = "date-time", pattern = Patterns.INSTANT, nullable = true)
             Instant decidedAt) {
 
         static Swap of(LectureSwap s, MicroLecture lecture, PartyDay day) {

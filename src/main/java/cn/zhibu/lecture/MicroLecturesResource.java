@@ -84,12 +84,7 @@ public class MicroLecturesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reassignMicroLecture", summary = "Give a lecture slot to someone, or empty it",
             description = "A secretary chooses the speaker (REASSIGNED, pinned: re-planning keeps it) or empties "
-                    + "the slot for the rotation. The speaker must be able to lecture that day (422 "
-                    + "SPEAKER_NOT_ELIGIBLE: not a party member of the branch then, exempt, unavailable, newly "
-                    + "joined, or probationary where the branch does not allow it) and have no other slot of the "
-                    + "session (409 SPEAKER_ALREADY_IN_SESSION). Not on held or cancelled sessions or recorded "
-                    + "slots (409). Open swap requests of the slot lapse. Secretaries and org admins of the branch. "
-                    + "Requires If-Match with the slot's ETag; of two reassignments at once one wins, the other 412.")
+                    + "the slot for the rotation.")
     @APIResponse(responseCode = "200", description = "The slot", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.Lecture.class)))
@@ -107,10 +102,8 @@ public class MicroLecturesResource {
     @Path("{id}/swaps")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestLectureSwap", summary = "Ask a colleague to take my lecture slot",
-            description = "The slot's speaker (403 SWAP_NOT_YOURS otherwise) asks a colleague who can lecture that "
-                    + "day and has no slot of the session (422 SPEAKER_NOT_ELIGIBLE, 409 SPEAKER_ALREADY_IN_SESSION). "
-                    + "One open request per slot (409 SWAP_PENDING); not on held or cancelled sessions (409 "
-                    + "PARTY_DAY_CLOSED). The colleague accepts or declines.")
+            description = "The slot's speaker (403 SWAP_NOT_YOURS otherwise) asks a colleague who can lecture "
+                    + "that day and has no slot of the session.")
     @APIResponse(responseCode = "201", description = "The request", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -128,9 +121,7 @@ public class MicroLecturesResource {
     @Operation(operationId = "recordLectureDelivery", summary = "Record whether a lecture was delivered",
             description = "Once the session has started (409 PARTY_DAY_NOT_STARTED), once per slot (409 "
                     + "LECTURE_RECORDED), for a slot with a speaker (409 LECTURE_NO_SPEAKER), not for cancelled "
-                    + "sessions. Delivered: with a topic (422 LECTURE_TOPIC_REQUIRED), and the speaker is credited "
-                    + "LECTURE_DELIVERED once in the points ledger. Not delivered: the speaker is rescheduled first "
-                    + "at the next planned session. Secretaries and org admins of the branch.")
+                    + "sessions.")
     @APIResponse(responseCode = "200", description = "The slot", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.Lecture.class)))

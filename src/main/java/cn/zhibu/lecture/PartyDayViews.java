@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/party-days}. */
 public final class PartyDayViews {
 
-    static final String TEXT = Patterns.TEXT;
-    static final String LONG_TEXT = Patterns.LONG_TEXT;
     static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     private PartyDayViews() {
@@ -28,41 +26,41 @@ public final class PartyDayViews {
     @Schema(name = "PartyDayCreate", description = "A new session of a branch, PLANNED. Its lecture slots are filled "
             + "by the rotation (or by hand); its host unit is chosen here or by the rotation.")
     public record Create(
-            @Schema(description = "The branch holding it", format = "uuid", maxLength = 36, required = true)
+            @Schema(description = "The branch holding it", required = true)
             @NotNull UUID branchId,
             @Schema(required = true, examples = "THEMED_PARTY_DAY") @NotNull PartyDayKind kind,
-            @Schema(format = "date-time", maxLength = 40, required = true, examples = "2027-03-26T14:30:00+08:00")
+            @Schema(required = true, examples = "2027-03-26T14:30:00+08:00")
             @NotNull Instant startsAt,
-            @Schema(format = "date-time", maxLength = 40, required = true, examples = "2027-03-26T16:30:00+08:00")
+            @Schema(required = true, examples = "2027-03-26T16:30:00+08:00")
             @NotNull Instant endsAt,
-            @Schema(minLength = 1, maxLength = 100, pattern = TEXT, required = true, examples = "学习贯彻党的二十届三中全会精神")
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String theme,
-            @Schema(maxLength = 100, pattern = TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = TEXT)
+            @Schema(minLength = 1, maxLength = 100, pattern = Patterns.TEXT, required = true, examples = "学习贯彻党的二十届三中全会精神")
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String theme,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = Patterns.TEXT)
             String place,
-            @Schema(maxLength = 2000, pattern = LONG_TEXT, examples = "一、重温入党誓词\n二、微型党课\n三、交流研讨")
-            @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String agenda,
+            @Schema(maxLength = 2000, pattern = Patterns.LONG_TEXT, examples = "一、重温入党誓词\n二、微型党课\n三、交流研讨")
+            @Size(max = 2000) @Pattern(regexp = Patterns.LONG_TEXT) String agenda,
             @Schema(description = "Micro lecture slots (微型党课), 0 to 10; default 0", minimum = "0", maximum = "10",
                     examples = "2") @Min(0) @Max(10) Integer lectureSlots,
             @Schema(description = "The host unit (a party group or department of the branch); none: the rotation "
-                    + "chooses", format = "uuid", maxLength = 36) UUID hostUnitId) {
+                    + "chooses") UUID hostUnitId) {
     }
 
     @Schema(name = "PartyDayChange", description = "A planned or confirmed session's new details (all of them). "
             + "Fewer lecture slots drop the last ones, which must have no recorded or pinned speaker.")
     public record Change(
             @Schema(required = true, examples = "THEMED_PARTY_DAY") @NotNull PartyDayKind kind,
-            @Schema(format = "date-time", maxLength = 40, required = true, examples = "2027-03-26T14:30:00+08:00")
+            @Schema(required = true, examples = "2027-03-26T14:30:00+08:00")
             @NotNull Instant startsAt,
-            @Schema(format = "date-time", maxLength = 40, required = true, examples = "2027-03-26T16:30:00+08:00")
+            @Schema(required = true, examples = "2027-03-26T16:30:00+08:00")
             @NotNull Instant endsAt,
-            @Schema(minLength = 1, maxLength = 100, pattern = TEXT, required = true, examples = "学习贯彻党的二十届三中全会精神")
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String theme,
-            @Schema(maxLength = 100, pattern = TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = TEXT)
+            @Schema(minLength = 1, maxLength = 100, pattern = Patterns.TEXT, required = true, examples = "学习贯彻党的二十届三中全会精神")
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String theme,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = Patterns.TEXT)
             String place,
-            @Schema(maxLength = 2000, pattern = LONG_TEXT) @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String agenda,
+            @Schema(maxLength = 2000, pattern = Patterns.LONG_TEXT) @Size(max = 2000) @Pattern(regexp = Patterns.LONG_TEXT) String agenda,
             @Schema(minimum = "0", maximum = "10", required = true, examples = "2") @NotNull @Min(0) @Max(10)
             Integer lectureSlots,
-            @Schema(description = "The host unit; none: the rotation chooses", format = "uuid", maxLength = 36)
+            @Schema(description = "The host unit; none: the rotation chooses")
             UUID hostUnitId) {
     }
 
@@ -80,7 +78,7 @@ public final class PartyDayViews {
             + "of the quarter's last month at 14:30. Dates already past, and days on which the branch already has a "
             + "session of that kind, are skipped, so the same series can be asked for again.")
     public record Series(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID branchId,
+            @Schema(required = true) @NotNull UUID branchId,
             @Schema(minimum = "2000", maximum = "2100", required = true, examples = "2027") @NotNull @Min(2000)
             @Max(2100) Integer year,
             @Schema(required = true, examples = "THEMED_PARTY_DAY") @NotNull PartyDayKind kind,
@@ -94,9 +92,9 @@ public final class PartyDayViews {
             @Schema(minimum = "15", maximum = "480", required = true, examples = "120") @NotNull @Min(15) @Max(480)
             Integer durationMinutes,
             @Schema(description = "The theme of every session (change each afterwards)", minLength = 1, maxLength = 100,
-                    pattern = TEXT, required = true, examples = "主题党日") @NotBlank @Size(max = 100)
-            @Pattern(regexp = TEXT) String theme,
-            @Schema(maxLength = 100, pattern = TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = TEXT)
+                    pattern = Patterns.TEXT, required = true, examples = "主题党日") @NotBlank @Size(max = 100)
+            @Pattern(regexp = Patterns.TEXT) String theme,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = Patterns.TEXT)
             String place,
             @Schema(minimum = "0", maximum = "10", examples = "2") @Min(0) @Max(10) Integer lectureSlots) {
     }
@@ -112,10 +110,10 @@ public final class PartyDayViews {
     @Schema(name = "MicroLecture", description = "A lecture slot (微型党课) of a session: its speaker, why the "
             + "rotation chose them, and once recorded whether it was delivered")
     public record Lecture(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
+            UUID id,
+            UUID partyDayId,
             @Schema(minimum = "1", maximum = "10") int slot,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
                     description = "None yet: nobody eligible was left, or the slot is not planned") UUID speakerId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, nullable = true, examples = "张三") String speakerName,
             @Schema(description = "Why the speaker has the slot: KEPT, RESCHEDULED (did not deliver last time), "
@@ -123,44 +121,42 @@ public final class PartyDayViews {
                     pattern = "^[A-Z_]{1,16}$", nullable = true, examples = "LONGEST_SINCE") String reason,
             @Schema(pattern = Patterns.LONG_TEXT, description = "The reason for display, in the Accept-Language", maxLength = 200, nullable = true,
                     examples = "最久未讲：上次 2026-Q1") String reasonText,
-            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
+            @Schema(format = "date", pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
             @Schema(description = "Set by a swap or a secretary: re-planning keeps it") boolean pinned,
             LectureOutcome outcome,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 100, nullable = true) String topic,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 2000, nullable = true) String summary,
             @Schema(type = SchemaType.ARRAY, maxItems = 5, implementation = LectureLink.class) List<String> links,
-            @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)
+            @Schema(format = "date-time", pattern = Patterns.INSTANT, nullable = true)
             Instant recordedAt,
             @Schema(description = "Ratings by attendees", minimum = "0", maximum = "100000") int ratingCount,
             @Schema(description = "Average rating 1 to 5, none before the first", minimum = "1", maximum = "5",
                     nullable = true) Double ratingAverage,
-            @Schema(description = "Version; the ETag of the lecture", minimum = "0", maximum = "999999999999999999",
-                    format = "int64") long version) {
+            @Schema(description = "Version; the ETag of the lecture") long version) {
     }
 
     @Schema(name = "PartyDay", description = "A session of a branch with its host unit and lecture slots")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            UUID id,
+            UUID branchId,
             PartyDayKind kind,
-            @Schema(format = "date-time", maxLength = 40) Instant startsAt,
-            @Schema(format = "date-time", maxLength = 40) Instant endsAt,
-            @Schema(description = "The day it is held (zhibu.time-zone)", format = "date", maxLength = 10)
+            Instant startsAt,
+            Instant endsAt,
+            @Schema(description = "The day it is held (zhibu.time-zone)", format = "date")
             LocalDate heldOn,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 100) String theme,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 100, nullable = true) String place,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 2000, nullable = true) String agenda,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID hostUnitId,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID hostUnitId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 64, nullable = true, examples = "第一党小组") String hostUnitName,
             @Schema(description = "KEPT, NEVER_HOSTED, LONGEST_SINCE (rotation) or CHOSEN (by hand)", maxLength = 16,
                     pattern = "^[A-Z_]{1,16}$", nullable = true) String hostReason,
             @Schema(minimum = "0", maximum = "10") int lectureSlots,
             PartyDayState state,
             @Schema(type = SchemaType.ARRAY, implementation = Lecture.class, maxItems = 10) List<Lecture> lectures,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64") long version,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
-            @Schema(format = "date-time", maxLength = 40) Instant updatedAt) {
+            @Schema(description = "Version; the ETag of the resource") long version,
+            Instant createdAt,
+            Instant updatedAt) {
     }
 
     @Schema(name = "PartyDayPage", description = "One page of sessions, earliest first")

@@ -69,8 +69,7 @@ public class PartyDaysResource {
     @Idempotent(required = false)
     @Operation(operationId = "createPartyDay", summary = "Plan a party day",
             description = "A session of a branch, PLANNED, with its lecture slots empty until the rotation (or a "
-                    + "secretary) fills them. A host unit named here is CHOSEN and kept by the rotation. Secretaries "
-                    + "and org admins of the branch. Takes an optional Idempotency-Key.")
+                    + "secretary) fills them.")
     @APIResponse(responseCode = "201", description = "The planned session",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -91,10 +90,8 @@ public class PartyDaysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent(required = false)
     @Operation(operationId = "createPartyDaySeries", summary = "Plan a year's party days at a rule",
-            description = "E.g. quarterly, on the last Friday of each quarter's last month, at 14:30 for two hours "
-                    + "(zhibu.time-zone). Skips dates already past and days on which the branch has a session of that "
-                    + "kind, so asking again adds only what is missing. Secretaries and org admins of the branch. "
-                    + "Takes an optional Idempotency-Key.")
+            description = "Adds the sessions of a schedule, skipping dates already past and days that have a "
+                    + "session of that kind.")
     @APIResponse(responseCode = "200", description = "What was created and what was skipped", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyDayViews.SeriesResult.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -109,14 +106,13 @@ public class PartyDaysResource {
 
     @GET
     @Operation(operationId = "listPartyDays", summary = "A branch's party days, earliest first",
-            description = "Without branchId: the caller's own branch. From `from` (default: 1 January of this year) "
-                    + "to `to` (inclusive). For those who may see the branch's party days: its members, group "
-                    + "leaders, secretaries, org admins above it, and API clients with stats:read.")
+            description = "Without branchId: the caller's own branch. From `from` (default: 1 January of this "
+                    + "year) to `to` (inclusive).")
     @APIResponse(responseCode = "200", description = "One page of sessions", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyDayViews.Page.class)))
     public PartyDayViews.Page list(
             @Parameter(description = "The branch (default: the caller's)", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("branchId") String branchId,
+                    format = "uuid")) @QueryParam("branchId") String branchId,
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -153,8 +149,8 @@ public class PartyDaysResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changePartyDay", summary = "Change a party day",
-            description = "Its time, theme, place, agenda, slots and host (all of them), while PLANNED or CONFIRMED "
-                    + "(409 PARTY_DAY_CLOSED otherwise). Secretaries and org admins of the branch. Requires If-Match.")
+            description = "Its time, theme, place, agenda, slots and host (all of them), while PLANNED or "
+                    + "CONFIRMED (409 PARTY_DAY_CLOSED otherwise).")
     @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.View.class)))
@@ -171,8 +167,8 @@ public class PartyDaysResource {
     @POST
     @Path("{id}/confirm")
     @Operation(operationId = "confirmPartyDay", summary = "Confirm a planned party day",
-            description = "From then on the rotation no longer changes its host or speakers (swaps and reassignments "
-                    + "still may). Secretaries and org admins of the branch. Requires If-Match.")
+            description = "From then on the rotation no longer changes its host or speakers (swaps and "
+                    + "reassignments still may). Secretaries and org admins of the branch.")
     @APIResponse(responseCode = "200", description = "The confirmed session", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.View.class)))
@@ -185,8 +181,7 @@ public class PartyDaysResource {
     @POST
     @Path("{id}/held")
     @Operation(operationId = "holdPartyDay", summary = "Record that a party day was held",
-            description = "Once it has started (409 PARTY_DAY_NOT_STARTED before). Open swap requests lapse. "
-                    + "Secretaries and org admins of the branch. Requires If-Match.")
+            description = "Once it has started (409 PARTY_DAY_NOT_STARTED before). Open swap requests lapse.")
     @APIResponse(responseCode = "200", description = "The held session", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.View.class)))
@@ -199,8 +194,8 @@ public class PartyDaysResource {
     @POST
     @Path("{id}/cancel")
     @Operation(operationId = "cancelPartyDay", summary = "Cancel a party day",
-            description = "Its speakers go back to the rotation at the next re-planning; open swap requests lapse. "
-                    + "Secretaries and org admins of the branch. Requires If-Match.")
+            description = "Its speakers go back to the rotation at the next re-planning; open swap requests "
+                    + "lapse. Secretaries and org admins of the branch.")
     @APIResponse(responseCode = "200", description = "The cancelled session", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartyDayViews.View.class)))

@@ -60,16 +60,14 @@ public class OrgUnitsResource {
     @GET
     @Authenticated
     @Operation(operationId = "listOrgUnits", summary = "List org units",
-            description = "The children of `parentId`, by position and name; or, with `under`, everything below that "
-                    + "unit, depth first. Without either, the top units the caller can see: the roots of the tree for "
-                    + "callers whose roles hold everywhere, otherwise the units their roles are held on. Archived units "
-                    + "only with `includeArchived`.")
+            description = "The children of `parentId`, by position and name; or, with `under`, everything below "
+                    + "that unit, depth first.")
     @APIResponse(responseCode = "200", description = "One page of units")
     public OrgUnitPage list(
             @Parameter(description = "List the children of this unit", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("parentId") String parentId,
+                    format = "uuid")) @QueryParam("parentId") String parentId,
             @Parameter(description = "List everything below this unit instead", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("under") String under,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("under") String under,
             @Parameter(description = "Include archived units", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includeArchived") String includeArchivedFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -170,8 +168,8 @@ public class OrgUnitsResource {
     @Path("{id}/archive")
     @Authenticated
     @Operation(operationId = "archiveOrgUnit", summary = "Archive an org unit",
-            description = "Units are never deleted: an archived unit keeps its history and takes nothing new. Only a "
-                    + "unit with no active unit under it can be archived. Requires If-Match with the ETag last read.")
+            description = "Units are never deleted: an archived unit keeps its history and takes nothing new. "
+                    + "Only a unit with no active unit under it can be archived.")
     @APIResponse(responseCode = "200", description = "The archived unit", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/points}. */
 public final class LedgerViews {
 
-    static final String TEXT = Patterns.TEXT;
 
     private LedgerViews() {
     }
@@ -24,38 +23,38 @@ public final class LedgerViews {
     @Schema(name = "ManualAward", description = "Points awarded by hand, with a reason; the date is today's business "
             + "date, and the MANUAL_AWARD rule's caps may lower the points.")
     public record Award(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID personId,
+            @Schema(required = true) @NotNull UUID personId,
             @Schema(minimum = "1", maximum = "100", required = true, examples = "5") @NotNull @Min(1) @Max(100)
             Integer points,
-            @Schema(minLength = 1, maxLength = 200, pattern = TEXT, required = true, examples = "主题党日微党课讲授优秀")
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String reason) {
+            @Schema(minLength = 1, maxLength = 200, pattern = Patterns.TEXT, required = true, examples = "主题党日微党课讲授优秀")
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String reason) {
     }
 
     @Schema(name = "LedgerReversal", description = "Why an entry is reversed.")
     public record Reversal(
-            @Schema(minLength = 1, maxLength = 200, pattern = TEXT, required = true, examples = "重复记分")
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String reason) {
+            @Schema(minLength = 1, maxLength = 200, pattern = Patterns.TEXT, required = true, examples = "重复记分")
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String reason) {
     }
 
     @Schema(name = "LedgerEntry", description = "One line of the points ledger: a credit, or a reversal (negative "
             + "points) of an earlier entry.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID id,
+            UUID personId,
             ActivityType activityType,
             @Schema(minimum = "-100000", maximum = "100000", examples = "5") int points,
             @Schema(description = "What earned it", maxLength = 32, pattern = "^[A-Z_]{1,32}$", examples = "MANUAL_AWARD")
             String sourceType,
             @Schema(maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$") String sourceId,
-            @Schema(description = "The rule version it was credited under", format = "uuid", maxLength = 36,
+            @Schema(description = "The rule version it was credited under",
                     nullable = true) UUID ruleId,
-            @Schema(format = "date", maxLength = 10) LocalDate businessDate,
+            @Schema(format = "date") LocalDate businessDate,
             @Schema(maxLength = 8, pattern = cn.zhibu.platform.time.IsoWeek.PATTERN, examples = "2026-W48") String isoWeek,
-            @Schema(description = "The entry this one reverses", format = "uuid", maxLength = 36, nullable = true)
+            @Schema(description = "The entry this one reverses", nullable = true)
             UUID reverses,
             @Schema(maxLength = 200, nullable = true) String reason,
             @Schema(maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$") String createdBy,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
 
         static View of(LedgerEntry e) {
             return new View(e.id, e.personId, e.activityType, e.points, e.sourceType, e.sourceId, e.ruleId,

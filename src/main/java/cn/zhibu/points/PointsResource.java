@@ -68,9 +68,8 @@ public class PointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "awardPoints", summary = "Award points by hand (secretaries)",
-            description = "Credits MANUAL_AWARD points to a person today, with a reason, under the rule that holds in "
-                    + "their branch; its daily and weekly caps may lower the points, to zero. Requires an "
-                    + "Idempotency-Key: a retry never credits twice.")
+            description = "Credits MANUAL_AWARD points to a person today, with a reason, under the rule that "
+                    + "holds in their branch; its daily and weekly caps may lower the points, to zero.")
     @APIResponse(responseCode = "201", description = "The ledger entry",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -110,7 +109,7 @@ public class PointsResource {
     @APIResponse(responseCode = "200", description = "One page of entries")
     public LedgerViews.Page entries(
             @Parameter(required = true, description = "The person", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("personId") String personId,
+                    format = "uuid")) @QueryParam("personId") String personId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         UUID person = QueryParams.uuid("personId", personId)

@@ -18,12 +18,12 @@ public final class ScoringRuleViews {
     @Schema(name = "ScoringRuleCreate", description = "A new version of a unit's rule for one activity type, from a date "
             + "(today or later, after the unit's latest version). Points already credited keep their version.")
     public record Create(
-            @Schema(description = "The unit whose subtree the rule holds for", format = "uuid", maxLength = 36,
+            @Schema(description = "The unit whose subtree the rule holds for",
                     required = true) @NotNull UUID unitId,
             @Schema(required = true, examples = "CHECK_IN") @NotNull ActivityType activityType,
-            @Schema(description = "First day it holds (business date)", format = "date", maxLength = 10,
+            @Schema(description = "First day it holds (business date)", format = "date",
                     required = true, examples = "2026-12-01") @NotNull LocalDate effectiveFrom,
-            @Schema(description = "Last day it holds; none: until a later version", format = "date", maxLength = 10,
+            @Schema(description = "Last day it holds; none: until a later version", format = "date",
                     examples = "2027-12-31") LocalDate effectiveTo,
             @Schema(description = "Points per occurrence", minimum = "0", maximum = "1000", required = true,
                     examples = "2") @NotNull @Min(0) @Max(1000) Integer points,
@@ -37,19 +37,19 @@ public final class ScoringRuleViews {
 
     @Schema(name = "ScoringRule", description = "One version of a unit's rule for an activity type.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID id,
+            UUID unitId,
             ActivityType activityType,
             @Schema(minimum = "1", maximum = "100000", examples = "1") int version,
-            @Schema(format = "date", maxLength = 10) LocalDate effectiveFrom,
-            @Schema(format = "date", maxLength = 10, nullable = true) LocalDate effectiveTo,
+            @Schema(format = "date") LocalDate effectiveFrom,
+            @Schema(format = "date", nullable = true) LocalDate effectiveTo,
             @Schema(minimum = "0", maximum = "1000", examples = "2") int points,
             @Schema(minimum = "0", maximum = "100000", nullable = true) Integer dailyCap,
             @Schema(minimum = "0", maximum = "100000", nullable = true) Integer weeklyCap,
             @Schema(minimum = "1", maximum = "100000", nullable = true) Integer maxCount,
             @Schema(description = "Who made it (account id)", maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$")
             String createdBy,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
 
         static View of(ScoringRule rule) {
             return new View(rule.id, rule.unitId, rule.activityType, rule.version, rule.effectiveFrom, rule.effectiveTo,
@@ -67,8 +67,8 @@ public final class ScoringRuleViews {
 
     @Schema(name = "EffectiveScoringRules", description = "Every activity type that earns points in a unit on a date.")
     public record EffectiveList(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
-            @Schema(format = "date", maxLength = 10) LocalDate date,
+            UUID unitId,
+            @Schema(format = "date") LocalDate date,
             @Schema(maxItems = 32) List<Effective> rules) {
     }
 

@@ -65,10 +65,8 @@ public class ScoringRulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent(required = false)
     @Operation(operationId = "createScoringRule", summary = "Make a new version of a unit's scoring rule",
-            description = "For one activity type, from a date (today or later, after the unit's latest version); the "
-                    + "units under it inherit it unless they have their own. Earlier versions stay and keep holding "
-                    + "for the points credited under them. STUDY_TIME (points for time spent) can only be turned on "
-                    + "by a branch. Secretaries and org admins of the unit. Takes an optional Idempotency-Key.")
+            description = "For one activity type, from a date (today or later, after the unit's latest version); "
+                    + "the units under it inherit it unless they have their own.")
     @APIResponse(responseCode = "201", description = "The new version",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -91,7 +89,7 @@ public class ScoringRulesResource {
     @APIResponse(responseCode = "200", description = "One page of versions")
     public ScoringRuleViews.Page list(
             @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Only this activity type", schema = @Schema(implementation = ActivityType.class))
             @QueryParam("activityType") String activityType,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -119,9 +117,9 @@ public class ScoringRulesResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringRuleViews.EffectiveList.class)))
     public ScoringRuleViews.EffectiveList effective(
             @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "The business date (default: today)", schema = @Schema(type = SchemaType.STRING,
-                    format = "date", maxLength = 10)) @QueryParam("date") String date) {
+                    format = "date")) @QueryParam("date") String date) {
         UUID unit = required(unitId);
         access.require(Action.ORG_READ, unit);
         LocalDate day = QueryParams.date("date", date).orElseGet(calendar::today);

@@ -33,7 +33,7 @@ public final class StudyMaterialViews {
             + "The url is only stored and shown, never fetched by the server.")
     public record Create(
             @Schema(description = "The audience: the unit whose subtree (all its members) the material is for",
-                    format = "uuid", maxLength = 36, required = true) @NotNull UUID unitId,
+                    required = true) @NotNull UUID unitId,
             @Schema(required = true, examples = "ARTICLE") @NotNull MaterialKind kind,
             @Schema(minLength = 1, maxLength = 100, pattern = TEXT, required = true,
                     examples = "深入学习贯彻党的二十届三中全会精神") @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String title,
@@ -50,10 +50,10 @@ public final class StudyMaterialViews {
                     + "a quicker check-in is flagged for review. 0 (the default): no minimum", minimum = "0",
                     maximum = "14400", examples = "300") @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
             @Schema(description = "When it opens (default: now); in the years 2000 to 2100", format = "date-time",
-                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2026-12-01T00:00:00+08:00")
+                    pattern = InstantInRange.PATTERN, examples = "2026-12-01T00:00:00+08:00")
             @InstantInRange Instant publishFrom,
             @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
-                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
+                    pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
             @InstantInRange Instant publishUntil) {
     }
 
@@ -75,11 +75,11 @@ public final class StudyMaterialViews {
             @Schema(description = "Least time, in seconds, between opening and checking in (0: no minimum)",
                     minimum = "0", maximum = "14400", required = true, examples = "300")
             @NotNull @Min(0) @Max(MAX_STUDY_SECONDS) Integer minStudySeconds,
-            @Schema(description = "When it opens; in the years 2000 to 2100", format = "date-time", maxLength = 40,
+            @Schema(description = "When it opens; in the years 2000 to 2100", format = "date-time",
                     pattern = InstantInRange.PATTERN, required = true, examples = "2026-12-01T00:00:00+08:00")
             @NotNull @InstantInRange Instant publishFrom,
             @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
-                    maxLength = 40, pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
+                    pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
             @InstantInRange Instant publishUntil) {
     }
 
@@ -87,9 +87,8 @@ public final class StudyMaterialViews {
             + "it from publishFrom on, until it is withdrawn; they check in on it while it is open (from publishFrom "
             + "to publishUntil).")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(description = "The audience: the unit whose subtree the material is for", format = "uuid",
-                    maxLength = 36) UUID unitId,
+            UUID id,
+            @Schema(description = "The audience: the unit whose subtree the material is for") UUID unitId,
             MaterialKind kind,
             @Schema(maxLength = 100, pattern = TEXT, examples = "深入学习贯彻党的二十届三中全会精神") String title,
             @Schema(maxLength = 1000, pattern = LONG_TEXT, nullable = true) String summary,
@@ -97,16 +96,16 @@ public final class StudyMaterialViews {
                     examples = "https://www.12371.cn/2024/07/21/ARTI1721563200000000.shtml") String url,
             @Schema(type = SchemaType.ARRAY, implementation = MaterialTag.class, maxItems = 8) List<String> tags,
             @Schema(minimum = "0", maximum = "14400", examples = "300") int minStudySeconds,
-            @Schema(format = "date-time", maxLength = 40) Instant publishFrom,
-            @Schema(format = "date-time", maxLength = 40, pattern = INSTANT, nullable = true) Instant publishUntil,
-            @Schema(description = "When it was withdrawn; null while it is not", format = "date-time", maxLength = 40,
+            Instant publishFrom,
+            @Schema(format = "date-time", pattern = INSTANT, nullable = true) Instant publishUntil,
+            @Schema(description = "When it was withdrawn; null while it is not", format = "date-time",
                     pattern = INSTANT, nullable = true) Instant withdrawnAt,
             @Schema(description = "Who made it (account id)", maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$")
             String createdBy,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64", examples = "0") long version,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
-            @Schema(format = "date-time", maxLength = 40) Instant updatedAt) {
+            @Schema(description = "Version; the ETag of the resource",
+                    examples = "0") long version,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static View of(StudyMaterial m) {
             return new View(m.id, m.unitId, m.kind, m.title, m.summary, m.url, Arrays.asList(m.tags), m.minStudySeconds,
@@ -123,12 +122,12 @@ public final class StudyMaterialViews {
             + "clock). A check-in on the material is measured from it: one made before checkInFrom, or claiming more "
             + "study time than has passed since, is flagged for review.")
     public record Opening(
-            @Schema(format = "uuid", maxLength = 36) UUID materialId,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(description = "The business day (Asia/Shanghai)", format = "date", maxLength = 10) LocalDate businessDate,
-            @Schema(description = "The first opening of the day", format = "date-time", maxLength = 40) Instant openedAt,
+            UUID materialId,
+            UUID personId,
+            @Schema(description = "The business day (Asia/Shanghai)", format = "date") LocalDate businessDate,
+            @Schema(description = "The first opening of the day") Instant openedAt,
             @Schema(description = "The earliest a check-in on it is plausible: openedAt plus the material's minimum "
-                    + "study time", format = "date-time", maxLength = 40) Instant checkInFrom) {
+                    + "study time") Instant checkInFrom) {
     }
 
     @Schema(name = "StudyMaterialPage", description = "One page of study materials, latest opening first.")

@@ -71,9 +71,8 @@ public class StudyMaterialsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "createStudyMaterial", summary = "Publish a study material for a unit's subtree",
-            description = "Secretaries and org admins of the audience unit. It opens at publishFrom (default: now) "
-                    + "and closes at publishUntil (if any). The url (http or https) is stored and shown, never "
-                    + "fetched. Requires an Idempotency-Key.")
+            description = "Secretaries and org admins of the audience unit. It opens at publishFrom (default: "
+                    + "now) and closes at publishUntil (if any).")
     @APIResponse(responseCode = "201", description = "The material was created (or, on a replay, had been)",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -94,13 +93,11 @@ public class StudyMaterialsResource {
     @Operation(operationId = "listStudyMaterials", summary = "Study materials open to me, or those of a unit",
             description = "Without `unitId`: the materials open to the caller now (their own person is in the "
                     + "audience, inside the publishing window, not withdrawn); empty for callers who are not a "
-                    + "person. With `unitId`: every material whose audience lies in that unit's subtree, including "
-                    + "those not open yet, closed or withdrawn (secretaries and org admins of the unit). Latest "
-                    + "opening first.")
+                    + "person.")
     @APIResponse(responseCode = "200", description = "One page of materials")
     public StudyMaterialViews.Page list(
             @Parameter(description = "List the materials of this unit's subtree (managers)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
@@ -120,9 +117,8 @@ public class StudyMaterialsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getStudyMaterial", summary = "Read one study material",
-            description = "Once it has opened and until it is withdrawn, those in its audience and those whose roles "
-                    + "reach its unit read it (a closed one too); secretaries and org admins of its unit read it in "
-                    + "every state. Sends an ETag; with If-None-Match naming it, answers 304.")
+            description = "Once it has opened and until it is withdrawn, those in its audience and those whose "
+                    + "roles reach its unit read it (a closed one too).")
     @APIResponse(responseCode = "200", description = "The material", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StudyMaterialViews.View.class)))
@@ -138,8 +134,7 @@ public class StudyMaterialsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeStudyMaterial", summary = "Change a study material",
-            description = "Its content and publishing window (the audience stays). Not once withdrawn. Secretaries "
-                    + "and org admins of its unit. Requires If-Match with the ETag last read.")
+            description = "Its content and publishing window (the audience stays). Not once withdrawn.")
     @APIResponse(responseCode = "200", description = "The changed material", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StudyMaterialViews.View.class)))
@@ -157,8 +152,7 @@ public class StudyMaterialsResource {
     @Path("{id}/withdraw")
     @Operation(operationId = "withdrawStudyMaterial", summary = "Withdraw a study material",
             description = "Closes it from now on for good; it is kept, with the check-ins and quizzes made on it. "
-                    + "Withdrawing it again changes nothing. Secretaries and org admins of its unit. Requires "
-                    + "If-Match with the ETag last read.")
+                    + "Withdrawing it again changes nothing.")
     @APIResponse(responseCode = "200", description = "The withdrawn material", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StudyMaterialViews.View.class)))
@@ -172,11 +166,8 @@ public class StudyMaterialsResource {
     @POST
     @Path("{id}/open")
     @Operation(operationId = "openStudyMaterial", summary = "Record that I open a study material now",
-            description = "A member opens a material open to them (their own person is in its audience, inside its "
-                    + "publishing window). The first opening of each business day is kept, on the server's clock, and "
-                    + "answered again on later calls that day: a check-in on the material is measured from it. Only "
-                    + "a person's own account studies (403 STUDY_NOT_A_PERSON otherwise); a material not open to the "
-                    + "caller is not found; one outside its publishing window is 422 MATERIAL_NOT_OPEN.")
+            description = "A member opens a material open to them (their own person is in its audience, inside "
+                    + "its publishing window).")
     @APIResponse(responseCode = "200", description = "Today's first opening", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyMaterialViews.Opening.class)))
     @APIResponse(ref = "CheckInRefused", responseCode = "422")

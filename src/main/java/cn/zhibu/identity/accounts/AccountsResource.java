@@ -45,10 +45,7 @@ public class AccountsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createStaffAccount", summary = "Create a staff account with a one-time password",
-            description = "The password is shown once, in this answer; it must be changed at the first sign-in. For a "
-                    + "person's account, the caller must manage grants in the person's branch; otherwise everywhere. "
-                    + "A person who signs in already (WeChat bound, or sessions started) keeps their account as it is: "
-                    + "409 ACCOUNT_EXISTS; one who only holds roles gets the staff account with those roles.")
+            description = "The password is shown once, in this answer; it must be changed at the first sign-in.")
     @APIResponse(responseCode = "201", description = "The account and its one-time password", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAccountView.class)))
     @APIResponse(ref = "AccountConflict", responseCode = "409")
@@ -73,15 +70,15 @@ public class AccountsResource {
             @Schema(description = "User name (stored in lower case)", minLength = 3, maxLength = 32,
                     pattern = "^[A-Za-z0-9._-]{3,32}$", required = true, examples = "li.secretary")
             @NotNull @Pattern(regexp = "^[A-Za-z0-9._-]{3,32}$") String username,
-            @Schema(description = "The person, if the account is theirs", format = "uuid", maxLength = 36)
+            @Schema(description = "The person, if the account is theirs")
             UUID personId) {
     }
 
     @Schema(name = "NewStaffAccount", description = "A new staff account and its one-time password, shown only now.")
     public record NewAccountView(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
+            UUID id,
             @Schema(maxLength = 32, examples = "li.secretary") String username,
-            @Schema(format = "uuid", maxLength = 36, nullable = true) UUID personId,
+            @Schema(format = "uuid", nullable = true) UUID personId,
             @Schema(description = "Sign in with it once, then change it", maxLength = 16, examples = "x7Kq2mPz9RtW4bNc")
             String oneTimePassword) {
     }

@@ -59,7 +59,7 @@ public class ApiClientsResource {
     @APIResponse(responseCode = "200", description = "One page of API clients")
     public ApiClientViews.Page list(
             @Parameter(description = "Clients bound to this unit or a unit under it", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "GrantCreate", description = "A role to grant on a unit and its subtree, to an account or to a person "
         + "(exactly one of the two).")
 public record GrantRequest(
-        @Schema(description = "The account", format = "uuid", maxLength = 36) UUID accountId,
-        @Schema(description = "The person (their account is made if needed)", format = "uuid", maxLength = 36)
+        @Schema(description = "The account") UUID accountId,
+        @Schema(description = "The person (their account is made if needed)")
         UUID personId,
         @Schema(required = true, examples = "SECRETARY") @NotNull GrantedRole role,
-        @Schema(description = "The unit; omit for everywhere (ORG_ADMIN only)", format = "uuid", maxLength = 36)
+        @Schema(description = "The unit; omit for everywhere (ORG_ADMIN only)")
         UUID unitId) {
 
     /** The roles that can be granted. */

@@ -8,14 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Grant", description = "A role held by an account on an org unit and everything under it (no unit: "
         + "everywhere). Grants are never deleted; a revoked grant shows who revoked it and when.")
 public record GrantView(
-        @Schema(format = "uuid", maxLength = 36) UUID id,
-        @Schema(format = "uuid", maxLength = 36) UUID accountId,
+        UUID id,
+        UUID accountId,
         @Schema(ref = "GrantedRole") String role,
-        @Schema(description = "The unit; null: everywhere", format = "uuid", maxLength = 36, nullable = true) UUID unitId,
+        @Schema(description = "The unit; null: everywhere", nullable = true) UUID unitId,
         @Schema(description = "Who granted it (account id, or system:...)", maxLength = 80) String grantedBy,
-        @Schema(format = "date-time", maxLength = 40) Instant grantedAt,
+        Instant grantedAt,
         @Schema(description = "Who revoked it", maxLength = 80, nullable = true) String revokedBy,
-        @Schema(format = "date-time", maxLength = 40, nullable = true) Instant revokedAt) {
+        @Schema(nullable = true) Instant revokedAt) {
 
     static GrantView of(RoleGrant grant) {
         return new GrantView(grant.id, grant.accountId, grant.role, grant.unitId, grant.grantedBy, grant.grantedAt,

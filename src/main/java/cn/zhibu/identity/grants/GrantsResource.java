@@ -68,9 +68,9 @@ public class GrantsResource {
     @APIResponse(responseCode = "200", description = "One page of grants")
     public GrantPage list(
             @Parameter(description = "Grants on this unit or a unit under it", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Only this account's grants", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("accountId") String accountId,
+                    format = "uuid")) @QueryParam("accountId") String accountId,
             @Parameter(description = "Include revoked grants", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includeRevoked") String includeRevokedFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,

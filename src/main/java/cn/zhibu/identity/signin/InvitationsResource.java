@@ -44,9 +44,8 @@ public class InvitationsResource {
 
     @POST
     @Operation(operationId = "issueWeChatInvitation", summary = "Issue a one-time WeChat invitation code for a person",
-            description = "The person enters it at their first sign-in from the mini-program (or to move to another "
-                    + "WeChat). Earlier unused codes of the person stop working. The code is shown once and kept only "
-                    + "hashed. For a person who holds roles, only a caller who could grant all of them may issue it.")
+            description = "The person enters it at their first sign-in from the mini-program (or to move to "
+                    + "another WeChat). Earlier unused codes of the person stop working.")
     @APIResponse(responseCode = "201", description = "The code", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeChatSignIn.Invitation.class)))
     @APIResponse(ref = "IdentityRefused", responseCode = "422")

@@ -60,9 +60,7 @@ public class SessionsResource {
     @POST
     @Path("wechat")
     @Operation(operationId = "signInWithWeChat", summary = "Sign in from the mini-program with a wx.login code",
-            description = "The server asks WeChat (jscode2session) who the code belongs to. The first time, send the "
-                    + "invitation code a secretary issued: it binds this WeChat to the person. WeChat's session_key "
-                    + "never leaves the server. WeChat busy or rate limited: 503 with Retry-After.")
+            description = "The server asks WeChat (jscode2session) who the code belongs to.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
     @APIResponse(ref = "Unauthorized", responseCode = "401")
@@ -106,11 +104,7 @@ public class SessionsResource {
     @POST
     @Path("demo")
     @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
-            description = "Only with zhibu.demo=true on the embedded database, listening on this machine only (the "
-                    + "demo's default; with quarkus.http.host set to anything else the demo sign-in is off), and only "
-                    + "for the demo's own people DEMO-1001 to DEMO-1030; anywhere else this answers 404. "
-                    + "DEMO-1001 is the branch secretary, DEMO-1002 its integrity officer, DEMO-1003 an org admin of "
-                    + "the department, DEMO-1004 to DEMO-1006 lead the party groups; everyone else is a member.")
+            description = "Only with zhibu.demo=true on the embedded database, listening on this machine only.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
     @APIResponse(ref = "NotFound", responseCode = "404")

@@ -50,6 +50,6 @@ public final class SignInRequests {
             @Schema(description = "The demo person's external id", maxLength = 9, pattern = "^DEMO-[0-9]{4}$",
                     examples = "DEMO-1001")
             @Pattern(regexp = "^DEMO-[0-9]{4}$") String externalId,
-            @Schema(description = "Or the person's id", format = "uuid", maxLength = 36) UUID personId) {
+            @Schema(description = "Or the person's id") UUID personId) {
     }
 }

@@ -21,7 +21,7 @@ public record TokenPair(
         @Schema(description = "Seconds until the refresh token expires if unused", minimum = "0", maximum = "31622400",
                 examples = "2592000")
         long refreshExpiresIn,
-        @Schema(description = "The signed-in account", format = "uuid", maxLength = 36)
+        @Schema(description = "The signed-in account")
         UUID accountId,
         @Schema(description = "True after signing in with a one-time password: only POST /v1/me/password and "
                 + "GET /v1/me work until the password is changed", examples = "false")

@@ -137,8 +137,8 @@ public class WeChatSignIn {
     public record Invitation(
             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The code (10 letters and digits)",
                     maxLength = 10, pattern = "^[A-Z2-9]{10}$", examples = "K7M2Q9TXWB") String code,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "uuid", maxLength = 36) UUID personId,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the code stops working",
-                    format = "date-time", maxLength = 40) Instant expiresAt) {
+            UUID personId,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the code stops working")
+            Instant expiresAt) {
     }
 }

@@ -59,16 +59,15 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Audited(AuditAction.SEARCH_AUDIT)
     @Operation(operationId = "searchIntegrityAudit", summary = "Search the access audit of integrity files",
-            description = "Every read, write and refusal of integrity files (and of this audit and the keys), newest "
-                    + "first, optionally of one file, one actor, one action, one outcome, between two business dates."
-                    + WHO)
+            description = "Every read, write and refusal of integrity files (and of this audit and the keys), "
+                    + "newest first, optionally of one file, one actor, one action, one outcome.")
     @APIResponse(responseCode = "200", description = "One page of the audit",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditViews.Page.class)))
     public Response search(@Parameter(description = "Rows of this file", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("fileId") String fileId,
+                    format = "uuid")) @QueryParam("fileId") String fileId,
             @Parameter(description = "Rows of this account or API client", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("actorId") String actorId,
+                    format = "uuid")) @QueryParam("actorId") String actorId,
             @Parameter(description = "Rows of this action", schema = @Schema(implementation = AuditAction.class))
             @QueryParam("action") String action,
             @Parameter(description = "Rows of this outcome", schema = @Schema(
@@ -89,17 +88,16 @@ public class AuditResource {
     @Produces(CsvExport.MEDIA_TYPE)
     @Audited(AuditAction.EXPORT_AUDIT)
     @Operation(operationId = "exportIntegrityAudit", summary = "Export the access audit of integrity files as CSV",
-            description = "The rows the same filters find, newest first, as a CSV file for Excel (UTF-8 with a byte "
-                    + "order mark, a header row, entry ids separated by spaces), at most " + AuditSearch.EXPORT_CAP
-                    + " rows: 400 INVALID_PARAMETER when more match (narrow the dates)." + WHO)
+            description = "The rows the same filters find, newest first, as a CSV file for Excel (UTF-8 with a "
+                    + "byte order mark, a header row, entry ids separated by spaces), at most 100000 rows.")
     @APIResponse(responseCode = "200", description = "The file",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     maxLength = 100000000)))
     public Response export(@Parameter(description = "Rows of this file", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("fileId") String fileId,
+                    format = "uuid")) @QueryParam("fileId") String fileId,
             @Parameter(description = "Rows of this account or API client", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("actorId") String actorId,
+                    format = "uuid")) @QueryParam("actorId") String actorId,
             @Parameter(description = "Rows of this action", schema = @Schema(implementation = AuditAction.class))
             @QueryParam("action") String action,
             @Parameter(description = "Rows of this outcome", schema = @Schema(

@@ -19,7 +19,7 @@ public final class CheckpointViews {
             + "entry was appended. The signed bytes are six lines, each ending in a line feed: "
             + "'zhibu/integrity-checkpoint/v1', fileId, entryCount, headHash, at, keyId")
     public record CheckpointView(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,
+            @Schema(required = true) UUID fileId,
             @Schema(description = "How many entries the file's chain had", minimum = "1", maximum = "100000",
                     required = true) int entryCount,
             @Schema(description = "SHA-256 of the last of them, hex", maxLength = 64, pattern = "^[0-9a-f]{64}$",

@@ -52,13 +52,7 @@ public class CheckpointsResource {
     @GET
     @Audited(AuditAction.LIST_CHECKPOINTS)
     @Operation(operationId = "listIntegrityCheckpoints", summary = "Export the signed checkpoints of integrity files",
-            description = "Every append to an integrity file writes a checkpoint of the file's head (file, entry "
-                    + "count, head hash, time, key id) signed with an Ed25519 key the database does not hold, to the "
-                    + "database and to a directory outside it. This lists those kept in the database, in the order "
-                    + "they were written, for copying to write-once storage. A transaction still open may commit a "
-                    + "checkpoint before the last one listed: a copy that runs again starts a page or two back. Only "
-                    + "callers who may export checkpoints everywhere (org admins of the whole tree); 403 for anyone "
-                    + "else.")
+            description = "Every append to an integrity file writes a checkpoint of the file's head.")
     @APIResponse(responseCode = "200", description = "One page of checkpoints",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
@@ -76,11 +70,8 @@ public class CheckpointsResource {
     @Path("keys")
     @Audited(AuditAction.CHECKPOINT_KEYS)
     @Operation(operationId = "listIntegrityCheckpointKeys", summary = "The public keys of integrity checkpoints",
-            description = "The Ed25519 public keys that verify checkpoints, current first, with their ids: the one "
-                    + "new checkpoints are signed with and earlier ones still listed. A verification checks the "
-                    + "latest checkpoint of a file under them; an auditor can check any exported one with openssl. "
-                    + "Callers who read integrity files or their audit anywhere (integrity officers, org admins); "
-                    + "403 for anyone else.")
+            description = "The Ed25519 public keys that verify checkpoints, current first, with their ids: the "
+                    + "one new checkpoints are signed with and earlier ones still listed.")
     @APIResponse(responseCode = "200", description = "The public keys",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointViews.KeyList.class)))

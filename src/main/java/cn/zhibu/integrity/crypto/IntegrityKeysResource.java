@@ -45,9 +45,8 @@ public class IntegrityKeysResource {
     @GET
     @Audited(AuditAction.KEY_STATUS)
     @Operation(operationId = "getIntegrityKeyStatus", summary = "What each integrity key sealed",
-            description = "The id of the key new values are sealed with, and per key id how many entry contents and "
-                    + "declarations it sealed. An old key may be dropped from zhibu.integrity.keys once it seals "
-                    + "nothing." + WHO)
+            description = "The id of the key new values are sealed with, and per key id how many entry contents "
+                    + "and declarations it sealed.")
     @APIResponse(responseCode = "200", description = "The keys' use",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyViews.Status.class)))
@@ -60,11 +59,8 @@ public class IntegrityKeysResource {
     @Path("rotation")
     @Audited(AuditAction.ROTATE_KEYS)
     @Operation(operationId = "rotateIntegrityKeys", summary = "Re-seal integrity content under the current key",
-            description = "Opens every entry content and declaration sealed under another configured key and seals "
-                    + "the same bytes again with the current key (zhibu.integrity.key-id), a batch per transaction; "
-                    + "entries' hashes cover the plaintext, so every file's chain still holds. Values under keys no "
-                    + "longer configured (or that do not open) cannot be re-sealed: they are counted as remaining "
-                    + "and left. Running it again does no harm." + WHO)
+            description = "Opens every entry content and declaration sealed under another configured key and "
+                    + "seals the same bytes again with the current key (zhibu.integrity.key-id).")
     @APIResponse(responseCode = "200", description = "What was re-sealed",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyViews.Rotation.class)))

@@ -46,7 +46,7 @@ public final class DeclarationViews {
 
     @Schema(name = "IntegrityDeclarationReview", description = "One stage's review of a declaration")
     public record StageReview(
-            @Schema(description = "The reviewer's account", format = "uuid", maxLength = 36, required = true)
+            @Schema(description = "The reviewer's account", required = true)
             UUID reviewedBy,
             @Schema(required = true) Instant reviewedAt,
             @Schema(maxLength = 500, nullable = true, pattern = Patterns.TEXT, examples = "情况属实") String note) {
@@ -55,12 +55,12 @@ public final class DeclarationViews {
     @Schema(name = "IntegrityDeclarationSummary", description = "A declaration without its content, as reviewers "
             + "see it in their queue and the cadre gets it back on submitting")
     public record Summary(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID personId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID fileId,
+            @Schema(required = true) UUID personId,
             @Schema(maxLength = 32, pattern = cn.zhibu.platform.openapi.Patterns.LONG_TEXT, required = true,
                     examples = "李建国") String personName,
-            @Schema(description = "The cadre's branch", format = "uuid", maxLength = 36, required = true) UUID unitId,
+            @Schema(description = "The cadre's branch", required = true) UUID unitId,
             @Schema(ref = "IntegrityDeclarationType") EntryType type,
             @Schema(description = "The year a personal matters report reports on", nullable = true, minimum = "2000",
                     maximum = "2100") Integer reportYear,
@@ -69,19 +69,19 @@ public final class DeclarationViews {
             @Schema(description = "The unit head's review, once done", nullable = true) StageReview unitReview,
             @Schema(description = "The integrity officer's review, once done", nullable = true)
             StageReview officerReview,
-            @Schema(description = "The file's entry it became, once accepted", format = "uuid", maxLength = 36,
+            @Schema(description = "The file's entry it became, once accepted", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID entryId,
             @Schema(minimum = "0", maximum = "999999999999999999", required = true) long version) {
     }
 
     @Schema(name = "IntegrityDeclaration", description = "A declaration with its content")
     public record View(
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID id,
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID fileId,
-            @Schema(format = "uuid", maxLength = 36, required = true) UUID personId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID fileId,
+            @Schema(required = true) UUID personId,
             @Schema(maxLength = 32, pattern = cn.zhibu.platform.openapi.Patterns.LONG_TEXT, required = true,
                     examples = "李建国") String personName,
-            @Schema(description = "The cadre's branch", format = "uuid", maxLength = 36, required = true) UUID unitId,
+            @Schema(description = "The cadre's branch", required = true) UUID unitId,
             @Schema(ref = "IntegrityDeclarationType") EntryType type,
             @Schema(description = "The year a personal matters report reports on", nullable = true, minimum = "2000",
                     maximum = "2100") Integer reportYear,
@@ -90,7 +90,7 @@ public final class DeclarationViews {
             @Schema(description = "The unit head's review, once done", nullable = true) StageReview unitReview,
             @Schema(description = "The integrity officer's review, once done", nullable = true)
             StageReview officerReview,
-            @Schema(description = "The file's entry it became, once accepted", format = "uuid", maxLength = 36,
+            @Schema(description = "The file's entry it became, once accepted", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID entryId,
             @Schema(minimum = "0", maximum = "999999999999999999", required = true) long version,
             @Schema(description = "What was declared", required = true) EntryContent content) {

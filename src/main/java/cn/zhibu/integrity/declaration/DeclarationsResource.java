@@ -73,12 +73,8 @@ public class DeclarationsResource {
     @Idempotent(required = false)
     @Audited(value = AuditAction.SUBMIT_DECLARATION, target = Audited.Target.DECLARATION)
     @Operation(operationId = "submitIntegrityDeclaration", summary = "Declare personal matters or a gift",
-            description = "By a leading cadre's own account (403 INTEGRITY_NOT_A_PERSON for staff accounts and API "
-                    + "clients): an annual personal matters report (个人有关事项报告, PERSONAL_MATTERS) or a gift "
-                    + "(礼品礼金登记, GIFT); other types answer 422 INTEGRITY_DECLARATION_TYPE. 422 INTEGRITY_NO_FILE "
-                    + "when the cadre has no open integrity file. The declaration awaits the head of the cadre's "
-                    + "unit, then an integrity officer, before it joins the file. Answered without the content "
-                    + "(read it from /v1/integrity-declarations/mine or by id). Takes an optional Idempotency-Key.")
+            description = "By a leading cadre's own account (403 INTEGRITY_NOT_A_PERSON for staff accounts and "
+                    + "API clients).")
     @APIResponse(responseCode = "201", description = "The declaration, awaiting the unit head's review",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "Cache-Control", ref = "NoStore")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -114,11 +110,7 @@ public class DeclarationsResource {
     @GET
     @Audited(AuditAction.LIST_DECLARATIONS)
     @Operation(operationId = "listIntegrityDeclarations", summary = "Declarations awaiting the caller's review",
-            description = "Oldest first, without content. AWAITING_UNIT: declarations of cadres in units where the "
-                    + "caller reviews declarations as the unit head (secretaries of the cadre's branch); "
-                    + "AWAITING_OFFICER: where the caller keeps integrity files. Without state, both the caller may "
-                    + "review. Never the caller's own or a declared relative's. 403 for callers who may review "
-                    + "none.")
+            description = "Oldest first, without content: the declarations awaiting the caller's review.")
     @APIResponse(responseCode = "200", description = "One page of the queue",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarationViews.Page.class)))
@@ -171,15 +163,8 @@ public class DeclarationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited(value = AuditAction.REVIEW_DECLARATION, target = Audited.Target.DECLARATION)
     @Operation(operationId = "reviewIntegrityDeclaration", summary = "Approve or return a declaration",
-            description = "At its current stage. AWAITING_UNIT: the head of the cadre's unit (a secretary of their "
-                    + "branch) approves it on to an integrity officer (AWAITING_OFFICER) or returns it. "
-                    + "AWAITING_OFFICER: an integrity officer of the cadre's unit (not the one who approved it for "
-                    + "the unit) accepts it into the file as an entry naming the declaration (ACCEPTED; a personal "
-                    + "matters report counts for its year), or returns it. A return needs a note. Never the cadre "
-                    + "or a declared relative (403 INTEGRITY_REVIEW_NOT_YOURS, as for an officer at the unit "
-                    + "stage). Anyone else gets 404, as when reading it. 409 INTEGRITY_DECLARATION_DECIDED when "
-                    + "the stage was reviewed already (of two "
-                    + "reviewers at once, one decides); 409 INTEGRITY_FILE_CLOSED when the file was closed.")
+            description = "Approves or returns the declaration at its current stage (AWAITING_UNIT, then "
+                    + "AWAITING_OFFICER).")
     @APIResponse(responseCode = "200", description = "The declaration as reviewed",
             headers = @Header(name = "Cache-Control", ref = "NoStore"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarationViews.View.class)))

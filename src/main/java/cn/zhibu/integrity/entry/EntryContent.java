@@ -43,8 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public sealed interface EntryContent {
     // each record's type is its own whatever it is given (null included), so content and type never disagree
 
-    String TEXT = Patterns.TEXT;
-    String LONG_TEXT = Patterns.LONG_TEXT;
     /** A resident identity number (居民身份证号码): 17 digits and a digit or X. */
     String ID_NUMBER = "^[0-9]{17}[0-9X]$";
 
@@ -58,18 +56,19 @@ public sealed interface EntryContent {
     @Schema(name = "IntegrityProfile", description = "Basic profile snapshot (基本情况) at the time of filing")
     record Profile(
             @Schema(required = true, enumeration = "PROFILE") @NotNull EntryType type,
-            @NotBlank @Size(max = 32) @Pattern(regexp = TEXT) String name,
+            @NotBlank @Size(max = 32) @Pattern(regexp = Patterns.TEXT) String name,
             @Schema(description = "Resident identity number") @NotBlank @Pattern(regexp = ID_NUMBER) @Size(max = 18)
             String idNumber,
             @NotNull LocalDate birthDate,
             @Schema(description = "Position (职务)", examples = "区委组织部副部长") @NotBlank @Size(max = 100)
-            @Pattern(regexp = TEXT) String position,
-            @Schema(nullable = true, description = "Rank (职级)", examples = "二级调研员") @Size(max = 50) @Pattern(regexp = TEXT)
+            @Pattern(regexp = Patterns.TEXT) String position,
+            @Schema(nullable = true, description = "Rank (职级)", examples = "二级调研员") @Size(max = 50) @Pattern(regexp = Patterns.TEXT)
             String rank,
-            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE, description = "Appointed to the position on") LocalDate appointedOn,
-            @Schema(nullable = true, description = "Highest education", examples = "研究生") @Size(max = 50) @Pattern(regexp = TEXT)
+            @Schema(nullable = true, format = "date", pattern = Patterns.DATE, description = "Appointed to the position on")
+            LocalDate appointedOn,
+            @Schema(nullable = true, description = "Highest education", examples = "研究生") @Size(max = 50) @Pattern(regexp = Patterns.TEXT)
             String education,
-            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = TEXT) String address) implements EntryContent {
+            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String address) implements EntryContent {
 
         public Profile {
             type = EntryType.PROFILE;
@@ -84,14 +83,14 @@ public sealed interface EntryContent {
     @Schema(name = "IntegrityRelative", description = "A family member or main social relation")
     record Relative(
             @NotNull Relation relation,
-            @NotBlank @Size(max = 32) @Pattern(regexp = TEXT) String name,
+            @NotBlank @Size(max = 32) @Pattern(regexp = Patterns.TEXT) String name,
             @Schema(nullable = true) @Pattern(regexp = ID_NUMBER) @Size(max = 18) String idNumber,
-            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE) LocalDate birthDate,
-            @Schema(nullable = true, description = "Employer (工作单位)") @Size(max = 100) @Pattern(regexp = TEXT) String employer,
-            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String position,
+            @Schema(nullable = true, format = "date", pattern = Patterns.DATE) LocalDate birthDate,
+            @Schema(nullable = true, description = "Employer (工作单位)") @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String employer,
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String position,
             @Schema(nullable = true, description = "Businesses they run or hold shares in (经商办企业)") @Size(max = 500)
-            @Pattern(regexp = LONG_TEXT) String businesses,
-            @Schema(nullable = true, format = "uuid", maxLength = 36, pattern = Patterns.UUID, description = "The relative's person id, when they are a person here: neither opens the "
+            @Pattern(regexp = Patterns.LONG_TEXT) String businesses,
+            @Schema(nullable = true, format = "uuid", pattern = Patterns.UUID, description = "The relative's person id, when they are a person here: neither opens the "
                     + "other's integrity file") UUID personId) {
     }
 
@@ -107,11 +106,11 @@ public sealed interface EntryContent {
 
     @Schema(name = "IntegrityHousing", description = "A dwelling owned by the cadre or their family")
     record Housing(
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String address,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String address,
             @Schema(nullable = true) @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal areaSquareMetres,
             @Schema(nullable = true, description = "How it was acquired", examples = "购买商品房") @Size(max = 100)
-            @Pattern(regexp = TEXT) String source,
-            @Schema(nullable = true, description = "Whose it is", examples = "本人、配偶共有") @Size(max = 100) @Pattern(regexp = TEXT)
+            @Pattern(regexp = Patterns.TEXT) String source,
+            @Schema(nullable = true, description = "Whose it is", examples = "本人、配偶共有") @Size(max = 100) @Pattern(regexp = Patterns.TEXT)
             String owner) {
     }
 
@@ -123,24 +122,24 @@ public sealed interface EntryContent {
     @Schema(name = "IntegrityInvestment", description = "Stocks, funds, insurance and other investments")
     record Investment(
             @NotNull InvestmentKind kind,
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String description,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String description,
             @Schema(nullable = true, description = "Value in yuan") @DecimalMin("0") @Digits(integer = 12, fraction = 2)
             BigDecimal valueYuan,
-            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String holder) {
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String holder) {
     }
 
     @Schema(name = "IntegrityOutsidePost", description = "A post held outside the cadre's job")
     record OutsidePost(
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String organisation,
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String post) {
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String organisation,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String post) {
     }
 
     @Schema(name = "IntegrityTravel", description = "A journey abroad (因私出国（境）)")
     record Travel(
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String destination,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String destination,
             @NotNull LocalDate from,
             @NotNull LocalDate to,
-            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = TEXT) String purpose) {
+            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String purpose) {
     }
 
     @Schema(name = "IntegrityPassport", description = "A passport or travel permit and who keeps it")
@@ -154,7 +153,7 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "PERSONAL_MATTERS") @NotNull EntryType type,
             @Schema(description = "The year reported on", examples = "2025") @NotNull @Min(2000) @Max(2100)
             Integer year,
-            @Schema(nullable = true, description = "Marriage changes in the year, if any") @Size(max = 500) @Pattern(regexp = LONG_TEXT)
+            @Schema(nullable = true, description = "Marriage changes in the year, if any") @Size(max = 500) @Pattern(regexp = Patterns.LONG_TEXT)
             String marriageChanges,
             @Schema(nullable = true) @Size(max = 20) List<@NotNull @Valid Housing> housing,
             @Schema(nullable = true) @Size(max = 50) List<@NotNull @Valid Investment> investments,
@@ -162,7 +161,7 @@ public sealed interface EntryContent {
             @Schema(nullable = true) @Size(max = 50) List<@NotNull @Valid Travel> travelAbroad,
             @Schema(nullable = true) @Size(max = 10) List<@NotNull @Valid Passport> passports,
             @Schema(nullable = true, description = "Businesses of the spouse and children (配偶、子女经商办企业)") @Size(max = 2000)
-            @Pattern(regexp = LONG_TEXT) String familyBusinesses) implements EntryContent {
+            @Pattern(regexp = Patterns.LONG_TEXT) String familyBusinesses) implements EntryContent {
 
         public PersonalMatters {
             type = EntryType.PERSONAL_MATTERS;
@@ -177,15 +176,15 @@ public sealed interface EntryContent {
     @Schema(name = "IntegrityGift", description = "A gift or hospitality received (礼品礼金登记)")
     record Gift(
             @Schema(required = true, enumeration = "GIFT") @NotNull EntryType type,
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String givenBy,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String givenBy,
             @NotNull LocalDate receivedOn,
-            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = TEXT) String place,
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String item,
+            @Schema(nullable = true) @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String place,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String item,
             @Schema(description = "Estimated value in yuan") @NotNull @DecimalMin("0")
             @Digits(integer = 10, fraction = 2) BigDecimal estimatedValueYuan,
             @NotNull GiftHandling handling,
-            @Schema(nullable = true, format = "date", maxLength = 10, pattern = Patterns.DATE) LocalDate handledOn,
-            @Schema(nullable = true) @Size(max = 500) @Pattern(regexp = LONG_TEXT) String note) implements EntryContent {
+            @Schema(nullable = true, format = "date", pattern = Patterns.DATE) LocalDate handledOn,
+            @Schema(nullable = true) @Size(max = 500) @Pattern(regexp = Patterns.LONG_TEXT) String note) implements EntryContent {
 
         public Gift {
             type = EntryType.GIFT;
@@ -207,10 +206,10 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "TALK") @NotNull EntryType type,
             @NotNull TalkKind kind,
             @NotNull LocalDate heldOn,
-            @Schema(description = "Who held it") @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String heldBy,
-            @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String content,
+            @Schema(description = "Who held it") @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String heldBy,
+            @NotBlank @Size(max = 4000) @Pattern(regexp = Patterns.LONG_TEXT) String content,
             @Schema(nullable = true, description = "The cadre's response (for a letter inquiry, their written explanation)")
-            @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String response) implements EntryContent {
+            @Size(max = 4000) @Pattern(regexp = Patterns.LONG_TEXT) String response) implements EntryContent {
 
         public Talk {
             type = EntryType.TALK;
@@ -242,14 +241,14 @@ public sealed interface EntryContent {
             @NotNull DisciplineForm form,
             @Schema(nullable = true) PartySanction partySanction,
             @Schema(nullable = true, description = "Administrative sanction (政务处分), if any", examples = "记过") @Size(max = 100)
-            @Pattern(regexp = TEXT) String administrativeSanction,
-            @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String facts,
-            @Schema(description = "The rules applied") @NotBlank @Size(max = 2000) @Pattern(regexp = LONG_TEXT)
+            @Pattern(regexp = Patterns.TEXT) String administrativeSanction,
+            @NotBlank @Size(max = 4000) @Pattern(regexp = Patterns.LONG_TEXT) String facts,
+            @Schema(description = "The rules applied") @NotBlank @Size(max = 2000) @Pattern(regexp = Patterns.LONG_TEXT)
             String basis,
-            @Schema(examples = "区纪发〔2026〕12号") @NotBlank @Size(max = 64) @Pattern(regexp = TEXT)
+            @Schema(examples = "区纪发〔2026〕12号") @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.TEXT)
             String decisionNumber,
             @NotNull LocalDate decidedOn,
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String issuingBody) implements EntryContent {
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String issuingBody) implements EntryContent {
 
         public Discipline {
             type = EntryType.DISCIPLINE;
@@ -268,8 +267,8 @@ public sealed interface EntryContent {
             @NotNull LocalDate periodFrom,
             @NotNull LocalDate periodTo,
             @NotNull Assessment assessment,
-            @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String summary,
-            @NotBlank @Size(max = 100) @Pattern(regexp = TEXT) String reviewer) implements EntryContent {
+            @NotBlank @Size(max = 4000) @Pattern(regexp = Patterns.LONG_TEXT) String summary,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String reviewer) implements EntryContent {
 
         public ConductReview {
             type = EntryType.CONDUCT_REVIEW;
@@ -291,9 +290,9 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "OPINION_REQUEST") @NotNull EntryType type,
             @NotNull OpinionFor requestFor,
             @Schema(description = "Who asks", examples = "区委组织部干部科") @NotBlank @Size(max = 100)
-            @Pattern(regexp = TEXT) String requestedBy,
+            @Pattern(regexp = Patterns.TEXT) String requestedBy,
             @NotNull LocalDate requestedOn,
-            @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = LONG_TEXT) String detail) implements EntryContent {
+            @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = Patterns.LONG_TEXT) String detail) implements EntryContent {
 
         public OpinionRequest {
             type = EntryType.OPINION_REQUEST;
@@ -311,7 +310,7 @@ public sealed interface EntryContent {
             @Schema(required = true, enumeration = "OPINION_REPLY") @NotNull EntryType type,
             @Schema(description = "The OPINION_REQUEST entry answered (of the same file)") @NotNull UUID requestEntryId,
             @NotNull Conclusion conclusion,
-            @NotBlank @Size(max = 4000) @Pattern(regexp = LONG_TEXT) String reply,
+            @NotBlank @Size(max = 4000) @Pattern(regexp = Patterns.LONG_TEXT) String reply,
             @NotNull LocalDate repliedOn) implements EntryContent {
 
         public OpinionReply {

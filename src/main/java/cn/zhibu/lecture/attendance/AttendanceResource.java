@@ -58,12 +58,8 @@ public class AttendanceResource {
     @GET
     @Path("{id}/sign-in-code")
     @Operation(operationId = "getPartyDaySignInCode", summary = "The sign-in code to show on site",
-            description = "Six random digits that sign in one member, valid for zhibu.party-days.sign-in-code-seconds "
-                    + "(default 60): the current one while it is unused and unexpired, otherwise a new one, so a "
-                    + "display asking every few seconds shows the next code as soon as one is used. While sign-in "
-                    + "is open, from zhibu.party-days.sign-in-opens-minutes (default 30) before the start to the end "
-                    + "(422 SIGN_IN_OUTSIDE_WINDOW otherwise); not for a cancelled session (409 PARTY_DAY_CLOSED). "
-                    + "Secretaries and org admins of the branch. Never cached.")
+            description = "Six random digits that sign in one member, valid for "
+                    + "zhibu.party-days.sign-in-code-seconds (default 60).")
     @APIResponse(responseCode = "200", description = "The code", headers = @Header(name = "Cache-Control",
             description = "no-store: the code is never kept by caches", schema = @Schema(type = SchemaType.STRING,
                     maxLength = 8, enumeration = "no-store")), content = @Content(
@@ -80,15 +76,9 @@ public class AttendanceResource {
     @Path("{id}/attendance/sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "signInToPartyDay", summary = "Sign in to a party day with the code shown on site",
-            description = "By a member's own account (403 LECTURE_NOT_A_PERSON otherwise), a member of the session's "
-                    + "branch now (422 ATTENDEE_NOT_MEMBER), while sign-in is open (422 SIGN_IN_OUTSIDE_WINDOW). "
-                    + "The member becomes PRESENT (method CODE), replacing a LEAVE or ABSENT record, and is credited "
-                    + "PARTY_DAY_ATTENDANCE once (0 points where the branch gives none). A code not shown for the "
-                    + "session is 422 SIGN_IN_CODE_WRONG; after five of them the member's code sign-in is locked for "
-                    + "the session (429 SIGN_IN_CODE_LOCKED, Retry-After: until sign-in closes; the secretary "
-                    + "records the attendance). An expired code is 422 SIGN_IN_CODE_EXPIRED, one that signed in "
-                    + "another member 409 SIGN_IN_CODE_USED. Safe to retry: signing in again once PRESENT, or with "
-                    + "the code one used, answers the attendance and uses no code.")
+            description = "By a member's own account (403 LECTURE_NOT_A_PERSON otherwise), a member of the "
+                    + "session's branch now (422 ATTENDEE_NOT_MEMBER), while sign-in is open (422 "
+                    + "SIGN_IN_OUTSIDE_WINDOW).")
     @APIResponse(responseCode = "200", description = "The member's attendance", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -105,19 +95,14 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordPartyDayAttendance", summary = "Record a member's attendance or leave",
             description = "PRESENT, LEAVE (请假, with a reason) or ABSENT, once the session has started (409 "
-                    + "PARTY_DAY_NOT_STARTED before); not for a cancelled session (409 PARTY_DAY_CLOSED). The person "
-                    + "is a member of the branch on the session's day (422 ATTENDEE_NOT_MEMBER). PRESENT credits "
-                    + "PARTY_DAY_ATTENDANCE once, whether the member also signed in with a code or not; recording "
-                    + "PRESENT over PRESENT keeps the record. Changing PRESENT to LEAVE or ABSENT reverses the "
-                    + "attendance's points in the ledger (a correction entry); PRESENT again credits them anew. "
-                    + "Secretaries and org admins of the branch.")
+                    + "PARTY_DAY_NOT_STARTED before); not for a cancelled session (409 PARTY_DAY_CLOSED).")
     @APIResponse(responseCode = "200", description = "The member's attendance", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public AttendanceViews.View record(@Parameter(ref = "Id") @PathParam("id") UUID id,
-            @Parameter(description = "The member", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-                    maxLength = 36)) @PathParam("personId") UUID personId,
+            @Parameter(description = "The member", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("personId") UUID personId,
             @NotNull @Valid AttendanceViews.Record request) {
         managed(id);
         return attendance.record(id, personId, request, token.getSubject(), locale());
@@ -127,10 +112,7 @@ public class AttendanceResource {
     @Path("{id}/attendance")
     @Operation(operationId = "getPartyDayAttendance", summary = "The attendance roll of a party day",
             description = "Every member of the branch on the session's day (and anyone else with a record), by "
-                    + "name, with PRESENT, LEAVE, ABSENT or NOT_RECORDED, and the counts of each. Not paged: at "
-                    + "most 1000 entries (`truncated` says when there were more; the counts cover everyone). "
-                    + "Secretaries and org admins of the branch, and group leaders granted on it (those who read "
-                    + "lecture coverage and see people; API clients with stats:read read the coverage figures only).")
+                    + "name, with PRESENT, LEAVE, ABSENT or NOT_RECORDED, and the counts of each.")
     @APIResponse(responseCode = "200", description = "The roll", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Roll.class)))
     public AttendanceViews.Roll roll(@Parameter(ref = "Id") @PathParam("id") UUID id) {

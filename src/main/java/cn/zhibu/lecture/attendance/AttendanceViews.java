@@ -25,8 +25,8 @@ public final class AttendanceViews {
             + "expires after zhibu.party-days.sign-in-code-seconds; ask again for the next one")
     public record Code(
             @Schema(maxLength = 6, pattern = CODE, examples = "042917") String code,
-            @Schema(format = "date-time", maxLength = 40, examples = "2027-03-26T06:31:00Z") Instant expiresAt,
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId) {
+            @Schema(examples = "2027-03-26T06:31:00Z") Instant expiresAt,
+            UUID partyDayId) {
     }
 
     @Schema(name = "SignIn", description = "The code shown on site, typed by a member")
@@ -44,13 +44,13 @@ public final class AttendanceViews {
 
     @Schema(name = "Attendance", description = "A member's attendance of a session")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID partyDayId,
+            UUID personId,
             @Schema(examples = "PRESENT") AttendanceStatus status,
             @Schema(description = "CODE: signed in with a code shown on site; RECORDED: by a secretary",
                     examples = "CODE") AttendanceMethod method,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true, examples = "因公出差") String reason,
-            @Schema(format = "date-time", maxLength = 40, examples = "2027-03-26T06:25:12Z") Instant recordedAt) {
+            @Schema(examples = "2027-03-26T06:25:12Z") Instant recordedAt) {
 
         static View of(Attendance a) {
             return new View(a.partyDayId, a.personId, a.status, a.method, a.reason, a.recordedAt);
@@ -65,12 +65,12 @@ public final class AttendanceViews {
 
     @Schema(name = "AttendanceRollEntry", description = "A member of the branch on the session's day")
     public record Entry(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, examples = "张三") String name,
             @Schema(examples = "NOT_RECORDED") RollStatus status,
             @Schema(nullable = true, maxLength = 16, examples = "CODE") AttendanceMethod method,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
-            @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT, nullable = true)
+            @Schema(format = "date-time", pattern = Patterns.INSTANT, nullable = true)
             Instant recordedAt) {
     }
 
@@ -86,7 +86,7 @@ public final class AttendanceViews {
             + "else with a record), by name; at most " + AttendanceService.ROLL_LIMIT + " entries, with "
             + "`truncated` true when there are more. The counts are over all of them.")
     public record Roll(
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
+            UUID partyDayId,
             Counts counts,
             @Schema(type = SchemaType.ARRAY, implementation = Entry.class, maxItems = AttendanceService.ROLL_LIMIT)
             List<Entry> items,
@@ -101,8 +101,8 @@ public final class AttendanceViews {
 
     @Schema(name = "LectureRating", description = "The caller's rating of a lecture")
     public record Rating(
-            @Schema(format = "uuid", maxLength = 36) UUID lectureId,
+            UUID lectureId,
             @Schema(minimum = "1", maximum = "5", examples = "5") int score,
-            @Schema(format = "date-time", maxLength = 40, examples = "2027-03-26T08:40:00Z") Instant createdAt) {
+            @Schema(examples = "2027-03-26T08:40:00Z") Instant createdAt) {
     }
 }

@@ -44,10 +44,8 @@ public class LectureRatingsResource {
     @Path("{id}/ratings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rateMicroLecture", summary = "Rate a delivered micro lecture",
-            description = "A score from 1 to 5, by a member's own account (403 LECTURE_NOT_A_PERSON otherwise) that "
-                    + "was PRESENT at the lecture's session and is not its speaker (403 RATING_NOT_ALLOWED), once "
-                    + "(409 RATING_EXISTS), for a DELIVERED lecture (409 LECTURE_NOT_DELIVERED). The lecture's "
-                    + "ratingCount and ratingAverage (GET /v1/party-days/{id}) include it.")
+            description = "A score from 1 to 5, by a member's own account (403 LECTURE_NOT_A_PERSON otherwise) "
+                    + "that was PRESENT at the lecture's session and is not its speaker.")
     @APIResponse(responseCode = "201", description = "The rating", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Rating.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")

@@ -25,35 +25,35 @@ public final class CalendarFeedViews {
     public record Create(
             @Schema(required = true, examples = "PERSON") @NotNull CalendarFeedScope scope,
             @Schema(description = "For BRANCH feeds, the branch (required); none for PERSON feeds", format = "uuid",
-                    maxLength = 36, pattern = Patterns.UUID, nullable = true,
+                    pattern = Patterns.UUID, nullable = true,
                     examples = "3f1c2a9e-4b7d-4e2a-9c1f-8d6b5a4e3c21") UUID branchId) {
     }
 
     @Schema(name = "CalendarFeed", description = "A live calendar feed, without its secret address")
     public record Feed(
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID) UUID id,
+            @Schema(format = "uuid", pattern = Patterns.UUID) UUID id,
             @Schema(examples = "BRANCH") CalendarFeedScope scope,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
                     description = "For BRANCH feeds") UUID branchId,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
                     description = "For PERSON feeds") UUID personId,
-            @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT) Instant createdAt) {
+            @Schema(format = "date-time", pattern = Patterns.INSTANT) Instant createdAt) {
     }
 
     @Schema(name = "CalendarFeedCreated", description = "A new calendar feed with its secret address, shown this "
             + "once: only a hash of it is kept. Anyone with the address reads the calendar; revoke the feed to end it.")
     public record Created(
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID) UUID id,
+            @Schema(format = "uuid", pattern = Patterns.UUID) UUID id,
             @Schema(examples = "PERSON") CalendarFeedScope scope,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
                     description = "For BRANCH feeds") UUID branchId,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
                     description = "For PERSON feeds") UUID personId,
             @Schema(description = "The secret address, relative to the API's base address; subscribe to it in a "
                     + "calendar app (as https:// or webcal://)", format = "uri-reference", maxLength = 70,
                     pattern = URL, examples = "/v1/calendar-feeds/q1T2v3w4x5y6z7A8B9C0d1e2f3g4h5i6j7k8l9m0n1o.ics")
             String url,
-            @Schema(format = "date-time", maxLength = 40, pattern = Patterns.INSTANT) Instant createdAt) {
+            @Schema(format = "date-time", pattern = Patterns.INSTANT) Instant createdAt) {
     }
 
     @Schema(name = "CalendarFeedList", description = "The caller's live feeds, newest first (at most "

@@ -67,12 +67,7 @@ public class CalendarFeedsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCalendarFeed", summary = "Make a secret calendar address",
             description = "PERSON: the caller's own sessions, those of the branch they belong to at the time of "
-                    + "reading, marked 【主讲】 where they lecture (a person's own account only: 403 "
-                    + "LECTURE_NOT_A_PERSON otherwise). BRANCH: every session of a branch the caller may see the party "
-                    + "days of (422 PARTY_DAY_BRANCH_NOT_FOUND when unknown or out of sight, PARTY_DAY_NOT_A_BRANCH "
-                    + "for other units). The answer holds the secret address, shown this once: only a hash of it is "
-                    + "kept. An account has at most ten live feeds (422 CALENDAR_FEEDS_TOO_MANY: revoke one first). "
-                    + "Not idempotent by key: a replayed answer would have to keep the address.")
+                    + "reading, marked 【主讲】 where they lecture.")
     @APIResponse(responseCode = "201", description = "The feed and its secret address",
             headers = @Header(name = "Cache-Control", description = "The address is kept by nobody on the way",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 8, enumeration = NO_STORE)),
@@ -129,9 +124,7 @@ public class CalendarFeedsResource {
     @Authenticated
     @SecurityRequirement(name = "bearerJwt")
     @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed",
-            description = "Its address answers 404 from now on. The account that made it revokes it, and so do the "
-                    + "secretaries and org admins of a BRANCH feed's branch (a leaked address is stopped without its "
-                    + "maker); any other feed, or one revoked already, answers 404.")
+            description = "Its address answers 404 from now on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         feeds.revoke(id, token.getSubject(), branch -> access.allows(Action.PARTY_DAY_MANAGE, branch));
@@ -142,12 +135,7 @@ public class CalendarFeedsResource {
     @PermitAll
     @Produces(TEXT_CALENDAR)
     @Operation(operationId = "getCalendarFeed", summary = "Read a calendar feed (iCalendar)",
-            description = "For calendar apps: no token, the secret address is the credential. The sessions from a "
-                    + "year ago to two years ahead, cancelled ones with STATUS:CANCELLED; one event per session with "
-                    + "the stable UID party-day-<id>@zhibu and a SEQUENCE that grows with every change of it or of "
-                    + "its speakers. A PERSON feed holds the sessions of the branch the person belongs to now. An "
-                    + "unknown, malformed or revoked address answers 404. Sends an ETag; with If-None-Match naming "
-                    + "it, answers 304. Rate limited per client address.")
+            description = "For calendar apps: no token, the secret address is the credential.")
     @APIResponse(responseCode = "200", description = "The calendar (RFC 5545)",
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control",
                     description = "Cached by the calendar app only, for five minutes",

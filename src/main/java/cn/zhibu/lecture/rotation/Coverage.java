@@ -53,19 +53,19 @@ public class Coverage {
 
     @Schema(name = "CoveragePerson", description = "A party member's figures in the period")
     public record Person(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
             @Schema(minimum = "0", maximum = "100000") int sessionsAttended,
             @Schema(minimum = "0", maximum = "100000") int lecturesDelivered,
-            @Schema(description = "Their last delivered lecture ever", format = "date", maxLength = 10,
+            @Schema(description = "Their last delivered lecture ever", format = "date",
                     pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn) {
     }
 
     @Schema(name = "Coverage", description = "A branch's party-day coverage in a period (培训覆盖面)")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID branchId,
-            @Schema(format = "date", maxLength = 10) LocalDate from,
-            @Schema(format = "date", maxLength = 10) LocalDate to,
+            UUID branchId,
+            @Schema(format = "date") LocalDate from,
+            @Schema(format = "date") LocalDate to,
             @Schema(description = "Party members of the branch in the period", minimum = "0", maximum = "1000000")
             int members,
             @Schema(description = "Sessions started and not cancelled in the period", minimum = "0",

@@ -26,33 +26,33 @@ public final class RotationViews {
             + "who the plan gives it to, with the reason")
     public record PlannedSlot(
             @Schema(minimum = "1", maximum = "10") int slot,
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentSpeakerId,
-            @Schema(description = "None: nobody eligible is left", format = "uuid", maxLength = 36,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID currentSpeakerId,
+            @Schema(description = "None: nobody eligible is left", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID speakerId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, nullable = true) String speakerName,
             @Schema(description = "KEPT (pinned by a swap or a secretary), RESCHEDULED, NEVER_LECTURED or "
                     + "LONGEST_SINCE", maxLength = 16, pattern = REASON, nullable = true) String reason,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true, examples = "最久未讲：上次 2026-Q1") String reasonText,
-            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
+            @Schema(format = "date", pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
             @Schema(description = "Whether applying the plan changes this slot") boolean changed) {
     }
 
     @Schema(name = "RotationHost", description = "The host unit of a session the rotation plans")
     public record PlannedHost(
-            @Schema(format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID currentUnitId,
-            @Schema(description = "None: every unit is blacked out that day", format = "uuid", maxLength = 36,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID currentUnitId,
+            @Schema(description = "None: every unit is blacked out that day", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID unitId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 64, nullable = true) String unitName,
             @Schema(description = "NEVER_HOSTED, LONGEST_SINCE, or CHOSEN (by a secretary, kept)", maxLength = 16,
                     pattern = REASON, nullable = true) String reason,
-            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastHostedOn,
+            @Schema(format = "date", pattern = Patterns.DATE, nullable = true) LocalDate lastHostedOn,
             boolean changed) {
     }
 
     @Schema(name = "RotationSession", description = "A future PLANNED session and what the plan makes of it")
     public record PlannedSession(
-            @Schema(format = "uuid", maxLength = 36) UUID partyDayId,
-            @Schema(format = "date", maxLength = 10) LocalDate heldOn,
+            UUID partyDayId,
+            @Schema(format = "date") LocalDate heldOn,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 100) String theme,
             PlannedHost host,
             @Schema(maxItems = 10) List<PlannedSlot> slots) {
@@ -60,11 +60,11 @@ public final class RotationViews {
 
     @Schema(name = "RotationDue", description = "A member due to lecture, in the order the rotation picks them")
     public record Due(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
             @Schema(maxLength = 16, pattern = REASON) String reason,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200) String reasonText,
-            @Schema(format = "date", maxLength = 10, pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
+            @Schema(format = "date", pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn,
             @Schema(description = "Spoken in the current round already") boolean spokenInCycle) {
     }
 
@@ -72,10 +72,10 @@ public final class RotationViews {
             + "speakers as the plan makes them, against what they are now. Held, confirmed, cancelled and past "
             + "sessions are never changed; slots pinned by a swap or a secretary are kept.")
     public record Plan(
-            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            UUID branchId,
             @Schema(description = "Names this plan against the present state; apply it with this id",
                     maxLength = 64, pattern = PLAN_ID) String planId,
-            @Schema(format = "date", maxLength = 10) LocalDate asOf,
+            @Schema(format = "date") LocalDate asOf,
             @Schema(description = "Hosts and slots that applying the plan changes", minimum = "0", maximum = "100000")
             int changes,
             @Schema(maxItems = 1000) List<PlannedSession> sessions,
@@ -91,13 +91,13 @@ public final class RotationViews {
 
     @Schema(name = "RotationSettings", description = "A branch's rotation rules")
     public record Settings(
-            @Schema(format = "uuid", maxLength = 36) UUID branchId,
+            UUID branchId,
             @Schema(description = "Days after joining the branch before a member lectures (default 30)",
                     minimum = "0", maximum = "3650") int newcomerDays,
             @Schema(description = "Whether probationary members (预备党员) lecture too (default no)")
             boolean probationaryEligible,
             @Schema(description = "Whether the branch has chosen them (false: the defaults)") boolean chosen,
-            @Schema(description = "Version; the ETag", minimum = "0", maximum = "999999999999999999", format = "int64")
+            @Schema(description = "Version; the ETag")
             long version) {
     }
 
@@ -111,43 +111,43 @@ public final class RotationViews {
     @Schema(name = "SpeakerAbsenceCreate", description = "An exemption from lecturing (LEAVE, ILLNESS, OTHER; "
             + "secretaries) or days a member cannot lecture (UNAVAILABLE; the member themself too), inclusive")
     public record AbsenceCreate(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID personId,
+            @Schema(required = true) @NotNull UUID personId,
             @Schema(required = true, examples = "LEAVE") @NotNull AbsenceKind kind,
-            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-03-01") @NotNull LocalDate from,
-            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-05-31") @NotNull LocalDate to,
+            @Schema(format = "date", required = true, examples = "2027-03-01") @NotNull LocalDate from,
+            @Schema(format = "date", required = true, examples = "2027-05-31") @NotNull LocalDate to,
             @Schema(maxLength = 200, pattern = Patterns.LONG_TEXT, examples = "产假") @Size(max = 200)
             @Pattern(regexp = Patterns.LONG_TEXT) String reason) {
     }
 
     @Schema(name = "SpeakerAbsence", description = "An exemption from lecturing, or days a member cannot lecture")
     public record Absence(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID branchId,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID id,
+            UUID branchId,
+            UUID personId,
             AbsenceKind kind,
-            @Schema(format = "date", maxLength = 10) LocalDate from,
-            @Schema(format = "date", maxLength = 10) LocalDate to,
+            @Schema(format = "date") LocalDate from,
+            @Schema(format = "date") LocalDate to,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
     }
 
     @Schema(name = "HostBlackoutCreate", description = "Days (inclusive) a party group or department cannot host")
     public record BlackoutCreate(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID unitId,
-            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-06-01") @NotNull LocalDate from,
-            @Schema(format = "date", maxLength = 10, required = true, examples = "2027-06-30") @NotNull LocalDate to,
+            @Schema(required = true) @NotNull UUID unitId,
+            @Schema(format = "date", required = true, examples = "2027-06-01") @NotNull LocalDate from,
+            @Schema(format = "date", required = true, examples = "2027-06-30") @NotNull LocalDate to,
             @Schema(maxLength = 200, pattern = Patterns.LONG_TEXT, examples = "年中审计") @Size(max = 200)
             @Pattern(regexp = Patterns.LONG_TEXT) String reason) {
     }
 
     @Schema(name = "HostBlackout", description = "Days a party group or department cannot host")
     public record Blackout(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
-            @Schema(format = "date", maxLength = 10) LocalDate from,
-            @Schema(format = "date", maxLength = 10) LocalDate to,
+            UUID id,
+            UUID unitId,
+            @Schema(format = "date") LocalDate from,
+            @Schema(format = "date") LocalDate to,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 200, nullable = true) String reason,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
     }
 
     @Schema(name = "SpeakerAbsenceList", description = "A branch's exemptions and unavailable days, latest first")

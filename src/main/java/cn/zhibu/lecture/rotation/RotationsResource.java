@@ -68,14 +68,8 @@ public class RotationsResource {
 
     @GET
     @Operation(operationId = "previewRotation", summary = "Preview the rotation of a branch's future sessions",
-            description = "Hosts and speakers of every future PLANNED session as the rotation would make them now, "
-                    + "each with its reason, against who has them today (changed marks the difference), and who is "
-                    + "due to lecture next. Fair: nobody lectures twice in a round while an eligible member has not; "
-                    + "order: rescheduled first, then never lectured, then longest since the last lecture, then "
-                    + "earlier joining, then person id; speakers of a session from different party groups when the "
-                    + "round allows. Hosts: each unit once per round, the longest since hosting first, blackouts "
-                    + "respected. Held, confirmed, cancelled and past sessions and pinned slots never change. "
-                    + "Secretaries and org admins of the branch.")
+            description = "Hosts and speakers of every future PLANNED session as the rotation would make them "
+                    + "now, each with its reason, against who has them today (changed marks the difference).")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Plan.class)))
     public RotationViews.Plan preview(@Parameter(ref = "Id") @PathParam("id") UUID branchId) {
@@ -87,11 +81,7 @@ public class RotationsResource {
     @Path("apply")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "applyRotation", summary = "Apply the previewed rotation",
-            description = "Writes the plan previewed under planId: hosts and speakers of future PLANNED sessions. "
-                    + "When anything it depends on changed since (412 ROTATION_PLAN_CHANGED), nothing is written; "
-                    + "preview again. A plan applies once: afterwards its id no longer matches (412), and a new "
-                    + "preview shows no changes left. Open swap "
-                    + "requests of slots that change hands lapse. Secretaries and org admins of the branch.")
+            description = "Writes the plan previewed under planId: hosts and speakers of future PLANNED sessions.")
     @APIResponse(responseCode = "200", description = "The plan as now applied (no changes left)", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Plan.class)))
     @APIResponse(ref = "PreconditionFailed", responseCode = "412")
@@ -105,10 +95,7 @@ public class RotationsResource {
     @Path("coverage")
     @Operation(operationId = "getLectureCoverage", summary = "A branch's party-day coverage in a period",
             description = "培训覆盖面: the share of the branch's party members who attended at least one session "
-                    + "(started, not cancelled) from `from` to `to` (default: this year so far), lectures delivered per "
-                    + "member, each member's figures, and who is due to lecture next. For secretaries and org admins "
-                    + "of the branch and group leaders granted on it; API clients with stats:read (which do not see "
-                    + "people) get the figures without the per-member rows and the due list.")
+                    + "(started, not cancelled) from `from` to `to`.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.View.class)))
     public Coverage.View coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
@@ -128,7 +115,7 @@ public class RotationsResource {
     @Path("settings")
     @Operation(operationId = "getRotationSettings", summary = "A branch's rotation rules",
             description = "Newcomer days and whether probationary members lecture; the defaults until the branch "
-                    + "chooses. For those who may see the branch's party days. Sends an ETag.")
+                    + "chooses. For those who may see the branch's party days.")
     @APIResponse(responseCode = "200", description = "The rules", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RotationViews.Settings.class)))
@@ -143,7 +130,7 @@ public class RotationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeRotationSettings", summary = "Choose a branch's rotation rules",
             description = "The first choice without If-Match, later ones with the ETag last read (412 when stale, "
-                    + "428 without it). They count from the next preview. Secretaries and org admins of the branch.")
+                    + "428 without it). They count from the next preview.")
     @APIResponse(responseCode = "200", description = "The rules", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RotationViews.Settings.class)))
@@ -163,8 +150,8 @@ public class RotationsResource {
     @APIResponse(responseCode = "200", description = "The absences", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Absences.class)))
     public RotationViews.Absences absences(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
-            @Parameter(description = "Only this person's", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-                    maxLength = 36)) @QueryParam("personId") String personId) {
+            @Parameter(description = "Only this person's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("personId") String personId) {
         Optional<UUID> person = QueryParams.uuid("personId", personId);
         if (!access.allows(Action.PARTY_DAY_MANAGE, branchId)) {
             branch(Action.PARTY_DAY_READ, branchId);
@@ -181,10 +168,8 @@ public class RotationsResource {
     @Path("absences")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSpeakerAbsence", summary = "Exempt a member from lecturing, or mark days unavailable",
-            description = "LEAVE, ILLNESS and OTHER exempt a party member of the branch for the dates (secretaries "
-                    + "and org admins of the branch); UNAVAILABLE marks days a member cannot lecture (they may mark "
-                    + "their own, at most 31 days at a time: 422 UNAVAILABLE_TOO_LONG). At most two years. They "
-                    + "count from the next preview.")
+            description = "LEAVE, ILLNESS and OTHER exempt a party member of the branch for the dates "
+                    + "(secretaries and org admins of the branch).")
     @APIResponse(responseCode = "201", description = "The absence", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Absence.class)))
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
@@ -205,7 +190,7 @@ public class RotationsResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeAbsence(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(description = "The absence", required = true, schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @PathParam("absenceId") UUID absenceId) {
+                    format = "uuid")) @PathParam("absenceId") UUID absenceId) {
         branch(Action.PARTY_DAY_READ, branchId);
         RotationViews.Absence absence = rules.absence(branchId, absenceId)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
@@ -236,7 +221,7 @@ public class RotationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createHostBlackout", summary = "Mark days a unit cannot host",
             description = "For a party group or department of the branch (422 PARTY_DAY_HOST_NOT_IN_BRANCH "
-                    + "otherwise); at most two years. They count from the next preview. Secretaries and org admins.")
+                    + "otherwise); at most two years. They count from the next preview.")
     @APIResponse(responseCode = "201", description = "The blackout", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Blackout.class)))
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
@@ -253,7 +238,7 @@ public class RotationsResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeBlackout(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(description = "The blackout", required = true, schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @PathParam("blackoutId") UUID blackoutId) {
+                    format = "uuid")) @PathParam("blackoutId") UUID blackoutId) {
         branch(Action.PARTY_DAY_MANAGE, branchId);
         rules.removeBlackout(branchId, blackoutId);
         return Response.noContent().build();

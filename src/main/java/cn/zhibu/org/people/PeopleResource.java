@@ -73,15 +73,14 @@ public class PeopleResource {
     @GET
     @Authenticated
     @Operation(operationId = "listPeople", summary = "Search people",
-            description = "By name, then id, among the people of the units the caller can see; optionally whose name "
-                    + "contains `q`, and who belong now to `unitId` or a unit under it. People who left only with "
-                    + "`includeLeft`. Phones are masked except for org admins.")
+            description = "By name, then id, among the people of the units the caller can see; optionally whose "
+                    + "name contains `q`, and who belong now to `unitId` or a unit under it.")
     @APIResponse(responseCode = "200", description = "One page of people")
     public PersonPage list(
             @Parameter(description = "Part of the name", schema = @Schema(type = SchemaType.STRING, maxLength = 32,
                     pattern = "^[^\\x00-\\x1F\\x7F]{0,32}$")) @QueryParam("q") String q,
             @Parameter(description = "Only people of this unit or a unit under it", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Include people who left", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includeLeft") String includeLeftFlag,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -218,7 +217,7 @@ public class PeopleResource {
     @APIResponse(responseCode = "200", description = "One page of anniversaries")
     public PoliticalBirthdayPage politicalBirthdays(
             @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,

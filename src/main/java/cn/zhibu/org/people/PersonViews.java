@@ -17,27 +17,26 @@ public final class PersonViews {
 
     @Schema(name = "Person", description = "A person and the units they belong to now.")
     public record PersonView(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
+            UUID id,
             @Schema(description = "Id from another system", maxLength = 64, pattern = PersonRequests.EXTERNAL_ID,
                     nullable = true) String externalId,
-            @Schema(maxLength = 32, pattern = PersonRequests.TEXT, examples = "张三") String name,
+            @Schema(maxLength = 32, pattern = Patterns.TEXT, examples = "张三") String name,
             Gender gender,
-            @Schema(format = "date", maxLength = 10) LocalDate birthDate,
+            @Schema(format = "date") LocalDate birthDate,
             PoliticalStatus politicalStatus,
-            @Schema(format = "date", maxLength = 10, nullable = true, pattern = Patterns.DATE) LocalDate partyJoinDate,
-            @Schema(maxLength = 64, pattern = PersonRequests.TEXT, nullable = true) String jobTitle,
+            @Schema(format = "date", nullable = true, pattern = Patterns.DATE) LocalDate partyJoinDate,
+            @Schema(maxLength = 64, pattern = Patterns.TEXT, nullable = true) String jobTitle,
             boolean leadingCadre,
             @Schema(description = "The phone number; masked (138****8000) unless the caller is an org admin",
                     maxLength = 11, pattern = MASKED_PHONE, nullable = true, examples = "138****8000") String phone,
-            @Schema(description = "The branch now; null once the person has left", format = "uuid", maxLength = 36,
+            @Schema(description = "The branch now; null once the person has left", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID branchId,
             @Schema(description = "Party groups or departments now", maxItems = 8) List<UUID> groupIds,
             boolean active,
-            @Schema(description = "Last day of membership, once left", format = "date", maxLength = 10,
+            @Schema(description = "Last day of membership, once left", format = "date",
                     nullable = true, pattern = Patterns.DATE) LocalDate leftOn,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64") long version,
-            @Schema(format = "date-time", maxLength = 40) OffsetDateTime updatedAt) {
+            @Schema(description = "Version; the ETag of the resource") long version,
+            OffsetDateTime updatedAt) {
     }
 
     @Schema(name = "PersonPage", description = "One page of people.")
@@ -49,9 +48,9 @@ public final class PersonViews {
 
     @Schema(name = "Membership", description = "A membership of an org unit, from one date to another.")
     public record MembershipView(
-            @Schema(format = "uuid", maxLength = 36) UUID orgUnitId,
-            @Schema(format = "date", maxLength = 10) LocalDate startDate,
-            @Schema(description = "Last day; null while it lasts", format = "date", maxLength = 10, nullable = true,
+            UUID orgUnitId,
+            @Schema(format = "date") LocalDate startDate,
+            @Schema(description = "Last day; null while it lasts", format = "date", nullable = true,
                     pattern = Patterns.DATE)
             LocalDate endDate) {
     }
@@ -65,10 +64,10 @@ public final class PersonViews {
 
     @Schema(name = "PoliticalBirthday", description = "A party anniversary (政治生日) within the asked dates.")
     public record PoliticalBirthdayView(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32, pattern = PersonRequests.TEXT) String name,
-            @Schema(format = "date", maxLength = 10) LocalDate partyJoinDate,
-            @Schema(description = "The anniversary", format = "date", maxLength = 10) LocalDate anniversary,
+            UUID personId,
+            @Schema(maxLength = 32, pattern = Patterns.TEXT) String name,
+            @Schema(format = "date") LocalDate partyJoinDate,
+            @Schema(description = "The anniversary", format = "date") LocalDate anniversary,
             @Schema(description = "Years in the party on that day", minimum = "1", maximum = "150", format = "int32")
             int years) {
     }

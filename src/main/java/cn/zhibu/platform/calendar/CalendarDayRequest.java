@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CalendarDayRequest", description = "A holiday or an adjusted working day to set.")
 public record CalendarDayRequest(
-        @Schema(description = "The date", format = "date", maxLength = 10, required = true, examples = "2026-10-01")
+        @Schema(description = "The date", format = "date", required = true, examples = "2026-10-01")
         @NotNull
         LocalDate date,
         @Schema(description = "HOLIDAY: no work on a weekday; WORKDAY: work on a weekend day", required = true,

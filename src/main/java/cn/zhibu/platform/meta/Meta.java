@@ -15,19 +15,19 @@ public record Meta(
         @Schema(description = "Business time zone (IANA id)", maxLength = 64, pattern = "^[A-Za-z0-9_+/-]+$",
                 examples = "Asia/Shanghai")
         String timeZone,
-        @Schema(description = "Now, by the server's clock, in the business zone", maxLength = 40,
-                format = "date-time", examples = "2026-11-28T15:04:05+08:00")
+        @Schema(description = "Now, by the server's clock, in the business zone",
+                examples = "2026-11-28T15:04:05+08:00")
         OffsetDateTime now,
-        @Schema(description = "Today's business date", format = "date", maxLength = 10, examples = "2026-11-28")
+        @Schema(description = "Today's business date", format = "date", examples = "2026-11-28")
         LocalDate businessDate,
         @Schema(description = "The current ISO week", maxLength = 8, pattern = IsoWeek.PATTERN,
                 examples = "2026-W48")
         String isoWeek,
-        @Schema(description = "Start of the current week (Monday 00:00)", format = "date-time", maxLength = 40,
+        @Schema(description = "Start of the current week (Monday 00:00)",
                 examples = "2026-11-23T00:00:00+08:00")
         OffsetDateTime weekStart,
-        @Schema(description = "End of the current week (next Monday 00:00, exclusive)", format = "date-time",
-                maxLength = 40, examples = "2026-11-30T00:00:00+08:00")
+        @Schema(description = "End of the current week (next Monday 00:00, exclusive)",
+                examples = "2026-11-30T00:00:00+08:00")
         OffsetDateTime weekEnd,
         @Schema(description = "Whether today is a working day: Monday to Friday unless set otherwise in calendar-days",
                 examples = "true")

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds to every {@code /v1} operation the answers the platform gives to all of them (problem
- * responses, rate-limit headers), so each resource declares only its own outcomes. The shared
- * components live in {@code META-INF/openapi.yaml}.
+ * responses, rate-limit headers), so each resource declares only its own outcomes, and bounds the
+ * scalar strings (uuid, date, date-time) and versions the same way everywhere, so no annotation
+ * repeats those bounds. The shared components live in {@code META-INF/openapi.yaml}.
  */
 public class ContractFilter implements OASFilter {
 
@@ -25,6 +26,9 @@ public class ContractFilter implements OASFilter {
     /** Bounds of the scalar types the scanner describes on its own (strings must be bounded). */
     private static final Map<String, Integer> SCALAR_MAX_LENGTHS =
             Map.of("UUID", 36, "LocalDate", 10, "OffsetDateTime", 40, "Instant", 40);
+    /** The same bounds by format, for schemas that state the format themselves. */
+    private static final Map<String, Integer> FORMAT_MAX_LENGTHS = Map.of("uuid", 36, "date", 10, "date-time", 40);
+    private static final String SCHEMAS = "#/components/schemas/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -35,7 +39,17 @@ public class ContractFilter implements OASFilter {
                     schema.setMaxLength(maxLength);
                 }
             });
-            openAPI.getComponents().getSchemas().values().forEach(ContractFilter::boundUuids);
+            openAPI.getComponents().getSchemas().values().forEach(ContractFilter::bound);
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getParameters() != null) {
+            openAPI.getComponents().getParameters().values().forEach(p -> bound(p.getSchema()));
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+                if (op.getParameters() != null) {
+                    op.getParameters().forEach(p -> bound(p.getSchema()));
+                }
+            }));
         }
         ContractShapes.complete(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -84,23 +98,91 @@ public class ContractFilter implements OASFilter {
         }
     }
 
-    /** A UUID is 36 characters: say so wherever the scanner wrote a bare {@code format: uuid} (list items). */
-    private static void boundUuids(Schema schema) {
+    /**
+     * Bounds every string of a scalar format the way the lint asks: a uuid is 36 characters, a date 10, an instant
+     * at most 40, wherever a schema states the format or narrows a reference to one of those scalars (a bare
+     * reference is bounded by its target). A property that is a bare reference to a uuid or an instant says so
+     * itself (string, bounded), and a {@code version} is a non-negative int64 of at most 18 digits.
+     */
+    private static void bound(Schema schema) {
+        bound(schema, true);
+    }
+
+    /** With reorder, the bound goes before the prose, where the annotations put it (not in scanned list items). */
+    private static void bound(Schema schema, boolean reorder) {
         if (schema == null) {
             return;
         }
-        if ("uuid".equals(schema.getFormat()) && schema.getMaxLength() == null) {
-            schema.setMaxLength(36);
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(ContractFilter::boundUuids);
-        }
-        boundUuids(schema.getItems());
-        for (List<Schema> group : java.util.Arrays.asList(schema.getAnyOf(), schema.getAllOf(), schema.getOneOf())) {
-            if (group != null) {
-                group.forEach(ContractFilter::boundUuids);
+        String scalar = scalarFormat(schema);
+        if (scalar != null && schema.getMaxLength() == null && !isBareRef(schema)) {
+            if (schema.getAnyOf() != null && (schema.getType() == null || schema.getType().isEmpty())) {
+                schema.setType(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL));
+            }
+            schema.setMaxLength(FORMAT_MAX_LENGTHS.get(scalar));
+            if (reorder) {
+                moveLast(schema);
             }
         }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> {
+                String target = property == null || !isBareRef(property) ? null : scalarFormat(property);
+                if ("uuid".equals(target) || "date-time".equals(target)) {
+                    property.setType(List.of(Schema.SchemaType.STRING));
+                }
+                if ("version".equals(name) && property != null && "int64".equals(property.getFormat())) {
+                    if (property.getMaximum() == null) {
+                        property.setMaximum(new java.math.BigDecimal("999999999999999999"));
+                    }
+                    if (property.getMinimum() == null) {
+                        property.setMinimum(java.math.BigDecimal.ZERO);
+                    }
+                }
+                bound(property);
+            });
+        }
+        bound(schema.getItems(), false);
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAnyOf(), schema.getAllOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(ContractFilter::bound);
+            }
+        }
+    }
+
+    /** uuid, date or date-time, by the schema's format or the scalar it refers to (alone or or-null); else null. */
+    private static String scalarFormat(Schema schema) {
+        if (schema.getFormat() != null) {
+            return FORMAT_MAX_LENGTHS.containsKey(schema.getFormat()) ? schema.getFormat() : null;
+        }
+        String ref = schema.getRef();
+        if (ref == null && schema.getAnyOf() != null) {
+            ref = schema.getAnyOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+        }
+        if (ref == null) {
+            return null;
+        }
+        return switch (ref.startsWith(SCHEMAS) ? ref.substring(SCHEMAS.length()) : ref) {
+            case "UUID" -> "uuid";
+            case "LocalDate" -> "date";
+            case "Instant", "OffsetDateTime" -> "date-time";
+            default -> null;
+        };
+    }
+
+    private static boolean isBareRef(Schema schema) {
+        return schema.getRef() != null && (schema.getType() == null || schema.getType().isEmpty());
+    }
+
+    /** Keeps the key order the annotations gave (bounds before the prose) so the written contract reads the same. */
+    private static void moveLast(Schema schema) {
+        String pattern = schema.getPattern();
+        String description = schema.getDescription();
+        List<Schema> anyOf = schema.getAnyOf();
+        schema.setPattern(null);
+        schema.setDescription(null);
+        schema.setAnyOf(null);
+        schema.setPattern(pattern);
+        schema.setDescription(description);
+        schema.setAnyOf(anyOf);
     }
 
     private static void add(APIResponses responses, String status, String component, boolean applies) {

@@ -64,12 +64,8 @@ public class MemberFileResource {
 
     @GET
     @Operation(operationId = "getMemberFile", summary = "A person's member file for a year",
-            description = "Totals of the year (overall, by activity type, by ISO week with entries, by month), the "
-                    + "rating band the total earns in the person's branch, study streaks and the first page of the "
-                    + "year's ledger entries (`limit` of them). Totals are sums of the entries dated in the year, "
-                    + "reversals included. A member reads their own; group leaders, secretaries and org admins those "
-                    + "of the people of their units (a group leader, of the members of their party group or "
-                    + "department). Without `year`, this year. Sends an ETag; with If-None-Match naming it, 304.")
+            description = "Totals of the year (overall, by activity type, by ISO week with entries, by month), "
+                    + "the rating band the total earns in the person's branch.")
     @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberFileViews.File.class)))
@@ -93,9 +89,7 @@ public class MemberFileResource {
     @Path("timeline")
     @Operation(operationId = "listMemberFileTimeline", summary = "A person's ledger entries of a year",
             description = "The year's entries with their sources, the latest date first (on one date, the newest "
-                    + "first): the member file's timeline, page by page. Send `year` with every page, the first "
-                    + "included: a cursor belongs to the year it was made for, and without `year` the year is this "
-                    + "year, which changes at New Year (a cursor of another year is refused, 400 INVALID_CURSOR).")
+                    + "first): the member file's timeline, page by page.")
     @APIResponse(responseCode = "200", description = "One page of entries")
     public LedgerViews.Page timeline(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(description = "The calendar year (default: this year); send it with a cursor too, the "

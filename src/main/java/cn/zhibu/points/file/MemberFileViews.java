@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The member file (一人一档) and its parts. */
 public final class MemberFileViews {
 
-    static final String TEXT = Patterns.TEXT;
     static final String POINTS_MIN = "-100000000";
     static final String POINTS_MAX = "100000000";
 
@@ -23,11 +22,10 @@ public final class MemberFileViews {
             + "month), the rating band the total earns, study streaks, and the first page of the year's ledger "
             + "entries. Every total is a sum of the year's ledger entries (by business date), reversals included.")
     public record File(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(maxLength = 32, pattern = TEXT, examples = "张三") String name,
-            @Schema(description = "The person's branch (the last one, for someone who left)", format = "uuid",
-                    maxLength = 36) UUID branchId,
-            @Schema(maxLength = 64, pattern = TEXT, examples = "机关党支部") String branchName,
+            UUID personId,
+            @Schema(maxLength = 32, pattern = Patterns.TEXT, examples = "张三") String name,
+            @Schema(description = "The person's branch (the last one, for someone who left)") UUID branchId,
+            @Schema(maxLength = 64, pattern = Patterns.TEXT, examples = "机关党支部") String branchName,
             @Schema(minimum = "2000", maximum = "9999", format = "int32", examples = "2026") int year,
             @Schema(description = "The year's points", minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64")
             long total,
@@ -64,12 +62,12 @@ public final class MemberFileViews {
 
     @Schema(name = "MemberFileRating", description = "The rating band (评定档次) a year's total earns.")
     public record Rating(
-            @Schema(maxLength = 16, pattern = TEXT, examples = "优秀") String name,
+            @Schema(maxLength = 16, pattern = Patterns.TEXT, examples = "优秀") String name,
             @Schema(description = "The band's minimum", minimum = "0", maximum = "100000", format = "int32")
             int minPoints,
             RatingBandViews.Source source,
             @Schema(description = "The unit whose bands these are; null for the defaults", format = "uuid",
-                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID sourceUnitId) {
+                    nullable = true, pattern = Patterns.UUID) UUID sourceUnitId) {
     }
 
     @Schema(name = "MemberFileStreak", description = "Study streaks: consecutive business days with a check-in, "
@@ -77,6 +75,6 @@ public final class MemberFileViews {
     public record Streak(
             @Schema(minimum = "0", maximum = "100000", format = "int32") int current,
             @Schema(minimum = "0", maximum = "100000", format = "int32") int longest,
-            @Schema(format = "date", maxLength = 10, nullable = true, pattern = Patterns.DATE) LocalDate lastDay) {
+            @Schema(format = "date", nullable = true, pattern = Patterns.DATE) LocalDate lastDay) {
     }
 }

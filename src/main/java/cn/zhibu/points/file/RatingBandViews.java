@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/rating-bands}. */
 public final class RatingBandViews {
 
-    static final String NAME = Patterns.TEXT;
     static final int MAX_BANDS = 10;
 
     private RatingBandViews() {
@@ -23,8 +22,8 @@ public final class RatingBandViews {
 
     @Schema(name = "RatingBand", description = "A band: the name a year's total earns when it reaches minPoints.")
     public record Band(
-            @Schema(minLength = 1, maxLength = 16, pattern = NAME, required = true, examples = "优秀")
-            @NotBlank @Size(max = 16) @Pattern(regexp = NAME) String name,
+            @Schema(minLength = 1, maxLength = 16, pattern = Patterns.TEXT, required = true, examples = "优秀")
+            @NotBlank @Size(max = 16) @Pattern(regexp = Patterns.TEXT) String name,
             @Schema(description = "The least total of the year that earns it", minimum = "0", maximum = "100000",
                     required = true, examples = "80") @NotNull @Min(0) @Max(100000) Integer minPoints) {
     }
@@ -48,14 +47,14 @@ public final class RatingBandViews {
 
     @Schema(name = "RatingBands", description = "The bands that hold in a unit, and where they come from.")
     public record Effective(
-            @Schema(format = "uuid", maxLength = 36) UUID unitId,
+            UUID unitId,
             Source source,
             @Schema(description = "The unit whose bands these are; null for the defaults", format = "uuid",
-                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID sourceUnitId,
+                    nullable = true, pattern = Patterns.UUID) UUID sourceUnitId,
             @Schema(maxItems = MAX_BANDS) List<Band> bands,
             @Schema(description = "The entity tag of the unit's own bands, as in ETag (send it in If-Match): an "
                     + "opaque number that changes with every change, never taken up again by bands removed and set "
                     + "anew; null when the unit has none",
-                    minimum = "0", maximum = "999999999999999999", format = "int64", nullable = true) Long version) {
+                    nullable = true) Long version) {
     }
 }

@@ -51,17 +51,13 @@ public class RatingBandsResource {
 
     @GET
     @Operation(operationId = "getRatingBands", summary = "The rating bands that hold in a unit",
-            description = "The unit's own bands, or those it inherits from the nearest unit above that has its own, "
-                    + "or the defaults (优秀 ≥ 80, 良好 ≥ 60, 合格 ≥ 0); `source` says which. Highest first: a year's "
-                    + "total earns the first band whose minimum it reaches. Sends an ETag when the unit has its own "
-                    + "bands: it changes with every change of them, and bands removed and set again get a new one, so "
-                    + "an If-Match or If-None-Match read before never matches them.")
+            description = "The unit's own bands, or those it inherits from the nearest unit above that has its "
+                    + "own, or the defaults (优秀 ≥ 80, 良好 ≥ 60, 合格 ≥ 0); `source` says which.")
     @APIResponse(responseCode = "200", description = "The bands", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingBandViews.Effective.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
-    public Response get(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-                    maxLength = 36))
+    public Response get(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("unitId") UUID unitId,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         access.require(Action.ORG_READ, unitId);
@@ -73,10 +69,7 @@ public class RatingBandsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putRatingBands", summary = "Set a unit's own rating bands",
-            description = "They hold in the unit and the units under it that have none of their own. Names unique, "
-                    + "minimums strictly descending (a total below the last one earns no band). The first time "
-                    + "without If-Match; a change needs the If-Match of the unit's own bands. Secretaries and org "
-                    + "admins of the unit.")
+            description = "They hold in the unit and the units under it that have none of their own.")
     @APIResponse(responseCode = "200", description = "The unit's bands now", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingBandViews.Effective.class)))
@@ -84,8 +77,7 @@ public class RatingBandsResource {
     @APIResponse(ref = "PreconditionFailed", responseCode = "412")
     @APIResponse(ref = "RatingBandsRefused", responseCode = "422")
     @APIResponse(ref = "PreconditionRequired", responseCode = "428")
-    public Response put(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING, format = "uuid",
-                    maxLength = 36))
+    public Response put(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("unitId") UUID unitId,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the unit's own bands, "
                     + "last read; not sent when the unit has none yet", schema = @Schema(maxLength = 300,
@@ -103,7 +95,7 @@ public class RatingBandsResource {
     @APIResponse(responseCode = "200", description = "The bands that hold in the unit now", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingBandViews.Effective.class)))
     public RatingBandViews.Effective delete(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING,
-            format = "uuid", maxLength = 36)) @PathParam("unitId") UUID unitId,
+            format = "uuid")) @PathParam("unitId") UUID unitId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         access.require(Action.SCORING_RULE_WRITE, unitId);
         return bands.remove(unitId, ifMatch);

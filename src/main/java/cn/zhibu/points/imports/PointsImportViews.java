@@ -20,7 +20,6 @@ public final class PointsImportViews {
     /** Data lines of one CSV file, at most (the body is at most 1 MiB in any case). */
     public static final int MAX_CSV_LINES = 5000;
     static final String EXTERNAL_ID = "^[A-Za-z0-9._:-]{1,64}$";
-    static final String TEXT = Patterns.TEXT;
     static final String ANY_CASE_UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private PointsImportViews() {
@@ -33,16 +32,16 @@ public final class PointsImportViews {
                     + "sent again", minLength = 1, maxLength = 64, pattern = EXTERNAL_ID, required = true,
                     examples = "xxqg-2026-000123")
             @NotNull @Size(max = 64) @Pattern(regexp = EXTERNAL_ID) String externalId,
-            @Schema(format = "uuid", maxLength = 36, nullable = true, pattern = ANY_CASE_UUID) UUID personId,
+            @Schema(format = "uuid", nullable = true, pattern = ANY_CASE_UUID) UUID personId,
             @Schema(description = "The person's external id", minLength = 1, maxLength = 64, pattern = EXTERNAL_ID,
                     nullable = true, examples = "HR-000123")
             @Size(max = 64) @Pattern(regexp = EXTERNAL_ID) String personExternalId,
             @Schema(description = "Points earned; the EXTERNAL_IMPORT rule's caps may lower them", minimum = "1",
                     maximum = "1000", required = true, examples = "5") @NotNull @Min(1) @Max(1000) Integer points,
             @Schema(description = "When they were earned (business date): not in the future, at most a year ago",
-                    format = "date", maxLength = 10, required = true, examples = "2026-03-15") @NotNull LocalDate date,
-            @Schema(minLength = 1, maxLength = 200, pattern = TEXT, nullable = true, examples = "学习强国 2026年3月积分")
-            @Size(max = 200) @Pattern(regexp = TEXT) String reason) {
+                    format = "date", required = true, examples = "2026-03-15") @NotNull LocalDate date,
+            @Schema(minLength = 1, maxLength = 200, pattern = Patterns.TEXT, nullable = true, examples = "学习强国 2026年3月积分")
+            @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String reason) {
     }
 
     @Schema(name = "PointsImportRequest", description = "Records of points earned elsewhere, imported all or nothing.")
@@ -64,12 +63,12 @@ public final class PointsImportViews {
             @Schema(description = "The line of the file (1 is the header) or the item's number (from 1)",
                     minimum = "1", maximum = "100000000", format = "int32") int line,
             @Schema(maxLength = 64, pattern = EXTERNAL_ID) String externalId,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             LineStatus status,
             @Schema(description = "Points credited (after the rule's caps); in a dry run, the points asked for",
                     minimum = "0", maximum = "1000", format = "int32") int points,
             @Schema(description = "The ledger entry; null in a dry run for a record not imported yet", format = "uuid",
-                    maxLength = 36, nullable = true, pattern = Patterns.UUID) UUID entryId) {
+                    nullable = true, pattern = Patterns.UUID) UUID entryId) {
     }
 
     @Schema(name = "PointsImportResult", description = "What an import did (or, in a dry run, would do).")

@@ -98,29 +98,8 @@ public class PointsImportsResource {
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @Idempotent
     @Operation(operationId = "importPoints", summary = "Import points earned on other study platforms",
-            description = "Credits EXTERNAL_IMPORT points, each record under the EXTERNAL_IMPORT rule of the person's "
-                    + "branch on the record's date (its caps may lower the points, to zero; with no such rule the "
-                    + "record is refused with POINTS_NO_RULE). Send JSON (`items`, at most 1,000) or a CSV file "
-                    + "(UTF-8 with or without a byte order mark, or GB18030; at most 5,000 lines and 1 MiB) with a "
-                    + "header line naming, in any order, in English or Chinese: externalId/记录编号 (the record's id on "
-                    + "the other platform), personExternalId/人员外部编号 (or 人员编号: the person's external id, as "
-                    + "in people imports) or personId/人员ID, points/积分 (1 to 1000), date/日期 (yyyy-MM-dd or "
-                    + "yyyy/M/d: not in the future, at most a year ago) and optionally reason/事由. All or nothing: "
-                    + "if any record has a problem, nothing is credited and the answer (422 POINTS_IMPORT_INVALID) "
-                    + "lists the problems by line (the file's line, 1 being the header, or the item's number from "
-                    + "1): the first 100, its detail counting them all. A request without records, a CSV header "
-                    + "alone or JSON `items: []`, is refused alike (400 POINTS_IMPORT_EMPTY). An external id is credited once, ever: sent again with the same person, points and date "
-                    + "it is ALREADY_IMPORTED (nothing more is credited), with anything else it is a conflict. Imports "
-                    + "that write run one at a time: one that waited a few seconds for another is refused (409 "
-                    + "POINTS_IMPORT_BUSY, with Retry-After). Records are credited a few hundred at a time, each batch "
-                    + "on its own: when people's points are being changed meanwhile (their check-ins) for more than a "
-                    + "few seconds, the import stops (409 POINTS_IMPORT_PEOPLE_BUSY, with Retry-After, its detail "
-                    + "counting the records credited); send it again to finish it. "
-                    + "Secretaries, org admins and API clients with scope points:write import for the people of "
-                    + "their units; a person outside them counts as unknown (and what was imported under a record's "
-                    + "id for someone outside them is not told: POINTS_IMPORT_EXTERNAL_ID_TAKEN). Callers who "
-                    + "import nowhere get 403 whatever the records. With `dryRun=true` only checks and tells "
-                    + "what would be credited (before the caps). Requires an Idempotency-Key.")
+            description = "Credits EXTERNAL_IMPORT points, each record under the EXTERNAL_IMPORT rule of the "
+                    + "person's branch on the record's date.")
     @RequestBody(required = true, description = "The records, as JSON or as a CSV file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PointsImportViews.Request.class),

@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers of {@code /v1/check-ins} and its make-ups. */
 public final class CheckInViews {
 
-    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
-    static final String TEXT = Patterns.TEXT;
     static final String INSTANT = cn.zhibu.study.StudyMaterialViews.INSTANT;
     static final String ACCOUNT = "^[A-Za-z0-9:._-]{1,80}$";
 
@@ -30,11 +28,10 @@ public final class CheckInViews {
             + "person: on a material (materialId), or general daily study with a note. Nothing else may be set: "
             + "not the person, the day or points (unknown fields are refused with 400).")
     public record Create(
-            @Schema(description = "The material studied; none for general daily study", format = "uuid",
-                    maxLength = 36) UUID materialId,
+            @Schema(description = "The material studied; none for general daily study") UUID materialId,
             @Schema(description = "What was studied; required without a material", minLength = 1, maxLength = 200,
-                    pattern = TEXT, examples = "学习《习近平谈治国理政》第五卷第一专题")
-            @Size(min = 1, max = 200) @Pattern(regexp = TEXT) String note,
+                    pattern = Patterns.TEXT, examples = "学习《习近平谈治国理政》第五卷第一专题")
+            @Size(min = 1, max = 200) @Pattern(regexp = Patterns.TEXT) String note,
             @Schema(description = "Study time the member claims, in seconds; more than has passed since opening the "
                     + "material flags the check-in", minimum = "0", maximum = "86400", examples = "900")
             @Min(0) @Max(86400) Integer studySeconds) {
@@ -44,33 +41,33 @@ public final class CheckInViews {
             + "be 0 under the caps or without a rule). FLAGGED: judged implausible (flagReason), no points until a "
             + "reviewer clears it. REJECTED: flagged and refused by a reviewer, never credited.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(description = "The person's branch when it was made: its rules credit it, its reviewers review it",
-                    format = "uuid", maxLength = 36) UUID branchId,
-            @Schema(description = "The material; null for general daily study", format = "uuid", maxLength = 36,
+            UUID id,
+            UUID personId,
+            @Schema(description = "The person's branch when it was made: its rules credit it, its reviewers review it")
+            UUID branchId,
+            @Schema(description = "The material; null for general daily study", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID materialId,
-            @Schema(description = "The business day it counts for (Asia/Shanghai)", format = "date", maxLength = 10,
+            @Schema(description = "The business day it counts for (Asia/Shanghai)", format = "date",
                     examples = "2026-11-28") LocalDate businessDate,
-            @Schema(maxLength = 200, pattern = TEXT, nullable = true) String note,
+            @Schema(maxLength = 200, pattern = Patterns.TEXT, nullable = true) String note,
             @Schema(minimum = "0", maximum = "86400", nullable = true) Integer studySeconds,
             @Schema(description = "The opening of the material it was measured from", format = "date-time",
-                    maxLength = 40, pattern = INSTANT, nullable = true) Instant openedAt,
+                    pattern = INSTANT, nullable = true) Instant openedAt,
             @Schema(examples = "CREDITED") CheckInStatus status,
             @Schema(description = "Why it was flagged; null if it never was", maxLength = 32, pattern = "^[A-Z_]{1,32}$",
                     nullable = true) FlagReason flagReason,
             @Schema(description = "The make-up it was approved from; null for a check-in made on its day",
-                    format = "uuid", maxLength = 36, pattern = Patterns.UUID, nullable = true) UUID makeUpId,
+                    format = "uuid", pattern = Patterns.UUID, nullable = true) UUID makeUpId,
             @Schema(description = "Points credited (the ledger entry's); null while not credited", minimum = "0",
                     maximum = "1000", nullable = true, examples = "1") Integer points,
-            @Schema(description = "The ledger entry; null while not credited", format = "uuid", maxLength = 36,
+            @Schema(description = "The ledger entry; null while not credited", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID ledgerEntryId,
             @Schema(description = "Who cleared or rejected it (account id)", maxLength = 80, pattern = ACCOUNT,
                     nullable = true) String reviewedBy,
-            @Schema(format = "date-time", maxLength = 40, pattern = INSTANT, nullable = true) Instant reviewedAt,
-            @Schema(description = "Why it was rejected", maxLength = 200, pattern = TEXT, nullable = true)
+            @Schema(format = "date-time", pattern = INSTANT, nullable = true) Instant reviewedAt,
+            @Schema(description = "Why it was rejected", maxLength = 200, pattern = Patterns.TEXT, nullable = true)
             String reviewReason,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
 
         static View of(CheckIn c, Integer points) {
             Review review = Review.orNone(c.review);
@@ -86,12 +83,12 @@ public final class CheckInViews {
             + "on a rest day counts. Flagged check-ins count only once cleared. The current run is the one still "
             + "going: no working day missed between its last day and today.")
     public record Streak(
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID personId,
             @Schema(description = "Days of the current run (0: none going)", minimum = "0", maximum = "100000",
                     examples = "5") int current,
             @Schema(description = "Days of the longest run ever", minimum = "0", maximum = "100000", examples = "12")
             int longest,
-            @Schema(description = "The last day with a credited check-in", format = "date", maxLength = 10,
+            @Schema(description = "The last day with a credited check-in", format = "date",
                     pattern = Patterns.DATE, nullable = true) LocalDate lastDay) {
     }
 
@@ -108,8 +105,8 @@ public final class CheckInViews {
 
     @Schema(name = "ReviewReason", description = "Why a reviewer refuses a flagged check-in or a make-up.")
     public record Reason(
-            @Schema(minLength = 1, maxLength = 200, pattern = TEXT, required = true, examples = "打卡时间与学习时长不符")
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String reason) {
+            @Schema(minLength = 1, maxLength = 200, pattern = Patterns.TEXT, required = true, examples = "打卡时间与学习时长不符")
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String reason) {
     }
 
     @Schema(name = "MakeUpCreate", description = "A request to check in a missed day (补卡): a day before today within "
@@ -117,40 +114,38 @@ public final class CheckInViews {
             + "general study, with a reason. Pending and approved requests count against the monthly limit "
             + "(zhibu.check-ins.make-ups-per-month, 3 by default) of the missed day's month.")
     public record MakeUpCreate(
-            @Schema(description = "The missed business day", format = "date", maxLength = 10, required = true,
+            @Schema(description = "The missed business day", format = "date", required = true,
                     examples = "2026-11-25") @NotNull LocalDate businessDate,
-            @Schema(description = "The material studied; none for general daily study", format = "uuid",
-                    maxLength = 36) UUID materialId,
-            @Schema(description = "Why the day was missed", minLength = 1, maxLength = 200, pattern = TEXT,
-                    required = true, examples = "当天下乡调研，无网络") @NotBlank @Size(max = 200) @Pattern(regexp = TEXT)
+            @Schema(description = "The material studied; none for general daily study") UUID materialId,
+            @Schema(description = "Why the day was missed", minLength = 1, maxLength = 200, pattern = Patterns.TEXT,
+                    required = true, examples = "当天下乡调研，无网络") @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT)
             String reason,
-            @Schema(description = "What was studied", minLength = 1, maxLength = 200, pattern = TEXT,
-                    examples = "学习《中国共产党纪律处分条例》") @Size(min = 1, max = 200) @Pattern(regexp = TEXT) String note) {
+            @Schema(description = "What was studied", minLength = 1, maxLength = 200, pattern = Patterns.TEXT,
+                    examples = "学习《中国共产党纪律处分条例》") @Size(min = 1, max = 200) @Pattern(regexp = Patterns.TEXT) String note) {
     }
 
     @Schema(name = "MakeUp", description = "A request to check in a missed day. Approval makes the check-in on that day "
             + "and credits MAKE_UP_CHECK_IN points dated to it.")
     public record MakeUpView(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
-            @Schema(description = "The person's branch when asked: its reviewers decide", format = "uuid",
-                    maxLength = 36) UUID branchId,
-            @Schema(description = "The material; null for general daily study", format = "uuid", maxLength = 36,
+            UUID id,
+            UUID personId,
+            @Schema(description = "The person's branch when asked: its reviewers decide") UUID branchId,
+            @Schema(description = "The material; null for general daily study", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID materialId,
-            @Schema(description = "The missed business day", format = "date", maxLength = 10) LocalDate businessDate,
-            @Schema(maxLength = 200, pattern = TEXT) String reason,
-            @Schema(maxLength = 200, pattern = TEXT, nullable = true) String note,
+            @Schema(description = "The missed business day", format = "date") LocalDate businessDate,
+            @Schema(maxLength = 200, pattern = Patterns.TEXT) String reason,
+            @Schema(maxLength = 200, pattern = Patterns.TEXT, nullable = true) String note,
             @Schema(examples = "PENDING") MakeUpStatus status,
-            @Schema(description = "The check-in approval made", format = "uuid", maxLength = 36,
+            @Schema(description = "The check-in approval made", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID checkInId,
             @Schema(description = "Points credited on approval; null before", minimum = "0", maximum = "1000",
                     nullable = true) Integer points,
             @Schema(description = "Who decided (account id)", maxLength = 80, pattern = ACCOUNT, nullable = true)
             String decidedBy,
-            @Schema(format = "date-time", maxLength = 40, pattern = INSTANT, nullable = true) Instant decidedAt,
-            @Schema(description = "Why it was rejected", maxLength = 200, pattern = TEXT, nullable = true)
+            @Schema(format = "date-time", pattern = INSTANT, nullable = true) Instant decidedAt,
+            @Schema(description = "Why it was rejected", maxLength = 200, pattern = Patterns.TEXT, nullable = true)
             String decisionReason,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt) {
+            Instant createdAt) {
 
         static MakeUpView of(MakeUp m, Integer points) {
             Review decision = Review.orNone(m.decision);

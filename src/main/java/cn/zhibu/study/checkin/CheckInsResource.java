@@ -65,22 +65,8 @@ public class CheckInsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "createCheckIn", summary = "Check in today's study",
-            description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts), for today as the "
-                    + "server's clock says (Asia/Shanghai): on a material open to them, or general daily study with a "
-                    + "note. Once a day per material, and once a day for general study: another answers 409 "
-                    + "CHECK_IN_EXISTS with the check-in already made as `existing`. A material not open to the "
-                    + "caller (not in its audience, withdrawn, or not published yet) is not found; one whose "
-                    + "publishing window has closed is 422 MATERIAL_NOT_OPEN.\n\n"
-                    + "A plausible check-in is credited at once (CHECK_IN under the branch's scoring rule and caps; "
-                    + "0 points where the branch gives none). An implausible one is FLAGGED with a reason and gets no "
-                    + "points (so nothing on leaderboards or member files) until a reviewer clears it: on a material "
-                    + "not opened (POST /v1/study-materials/{id}/open) today, or yesterday for a check-in in the first two "
-                    + "hours after midnight (NOT_OPENED: each day's check-in needs that day's opening), sooner after "
-                    + "the opening than the material's minimum study time (BELOW_MINIMUM_TIME), claiming more study "
-                    + "time than has passed since the opening (CLAIM_EXCEEDS_ELAPSED), or after "
-                    + "zhibu.check-ins.burst-count check-ins in zhibu.check-ins.burst-window (BURST). The answer "
-                    + "shows the points and the member's streak. Requires an Idempotency-Key: a retry never checks in "
-                    + "twice.")
+            description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts), for today as "
+                    + "the server's clock says (Asia/Shanghai).")
     @APIResponse(responseCode = "201", description = "The check-in, its points and the streak",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -98,13 +84,11 @@ public class CheckInsResource {
     @GET
     @Operation(operationId = "listCheckIns", summary = "A person's check-ins, latest day first",
             description = "Between `from` and `to` (business days of the years 2000 to 2100, inclusive, either "
-                    + "open; 400 INVALID_PARAMETER otherwise), of every status. Without "
-                    + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
-                    + "admins those of people in their units.")
+                    + "open; 400 INVALID_PARAMETER otherwise), of every status.")
     @APIResponse(responseCode = "200", description = "One page of check-ins")
     public CheckInViews.Page list(
             @Parameter(description = "The person (default: the caller's own)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -131,14 +115,13 @@ public class CheckInsResource {
     @GET
     @Path("streak")
     @Operation(operationId = "getCheckInStreak", summary = "A person's study streak",
-            description = "The current and longest runs of days with a credited check-in (see CheckInStreak). Without "
-                    + "`personId`, the caller's own. A member reads their own; group leaders, secretaries and org "
-                    + "admins those of people in their units.")
+            description = "The current and longest runs of days with a credited check-in (see CheckInStreak). "
+                    + "Without `personId`, the caller's own.")
     @APIResponse(responseCode = "200", description = "The streak", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.Streak.class)))
     public CheckInViews.Streak streak(
             @Parameter(description = "The person (default: the caller's own)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId) {
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId) {
         UUID person = readers.personOrSelf(QueryParams.uuid("personId", personId));
         readers.requireReadable(person);
         return streaks.view(person);
@@ -152,7 +135,7 @@ public class CheckInsResource {
     @APIResponse(responseCode = "200", description = "One page of flagged check-ins")
     public CheckInViews.Page flagged(
             @Parameter(required = true, description = "The unit (a branch, or a unit above branches)",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("unitId") String unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
@@ -180,10 +163,8 @@ public class CheckInsResource {
     @POST
     @Path("{id}/clear")
     @Operation(operationId = "clearCheckIn", summary = "Clear a flagged check-in",
-            description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its own "
-                    + "day, under that day's rule and caps) and counts for the streak. Only a FLAGGED check-in (409 "
-                    + "CHECK_IN_NOT_FLAGGED otherwise). Secretaries and org admins of the branch it was made in, "
-                    + "never on their own (403 REVIEW_OF_OWN).")
+            description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its "
+                    + "own day, under that day's rule and caps) and counts for the streak.")
     @APIResponse(responseCode = "200", description = "The credited check-in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
@@ -197,9 +178,8 @@ public class CheckInsResource {
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rejectCheckIn", summary = "Reject a flagged check-in",
-            description = "With a reason: it stays uncredited for good, and still counts as the day's check-in (no "
-                    + "second one that day). Only a FLAGGED check-in (409 CHECK_IN_NOT_FLAGGED otherwise). Secretaries "
-                    + "and org admins of the branch it was made in, never on their own (403 REVIEW_OF_OWN).")
+            description = "With a reason: it stays uncredited for good, and still counts as the day's check-in "
+                    + "(no second one that day).")
     @APIResponse(responseCode = "200", description = "The rejected check-in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")

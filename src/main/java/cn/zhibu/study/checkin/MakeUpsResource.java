@@ -62,15 +62,7 @@ public class MakeUpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "requestMakeUp", summary = "Ask to check in a missed day",
-            description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts): a day before today "
-                    + "and no more than zhibu.check-ins.make-up-window (7 days) back (422 MAKE_UP_OUT_OF_WINDOW), on "
-                    + "which they were a member of their branch (422 MAKE_UP_BEFORE_MEMBERSHIP), on a material open to "
-                    + "them that day (422 MATERIAL_NOT_OPEN) or general study with a note (422 "
-                    + "CHECK_IN_NOTE_REQUIRED), not checked in "
-                    + "already (409 CHECK_IN_EXISTS, with `existing`) nor asked already (409 MAKE_UP_EXISTS), with a "
-                    + "reason. Pending and approved requests count against zhibu.check-ins.make-ups-per-month (3) for "
-                    + "the missed day's calendar month (422 MAKE_UP_LIMIT_REACHED); rejected ones do not. Nothing is "
-                    + "credited until a reviewer approves. Requires an Idempotency-Key.")
+            description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts).")
     @APIResponse(responseCode = "201", description = "The pending request",
             headers = {@Header(name = "Location", ref = "Location"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -88,18 +80,16 @@ public class MakeUpsResource {
 
     @GET
     @Operation(operationId = "listMakeUps", summary = "Make-up requests of a unit, or of a person",
-            description = "With `unitId`: the requests of the branches in that unit's subtree in a status (default "
-                    + "PENDING: the reviewer's queue), for its secretaries and org admins. Otherwise a person's "
-                    + "requests of every status (`personId`, default the caller's own): a member reads their own; "
-                    + "group leaders, secretaries and org admins those of people in their units. Latest first.")
+            description = "With `unitId`: the requests of the branches in that unit's subtree in a status "
+                    + "(default PENDING: the reviewer's queue), for its secretaries and org admins.")
     @APIResponse(responseCode = "200", description = "One page of make-up requests")
     public CheckInViews.MakeUpPage list(
             @Parameter(description = "The unit whose branches' requests to list (reviewers)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "With unitId: the status to list (default PENDING)", schema = @Schema(
                     implementation = MakeUpStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "The person whose requests to list (default: the caller's own)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
@@ -140,10 +130,8 @@ public class MakeUpsResource {
     @POST
     @Path("{id}/approve")
     @Operation(operationId = "approveMakeUp", summary = "Approve a make-up request",
-            description = "Makes the check-in on the missed day and credits MAKE_UP_CHECK_IN dated to it (under that "
-                    + "day's rule and caps; 0 points where the branch gives none). Decided once: 409 "
-                    + "MAKE_UP_ALREADY_DECIDED after. Secretaries and org admins of the branch it was asked in, "
-                    + "never on their own (403 REVIEW_OF_OWN).")
+            description = "Makes the check-in on the missed day and credits MAKE_UP_CHECK_IN dated to it (under "
+                    + "that day's rule and caps; 0 points where the branch gives none).")
     @APIResponse(responseCode = "200", description = "The approved request, with its check-in and points",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
@@ -159,8 +147,7 @@ public class MakeUpsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rejectMakeUp", summary = "Reject a make-up request",
             description = "With a reason; nothing is credited, and it no longer counts against the monthly limit. "
-                    + "Decided once: 409 MAKE_UP_ALREADY_DECIDED after. Secretaries and org admins of the branch it "
-                    + "was asked in, never on their own (403 REVIEW_OF_OWN).")
+                    + "Decided once: 409 MAKE_UP_ALREADY_DECIDED after.")
     @APIResponse(responseCode = "200", description = "The rejected request", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")

@@ -1,5 +1,6 @@
 package cn.zhibu.study.quiz;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,22 +23,22 @@ public final class AttemptViews {
     @Schema(name = "QuizAttemptQuestion", description = "A question as asked: without its answer.")
     public record Asked(
             @Schema(description = "1 for the first question", minimum = "1", maximum = "50", examples = "1") int position,
-            @Schema(format = "uuid", maxLength = 36) UUID questionId,
+            UUID questionId,
             QuestionKind kind,
-            @Schema(maxLength = 500, pattern = QuestionViews.LONG_TEXT, examples = "中国共产党的根本宗旨是什么？") String text,
+            @Schema(maxLength = 500, pattern = Patterns.LONG_TEXT, examples = "中国共产党的根本宗旨是什么？") String text,
             @Schema(description = "In key order", minItems = 2, maxItems = 6) List<QuestionViews.Option> options) {
     }
 
     @Schema(name = "QuizMarkedAnswer", description = "One question of a submitted attempt: what was chosen, what is "
             + "correct and why.")
     public record Marked(
-            @Schema(format = "uuid", maxLength = 36) UUID questionId,
+            UUID questionId,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, maxItems = 6,
                     description = "The keys chosen; empty when left unanswered") List<String> chosenKeys,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, minItems = 1, maxItems = 6)
             List<String> correctKeys,
             @Schema(description = "Whether the chosen keys are exactly the correct ones") boolean correct,
-            @Schema(maxLength = 1000, pattern = QuestionViews.LONG_TEXT, nullable = true) String explanation) {
+            @Schema(maxLength = 1000, pattern = Patterns.LONG_TEXT, nullable = true) String explanation) {
     }
 
     @Schema(name = "QuizAttemptResult", description = "The result of a submitted attempt. Its score counts the "
@@ -45,7 +46,7 @@ public final class AttemptViews {
             + "The first attempt of a quiz a member submits on a business day is scored for points; later ones that "
             + "day are practice.")
     public record Result(
-            @Schema(description = "The business day of the submission", format = "date", maxLength = 10)
+            @Schema(description = "The business day of the submission", format = "date")
             LocalDate businessDate,
             @Schema(minimum = "0", maximum = "50", examples = "5") int score,
             @Schema(description = "How many questions it had", minimum = "1", maximum = "50", examples = "6") int total,
@@ -54,47 +55,47 @@ public final class AttemptViews {
             @Schema(description = "Not late, and the score reached the pass score") boolean passed,
             @Schema(description = "Points its ledger entries brought (QUIZ and QUIZ_FULL_MARKS; caps may lower them)",
                     minimum = "0", maximum = "100000", examples = "3") int points,
-            @Schema(description = "The QUIZ ledger entry it earned, if any", format = "uuid", maxLength = 36,
+            @Schema(description = "The QUIZ ledger entry it earned, if any", format = "uuid",
                     pattern = UUID_PATTERN, nullable = true) UUID pointsEntryId,
             @Schema(description = "The QUIZ_FULL_MARKS ledger entry it earned, if any", format = "uuid",
-                    maxLength = 36, pattern = UUID_PATTERN, nullable = true) UUID fullMarksEntryId,
+                    pattern = UUID_PATTERN, nullable = true) UUID fullMarksEntryId,
             @Schema(description = "Each question, in order", minItems = 1, maxItems = 50) List<Marked> answers) {
     }
 
     @Schema(name = "QuizAttempt", description = "A member's attempt at a quiz: its questions as they were when it "
             + "started (never their answers before it is submitted), its deadline, and once submitted its result.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID quizId,
-            @Schema(maxLength = 100, pattern = QuestionViews.TEXT, examples = "党章党规知识一测") String quizTitle,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID id,
+            UUID quizId,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "党章党规知识一测") String quizTitle,
+            UUID personId,
             AttemptState state,
-            @Schema(format = "date-time", maxLength = 40) Instant startedAt,
-            @Schema(description = "startedAt plus the quiz's time limit", format = "date-time", maxLength = 40)
+            Instant startedAt,
+            @Schema(description = "startedAt plus the quiz's time limit")
             Instant deadline,
             @Schema(description = "Correct answers needed to earn the QUIZ points", minimum = "1", maximum = "50",
                     examples = "1") int passScore,
             @Schema(description = "The questions, in order, without answers", minItems = 1, maxItems = 50)
             List<Asked> questions,
-            @Schema(format = "date-time", maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true)
+            @Schema(format = "date-time", pattern = QuestionViews.INSTANT, nullable = true)
             Instant submittedAt,
             @Schema(description = "Null until submitted", nullable = true) Result result,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64", examples = "0") long version) {
+            @Schema(description = "Version; the ETag of the resource",
+                    examples = "0") long version) {
     }
 
     @Schema(name = "QuizAttemptSummary", description = "An attempt in a list: its state and score, without questions.")
     public record Summary(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(format = "uuid", maxLength = 36) UUID quizId,
-            @Schema(maxLength = 100, pattern = QuestionViews.TEXT, examples = "党章党规知识一测") String quizTitle,
-            @Schema(format = "uuid", maxLength = 36) UUID personId,
+            UUID id,
+            UUID quizId,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "党章党规知识一测") String quizTitle,
+            UUID personId,
             AttemptState state,
-            @Schema(format = "date-time", maxLength = 40) Instant startedAt,
-            @Schema(format = "date-time", maxLength = 40) Instant deadline,
-            @Schema(format = "date-time", maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true)
+            Instant startedAt,
+            Instant deadline,
+            @Schema(format = "date-time", pattern = QuestionViews.INSTANT, nullable = true)
             Instant submittedAt,
-            @Schema(format = "date", maxLength = 10, pattern = cn.zhibu.platform.openapi.Patterns.DATE, nullable = true)
+            @Schema(format = "date", pattern = cn.zhibu.platform.openapi.Patterns.DATE, nullable = true)
             LocalDate businessDate,
             @Schema(description = "Null until submitted", minimum = "0", maximum = "50", nullable = true) Integer score,
             @Schema(minimum = "1", maximum = "50", examples = "6") int total,
@@ -114,7 +115,7 @@ public final class AttemptViews {
 
     @Schema(name = "QuizAnswer", description = "The keys chosen for one question of the attempt.")
     public record Answer(
-            @Schema(format = "uuid", maxLength = 36, required = true) @NotNull UUID questionId,
+            @Schema(required = true) @NotNull UUID questionId,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, maxItems = 6, required = true,
                     description = "Each once, among the question's options; one at most unless it is MULTIPLE_CHOICE; "
                             + "empty: left unanswered") @NotNull @Size(max = 6)

@@ -17,10 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class QuestionViews {
 
     /** One line, not starting or ending with a space. */
-    /** Text without leading or trailing white space (the ideographic space U+3000 included), not blank. */
-    static final String TEXT = Patterns.TEXT;
-    /** Any text but control characters other than line breaks. */
-    static final String LONG_TEXT = Patterns.LONG_TEXT;
     static final String KEY = "^[A-F]$";
     /** The options of every true-or-false question. */
     static final List<String> TRUE_FALSE = List.of("正确", "错误");
@@ -33,8 +29,8 @@ public final class QuestionViews {
     public record Option(
             @Schema(description = "A for the first option, B for the second, and so on", minLength = 1, maxLength = 1,
                     pattern = KEY, required = true, examples = "A") @NotNull @Pattern(regexp = KEY) String key,
-            @Schema(minLength = 1, maxLength = 200, pattern = TEXT, required = true, examples = "全心全意为人民服务")
-            @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String text) {
+            @Schema(minLength = 1, maxLength = 200, pattern = Patterns.TEXT, required = true, examples = "全心全意为人民服务")
+            @NotBlank @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String text) {
     }
 
     @Schema(name = "QuizQuestionCreate", description = "A new question for a unit's bank. Choice questions list two "
@@ -43,55 +39,55 @@ public final class QuestionViews {
             + "least one; every correct key names an option.")
     public record Create(
             @Schema(description = "The unit whose bank holds it: quizzes of this unit and the units under it may use it",
-                    format = "uuid", maxLength = 36, required = true) @NotNull UUID unitId,
+                    required = true) @NotNull UUID unitId,
             @Schema(required = true, examples = "SINGLE_CHOICE") @NotNull QuestionKind kind,
-            @Schema(minLength = 1, maxLength = 500, pattern = LONG_TEXT, required = true, examples = "中国共产党的根本宗旨是什么？")
-            @NotBlank @Size(max = 500) @Pattern(regexp = LONG_TEXT) String text,
+            @Schema(minLength = 1, maxLength = 500, pattern = Patterns.LONG_TEXT, required = true, examples = "中国共产党的根本宗旨是什么？")
+            @NotBlank @Size(max = 500) @Pattern(regexp = Patterns.LONG_TEXT) String text,
             @Schema(description = "Two to six options (none for TRUE_FALSE)", maxItems = 6)
             @Size(max = 6) List<@NotNull @Valid Option> options,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, minItems = 1, maxItems = 6,
                     required = true, description = "The correct option keys") @NotNull @Size(min = 1, max = 6)
             List<@NotNull @Pattern(regexp = KEY) String> correctKeys,
             @Schema(description = "Why the answer is right; shown to a member once they submitted", maxLength = 1000,
-                    pattern = LONG_TEXT, examples = "党章总纲：全心全意为人民服务是党的根本宗旨。")
-            @Size(max = 1000) @Pattern(regexp = LONG_TEXT) String explanation) {
+                    pattern = Patterns.LONG_TEXT, examples = "党章总纲：全心全意为人民服务是党的根本宗旨。")
+            @Size(max = 1000) @Pattern(regexp = Patterns.LONG_TEXT) String explanation) {
     }
 
     @Schema(name = "QuizQuestionChange", description = "A question's new content (its unit stays). Attempts already "
             + "started keep the question as it was.")
     public record Change(
             @Schema(required = true, examples = "SINGLE_CHOICE") @NotNull QuestionKind kind,
-            @Schema(minLength = 1, maxLength = 500, pattern = LONG_TEXT, required = true, examples = "中国共产党的根本宗旨是什么？")
-            @NotBlank @Size(max = 500) @Pattern(regexp = LONG_TEXT) String text,
+            @Schema(minLength = 1, maxLength = 500, pattern = Patterns.LONG_TEXT, required = true, examples = "中国共产党的根本宗旨是什么？")
+            @NotBlank @Size(max = 500) @Pattern(regexp = Patterns.LONG_TEXT) String text,
             @Schema(description = "Two to six options (none for TRUE_FALSE)", maxItems = 6)
             @Size(max = 6) List<@NotNull @Valid Option> options,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, minItems = 1, maxItems = 6,
                     required = true, description = "The correct option keys") @NotNull @Size(min = 1, max = 6)
             List<@NotNull @Pattern(regexp = KEY) String> correctKeys,
             @Schema(description = "Why the answer is right; shown to a member once they submitted", maxLength = 1000,
-                    pattern = LONG_TEXT, examples = "党章总纲：全心全意为人民服务是党的根本宗旨。")
-            @Size(max = 1000) @Pattern(regexp = LONG_TEXT) String explanation) {
+                    pattern = Patterns.LONG_TEXT, examples = "党章总纲：全心全意为人民服务是党的根本宗旨。")
+            @Size(max = 1000) @Pattern(regexp = Patterns.LONG_TEXT) String explanation) {
     }
 
     @Schema(name = "QuizQuestion", description = "A question of a unit's bank, with its answer: only for those who "
             + "manage quizzes.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(description = "The unit whose bank holds it", format = "uuid", maxLength = 36) UUID unitId,
+            UUID id,
+            @Schema(description = "The unit whose bank holds it") UUID unitId,
             QuestionKind kind,
-            @Schema(maxLength = 500, pattern = LONG_TEXT, examples = "中国共产党的根本宗旨是什么？") String text,
+            @Schema(maxLength = 500, pattern = Patterns.LONG_TEXT, examples = "中国共产党的根本宗旨是什么？") String text,
             @Schema(description = "In key order", minItems = 2, maxItems = 6) List<Option> options,
             @Schema(type = SchemaType.ARRAY, implementation = OptionKey.class, minItems = 1, maxItems = 6)
             List<String> correctKeys,
-            @Schema(maxLength = 1000, pattern = LONG_TEXT, nullable = true) String explanation,
+            @Schema(maxLength = 1000, pattern = Patterns.LONG_TEXT, nullable = true) String explanation,
             @Schema(description = "When it was retired (no new quiz may use it); null while it is not",
-                    format = "date-time", maxLength = 40, pattern = INSTANT, nullable = true) Instant retiredAt,
+                    format = "date-time", pattern = INSTANT, nullable = true) Instant retiredAt,
             @Schema(description = "Who made it (account id)", maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$")
             String createdBy,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64", examples = "0") long version,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
-            @Schema(format = "date-time", maxLength = 40) Instant updatedAt) {
+            @Schema(description = "Version; the ETag of the resource",
+                    examples = "0") long version,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static View of(QuizQuestion q) {
             return new View(q.id, q.unitId, q.kind, q.text, QuestionViews.options(q.options), keys(q.correctKeys), q.explanation,

@@ -66,14 +66,8 @@ public class QuizAttemptsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "submitQuizAttempt", summary = "Submit my attempt's answers, once, and get the result",
-            description = "Only the attempt's own person. Scores each question right when the chosen keys are exactly "
-                    + "the correct ones; the score is how many are right, zero when submitted after the deadline and "
-                    + "a grace of a few seconds. The first attempt of the quiz a member submits on a business day is "
-                    + "the scored one: it earns QUIZ points when the score reaches the pass score and QUIZ_FULL_MARKS "
-                    + "points when every answer is right (a late one earns none); later attempts that day are "
-                    + "practice. The result shows, for every question, the keys chosen, the correct keys and the "
-                    + "explanation. Submitting an attempt already submitted, with any key or answers, changes nothing "
-                    + "and answers its stored result (200). Requires an Idempotency-Key.")
+            description = "Only the attempt's own person. Scores each question right when the chosen keys are "
+                    + "exactly the correct ones.")
     @APIResponse(responseCode = "200", description = "The submitted attempt with its result",
             headers = {@Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -96,15 +90,13 @@ public class QuizAttemptsResource {
 
     @GET
     @Operation(operationId = "listQuizAttempts", summary = "My quiz attempts, or a person's",
-            description = "Without `personId`: the caller's own attempts (empty for callers who are not a person). "
-                    + "With `personId`: that person's (one's own, or as a group leader, secretary or org admin of "
-                    + "their branch). Optionally of one quiz. Latest start first; no answers.")
+            description = "Without `personId`: the caller's own attempts (empty for callers who are not a person).")
     @APIResponse(responseCode = "200", description = "One page of attempts")
     public AttemptViews.Page list(
             @Parameter(description = "Only the attempts of this quiz", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("quizId") String quizId,
+                    format = "uuid")) @QueryParam("quizId") String quizId,
             @Parameter(description = "Whose attempts (default: the caller's own)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("personId") String personId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<UUID> quiz = QueryParams.uuid("quizId", quizId);
@@ -124,9 +116,7 @@ public class QuizAttemptsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getQuizAttempt", summary = "Read one attempt",
-            description = "Its own person, and group leaders, secretaries and org admins of their branch. The "
-                    + "questions never carry answers; the result (with the correct keys and explanations) is there "
-                    + "once it is submitted. Sends an ETag; with If-None-Match naming it, answers 304.")
+            description = "Its own person, and group leaders, secretaries and org admins of their branch.")
     @APIResponse(responseCode = "200", description = "The attempt", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttemptViews.View.class)))

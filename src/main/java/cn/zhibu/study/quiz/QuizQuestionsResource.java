@@ -64,11 +64,8 @@ public class QuizQuestionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "createQuizQuestion", summary = "Add a question to a unit's bank",
-            description = "Secretaries and org admins of the unit. Quizzes of the unit and of the units under it may "
-                    + "use it. Checked strictly: choice questions have two to six options keyed A, B, C... in order, "
-                    + "with distinct texts; true-or-false questions have the fixed options A 正确 and B 错误; single "
-                    + "choice and true-or-false have exactly one correct key, multiple choice at least one, each naming "
-                    + "an option. Requires an Idempotency-Key.")
+            description = "Secretaries and org admins of the unit. Quizzes of the unit and of the units under it "
+                    + "may use it.")
     @APIResponse(responseCode = "201", description = "The question was added (or, on a replay, had been)",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -92,7 +89,7 @@ public class QuizQuestionsResource {
     @APIResponse(responseCode = "200", description = "One page of questions")
     public QuestionViews.Page list(
             @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
-                    format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         UUID unit = QueryParams.uuid("unitId", unitId)
@@ -125,9 +122,8 @@ public class QuizQuestionsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeQuizQuestion", summary = "Change a question",
-            description = "Its kind, text, options, answer and explanation (its unit stays), checked as when it was "
-                    + "added. Not once retired. Attempts already started keep the question as it was. Secretaries and "
-                    + "org admins of its unit. Requires If-Match with the ETag last read.")
+            description = "Its kind, text, options, answer and explanation (its unit stays), checked as when it "
+                    + "was added. Not once retired.")
     @APIResponse(responseCode = "200", description = "The changed question", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuestionViews.View.class)))
@@ -144,9 +140,8 @@ public class QuizQuestionsResource {
     @POST
     @Path("{id}/retire")
     @Operation(operationId = "retireQuizQuestion", summary = "Retire a question",
-            description = "No new quiz may use it from now on; quizzes that hold it keep it, and attempts keep their "
-                    + "copy. Retiring it again changes nothing. Secretaries and org admins of its unit. Requires "
-                    + "If-Match with the ETag last read.")
+            description = "No new quiz may use it from now on; quizzes that hold it keep it, and attempts keep "
+                    + "their copy. Retiring it again changes nothing.")
     @APIResponse(responseCode = "200", description = "The retired question", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuestionViews.View.class)))

@@ -1,5 +1,6 @@
 package cn.zhibu.study.quiz;
 
+import cn.zhibu.platform.openapi.Patterns;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,16 +29,16 @@ public final class QuizViews {
             + "publishUntil, if any). Its questions come, in this order, from the bank of the audience unit or of the "
             + "units above it.")
     public record Create(
-            @Schema(minLength = 1, maxLength = 100, pattern = QuestionViews.TEXT, required = true, examples = "党章党规知识一测")
-            @NotBlank @Size(max = 100) @Pattern(regexp = QuestionViews.TEXT) String title,
+            @Schema(minLength = 1, maxLength = 100, pattern = Patterns.TEXT, required = true, examples = "党章党规知识一测")
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String title,
             @Schema(description = "The study material it tests (then no unitId, publishFrom or publishUntil)",
-                    format = "uuid", maxLength = 36, pattern = UUID_PATTERN, nullable = true) UUID materialId,
+                    format = "uuid", pattern = UUID_PATTERN, nullable = true) UUID materialId,
             @Schema(description = "For a quiz standing alone: the unit whose subtree takes it", format = "uuid",
-                    maxLength = 36, pattern = UUID_PATTERN, nullable = true) UUID unitId,
+                    pattern = UUID_PATTERN, nullable = true) UUID unitId,
             @Schema(description = "For a quiz standing alone: when it opens (default now)", format = "date-time",
-                    maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true) Instant publishFrom,
+                    pattern = QuestionViews.INSTANT, nullable = true) Instant publishFrom,
             @Schema(description = "For a quiz standing alone: when it closes; none: it stays open", format = "date-time",
-                    maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
+                    pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
             @Schema(description = "Question ids of the bank, in the order they are asked, each once", minItems = 1,
                     maxItems = MAX_QUESTIONS, required = true) @NotNull @Size(min = 1, max = MAX_QUESTIONS)
             List<@NotNull UUID> questionIds,
@@ -53,12 +54,12 @@ public final class QuizViews {
             + "alone names its window again (publishFrom required); a quiz on a material takes none. Attempts already "
             + "started keep their questions and deadline.")
     public record Change(
-            @Schema(minLength = 1, maxLength = 100, pattern = QuestionViews.TEXT, required = true, examples = "党章党规知识一测")
-            @NotBlank @Size(max = 100) @Pattern(regexp = QuestionViews.TEXT) String title,
-            @Schema(description = "For a quiz standing alone: when it opens", format = "date-time", maxLength = 40,
+            @Schema(minLength = 1, maxLength = 100, pattern = Patterns.TEXT, required = true, examples = "党章党规知识一测")
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.TEXT) String title,
+            @Schema(description = "For a quiz standing alone: when it opens", format = "date-time",
                     pattern = QuestionViews.INSTANT, nullable = true) Instant publishFrom,
             @Schema(description = "For a quiz standing alone: when it closes; none: it stays open", format = "date-time",
-                    maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
+                    pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
             @Schema(description = "Question ids of the bank, in the order they are asked, each once", minItems = 1,
                     maxItems = MAX_QUESTIONS, required = true) @NotNull @Size(min = 1, max = MAX_QUESTIONS)
             List<@NotNull UUID> questionIds,
@@ -72,32 +73,32 @@ public final class QuizViews {
     @Schema(name = "Quiz", description = "A quiz. It never shows its answers: members see the questions when they "
             + "start an attempt, and the answers once they submitted it.")
     public record View(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
-            @Schema(maxLength = 100, pattern = QuestionViews.TEXT, examples = "党章党规知识一测") String title,
+            UUID id,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "党章党规知识一测") String title,
             @Schema(description = "The audience: the unit whose subtree takes it (the material's unit for a quiz on a "
-                    + "material)", format = "uuid", maxLength = 36) UUID unitId,
+                    + "material)") UUID unitId,
             @Schema(description = "The study material it tests; null for a quiz standing alone. Such a quiz is open "
-                    + "while the material is.", format = "uuid", maxLength = 36, pattern = UUID_PATTERN,
+                    + "while the material is.", format = "uuid", pattern = UUID_PATTERN,
                     nullable = true) UUID materialId,
             @Schema(description = "When a quiz standing alone opens; null for a quiz on a material",
-                    format = "date-time", maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true)
+                    format = "date-time", pattern = QuestionViews.INSTANT, nullable = true)
             Instant publishFrom,
             @Schema(description = "When a quiz standing alone closes; null: it stays open", format = "date-time",
-                    maxLength = 40, pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
+                    pattern = QuestionViews.INSTANT, nullable = true) Instant publishUntil,
             @Schema(minimum = "30", maximum = "7200", examples = "600") int timeLimitSeconds,
             @Schema(description = "Correct answers needed to earn the QUIZ points; null: one is enough", minimum = "1",
                     maximum = "50", nullable = true, examples = "4") Integer passScore,
             @Schema(minimum = "1", maximum = "50", examples = "6") int questionCount,
             @Schema(description = "The questions' ids, in order", minItems = 1, maxItems = MAX_QUESTIONS)
             List<UUID> questionIds,
-            @Schema(description = "When it was withdrawn; null while it is not", format = "date-time", maxLength = 40,
+            @Schema(description = "When it was withdrawn; null while it is not", format = "date-time",
                     pattern = QuestionViews.INSTANT, nullable = true) Instant withdrawnAt,
             @Schema(description = "Who made it (account id)", maxLength = 80, pattern = "^[A-Za-z0-9:._-]{1,80}$")
             String createdBy,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64", examples = "0") long version,
-            @Schema(format = "date-time", maxLength = 40) Instant createdAt,
-            @Schema(format = "date-time", maxLength = 40) Instant updatedAt) {
+            @Schema(description = "Version; the ETag of the resource",
+                    examples = "0") long version,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static View of(Quiz q) {
             return new View(q.id, q.title, q.unitId, q.materialId, q.publishFrom, q.publishUntil, q.timeLimitSeconds,

@@ -72,11 +72,7 @@ public class QuizzesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Operation(operationId = "createQuiz", summary = "Make a quiz on a study material, or one standing alone",
-            description = "On a material (materialId): for the material's audience, open while the material is. "
-                    + "Standing alone (unitId): for the unit's subtree, open from publishFrom (default now) until "
-                    + "publishUntil (if any). Its questions, each once and in order, come from the bank of the "
-                    + "audience unit or of the units above it, and are not retired. Secretaries and org admins of "
-                    + "the audience unit. Requires an Idempotency-Key.")
+            description = "On a material (materialId): for the material's audience, open while the material is.")
     @APIResponse(responseCode = "201", description = "The quiz was made (or, on a replay, had been)",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
@@ -96,14 +92,12 @@ public class QuizzesResource {
 
     @GET
     @Operation(operationId = "listQuizzes", summary = "Quizzes open to me, or those of a unit",
-            description = "Without `unitId`: the quizzes open to the caller now (their own person is in the audience, "
-                    + "inside the quiz's window or its material's, not withdrawn); empty for callers who are not a "
-                    + "person. With `unitId`: every quiz whose audience lies in that unit's subtree, in any state "
-                    + "(secretaries and org admins of the unit). Newest first. Never answers.")
+            description = "Without `unitId`: the quizzes open to the caller now (their own person is in the "
+                    + "audience, inside the quiz's window or its material's, not withdrawn).")
     @APIResponse(responseCode = "200", description = "One page of quizzes")
     public QuizViews.Page list(
             @Parameter(description = "List the quizzes of this unit's subtree (managers)", schema = @Schema(
-                    type = SchemaType.STRING, format = "uuid", maxLength = 36)) @QueryParam("unitId") String unitId,
+                    type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         Optional<UUID> unit = QueryParams.uuid("unitId", unitId);
@@ -122,10 +116,8 @@ public class QuizzesResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getQuiz", summary = "Read one quiz (never its answers)",
-            description = "Once it has opened and until it is withdrawn, those in its audience and those whose roles "
-                    + "reach its unit read it (a closed one too); secretaries and org admins of its unit read it in "
-                    + "every state. The questions are shown when an attempt starts. Sends an ETag; with "
-                    + "If-None-Match naming it, answers 304.")
+            description = "Once it has opened and until it is withdrawn, those in its audience and those whose "
+                    + "roles reach its unit read it (a closed one too).")
     @APIResponse(responseCode = "200", description = "The quiz", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuizViews.View.class)))
@@ -140,10 +132,8 @@ public class QuizzesResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeQuiz", summary = "Change a quiz",
-            description = "Its title, questions, time limit, pass score and, standing alone, its window (its material "
-                    + "or unit stays). Not once withdrawn. Questions it already holds may stay though retired since. "
-                    + "Attempts already started keep their questions and deadline. Secretaries and org admins of its "
-                    + "unit. Requires If-Match with the ETag last read.")
+            description = "Its title, questions, time limit, pass score and, standing alone, its window (its "
+                    + "material or unit stays). Not once withdrawn.")
     @APIResponse(responseCode = "200", description = "The changed quiz", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuizViews.View.class)))
@@ -160,9 +150,8 @@ public class QuizzesResource {
     @POST
     @Path("{id}/withdraw")
     @Operation(operationId = "withdrawQuiz", summary = "Withdraw a quiz",
-            description = "Closes it from now on for good; it is kept with its attempts. Attempts already started may "
-                    + "still be submitted. Withdrawing it again changes nothing. Secretaries and org admins of its "
-                    + "unit. Requires If-Match with the ETag last read.")
+            description = "Closes it from now on for good; it is kept with its attempts. Attempts already started "
+                    + "may still be submitted.")
     @APIResponse(responseCode = "200", description = "The withdrawn quiz", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuizViews.View.class)))
@@ -178,11 +167,7 @@ public class QuizzesResource {
     @Idempotent(required = false)
     @Operation(operationId = "startQuizAttempt", summary = "Start an attempt at a quiz (members, as themselves)",
             description = "The caller's own person takes the quiz: callers who are not a person are refused (403 "
-                    + "QUIZ_PERSON_REQUIRED). The quiz must be open to them: 404 when they are not in its audience "
-                    + "(or it is withdrawn), 422 QUIZ_NOT_OPEN outside its window. Answers the questions as they are "
-                    + "now, in order, with their options in key order and without answers, and the deadline (now plus "
-                    + "the time limit). A member may start as many attempts as they like; the first one submitted each "
-                    + "business day is scored for points. Takes an optional Idempotency-Key.")
+                    + "QUIZ_PERSON_REQUIRED).")
     @APIResponse(responseCode = "201", description = "The attempt was started (or, on a replay, had been)",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},

@@ -17,7 +17,7 @@ public final class ImportViews {
 
     @Schema(name = "PeopleImport", description = "An import of people from a CSV file, and how far it has come.")
     public record PeopleImportView(
-            @Schema(format = "uuid", maxLength = 36) UUID id,
+            UUID id,
             @Schema(description = "QUEUED, then RUNNING; at the end SUCCEEDED, FAILED (the file has bad lines, see "
                     + "the errors; nothing was written) or ERROR (an unexpected failure; nothing was written)")
             ImportState state,
@@ -42,12 +42,11 @@ public final class ImportViews {
                     format = "int32") int unchanged,
             @Schema(description = "Problems found in the file", minimum = "0", maximum = "10000000", format = "int32")
             int errorCount,
-            @Schema(description = "Version; the ETag of the resource", minimum = "0", maximum = "999999999999999999",
-                    format = "int64") long version,
-            @Schema(format = "date-time", maxLength = 40) OffsetDateTime createdAt,
-            @Schema(format = "date-time", maxLength = 40, nullable = true, pattern = DATE_TIME)
+            @Schema(description = "Version; the ETag of the resource") long version,
+            OffsetDateTime createdAt,
+            @Schema(format = "date-time", nullable = true, pattern = DATE_TIME)
             OffsetDateTime startedAt,
-            @Schema(format = "date-time", maxLength = 40, nullable = true, pattern = DATE_TIME)
+            @Schema(format = "date-time", nullable = true, pattern = DATE_TIME)
             OffsetDateTime finishedAt) {
     }
 

@@ -78,26 +78,7 @@ public class PeopleImportsResource {
     @Authenticated
     @Idempotent
     @Operation(operationId = "importPeople", summary = "Import people from a CSV file",
-            description = "Accepts a CSV file (UTF-8 with or without a byte order mark, or GB18030 as Excel writes it "
-                    + "in China; say which with the `charset` parameter of Content-Type, or let the service tell) and "
-                    + "imports it in the background: poll the Location. A header line is required; its columns, in "
-                    + "any order, in English or Chinese: externalId/外部编号, name/姓名, gender/性别 (MALE, FEMALE, 男, "
-                    + "女), birthDate/出生日期 (yyyy-MM-dd or yyyy/M/d), politicalStatus/政治面貌 (FULL, PROBATIONARY, "
-                    + "ACTIVIST, NON_MEMBER or 中共党员, 预备党员, 入党积极分子, 群众), branch/支部 (id or name of a "
-                    + "branch), and optionally partyJoinDate/入党日期, jobTitle/职务, leadingCadre/领导干部 (true, false, "
-                    + "是, 否), phone/手机号, groups/党小组 (ids or names of party groups or departments of the branch, "
-                    + "separated by `;`). The external id identifies a person: a new one is added, a known one is "
-                    + "changed or transferred (memberships end yesterday, the new ones start today) or left as it is; "
-                    + "an optional column the file lacks leaves stored values as they are. Every line is checked "
-                    + "first, by the rules of adding a person; if any line is bad the import FAILS and writes "
-                    + "nothing (see its errors), otherwise every line is compared with the people stored and, if none "
-                    + "is refused, written a few hundred at a time (a person changed by someone else between the "
-                    + "comparison and the writing may fail the import part way: run the same file again to finish "
-                    + "it; what was written is then unchanged). A dry run only "
-                    + "checks and tells what it would do. Secretaries and org admins import into the units where they "
-                    + "may record people: other units count as unknown, and people of other branches are not taken "
-                    + "over. Requires an Idempotency-Key; the body may be up to `zhibu.import.max-bytes` (16 MiB by "
-                    + "default).")
+            description = "Accepts a CSV file of people and imports it in the background: poll the Location.")
     @RequestBody(required = true, description = "The CSV file", content = @Content(mediaType = CSV,
             schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 16777216),
             examples = @ExampleObject(name = "two people", value = EXAMPLE_CSV)))
@@ -153,9 +134,8 @@ public class PeopleImportsResource {
     @Path("{id}/errors")
     @Authenticated
     @Operation(operationId = "listPeopleImportErrors", summary = "The problems found in an import's file",
-            description = "Every bad line, in file order: the line (1 is the header), the column, a stable code and a "
-                    + "message in the language of Accept-Language. Empty until the import has FAILED; the first 1,000 "
-                    + "are kept (errorCount counts them all).")
+            description = "Every bad line, in file order: the line (1 is the header), the column, a stable code "
+                    + "and a message in the language of Accept-Language.")
     @APIResponse(responseCode = "200", description = "One page of problems")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     public ImportErrorPage errors(@Parameter(ref = "Id") @PathParam("id") UUID id,
