@@ -1,7 +1,7 @@
 package cn.zhibu.integrity.audit;
 
-import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.integrity.IntegrityProblem;
+import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;

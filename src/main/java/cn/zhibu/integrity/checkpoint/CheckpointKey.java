@@ -1,8 +1,8 @@
 package cn.zhibu.integrity.checkpoint;
 
-import cn.zhibu.platform.db.EmbeddedDatabaseSettings;
 import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.db.EmbeddedDatabaseSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package cn.zhibu.lecture.attendance;
 
-import cn.zhibu.lecture.PartyDaySettings;
 import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.lecture.PartyDaySettings;
 import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.platform.problem.FieldError;
 import cn.zhibu.platform.problem.ProblemCode;

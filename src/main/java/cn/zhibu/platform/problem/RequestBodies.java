@@ -1,7 +1,7 @@
 package cn.zhibu.platform.problem;
 
-import cn.zhibu.platform.http.ImportSettings;
 import cn.zhibu.platform.http.HttpSettings;
+import cn.zhibu.platform.http.ImportSettings;
 import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.security.VerifiedCallers;
 import io.quarkus.security.identity.IdentityProviderManager;

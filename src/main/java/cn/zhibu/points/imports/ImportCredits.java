@@ -1,11 +1,11 @@
 package cn.zhibu.points.imports;
 
-import cn.zhibu.points.PointsSettings;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.LedgerViews;
 import cn.zhibu.points.PointsLedger;
+import cn.zhibu.points.PointsSettings;
 import cn.zhibu.points.imports.PointsImportViews.LineResult;
 import cn.zhibu.points.imports.PointsImportViews.LineStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
