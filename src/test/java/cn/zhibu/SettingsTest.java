@@ -22,6 +22,9 @@ import cn.zhibu.platform.idempotency.IdempotencySettings;
 import cn.zhibu.points.PointsSettings;
 import cn.zhibu.study.checkin.CheckInSettings;
 import cn.zhibu.study.quiz.QuizSettings;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -55,7 +58,10 @@ class SettingsTest {
             "zhibu.db.statement-timeout", "30s", "zhibu.db.idle-in-transaction-timeout", "60s");
 
     private static SmallRyeConfig start(Map<String, String> values) {
+        // with the converters the service has (durations such as 5m, sizes such as 16M)
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(values, "test", 500))
                 .withSources(new PropertiesConfigSource(APPLICATION_PROPERTIES, "application.properties", 250))
                 .withValidator(VALIDATOR);
