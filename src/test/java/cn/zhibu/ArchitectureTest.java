@@ -41,13 +41,17 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
-            .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu")
+            .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
             .should().dependOnClassesThat().resideInAPackage("cn.zhibu.identity..");
 
     static final ArchRule capabilitiesDoNotCallUpward = noClasses().that()
             .resideInAnyPackage("cn.zhibu.study..", "cn.zhibu.lecture..", "cn.zhibu.leaderboard..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.zhibu.integrity..")
             .allowEmptyShould(true);
+
+    /** The demo loader sits above every capability (it calls each one's demo data); nothing uses it. */
+    static final ArchRule nothingUsesTheDemoLoader = noClasses().that().resideOutsideOfPackage("cn.zhibu.demo..")
+            .should().dependOnClassesThat().resideInAPackage("cn.zhibu.demo..");
 
     static final ArchRule entitiesStayBehindResources = noClasses().that().haveSimpleNameEndingWith("Resource")
             .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class);
@@ -77,13 +81,15 @@ class ArchitectureTest {
         // rules over an empty import would pass vacuously
         assertTrue(MAIN.contain(cn.zhibu.platform.calendar.CalendarDaysResource.class));
         assertTrue(MAIN.contain(Main.class));
+        assertTrue(MAIN.containPackage("cn.zhibu.demo"));
     }
 
     @Test
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, studyLecturesAndLeaderboardsStayApart, pointsAndIntegrityStayApart}) {
+                capabilitiesDoNotCallUpward, studyLecturesAndLeaderboardsStayApart, pointsAndIntegrityStayApart,
+                nothingUsesTheDemoLoader}) {
             rule.check(MAIN);
         }
     }

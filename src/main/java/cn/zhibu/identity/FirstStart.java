@@ -6,7 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +22,10 @@ public class FirstStart {
     private final String username;
     private final Optional<String> password;
 
-    FirstStart(AccountService accounts, @ConfigProperty(name = "zhibu.admin.username", defaultValue = "admin") String username,
-            @ConfigProperty(name = "zhibu.admin.initial-password") Optional<String> password) {
+    FirstStart(AccountService accounts, AdminSettings settings) {
         this.accounts = accounts;
-        this.username = username;
-        this.password = password;
+        this.username = settings.username();
+        this.password = settings.initialPassword();
     }
 
     void start(@Observes @Priority(5) StartupEvent event) {

@@ -4,10 +4,7 @@ import cn.zhibu.identity.accounts.AccountService;
 import cn.zhibu.identity.grants.GrantService;
 import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.security.Roles;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -41,7 +38,7 @@ public class IdentityDemoData {
     }
 
     @Transactional
-    void load(@Observes @Priority(30) StartupEvent event) {
+    public void load() {
         if (!enabled || !em.createNativeQuery("select 1 from role_grant g join account a on a.id = g.account_id "
                 + "join person p on p.id = a.person_id where p.external_id like 'DEMO-%'", Integer.class)
                 .setMaxResults(1).getResultList().isEmpty()) {

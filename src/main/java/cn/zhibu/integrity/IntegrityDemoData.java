@@ -6,11 +6,8 @@ import cn.zhibu.integrity.declaration.DeclarationService;
 import cn.zhibu.integrity.entry.Entry;
 import cn.zhibu.integrity.entry.EntryContent;
 import cn.zhibu.platform.time.BusinessCalendar;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -18,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,24 +33,19 @@ public class IntegrityDemoData {
     private final IntegrityAudit audit;
     private final BusinessCalendar calendar;
     private final DeclarationService declarations;
-    private final boolean enabled;
 
     IntegrityDemoData(EntityManager em, IntegrityFileService files, IntegrityAudit audit, BusinessCalendar calendar,
-            DeclarationService declarations, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+            DeclarationService declarations) {
         this.em = em;
         this.files = files;
         this.audit = audit;
         this.calendar = calendar;
         this.declarations = declarations;
-        this.enabled = enabled;
     }
 
     @Transactional
     @ActivateRequestContext
-    void load(@Observes @Priority(90) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         UUID secretary = person("DEMO-1001");
         UUID officer = person("DEMO-1002");
         UUID admin = person("DEMO-1003");

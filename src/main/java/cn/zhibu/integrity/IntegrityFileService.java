@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Opens files, appends their entries, reads them for a purpose, verifies their chains, lists what is overdue. */
 @ApplicationScoped
@@ -54,7 +53,7 @@ public class IntegrityFileService {
 
     IntegrityFileService(EntityManager em, BusinessCalendar calendar, EntryLedger ledger, IntegrityAudit audit,
             PersonService persons, IntegrityAccess guard, Checkpoints checkpoints,
-            @ConfigProperty(name = "zhibu.integrity.annual-report-due", defaultValue = "03-31") String reportDue) {
+            IntegritySettings settings) {
         this.em = em;
         this.checkpoints = checkpoints;
         this.calendar = calendar;
@@ -62,7 +61,7 @@ public class IntegrityFileService {
         this.audit = audit;
         this.persons = persons;
         this.guard = guard;
-        this.annualReportDue = MonthDay.parse("--" + reportDue);
+        this.annualReportDue = MonthDay.parse("--" + settings.annualReportDue());
     }
 
     /** Opens a file for a person in {@code unitId} (their branch). 409 when they have one. */

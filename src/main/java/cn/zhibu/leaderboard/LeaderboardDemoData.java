@@ -1,18 +1,13 @@
 package cn.zhibu.leaderboard;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,27 +28,22 @@ public class LeaderboardDemoData {
     private final StudyLeaders leaders;
     private final Pagination pagination;
     private final BusinessCalendar calendar;
-    private final boolean enabled;
 
     LeaderboardDemoData(EntityManager em, PublishedWeeks weeks, StudyLeaders leaders, Pagination pagination,
-            BusinessCalendar calendar, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+            BusinessCalendar calendar) {
         this.em = em;
         this.weeks = weeks;
         this.leaders = leaders;
         this.pagination = pagination;
         this.calendar = calendar;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes @Priority(70) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         int chosen = em.createNativeQuery("""
                 insert into leaderboard_preference (person_id, anonymous, updated_at)
                 select id, true, :at from person where external_id = 'DEMO-1030'
-                on conflict (person_id) do nothing""").setParameter("at", Instant.now()).executeUpdate();
+                on conflict (person_id) do nothing""").setParameter("at", calendar.now()).executeUpdate();
         if (chosen > 0) {
             LOG.info("Demo data: DEMO-1030 appears as 匿名 on the boards");
         }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the weekly standings. Every read is one read-only REPEATABLE READ transaction of its own (the
@@ -51,15 +50,11 @@ public class LeaderboardService {
     private final Map<String, RecentBoard> recentBoards = new java.util.concurrent.ConcurrentHashMap<>();
 
     LeaderboardService(EntityManager em,
-            @ConfigProperty(name = "zhibu.leaderboards.minimum-unit-size", defaultValue = "3") int minimumSize,
-            @ConfigProperty(name = "zhibu.leaderboards.headcount-ttl", defaultValue = "PT5M")
-            java.time.Duration headcountTtl,
-            @ConfigProperty(name = "zhibu.leaderboards.unit-rank-ttl", defaultValue = "PT30S")
-            java.time.Duration unitRankTtl) {
+            LeaderboardConfig settings) {
         this.em = em;
-        this.unitRankTtl = unitRankTtl;
-        this.minimumSize = minimumSize;
-        this.headcountTtl = headcountTtl;
+        this.unitRankTtl = settings.unitRankTtl();
+        this.minimumSize = settings.minimumUnitSize();
+        this.headcountTtl = settings.headcountTtl();
     }
 
     /** Whether the person appears as 匿名 on boards (no choice made: not). */

@@ -51,10 +51,9 @@ public class PublishedWeeks {
 
     PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders,
             PublishedSnapshot snapshot, PublishedRevisions revisions, Standings standings,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "zhibu.leaderboards.publish-wait",
-                    defaultValue = "PT30S") java.time.Duration catchUpWait) {
+            LeaderboardConfig settings) {
         this.em = em;
-        this.catchUpWait = catchUpWait;
+        this.catchUpWait = settings.publishWait();
         this.standings = standings;
         this.snapshot = snapshot;
         this.revisions = revisions;

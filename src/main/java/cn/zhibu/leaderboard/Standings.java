@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,10 +68,9 @@ public class Standings {
     private volatile Thread applier;
     private volatile boolean running;
 
-    Standings(EntityManager em, MeterRegistry metrics,
-            @ConfigProperty(name = "zhibu.leaderboards.applier-every", defaultValue = "PT0.1S") Duration every) {
+    Standings(EntityManager em, MeterRegistry metrics, LeaderboardConfig settings) {
         this.em = em;
-        this.every = every;
+        this.every = settings.applierEvery();
         Gauge.builder("zhibu.standings.lag.entries", lagEntries, AtomicLong::get)
                 .description("Ledger entries not yet in the weekly standings (as this replica last saw)")
                 .register(metrics);

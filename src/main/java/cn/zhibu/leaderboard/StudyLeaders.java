@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Study leaders of the week (本周领学人). Publishing a unit's week proposes the top
@@ -36,11 +35,10 @@ public class StudyLeaders {
     private final BusinessCalendar calendar;
     private final int perUnit;
 
-    StudyLeaders(EntityManager em, BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.leaderboards.leaders-per-unit", defaultValue = "1") int perUnit) {
+    StudyLeaders(EntityManager em, BusinessCalendar calendar, LeaderboardConfig settings) {
         this.em = em;
         this.calendar = calendar;
-        this.perUnit = perUnit;
+        this.perUnit = settings.leadersPerUnit();
     }
 
     /** Proposes the week's leaders of a snapshot just published (in its transaction); answers how many. */

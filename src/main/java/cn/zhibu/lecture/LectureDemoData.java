@@ -10,10 +10,7 @@ import cn.zhibu.lecture.rotation.SpeakerPlanner;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsLedger;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,11 +44,9 @@ public class LectureDemoData {
     private final MicroLectureService lectures;
     private final PointsLedger ledger;
     private final BusinessCalendar calendar;
-    private final boolean enabled;
 
     LectureDemoData(EntityManager em, PartyDayService days, RotationInputs inputs, RotationService rotation,
-            MicroLectureService lectures, PointsLedger ledger, BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+            MicroLectureService lectures, PointsLedger ledger, BusinessCalendar calendar) {
         this.em = em;
         this.days = days;
         this.inputs = inputs;
@@ -60,14 +54,10 @@ public class LectureDemoData {
         this.lectures = lectures;
         this.ledger = ledger;
         this.calendar = calendar;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes @Priority(80) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         @SuppressWarnings("unchecked")
         List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
                 .setParameter("name", "示范区委组织部机关党支部").getResultList();

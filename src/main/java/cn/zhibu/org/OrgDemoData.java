@@ -1,12 +1,8 @@
 package cn.zhibu.org;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,16 +15,14 @@ public class OrgDemoData {
     private static final Logger LOG = Logger.getLogger(OrgDemoData.class);
 
     private final OrgUnitService units;
-    private final boolean enabled;
 
-    OrgDemoData(OrgUnitService units, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+    OrgDemoData(OrgUnitService units) {
         this.units = units;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes @Priority(10) StartupEvent event) {
-        if (!enabled || OrgUnit.count() > 0) {
+    public void load() {
+        if (OrgUnit.count() > 0) {
             return;
         }
         UUID department = add(OrgUnitKind.COMMITTEE, "示范区委组织部", "区委组织部", null, 0);

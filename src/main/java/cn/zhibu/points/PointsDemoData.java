@@ -2,16 +2,12 @@ package cn.zhibu.points;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,18 +20,17 @@ public class PointsDemoData {
 
     private static final Logger LOG = Logger.getLogger(PointsDemoData.class);
     private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
+    private final BusinessCalendar calendar;
 
-    private final boolean enabled;
-
-    PointsDemoData(@ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
-        this.enabled = enabled;
+    PointsDemoData(BusinessCalendar calendar) {
+        this.calendar = calendar;
     }
 
     @Transactional
-    void load(@Observes @Priority(40) StartupEvent event) {
+    public void load() {
         Optional<OrgUnit> department = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.COMMITTEE, "示范区委组织部")
                 .firstResultOptional();
-        if (!enabled || department.isEmpty() || ScoringRule.count("unitId", department.get().id) > 0) {
+        if (department.isEmpty() || ScoringRule.count("unitId", department.get().id) > 0) {
             return;
         }
         UUID unit = department.get().id;
@@ -51,7 +46,7 @@ public class PointsDemoData {
         LOG.info("Demo data: scoring rules of the demo department (and the branch's own quiz rule) from 2026-01-01");
     }
 
-    private static void add(UUID unit, ActivityType type, int points, Integer dailyCap, Integer weeklyCap,
+    private void add(UUID unit, ActivityType type, int points, Integer dailyCap, Integer weeklyCap,
             Integer maxCount) {
         ScoringRule rule = new ScoringRule();
         rule.id = UUID.randomUUID();
@@ -64,7 +59,7 @@ public class PointsDemoData {
         rule.weeklyCap = weeklyCap;
         rule.maxCount = maxCount;
         rule.createdBy = "system:demo";
-        rule.createdAt = Instant.now();
+        rule.createdAt = calendar.now();
         rule.persist();
     }
 }

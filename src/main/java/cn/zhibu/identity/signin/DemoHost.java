@@ -1,5 +1,6 @@
 package cn.zhibu.identity.signin;
 
+import cn.zhibu.platform.demo.DemoMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -24,7 +25,7 @@ public class DemoHost implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue demo = context.getValue("zhibu.demo");
+        ConfigValue demo = context.getValue(DemoMode.KEY);
         ConfigValue host = context.getValue(HOST);
         boolean on = demo != null && demo.getValue() != null && Boolean.parseBoolean(demo.getValue().trim());
         // set explicitly: anywhere above the framework's own default (whose source has the lowest ordinal)

@@ -2,6 +2,7 @@ package cn.zhibu.identity.signin;
 
 import cn.zhibu.identity.accounts.AccountService;
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.demo.DemoMode;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import io.quarkus.runtime.LaunchMode;
@@ -26,11 +27,12 @@ public class DemoSignIn {
     private final jakarta.persistence.EntityManager em;
     private final boolean enabled;
 
-    DemoSignIn(AccountService accounts, jakarta.persistence.EntityManager em, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean demo,
+    DemoSignIn(AccountService accounts, jakarta.persistence.EntityManager em, DemoMode demoMode,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = DemoHost.HOST) Optional<String> host) {
         this.accounts = accounts;
         this.em = em;
+        boolean demo = demoMode.on();
         boolean test = LaunchMode.current() == LaunchMode.TEST;
         boolean local = test || url.map(DefaultDatabase::isEmbedded).orElse(false);
         boolean loopback = test || host.map(DemoHost::loopback).orElse(false);

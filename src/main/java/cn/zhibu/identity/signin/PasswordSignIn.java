@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Staff sign-in with a user name and password. After {@code zhibu.sign-in.max-failures} failures in
@@ -34,14 +33,12 @@ public class PasswordSignIn {
     private final int maxFailures;
     private final Duration lockout;
 
-    PasswordSignIn(Sessions sessions, BusinessCalendar calendar, EntityManager em,
-            @ConfigProperty(name = "zhibu.sign-in.max-failures", defaultValue = "5") int maxFailures,
-            @ConfigProperty(name = "zhibu.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
+    PasswordSignIn(Sessions sessions, BusinessCalendar calendar, EntityManager em, SignInSettings settings) {
         this.sessions = sessions;
         this.calendar = calendar;
         this.em = em;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.maxFailures = settings.maxFailures();
+        this.lockout = settings.lockout();
     }
 
     public TokenPair signIn(String username, String password) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -41,11 +40,11 @@ public class WeChat {
     private final WeChatClient client;
     private final ObjectReader reader;
 
-    WeChat(@ConfigProperty(name = "zhibu.wechat.base-url", defaultValue = "https://api.weixin.qq.com") String baseUrl,
-            @ConfigProperty(name = "zhibu.wechat.app-id") Optional<String> appId,
-            @ConfigProperty(name = "zhibu.wechat.app-secret") Optional<String> appSecret,
-            @ConfigProperty(name = "zhibu.wechat.timeout", defaultValue = "PT5S") Duration timeout,
-            ObjectMapper mapper) {
+    WeChat(WeChatSettings settings, ObjectMapper mapper) {
+        String baseUrl = settings.baseUrl();
+        Optional<String> appId = settings.appId();
+        Optional<String> appSecret = settings.appSecret();
+        Duration timeout = settings.timeout();
         this.appId = appId.filter(v -> !v.isBlank());
         this.appSecret = appSecret.filter(v -> !v.isBlank());
         this.timeout = timeout;

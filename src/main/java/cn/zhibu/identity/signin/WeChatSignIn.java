@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in from the mini-program: the {@code wx.login} code names a WeChat user; a user bound to a
@@ -35,14 +34,13 @@ public class WeChatSignIn {
     private final Duration invitationTtl;
 
     WeChatSignIn(WeChat wechat, Sessions sessions, cn.zhibu.identity.accounts.AccountService accounts, EntityManager em,
-            BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.wechat.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
+            BusinessCalendar calendar, WeChatSettings settings) {
         this.wechat = wechat;
         this.sessions = sessions;
         this.accounts = accounts;
         this.em = em;
         this.calendar = calendar;
-        this.invitationTtl = invitationTtl;
+        this.invitationTtl = settings.invitationTtl();
     }
 
     public TokenPair signIn(String code, Optional<String> invitationCode) {

@@ -1,6 +1,7 @@
 package cn.zhibu.integrity.audit;
 
 import cn.zhibu.integrity.IntegrityProblem;
+import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.ClusterJobs;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,11 +36,11 @@ public class AuditPurge {
     private final Duration retention;
 
     AuditPurge(EntityManager em, BusinessCalendar calendar, IntegrityAudit audit,
-            @ConfigProperty(name = "zhibu.integrity.audit-retention", defaultValue = "P400D") Duration retention) {
+            IntegritySettings settings) {
         this.em = em;
         this.calendar = calendar;
         this.audit = audit;
-        this.retention = checked(retention);
+        this.retention = checked(settings.auditRetention());
     }
 
     /** The retention, when it is at least {@link #MINIMUM}. */

@@ -1,6 +1,8 @@
 package cn.zhibu.integrity.checkpoint;
 
+import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.db.EmbeddedDatabaseSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -52,11 +54,14 @@ public class CheckpointKey {
     private final Map<String, PublicKey> published;
 
     @jakarta.inject.Inject
-    CheckpointKey(@ConfigProperty(name = "zhibu.integrity.checkpoint-key") Optional<String> configured,
-            @ConfigProperty(name = "zhibu.integrity.checkpoint-key-id") Optional<String> configuredId,
-            @ConfigProperty(name = "zhibu.integrity.checkpoint-previous-keys") Optional<List<String>> previous,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
-            @ConfigProperty(name = "zhibu.embedded-db.dir", defaultValue = "data/postgres") String embeddedDir) {
+    CheckpointKey(IntegritySettings settings, EmbeddedDatabaseSettings embedded,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        this(settings.checkpointKey(), settings.checkpointKeyId(), settings.checkpointPreviousKeys(), jdbcUrl,
+                embedded.dir());
+    }
+
+    CheckpointKey(Optional<String> configured, Optional<String> configuredId, Optional<List<String>> previous,
+            Optional<String> jdbcUrl, String embeddedDir) {
         this(configured.filter(key -> !key.isBlank()).map(key -> new String[] {configuredId.orElse("checkpoint-1"),
                 key}).orElseGet(() -> embeddedDefault(jdbcUrl, Path.of(embeddedDir))), previous.orElse(List.of()));
     }

@@ -1,6 +1,8 @@
 package cn.zhibu.integrity.checkpoint;
 
+import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.db.EmbeddedDatabaseSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +50,12 @@ public class CheckpointLog {
     private boolean cutShort;
 
     @jakarta.inject.Inject
-    CheckpointLog(@ConfigProperty(name = "zhibu.integrity.checkpoint-dir") Optional<String> configured,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
-            @ConfigProperty(name = "zhibu.embedded-db.dir", defaultValue = "data/postgres") String embeddedDir) {
+    CheckpointLog(IntegritySettings settings, EmbeddedDatabaseSettings embedded,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        this(settings.checkpointDir(), jdbcUrl, embedded.dir());
+    }
+
+    CheckpointLog(Optional<String> configured, Optional<String> jdbcUrl, String embeddedDir) {
         this(configured.filter(dir -> !dir.isBlank()).map(Path::of).orElseGet(() -> embeddedDefault(jdbcUrl,
                 Path.of(embeddedDir))), hostName());
     }

@@ -1,6 +1,8 @@
 package cn.zhibu.integrity.crypto;
 
+import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.platform.db.DefaultDatabase;
+import cn.zhibu.platform.db.EmbeddedDatabaseSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -39,10 +41,11 @@ public class IntegrityKeys {
     private final String current;
 
     @jakarta.inject.Inject
-    IntegrityKeys(@ConfigProperty(name = "zhibu.integrity.keys") Optional<List<String>> configured,
-            @ConfigProperty(name = "zhibu.integrity.key-id") Optional<String> currentId,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
-            @ConfigProperty(name = "zhibu.embedded-db.dir", defaultValue = "data/postgres") String embeddedDir) {
+    IntegrityKeys(IntegritySettings settings, EmbeddedDatabaseSettings embedded,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        Optional<List<String>> configured = settings.keys();
+        Optional<String> currentId = settings.keyId();
+        String embeddedDir = embedded.dir();
         List<String> listed = configured.filter(list -> !list.isEmpty())
                 .orElseGet(() -> embeddedDefault(jdbcUrl, Path.of(embeddedDir)));
         this.keys = parse(listed);

@@ -3,6 +3,7 @@ package cn.zhibu.lecture.attendance;
 import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.lecture.PartyDaySettings;
 import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.platform.problem.FieldError;
 import cn.zhibu.platform.problem.ProblemCode;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Attendance of party days: the one-time codes shown on site, members signing in with them, and secretaries
@@ -49,14 +49,13 @@ public class AttendanceService {
     private final SecureRandom random = new SecureRandom();
 
     AttendanceService(EntityManager em, BusinessCalendar calendar, PartyDayService days, AttendanceCredits credits,
-            @ConfigProperty(name = "zhibu.party-days.sign-in-code-seconds", defaultValue = "60") int codeSeconds,
-            @ConfigProperty(name = "zhibu.party-days.sign-in-opens-minutes", defaultValue = "30") int opensMinutes) {
+            PartyDaySettings settings) {
         this.em = em;
         this.calendar = calendar;
         this.days = days;
         this.credits = credits;
-        this.codeLife = Duration.ofSeconds(codeSeconds);
-        this.opensBefore = Duration.ofMinutes(opensMinutes);
+        this.codeLife = Duration.ofSeconds(settings.signInCodeSeconds());
+        this.opensBefore = Duration.ofMinutes(settings.signInOpensMinutes());
     }
 
     /** The branch holding the session; 404 for an unknown one. */

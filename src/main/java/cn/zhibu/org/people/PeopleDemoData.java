@@ -2,15 +2,11 @@ package cn.zhibu.org.people;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,16 +21,14 @@ public class PeopleDemoData {
     private static final String[] GIVEN = {"建国", "秀英", "志强", "海燕", "晓明", "丽华", "俊杰", "婷婷", "文博", "静"};
 
     private final PersonService people;
-    private final boolean enabled;
 
-    PeopleDemoData(PersonService people, @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+    PeopleDemoData(PersonService people) {
         this.people = people;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes @Priority(20) StartupEvent event) {
-        if (!enabled || Person.count("externalId like 'DEMO-%'") > 0) {
+    public void load() {
+        if (Person.count("externalId like 'DEMO-%'") > 0) {
             return;
         }
         Optional<OrgUnit> branch = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")

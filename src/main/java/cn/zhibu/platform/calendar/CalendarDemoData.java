@@ -1,12 +1,9 @@
 package cn.zhibu.platform.calendar;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,19 +46,13 @@ public class CalendarDemoData {
             new Day("2026-10-10", CalendarDayKind.WORKDAY, "国庆节调休上班"));
 
     private final CalendarDayService days;
-    private final boolean enabled;
 
-    CalendarDemoData(CalendarDayService days, @ConfigProperty(name = "zhibu.demo", defaultValue = "false")
-            boolean enabled) {
+    CalendarDemoData(CalendarDayService days) {
         this.days = days;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         int added = 0;
         for (Day day : DAYS_2026) {
             LocalDate date = LocalDate.parse(day.date());

@@ -43,10 +43,14 @@ public class FieldCipher {
     private final String current;
     private volatile Map<String, SecretKeySpec> keys;
 
-    FieldCipher(@ConfigProperty(name = "zhibu.crypto.field-key") Optional<String> single,
-            @ConfigProperty(name = "zhibu.crypto.field-keys") Optional<List<String>> listed,
-            @ConfigProperty(name = "zhibu.crypto.field-key-id") Optional<String> currentId, ServerSecrets secrets,
+    @jakarta.inject.Inject
+    FieldCipher(CryptoSettings settings, ServerSecrets secrets,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        this(settings.fieldKey(), settings.fieldKeys(), settings.fieldKeyId(), secrets, jdbcUrl);
+    }
+
+    FieldCipher(Optional<String> single, Optional<List<String>> listed, Optional<String> currentId,
+            ServerSecrets secrets, Optional<String> jdbcUrl) {
         this.secrets = secrets;
         Map<String, SecretKeySpec> keyring = new LinkedHashMap<>();
         // bad keys fail at start, not at the first write

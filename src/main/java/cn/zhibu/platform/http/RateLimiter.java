@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A fixed-window request limiter per caller: {@code zhibu.rate-limit.requests-per-minute} requests
@@ -24,7 +23,12 @@ public class RateLimiter {
     private final int limit;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(@ConfigProperty(name = "zhibu.rate-limit.requests-per-minute", defaultValue = "300") int limit) {
+    @jakarta.inject.Inject
+    RateLimiter(RateLimitSettings settings) {
+        this(settings.requestsPerMinute());
+    }
+
+    RateLimiter(int limit) {
         this.limit = limit;
     }
 

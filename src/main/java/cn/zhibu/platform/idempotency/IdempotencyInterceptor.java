@@ -20,12 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link Idempotent} methods at most once per caller and key. Each attempt is one
@@ -57,8 +55,8 @@ public class IdempotencyInterceptor {
     IdempotencyStore store;
     @Inject
     ObjectMapper json;
-    @ConfigProperty(name = "zhibu.idempotency.wait", defaultValue = "PT5S")
-    Duration wait;
+    @Inject
+    IdempotencySettings idempotency;
     private static volatile ObjectMapper canonicalJson;
 
     @AroundInvoke
@@ -77,7 +75,7 @@ public class IdempotencyInterceptor {
         }
         String caller = Callers.key(identity, request);
         String hash = requestHash(invocation.getParameters());
-        long deadline = System.nanoTime() + wait.toNanos();
+        long deadline = System.nanoTime() + idempotency.await().toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             Optional<Answer> answer = QuarkusTransaction.requiringNew().call(() -> attempt(invocation, caller, key,

@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,12 +43,11 @@ public class IdempotencyStore {
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyStore(EntityManager em, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "zhibu.idempotency.retention", defaultValue = "PT24H") Duration retention) {
+    IdempotencyStore(EntityManager em, ObjectMapper json, Clock clock, IdempotencySettings settings) {
         this.em = em;
         this.json = json;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Takes the key's lock for the rest of the transaction, unless another transaction holds it. */

@@ -1,8 +1,9 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.platform.http.HttpSettings;
+import cn.zhibu.platform.http.ImportSettings;
 import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.security.VerifiedCallers;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads every request body of {@code /v1} on the event loop, before a worker is involved, so that no client can hold a
@@ -67,15 +67,13 @@ public class RequestBodies {
     private final Semaphore fileSlots = new Semaphore(FILES_AT_ONCE);
 
     RequestBodies(HttpLayerAnswers answers, IdentityProviderManager identities, VerifiedCallers callers,
-            @ConfigProperty(name = "zhibu.import.max-bytes", defaultValue = "16M") MemorySize maxFileBytes,
-            @ConfigProperty(name = "zhibu.http.body-timeout", defaultValue = "PT10S") Duration bodyTimeout,
-            @ConfigProperty(name = "zhibu.import.body-timeout", defaultValue = "PT2M") Duration fileTimeout) {
+            HttpSettings http, ImportSettings files) {
         this.answers = answers;
         this.identities = identities;
         this.callers = callers;
-        this.maxFileBytes = maxFileBytes.asLongValue();
-        this.bodyTimeout = bodyTimeout;
-        this.fileTimeout = fileTimeout;
+        this.maxFileBytes = files.maxBytes().asLongValue();
+        this.bodyTimeout = http.bodyTimeout();
+        this.fileTimeout = files.bodyTimeout();
     }
 
     void install(@Observes Router router) {

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.platform.http.HttpSettings;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Holds every request's URI to {@code zhibu.http.max-uri-bytes} (414) and its headers to
@@ -45,12 +45,10 @@ public class RequestHeads {
     private final int maxUriBytes;
     private final int maxHeaderBytes;
 
-    RequestHeads(HttpLayerAnswers answers,
-            @ConfigProperty(name = "zhibu.http.max-uri-bytes", defaultValue = "8192") int maxUriBytes,
-            @ConfigProperty(name = "zhibu.http.max-header-bytes", defaultValue = "20480") int maxHeaderBytes) {
+    RequestHeads(HttpLayerAnswers answers, HttpSettings settings) {
         this.answers = answers;
-        this.maxUriBytes = maxUriBytes;
-        this.maxHeaderBytes = maxHeaderBytes;
+        this.maxUriBytes = settings.maxUriBytes();
+        this.maxHeaderBytes = settings.maxHeaderBytes();
     }
 
     void install(@Observes Router router) {

@@ -10,18 +10,13 @@ import cn.zhibu.points.imports.ImportLine;
 import cn.zhibu.points.imports.ImportedRecord;
 import cn.zhibu.points.imports.LineErrors;
 import cn.zhibu.points.imports.PointsImportService;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,21 +31,15 @@ public class MemberFileDemoData {
     private static final Logger LOG = Logger.getLogger(MemberFileDemoData.class);
     static final String RECORDS = "demo-xxqg-";
 
-    private final boolean enabled;
     private final PointsImportService imports;
     private final BusinessCalendar calendar;
 
-    MemberFileDemoData(@ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled,
-            PointsImportService imports, BusinessCalendar calendar) {
-        this.enabled = enabled;
+    MemberFileDemoData(PointsImportService imports, BusinessCalendar calendar) {
         this.imports = imports;
         this.calendar = calendar;
     }
 
-    void load(@Observes @Priority(45) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         // the rule is committed before the import, whose records are credited in transactions of their own
         if (QuarkusTransaction.requiringNew().call(this::ruleAndBands)) {
             importPoints();
@@ -87,7 +76,7 @@ public class MemberFileDemoData {
                         "DEMO-1005")) == 5;
     }
 
-    private static void externalImportRule(UUID department) {
+    private void externalImportRule(UUID department) {
         ScoringRule rule = new ScoringRule();
         rule.id = UUID.randomUUID();
         rule.unitId = department;
@@ -97,7 +86,7 @@ public class MemberFileDemoData {
         rule.points = 1;
         rule.weeklyCap = 20;
         rule.createdBy = "system:demo";
-        rule.createdAt = Instant.now();
+        rule.createdAt = calendar.now();
         rule.persist();
         LOG.info("Demo data: the demo department's EXTERNAL_IMPORT rule");
     }

@@ -5,6 +5,7 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.LedgerViews;
 import cn.zhibu.points.PointsLedger;
+import cn.zhibu.points.PointsSettings;
 import cn.zhibu.points.imports.PointsImportViews.LineResult;
 import cn.zhibu.points.imports.PointsImportViews.LineStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Credits an import's checked records in chunks, each chunk a short transaction of its own, so that an import never
@@ -49,11 +49,10 @@ class ImportCredits {
     private final BusinessCalendar calendar;
     private final int chunk;
 
-    ImportCredits(PointsLedger ledger, BusinessCalendar calendar,
-            @ConfigProperty(name = "zhibu.points.import-chunk", defaultValue = "200") int chunk) {
+    ImportCredits(PointsLedger ledger, BusinessCalendar calendar, PointsSettings settings) {
         this.ledger = ledger;
         this.calendar = calendar;
-        this.chunk = Math.max(1, chunk);
+        this.chunk = Math.max(1, settings.importChunk());
     }
 
     /**

@@ -1,48 +1,37 @@
 package cn.zhibu.study.checkin;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** The settings of check-ins: make-ups and what counts as a burst. */
-@ApplicationScoped
-public class CheckInSettings {
+/** The settings of check-ins ({@code zhibu.check-ins.*}): make-ups and what counts as a burst. */
+@ConfigMapping(prefix = "zhibu.check-ins")
+public interface CheckInSettings {
 
-    private final Duration makeUpWindow;
-    private final int makeUpsPerMonth;
-    private final int burstCount;
-    private final Duration burstWindow;
+    /** How far back a missed day may be made up (P7D: the 7 days before today); not negative. */
+    @WithDefault("P7D")
+    @DurationMin(message = "must not be negative")
+    Duration makeUpWindow();
 
-    CheckInSettings(
-            @ConfigProperty(name = "zhibu.check-ins.make-up-window", defaultValue = "P7D") Duration makeUpWindow,
-            @ConfigProperty(name = "zhibu.check-ins.make-ups-per-month", defaultValue = "3") int makeUpsPerMonth,
-            @ConfigProperty(name = "zhibu.check-ins.burst-count", defaultValue = "3") int burstCount,
-            @ConfigProperty(name = "zhibu.check-ins.burst-window", defaultValue = "PT1M") Duration burstWindow) {
-        if (makeUpWindow.isNegative() || makeUpsPerMonth < 0 || burstCount < 1 || burstWindow.isNegative()) {
-            throw new IllegalArgumentException("zhibu.check-ins.* settings must not be negative (burst-count at least 1)");
-        }
-        this.makeUpWindow = makeUpWindow;
-        this.makeUpsPerMonth = makeUpsPerMonth;
-        this.burstCount = burstCount;
-        this.burstWindow = burstWindow;
+    /** {@link #makeUpWindow()} in whole days. */
+    default int makeUpDays() {
+        return (int) makeUpWindow().toDays();
     }
 
-    /** How many days back a missed day may be made up (P7D: the 7 days before today). */
-    public int makeUpDays() {
-        return (int) makeUpWindow.toDays();
-    }
-
-    /** Pending and approved make-ups a member may have per calendar month of the missed days. */
-    public int makeUpsPerMonth() {
-        return makeUpsPerMonth;
-    }
+    /** Pending and approved make-ups a member may have per calendar month of the missed days; not negative. */
+    @WithDefault("3")
+    @Min(0)
+    int makeUpsPerMonth();
 
     /** A check-in is a burst when the member already made this many check-ins within {@link #burstWindow()}. */
-    public int burstCount() {
-        return burstCount;
-    }
+    @WithDefault("3")
+    @Min(1)
+    int burstCount();
 
-    public Duration burstWindow() {
-        return burstWindow;
-    }
+    /** The window of {@link #burstCount()}; not negative. */
+    @WithDefault("PT1M")
+    @DurationMin(message = "must not be negative")
+    Duration burstWindow();
 }

@@ -8,10 +8,7 @@ import cn.zhibu.study.MaterialKind;
 import cn.zhibu.study.StudyMaterial;
 import cn.zhibu.study.StudyMaterialService;
 import cn.zhibu.study.StudyMaterialViews;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,7 +21,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,7 +61,6 @@ public class StudyDemoData {
     private static final String[] NOTES = {"学习党章第一章“党员”", "研读《求是》最新一期评论员文章",
         "学习《中国共产党纪律处分条例》第二编", "收看“学习强国”每日新闻", "学习二十届三中全会公报", "阅读《习近平谈治国理政》第五卷一篇"};
 
-    private final boolean enabled;
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final CalendarDayService days;
@@ -74,10 +69,8 @@ public class StudyDemoData {
     private final MakeUpService makeUps;
     private final CheckInSettings settings;
 
-    StudyDemoData(@ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled, EntityManager em,
-            BusinessCalendar calendar, CalendarDayService days, StudyMaterialService materials, CheckInService checkIns,
-            MakeUpService makeUps, CheckInSettings settings) {
-        this.enabled = enabled;
+    StudyDemoData(EntityManager em, BusinessCalendar calendar, CalendarDayService days,
+            StudyMaterialService materials, CheckInService checkIns, MakeUpService makeUps, CheckInSettings settings) {
         this.em = em;
         this.calendar = calendar;
         this.days = days;
@@ -88,10 +81,7 @@ public class StudyDemoData {
     }
 
     @Transactional
-    void load(@Observes @Priority(50) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         Optional<OrgUnit> found = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")
                 .firstResultOptional();
         if (found.isEmpty() || StudyMaterial.count("unitId", found.get().id) > 0) {

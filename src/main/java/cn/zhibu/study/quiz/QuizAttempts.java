@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Quiz attempts: starting one (its questions copied from the bank), submitting it once, scoring it, and
@@ -50,13 +49,13 @@ public class QuizAttempts {
     private final Duration grace;
 
     QuizAttempts(EntityManager em, BusinessCalendar calendar, QuizService quizzes, PointsLedger ledger,
-            PersonService people, @ConfigProperty(name = "zhibu.quizzes.grace", defaultValue = "PT10S") Duration grace) {
+            PersonService people, QuizSettings settings) {
         this.em = em;
         this.calendar = calendar;
         this.quizzes = quizzes;
         this.ledger = ledger;
         this.people = people;
-        this.grace = grace;
+        this.grace = settings.grace();
     }
 
     /** Starts an attempt of a quiz open to the person now: 404 when it is not theirs to take, 422 when closed. */

@@ -4,10 +4,7 @@ import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.study.StudyMaterial;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,21 +53,15 @@ public class QuizDemoData {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final QuizAttempts attempts;
-    private final boolean enabled;
 
-    QuizDemoData(EntityManager em, BusinessCalendar calendar, QuizAttempts attempts,
-            @ConfigProperty(name = "zhibu.demo", defaultValue = "false") boolean enabled) {
+    QuizDemoData(EntityManager em, BusinessCalendar calendar, QuizAttempts attempts) {
         this.em = em;
         this.calendar = calendar;
         this.attempts = attempts;
-        this.enabled = enabled;
     }
 
     @Transactional
-    void load(@Observes @Priority(60) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    public void load() {
         Optional<OrgUnit> found = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")
                 .firstResultOptional();
         if (found.isEmpty()) {

@@ -48,7 +48,7 @@ class MemberFileDemoDataTest {
                 + "and source_id like 'demo-xxqg-%'";
         String before = text(imported);
         assertEquals("15", before);
-        demo.load(null);
+        demo.load();
         assertEquals(before, text(imported));
         assertEquals("1", text("select count(*)::text from rating_band_set where org_unit_id = '" + branch + "'"));
     }

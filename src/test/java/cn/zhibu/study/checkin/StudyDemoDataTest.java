@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.testing.Api;
-import io.quarkus.runtime.StartupEvent;
 import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -57,7 +56,7 @@ class StudyDemoDataTest {
                 + "c.ledger_entry_id where c.branch_id = ?1", branch) > 0);
 
         // starting again adds nothing
-        demo.load(new StartupEvent());
+        demo.load();
         assertEquals(checkIns, count("select count(*) from check_in where branch_id = ?1", branch));
         assertEquals(6, count("select count(*) from study_material where org_unit_id = ?1", branch));
 

@@ -1,0 +1,79 @@
+package cn.zhibu.demo;
+
+import cn.zhibu.identity.IdentityDemoData;
+import cn.zhibu.integrity.IntegrityDemoData;
+import cn.zhibu.leaderboard.LeaderboardDemoData;
+import cn.zhibu.lecture.LectureDemoData;
+import cn.zhibu.org.OrgDemoData;
+import cn.zhibu.org.people.PeopleDemoData;
+import cn.zhibu.platform.calendar.CalendarDemoData;
+import cn.zhibu.platform.demo.DemoMode;
+import cn.zhibu.points.PointsDemoData;
+import cn.zhibu.points.file.MemberFileDemoData;
+import cn.zhibu.study.checkin.StudyDemoData;
+import cn.zhibu.study.quiz.QuizDemoData;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Loads the demo data ({@code zhibu.demo=true}) at start, capability by capability in the order each needs the
+ * one before: the organisation, its people, their roles, the scoring rules, member files, check-ins, quizzes,
+ * leaderboards, party days, integrity files, and last the working calendar of 2026. Each part adds itself only
+ * when it is not there yet, so a restart changes nothing.
+ *
+ * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
+ * beans; the scheduled jobs resume only after it (JobsAfterStartup).
+ */
+@ApplicationScoped
+class DemoLoader {
+
+    private final DemoMode demo;
+    private final OrgDemoData org;
+    private final PeopleDemoData people;
+    private final IdentityDemoData identity;
+    private final PointsDemoData points;
+    private final MemberFileDemoData memberFiles;
+    private final StudyDemoData study;
+    private final QuizDemoData quizzes;
+    private final LeaderboardDemoData leaderboards;
+    private final LectureDemoData lectures;
+    private final IntegrityDemoData integrity;
+    private final CalendarDemoData calendar;
+
+    DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
+            PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
+            LeaderboardDemoData leaderboards, LectureDemoData lectures, IntegrityDemoData integrity,
+            CalendarDemoData calendar) {
+        this.demo = demo;
+        this.org = org;
+        this.people = people;
+        this.identity = identity;
+        this.points = points;
+        this.memberFiles = memberFiles;
+        this.study = study;
+        this.quizzes = quizzes;
+        this.leaderboards = leaderboards;
+        this.lectures = lectures;
+        this.integrity = integrity;
+        this.calendar = calendar;
+    }
+
+    void load(@Observes @Priority(10) StartupEvent event) {
+        if (!demo.on()) {
+            return;
+        }
+        org.load();
+        people.load();
+        identity.load();
+        points.load();
+        memberFiles.load();
+        study.load();
+        quizzes.load();
+        leaderboards.load();
+        lectures.load();
+        integrity.load();
+        calendar.load();
+    }
+}
