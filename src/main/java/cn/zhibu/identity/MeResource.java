@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,24 +55,24 @@ public class MeResource {
             description = "Roles with their units (or an API client's scopes), and per action where it is allowed, so "
                     + "a client can draw its menus.")
     @APIResponse(responseCode = "200", description = "The caller")
-    public MeView me() {
+    public MeViews.View me() {
         Caller caller = access.caller();
         Map<UUID, String> names = unitNames(caller.grants().stream().map(Caller.Grant::unitId).filter(Objects::nonNull)
                 .distinct().toList());
-        List<MeView.RoleView> roles = caller.kind() == Caller.Kind.API_CLIENT ? List.of()
-                : caller.grants().stream().map(g -> new MeView.RoleView(g.role(), g.unitId(), names.get(g.unitId()),
+        List<MeViews.View.RoleView> roles = caller.kind() == Caller.Kind.API_CLIENT ? List.of()
+                : caller.grants().stream().map(g -> new MeViews.View.RoleView(g.role(), g.unitId(), names.get(g.unitId()),
                         g.implicit())).toList();
-        List<MeView.ActionView> actions = new ArrayList<>();
+        List<MeViews.View.ActionView> actions = new ArrayList<>();
         if (!caller.mustChangePassword()) {
             for (Action action : Action.values()) {
                 Access.Reach reach = AccessPolicy.reach(caller, action);
                 if (!reach.none()) {
-                    actions.add(new MeView.ActionView(action, reach.everywhere(),
+                    actions.add(new MeViews.View.ActionView(action, reach.everywhere(),
                             reach.unitIds().stream().sorted().toList()));
                 }
             }
         }
-        return new MeView(caller.kind().name(), caller.id(), caller.personId().orElse(null), caller.name(), roles,
+        return new MeViews.View(caller.kind().name(), caller.id(), caller.personId().orElse(null), caller.name(), roles,
                 caller.scopes().stream().sorted().toList(), actions, caller.mustChangePassword());
     }
 
@@ -85,7 +83,7 @@ public class MeResource {
             description = "Required after signing in with a one-time password; at least 12 characters.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
-    public Response changePassword(@NotNull @Valid PasswordChange request) {
+    public Response changePassword(@NotNull @Valid MeViews.PasswordChange request) {
         Caller caller = access.caller();
         if (caller.kind() != Caller.Kind.ACCOUNT) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
@@ -103,14 +101,5 @@ public class MeResource {
             rows.forEach(row -> names.put(Rows.uuid(row, "id"), Rows.string(row, "name")));
         }
         return names;
-    }
-
-    @Schema(name = "PasswordChange", description = "The current password and the new one.")
-    public record PasswordChange(
-            @Schema(minLength = 1, maxLength = 128, required = true, format = "password")
-            @NotNull @Size(min = 1, max = 128) String currentPassword,
-            @Schema(description = "At least 12 characters, not the user name", minLength = 12, maxLength = 128,
-                    required = true, format = "password")
-            @NotNull @Size(min = 12, max = 128) String newPassword) {
     }
 }

@@ -31,12 +31,12 @@ public class MicroLectureService {
 
     private final EntityManager em;
     private final PartyDayService days;
-    private final PartyDayReader reader;
+    private final PartyDayAccess reader;
     private final RotationInputs inputs;
     private final PointsLedger ledger;
     private final BusinessCalendar calendar;
 
-    MicroLectureService(EntityManager em, PartyDayService days, PartyDayReader reader, RotationInputs inputs,
+    MicroLectureService(EntityManager em, PartyDayService days, PartyDayAccess reader, RotationInputs inputs,
             PointsLedger ledger, BusinessCalendar calendar) {
         this.em = em;
         this.days = days;

@@ -38,11 +38,11 @@ public class PartyDayService {
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
-    private final PartyDayReader reader;
+    private final PartyDayAccess reader;
     private final Event<PartyDayClosed> closed;
     private final RotationInputs inputs;
 
-    PartyDayService(EntityManager em, BusinessCalendar calendar, PartyDayReader reader, Event<PartyDayClosed> closed,
+    PartyDayService(EntityManager em, BusinessCalendar calendar, PartyDayAccess reader, Event<PartyDayClosed> closed,
             RotationInputs inputs) {
         this.em = em;
         this.inputs = inputs;

@@ -37,6 +37,6 @@ public class OrgDemoData {
     }
 
     private UUID add(OrgUnitKind kind, String name, String shortName, UUID parent, int order) {
-        return units.create(new OrgUnitRequests.Create(kind, name, shortName, parent, order)).id();
+        return units.create(new OrgUnitViews.Create(kind, name, shortName, parent, order)).id();
     }
 }

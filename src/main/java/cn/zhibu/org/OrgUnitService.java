@@ -41,7 +41,7 @@ public class OrgUnitService {
     }
 
     @Transactional
-    public OrgUnitView create(OrgUnitRequests.Create request) {
+    public OrgUnitViews.View create(OrgUnitViews.Create request) {
         lockTree(false);
         OrgUnit parent = request.parentId() == null ? null : parent(request.parentId());
         checkNesting(request.kind(), parent);
@@ -58,7 +58,7 @@ public class OrgUnitService {
         unit.createdAt = clock.instant();
         unit.updatedAt = unit.createdAt;
         persistNamed(unit);
-        return OrgUnitView.of(unit);
+        return OrgUnitViews.View.of(unit);
     }
 
     /** A unit's materialised path ('/root/.../own/'), archived or not. */
@@ -67,12 +67,12 @@ public class OrgUnitService {
                 .getResultList().stream().findFirst();
     }
 
-    public Optional<OrgUnitView> find(UUID id) {
-        return OrgUnit.<OrgUnit>findByIdOptional(id).map(OrgUnitView::of);
+    public Optional<OrgUnitViews.View> find(UUID id) {
+        return OrgUnit.<OrgUnit>findByIdOptional(id).map(OrgUnitViews.View::of);
     }
 
     @Transactional
-    public OrgUnitView change(UUID id, IfMatch precondition, OrgUnitRequests.Change request) {
+    public OrgUnitViews.View change(UUID id, IfMatch precondition, OrgUnitViews.Change request) {
         OrgUnit unit = existing(id);
         precondition.check(unit.version);
         if (!unit.archived()) {
@@ -83,12 +83,12 @@ public class OrgUnitService {
         unit.sortOrder = request.sortOrder();
         unit.updatedAt = clock.instant();
         persistNamed(unit);
-        return OrgUnitView.of(unit);
+        return OrgUnitViews.View.of(unit);
     }
 
     /** Moves a unit and everything under it below another parent (or to the top). */
     @Transactional
-    public OrgUnitView move(UUID id, IfMatch precondition, UUID parentId) {
+    public OrgUnitViews.View move(UUID id, IfMatch precondition, UUID parentId) {
         lockTree(true);
         OrgUnit unit = existing(id);
         precondition.check(unit.version);
@@ -122,17 +122,17 @@ public class OrgUnitService {
         unit.path = newPath;
         unit.updatedAt = now;
         unit.persistAndFlush();
-        return OrgUnitView.of(unit);
+        return OrgUnitViews.View.of(unit);
     }
 
     /** Archives a unit that holds no active unit and no current member; it stays for history and takes nothing new. */
     @Transactional
-    public OrgUnitView archive(UUID id, IfMatch precondition) {
+    public OrgUnitViews.View archive(UUID id, IfMatch precondition) {
         lockTree(true); // no unit may be created under it meanwhile
         OrgUnit unit = existing(id);
         precondition.check(unit.version);
         if (unit.archived()) {
-            return OrgUnitView.of(unit);
+            return OrgUnitViews.View.of(unit);
         }
         if (OrgUnit.count("parentId = ?1 and archivedAt is null", unit.id) > 0 || currentMembers(unit.id) > 0) {
             throw new ProblemException(OrgProblem.ORG_UNIT_NOT_EMPTY, unit.name);
@@ -140,11 +140,11 @@ public class OrgUnitService {
         unit.archivedAt = clock.instant();
         unit.updatedAt = unit.archivedAt;
         unit.persistAndFlush();
-        return OrgUnitView.of(unit);
+        return OrgUnitViews.View.of(unit);
     }
 
     /** The children of a unit (or the top units), by position, name and id. */
-    public Page<OrgUnitView> children(Optional<UUID> parentId, boolean includeArchived, PageRequest page) {
+    public Page<OrgUnitViews.View> children(Optional<UUID> parentId, boolean includeArchived, PageRequest page) {
         StringBuilder query = new StringBuilder(parentId.isPresent() ? "parentId = :parent" : "parentId is null");
         Parameters parameters = new Parameters();
         parentId.ifPresent(p -> parameters.and("parent", p));
@@ -155,7 +155,7 @@ public class OrgUnitService {
     }
 
     /** These units (the tops of the parts of the tree a caller can see), by position and name. */
-    public Page<OrgUnitView> tops(java.util.Set<UUID> ids, boolean includeArchived, PageRequest page) {
+    public Page<OrgUnitViews.View> tops(java.util.Set<UUID> ids, boolean includeArchived, PageRequest page) {
         if (ids.isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -168,7 +168,7 @@ public class OrgUnitService {
     }
 
     /** The units matching the query, by position, name and id, one page after the cursor's position. */
-    private static Page<OrgUnitView> byPosition(StringBuilder query, Parameters parameters, PageRequest page) {
+    private static Page<OrgUnitViews.View> byPosition(StringBuilder query, Parameters parameters, PageRequest page) {
         page.after().ifPresent(after -> {
             query.append(" and (sortOrder > :order or (sortOrder = :order and (name > :name"
                     + " or (name = :name and id > :id))))");
@@ -178,11 +178,11 @@ public class OrgUnitService {
         List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by sortOrder, name, id", parameters)
                 .page(0, page.fetchSize()).list();
         return page.page(rows, u -> List.of(Integer.toString(u.sortOrder), u.name, u.id.toString()),
-                OrgUnitView::of);
+                OrgUnitViews.View::of);
     }
 
     /** Everything under a unit (not the unit itself), depth first. */
-    public Page<OrgUnitView> subtree(UUID rootId, boolean includeArchived, PageRequest page) {
+    public Page<OrgUnitViews.View> subtree(UUID rootId, boolean includeArchived, PageRequest page) {
         OrgUnit root = OrgUnit.<OrgUnit>findByIdOptional(rootId)
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "under", "an org unit"));
         StringBuilder query = new StringBuilder("path like :prefix and id <> :root");
@@ -196,7 +196,7 @@ public class OrgUnitService {
         });
         List<OrgUnit> rows = OrgUnit.<OrgUnit>find(query + " order by path", parameters)
                 .page(0, page.fetchSize()).list();
-        return page.page(rows, u -> List.of(u.path), OrgUnitView::of);
+        return page.page(rows, u -> List.of(u.path), OrgUnitViews.View::of);
     }
 
     /**

@@ -63,7 +63,7 @@ public class OrgUnitsResource {
             description = "The children of `parentId`, by position and name; or, with `under`, everything below "
                     + "that unit, depth first.")
     @APIResponse(responseCode = "200", description = "One page of units")
-    public OrgUnitPage list(
+    public OrgUnitViews.Page list(
             @Parameter(description = "List the children of this unit", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("parentId") String parentId,
             @Parameter(description = "List everything below this unit instead", schema = @Schema(
@@ -83,7 +83,7 @@ public class OrgUnitsResource {
         root.or(() -> parent).ifPresent(unit -> access.require(Action.ORG_READ, unit));
         Access.Reach reach = access.reach(Action.ORG_READ);
         var page = pagination.request(limit, cursor, query);
-        Page<OrgUnitView> result;
+        Page<OrgUnitViews.View> result;
         if (root.isPresent()) {
             result = units.subtree(root.get(), includeArchived, page);
         } else if (parent.isPresent() || reach.everywhere()) {
@@ -91,7 +91,7 @@ public class OrgUnitsResource {
         } else {
             result = units.tops(reach.unitIds(), includeArchived, page);
         }
-        return new OrgUnitPage(result.items(), result.nextCursor());
+        return new OrgUnitViews.Page(result.items(), result.nextCursor());
     }
 
     @GET
@@ -100,12 +100,12 @@ public class OrgUnitsResource {
     @Operation(operationId = "getOrgUnit", summary = "Read one org unit",
             description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
     @APIResponse(responseCode = "200", description = "The unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         access.require(Action.ORG_READ, id);
-        OrgUnitView unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        OrgUnitViews.View unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         return EntityTags.read(unit, unit.version(), ifNoneMatch).build();
     }
 
@@ -119,13 +119,13 @@ public class OrgUnitsResource {
     @APIResponse(responseCode = "201", description = "The unit was created (or, on a replay, had been)",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "OrgUnitRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
-            @NotNull @Valid OrgUnitRequests.Create request) {
+            @NotNull @Valid OrgUnitViews.Create request) {
         writableParent(request.parentId());
-        OrgUnitView unit = units.create(request);
+        OrgUnitViews.View unit = units.create(request);
         return Response.created(URI.create(BASE + unit.id())).tag(EntityTags.of(unit.version())).entity(unit).build();
     }
 
@@ -136,11 +136,11 @@ public class OrgUnitsResource {
     @Operation(operationId = "changeOrgUnit", summary = "Rename an org unit or change its position",
             description = "Requires If-Match with the ETag last read.")
     @APIResponse(responseCode = "200", description = "The changed unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid OrgUnitRequests.Change request) {
+            @NotNull @Valid OrgUnitViews.Change request) {
         access.require(Action.ORG_WRITE, id);
         return ok(units.change(id, IfMatch.parse(ifMatch), request));
     }
@@ -153,12 +153,12 @@ public class OrgUnitsResource {
             description = "Never under itself or its own units. Requires If-Match with the ETag last read; the "
                     + "units below it change version too.")
     @APIResponse(responseCode = "200", description = "The moved unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "OrgUnitRefused", responseCode = "422")
     public Response move(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid OrgUnitRequests.Move request) {
+            @NotNull @Valid OrgUnitViews.Move request) {
         access.require(Action.ORG_WRITE, id);
         writableParent(request.parentId());
         return ok(units.move(id, IfMatch.parse(ifMatch), request.parentId()));
@@ -171,7 +171,7 @@ public class OrgUnitsResource {
             description = "Units are never deleted: an archived unit keeps its history and takes nothing new. "
                     + "Only a unit with no active unit under it can be archived.")
     @APIResponse(responseCode = "200", description = "The archived unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response archive(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -189,7 +189,7 @@ public class OrgUnitsResource {
         }
     }
 
-    private static Response ok(OrgUnitView unit) {
+    private static Response ok(OrgUnitViews.View unit) {
         return EntityTags.changed(unit, unit.version());
     }
 }

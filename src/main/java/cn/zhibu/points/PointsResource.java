@@ -50,10 +50,10 @@ public class PointsResource {
     private final Access access;
     private final BusinessCalendar calendar;
     private final JsonWebToken token;
-    private final PointsReaders readers;
+    private final PointsAccess readers;
 
     PointsResource(PointsLedger ledger, PersonService people, Pagination pagination, Access access,
-            BusinessCalendar calendar, JsonWebToken token, PointsReaders readers) {
+            BusinessCalendar calendar, JsonWebToken token, PointsAccess readers) {
         this.ledger = ledger;
         this.people = people;
         this.pagination = pagination;

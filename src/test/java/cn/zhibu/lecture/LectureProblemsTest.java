@@ -34,10 +34,10 @@ class LectureProblemsTest {
 
     @Test
     void aReasonNamesTheQuarterOfTheLastLecture() {
-        assertEquals("最久未讲：上次 2026-Q1", PartyDayReader.reasonText("LONGEST_SINCE",
+        assertEquals("最久未讲：上次 2026-Q1", PartyDayAccess.reasonText("LONGEST_SINCE",
                 java.time.LocalDate.of(2026, 3, 27), java.util.Locale.SIMPLIFIED_CHINESE));
-        assertEquals("Longest since last lecture: 2025-Q4", PartyDayReader.reasonText("LONGEST_SINCE",
+        assertEquals("Longest since last lecture: 2025-Q4", PartyDayAccess.reasonText("LONGEST_SINCE",
                 java.time.LocalDate.of(2025, 12, 26), java.util.Locale.ENGLISH));
-        assertEquals(null, PartyDayReader.reasonText(null, null, java.util.Locale.ENGLISH));
+        assertEquals(null, PartyDayAccess.reasonText(null, null, java.util.Locale.ENGLISH));
     }
 }

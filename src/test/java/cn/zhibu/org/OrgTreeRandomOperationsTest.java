@@ -43,7 +43,7 @@ class OrgTreeRandomOperationsTest {
         Map<UUID, UUID> parents = new HashMap<>(); // the model: unit -> parent (null at the top)
         Map<UUID, OrgUnitKind> kinds = new HashMap<>();
         List<UUID> units = new ArrayList<>();
-        UUID top = service.create(new OrgUnitRequests.Create(OrgUnitKind.COMMITTEE, "根" + UUID.randomUUID(), "根",
+        UUID top = service.create(new OrgUnitViews.Create(OrgUnitKind.COMMITTEE, "根" + UUID.randomUUID(), "根",
                 null, 0)).id();
         parents.put(top, null);
         kinds.put(top, OrgUnitKind.COMMITTEE);
@@ -57,7 +57,7 @@ class OrgTreeRandomOperationsTest {
             try {
                 if (choice < 6) {
                     OrgUnitKind kind = KINDS[random.nextInt(KINDS.length)];
-                    UUID id = service.create(new OrgUnitRequests.Create(kind, "单位" + step, "u" + step, target,
+                    UUID id = service.create(new OrgUnitViews.Create(kind, "单位" + step, "u" + step, target,
                             random.nextInt(5))).id();
                     assertTrue(kinds.get(target).children().contains(kind), "accepted a " + kind + " under a "
                             + kinds.get(target));
@@ -91,7 +91,7 @@ class OrgTreeRandomOperationsTest {
     }
 
     /** Reads in a transaction of its own: the test's request-scoped session would serve cached units. */
-    private OrgUnitView fresh(UUID id) {
+    private OrgUnitViews.View fresh(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> service.find(id).orElseThrow());
     }
 
@@ -106,7 +106,7 @@ class OrgTreeRandomOperationsTest {
 
     private void assertStoredTreeMatches(Map<UUID, UUID> parents, List<UUID> active) throws Exception {
         for (UUID unit : active) {
-            OrgUnitView view = fresh(unit);
+            OrgUnitViews.View view = fresh(unit);
             assertEquals(parents.get(unit), view.parentId(), "parent of " + unit);
             List<UUID> expected = new ArrayList<>();
             for (UUID at = parents.get(unit); at != null; at = parents.get(at)) {

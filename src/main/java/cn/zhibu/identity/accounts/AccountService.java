@@ -3,7 +3,7 @@ package cn.zhibu.identity.accounts;
 import cn.zhibu.identity.IdentityProblem;
 import cn.zhibu.identity.grants.GrantService;
 import cn.zhibu.identity.signin.Sessions;
-import cn.zhibu.identity.signin.TokenPair;
+import cn.zhibu.identity.signin.SignInViews;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Roles;
@@ -102,7 +102,7 @@ public class AccountService {
 
     /** Grants a role to a person, making their account if needed, in one transaction. */
     @Transactional
-    public cn.zhibu.identity.grants.GrantView grantToPerson(UUID personId, String role, UUID unitId, String grantedBy) {
+    public cn.zhibu.identity.grants.GrantViews.View grantToPerson(UUID personId, String role, UUID unitId, String grantedBy) {
         return grants.grant(ofPersonMadeIfNeeded(personId), role, unitId, grantedBy);
     }
 
@@ -122,7 +122,7 @@ public class AccountService {
 
     /** The account of a person, made when first needed (demo sign-in, WeChat binding). */
     @Transactional
-    public TokenPair startPersonSession(UUID personId) {
+    public SignInViews.TokenPair startPersonSession(UUID personId) {
         Account account = Account.findById(ofPersonMadeIfNeeded(personId));
         if (!account.active) {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);

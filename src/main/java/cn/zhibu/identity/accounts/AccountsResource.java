@@ -8,7 +8,6 @@ import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,10 +46,10 @@ public class AccountsResource {
     @Operation(operationId = "createStaffAccount", summary = "Create a staff account with a one-time password",
             description = "The password is shown once, in this answer; it must be changed at the first sign-in.")
     @APIResponse(responseCode = "201", description = "The account and its one-time password", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAccountView.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.NewAccount.class)))
     @APIResponse(ref = "AccountConflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
-    public Response create(@NotNull @Valid StaffAccountRequest request) {
+    public Response create(@NotNull @Valid AccountViews.Create request) {
         Optional<UUID> person = Optional.ofNullable(request.personId());
         if (person.isPresent()) {
             access.require(Action.GRANT_MANAGE, people.homeUnit(person.get())
@@ -62,24 +61,6 @@ public class AccountsResource {
         }
         AccountService.NewAccount made = accounts.createStaff(request.username(), person);
         return Response.status(Response.Status.CREATED)
-                .entity(new NewAccountView(made.id(), made.username(), made.personId(), made.oneTimePassword())).build();
-    }
-
-    @Schema(name = "StaffAccountCreate", description = "A user name and, optionally, the person the account belongs to.")
-    public record StaffAccountRequest(
-            @Schema(description = "User name (stored in lower case)", minLength = 3, maxLength = 32,
-                    pattern = "^[A-Za-z0-9._-]{3,32}$", required = true, examples = "li.secretary")
-            @NotNull @Pattern(regexp = "^[A-Za-z0-9._-]{3,32}$") String username,
-            @Schema(description = "The person, if the account is theirs")
-            UUID personId) {
-    }
-
-    @Schema(name = "NewStaffAccount", description = "A new staff account and its one-time password, shown only now.")
-    public record NewAccountView(
-            UUID id,
-            @Schema(maxLength = 32, examples = "li.secretary") String username,
-            @Schema(format = "uuid", nullable = true) UUID personId,
-            @Schema(description = "Sign in with it once, then change it", maxLength = 16, examples = "x7Kq2mPz9RtW4bNc")
-            String oneTimePassword) {
+                .entity(new AccountViews.NewAccount(made.id(), made.username(), made.personId(), made.oneTimePassword())).build();
     }
 }

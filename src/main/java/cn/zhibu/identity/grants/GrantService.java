@@ -31,7 +31,7 @@ public class GrantService {
     }
 
     @Transactional
-    public GrantView grant(UUID accountId, String role, UUID unitId, String grantedBy) {
+    public GrantViews.View grant(UUID accountId, String role, UUID unitId, String grantedBy) {
         if (unitId == null && !Roles.ORG_ADMIN.equals(role)) {
             throw new ProblemException(IdentityProblem.GRANT_UNIT_REQUIRED, role);
         }
@@ -68,11 +68,11 @@ public class GrantService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw new ProblemException(IdentityProblem.GRANT_EXISTS); // granted at the same moment by someone else
         }
-        return GrantView.of(grant);
+        return GrantViews.View.of(grant);
     }
 
     @Transactional
-    public GrantView revoke(UUID grantId, String revokedBy) {
+    public GrantViews.View revoke(UUID grantId, String revokedBy) {
         RoleGrant grant = RoleGrant.<RoleGrant>findByIdOptional(grantId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ProblemException(cn.zhibu.platform.problem.ProblemCode.NOT_FOUND));
         if (grant.revokedAt != null) {
@@ -86,15 +86,15 @@ public class GrantService {
         }
         grant.revokedAt = calendar.now();
         grant.revokedBy = revokedBy;
-        return GrantView.of(grant);
+        return GrantViews.View.of(grant);
     }
 
-    public Optional<GrantView> find(UUID grantId) {
-        return RoleGrant.<RoleGrant>findByIdOptional(grantId).map(GrantView::of);
+    public Optional<GrantViews.View> find(UUID grantId) {
+        return RoleGrant.<RoleGrant>findByIdOptional(grantId).map(GrantViews.View::of);
     }
 
     /** Grants on a unit's subtree (or everywhere, for callers who see everything), newest first. */
-    public Page<GrantView> list(Optional<String> underPath, Optional<UUID> accountId, boolean includeRevoked,
+    public Page<GrantViews.View> list(Optional<String> underPath, Optional<UUID> accountId, boolean includeRevoked,
             PageRequest page) {
         StringBuilder where = new StringBuilder("select g from RoleGrant g where 1 = 1");
         Parameters parameters = new Parameters();
@@ -115,7 +115,7 @@ public class GrantService {
         });
         List<RoleGrant> rows = RoleGrant.<RoleGrant>find(where + " order by g.grantedAt desc, g.id desc", parameters)
                 .page(0, page.fetchSize()).list();
-        return page.page(rows, g -> List.of(g.grantedAt.toString(), g.id.toString()), GrantView::of);
+        return page.page(rows, g -> List.of(g.grantedAt.toString(), g.id.toString()), GrantViews.View::of);
     }
 
     public long globalAdmins() {

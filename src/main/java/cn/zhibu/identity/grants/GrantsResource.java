@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,7 +65,7 @@ public class GrantsResource {
             description = "Without `unitId`, every grant (for callers who manage grants everywhere). Revoked grants "
                     + "(with who revoked them and when) only with `includeRevoked`.")
     @APIResponse(responseCode = "200", description = "One page of grants")
-    public GrantPage list(
+    public GrantViews.Page list(
             @Parameter(description = "Grants on this unit or a unit under it", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Only this account's grants", schema = @Schema(type = SchemaType.STRING,
@@ -88,8 +87,8 @@ public class GrantsResource {
         }
         String query = "grants?unit=" + unit.map(UUID::toString).orElse("") + "&account="
                 + account.map(UUID::toString).orElse("") + "&revoked=" + includeRevoked;
-        Page<GrantView> page = grants.list(path, account, includeRevoked, pagination.request(limit, cursor, query));
-        return new GrantPage(page.items(), page.nextCursor());
+        Page<GrantViews.View> page = grants.list(path, account, includeRevoked, pagination.request(limit, cursor, query));
+        return new GrantViews.Page(page.items(), page.nextCursor());
     }
 
     @POST
@@ -98,10 +97,10 @@ public class GrantsResource {
             description = "To an account, or to a person (whose account is made if needed). Without a unit, ORG_ADMIN "
                     + "everywhere, which only an org admin everywhere may grant.")
     @APIResponse(responseCode = "201", description = "Granted", headers = @Header(name = "Location", ref = "Location"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
-    public Response create(@NotNull @Valid GrantRequest request) {
+    public Response create(@NotNull @Valid GrantViews.Request request) {
         if (request.unitId() == null) {
             access.requireEverywhere(Action.GRANT_MANAGE);
         } else {
@@ -110,7 +109,7 @@ public class GrantsResource {
         if ((request.accountId() == null) == (request.personId() == null)) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "accountId/personId", "exactly one");
         }
-        GrantView grant;
+        GrantViews.View grant;
         if (request.personId() != null) {
             // only people the caller can see, like everything else
             access.require(Action.GRANT_MANAGE, people.homeUnit(request.personId())
@@ -127,8 +126,8 @@ public class GrantsResource {
     @Operation(operationId = "getGrant", summary = "Read one grant",
             description = "A grant on a unit the caller manages grants in; revoked grants too.")
     @APIResponse(responseCode = "200", description = "The grant", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantView.class)))
-    public GrantView get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantViews.View.class)))
+    public GrantViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         return visible(id);
     }
 
@@ -137,15 +136,15 @@ public class GrantsResource {
     @Operation(operationId = "revokeGrant", summary = "Revoke a grant",
             description = "The grant stays, with who revoked it and when. The last ORG_ADMIN everywhere cannot be revoked.")
     @APIResponse(responseCode = "200", description = "The revoked grant", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantView.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
-    public GrantView revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
+    public GrantViews.View revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         visible(id);
         return grants.revoke(id, by());
     }
 
-    private GrantView visible(UUID id) {
-        GrantView grant = grants.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    private GrantViews.View visible(UUID id) {
+        GrantViews.View grant = grants.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         if (grant.unitId() == null) {
             if (!access.reach(Action.GRANT_MANAGE).everywhere()) {
                 throw new ProblemException(ProblemCode.NOT_FOUND);
@@ -158,13 +157,5 @@ public class GrantsResource {
 
     private String by() {
         return access.caller().id().toString();
-    }
-
-    @Schema(name = "GrantPage", description = "One page of grants.")
-    public record GrantPage(
-            @Schema(description = "The grants of this page", maxItems = 100, required = true) List<GrantView> items,
-            @Schema(description = "Cursor of the next page; null on the last page", maxLength = 512,
-                    pattern = cn.zhibu.platform.paging.Pagination.CURSOR_PATTERN, nullable = true, required = true)
-            String nextCursor) {
     }
 }

@@ -50,7 +50,7 @@ public class DemoSignIn {
     }
 
     /** Signs in as the demo person with this external id (DEMO-nnnn) or this id. */
-    public TokenPair signIn(Optional<String> externalId, Optional<UUID> personId) {
+    public SignInViews.TokenPair signIn(Optional<String> externalId, Optional<UUID> personId) {
         if (externalId.isPresent() == personId.isPresent()) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "externalId/personId", "exactly one");
         }

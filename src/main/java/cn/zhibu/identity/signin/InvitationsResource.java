@@ -47,7 +47,7 @@ public class InvitationsResource {
             description = "The person enters it at their first sign-in from the mini-program (or to move to "
                     + "another WeChat). Earlier unused codes of the person stop working.")
     @APIResponse(responseCode = "201", description = "The code", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WeChatSignIn.Invitation.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.Invitation.class)))
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     public Response issue(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         access.require(Action.INVITATION_ISSUE, people.homeUnit(id).orElseThrow(

@@ -41,7 +41,7 @@ public class PasswordSignIn {
         this.lockout = settings.lockout();
     }
 
-    public TokenPair signIn(String username, String password) {
+    public SignInViews.TokenPair signIn(String username, String password) {
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(username.toLowerCase(Locale.ROOT), password));
         if (outcome.pair() != null) {
             return outcome.pair();
@@ -95,6 +95,6 @@ public class PasswordSignIn {
                 .setParameter("now", now).setParameter("before", now.minus(lockout)).executeUpdate());
     }
 
-    private record Outcome(TokenPair pair, Duration retryAfter) {
+    private record Outcome(SignInViews.TokenPair pair, Duration retryAfter) {
     }
 }

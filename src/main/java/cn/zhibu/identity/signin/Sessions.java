@@ -40,7 +40,7 @@ public class Sessions {
     }
 
     /** Starts a session for the account, in the caller's transaction. */
-    public TokenPair start(UUID accountId, boolean passwordChangeRequired) {
+    public SignInViews.TokenPair start(UUID accountId, boolean passwordChangeRequired) {
         UUID family = UUID.randomUUID();
         em.createNativeQuery("insert into refresh_family (id, account_id, created_at) values (:id, :account, :now)")
                 .setParameter("id", family).setParameter("account", accountId).setParameter("now", calendar.now())
@@ -49,7 +49,7 @@ public class Sessions {
     }
 
     /** Rotates a refresh token; a reused one revokes its family (committed before the 401 is answered). */
-    public TokenPair refresh(String refreshToken) {
+    public SignInViews.TokenPair refresh(String refreshToken) {
         Refreshed result = QuarkusTransaction.requiringNew().call(() -> rotate(hash(refreshToken)));
         if (result.pair() == null) {
             throw new ProblemException(IdentityProblem.REFRESH_TOKEN_INVALID);
@@ -123,14 +123,14 @@ public class Sessions {
                 .executeUpdate();
     }
 
-    private TokenPair pair(UUID accountId, UUID family, boolean passwordChangeRequired) {
+    private SignInViews.TokenPair pair(UUID accountId, UUID family, boolean passwordChangeRequired) {
         String refresh = Secrets.urlSafe(32);
         Instant now = calendar.now();
         em.createNativeQuery("insert into refresh_token (token_hash, family_id, issued_at, expires_at) "
                 + "values (:hash, :family, :now, :expires)")
                 .setParameter("hash", hash(refresh)).setParameter("family", family).setParameter("now", now)
                 .setParameter("expires", now.plus(settings.refreshTtl())).executeUpdate();
-        return new TokenPair(tokens.forAccount(accountId, family), "Bearer", tokens.ttl().toSeconds(), refresh,
+        return new SignInViews.TokenPair(tokens.forAccount(accountId, family), "Bearer", tokens.ttl().toSeconds(), refresh,
                 settings.refreshTtl().toSeconds(), accountId, passwordChangeRequired);
     }
 
@@ -138,6 +138,6 @@ public class Sessions {
         return Secrets.sha256(token);
     }
 
-    private record Refreshed(TokenPair pair) {
+    private record Refreshed(SignInViews.TokenPair pair) {
     }
 }

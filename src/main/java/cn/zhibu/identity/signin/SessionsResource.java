@@ -50,10 +50,10 @@ public class SessionsResource {
     @Operation(operationId = "signInWithPassword", summary = "Sign in with a user name and password (staff)",
             description = "After repeated failures the account is locked for a while (429 with Retry-After).")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
     @APIResponse(ref = "Unauthorized", responseCode = "401")
     @APIResponse(ref = "TooManyRequests", responseCode = "429")
-    public TokenPair signInWithPassword(@NotNull @Valid SignInRequests.Password request) {
+    public SignInViews.TokenPair signInWithPassword(@NotNull @Valid SignInViews.Password request) {
         return password.signIn(request.username(), request.password());
     }
 
@@ -62,13 +62,13 @@ public class SessionsResource {
     @Operation(operationId = "signInWithWeChat", summary = "Sign in from the mini-program with a wx.login code",
             description = "The server asks WeChat (jscode2session) who the code belongs to.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
     @APIResponse(ref = "Unauthorized", responseCode = "401")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     @APIResponse(ref = "ServiceUnavailable", responseCode = "503")
-    public TokenPair signInWithWeChat(@NotNull @Valid SignInRequests.WeChat request) {
+    public SignInViews.TokenPair signInWithWeChat(@NotNull @Valid SignInViews.WeChat request) {
         return wechat.signIn(request.code(), Optional.ofNullable(request.invitationCode()));
     }
 
@@ -78,9 +78,9 @@ public class SessionsResource {
             description = "Each refresh token works once. Presenting one that was already exchanged ends the whole "
                     + "session (both the thief and the owner must sign in again).")
     @APIResponse(responseCode = "200", description = "A new token pair", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
     @APIResponse(ref = "Unauthorized", responseCode = "401")
-    public TokenPair refresh(@NotNull @Valid SignInRequests.Refresh request) {
+    public SignInViews.TokenPair refresh(@NotNull @Valid SignInViews.Refresh request) {
         return sessions.refresh(request.refreshToken());
     }
 
@@ -106,9 +106,9 @@ public class SessionsResource {
     @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
             description = "Only with zhibu.demo=true on the embedded database, listening on this machine only.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
     @APIResponse(ref = "NotFound", responseCode = "404")
-    public TokenPair signInAsDemoPerson(@NotNull @Valid SignInRequests.Demo request) {
+    public SignInViews.TokenPair signInAsDemoPerson(@NotNull @Valid SignInViews.Demo request) {
         return demo.signIn(Optional.ofNullable(request.externalId()), Optional.ofNullable(request.personId()));
     }
 }

@@ -43,7 +43,7 @@ public class WeChatSignIn {
         this.invitationTtl = settings.invitationTtl();
     }
 
-    public TokenPair signIn(String code, Optional<String> invitationCode) {
+    public SignInViews.TokenPair signIn(String code, Optional<String> invitationCode) {
         WeChat.Identity user = wechat.identify(code); // outside any transaction: it waits on the network
         try {
             return QuarkusTransaction.requiringNew().call(() -> bindAndStart(user, invitationCode));
@@ -57,7 +57,7 @@ public class WeChatSignIn {
     }
 
     /** A new invitation code for a person (earlier unused codes stop working); shown once, kept hashed. */
-    public Invitation invite(UUID personId, String issuedBy) {
+    public SignInViews.Invitation invite(UUID personId, String issuedBy) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = calendar.now();
             em.createNativeQuery("update wechat_invitation set used_at = :now where person_id = :person and used_at is null")
@@ -69,11 +69,11 @@ public class WeChatSignIn {
                     .setParameter("hash", Sessions.hash(code)).setParameter("person", personId)
                     .setParameter("by", issuedBy).setParameter("now", now).setParameter("expires", expires)
                     .executeUpdate();
-            return new Invitation(code, personId, expires);
+            return new SignInViews.Invitation(code, personId, expires);
         });
     }
 
-    private TokenPair bindAndStart(WeChat.Identity user, Optional<String> invitationCode) {
+    private SignInViews.TokenPair bindAndStart(WeChat.Identity user, Optional<String> invitationCode) {
         Optional<Account> bound = Account.<Account>find("wechatOpenid", user.openid()).firstResultOptional()
                 .or(() -> user.unionid().flatMap(u -> Account.<Account>find("wechatUnionid", u).firstResultOptional()));
         if (bound.isPresent()) {
@@ -127,16 +127,5 @@ public class WeChatSignIn {
     private boolean personActive(UUID personId) {
         return personId == null || !em.createNativeQuery("select 1 from person where id = :id and active", Integer.class)
                 .setParameter("id", personId).getResultList().isEmpty();
-    }
-
-    /** An invitation code, shown once. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WeChatInvitation",
-            description = "A one-time code with which the person binds their WeChat at the first sign-in. Shown once.")
-    public record Invitation(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The code (10 letters and digits)",
-                    maxLength = 10, pattern = "^[A-Z2-9]{10}$", examples = "K7M2Q9TXWB") String code,
-            UUID personId,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the code stops working")
-            Instant expiresAt) {
     }
 }

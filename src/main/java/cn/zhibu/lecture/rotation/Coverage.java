@@ -1,7 +1,6 @@
 package cn.zhibu.lecture.rotation;
 
 import cn.zhibu.platform.db.Rows;
-import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Coverage figures of a branch over a period (培训覆盖面): the share of its party members who attended at least
@@ -51,50 +49,18 @@ public class Coverage {
         this.calendar = calendar;
     }
 
-    @Schema(name = "CoveragePerson", description = "A party member's figures in the period")
-    public record Person(
-            UUID personId,
-            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
-            @Schema(minimum = "0", maximum = "100000") int sessionsAttended,
-            @Schema(minimum = "0", maximum = "100000") int lecturesDelivered,
-            @Schema(description = "Their last delivered lecture ever", format = "date",
-                    pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn) {
-    }
-
-    @Schema(name = "Coverage", description = "A branch's party-day coverage in a period (培训覆盖面)")
-    public record View(
-            UUID branchId,
-            @Schema(format = "date") LocalDate from,
-            @Schema(format = "date") LocalDate to,
-            @Schema(description = "Party members of the branch in the period", minimum = "0", maximum = "1000000")
-            int members,
-            @Schema(description = "Sessions started and not cancelled in the period", minimum = "0",
-                    maximum = "100000") int sessions,
-            @Schema(description = "Members who attended at least one of them", minimum = "0", maximum = "1000000")
-            int attendedAtLeastOne,
-            @Schema(description = "attendedAtLeastOne / members, 0 to 1 (0 without members)", minimum = "0",
-                    maximum = "1") double attendanceShare,
-            @Schema(minimum = "0", maximum = "1000000") int lecturesDelivered,
-            @Schema(description = "lecturesDelivered / members", minimum = "0", maximum = "1000000")
-            double lecturesPerMember,
-            @Schema(description = "Each member's figures, by name (the first 1000)", maxItems = 1000)
-            List<Person> people,
-            @Schema(description = "Who is due to lecture next (the first 10)", maxItems = 10)
-            List<RotationViews.Due> due) {
-    }
-
     @SuppressWarnings("unchecked")
-    public View of(UUID branchId, LocalDate from, LocalDate to, boolean withPeople, Locale locale) {
+    public RotationViews.Coverage of(UUID branchId, LocalDate from, LocalDate to, boolean withPeople, Locale locale) {
         List<Tuple> rows = em.createNativeQuery(PEOPLE, Tuple.class).setParameter("branch", branchId)
                 .setParameter("from", from).setParameter("to", to).setParameter("now", calendar.now()).getResultList();
-        List<Person> people = rows.stream().map(r -> new Person(Rows.uuid(r, "person_id"), Rows.string(r, "name"),
+        List<RotationViews.CoveragePerson> people = rows.stream().map(r -> new RotationViews.CoveragePerson(Rows.uuid(r, "person_id"), Rows.string(r, "name"),
                 Rows.integer(r, "attended"), Rows.integer(r, "delivered"), Rows.localDate(r, "last_lecture_on")))
                 .toList();
         int sessions = rows.isEmpty() ? 0 : Rows.integer(rows.get(0), "sessions");
         int attended = (int) people.stream().filter(p -> p.sessionsAttended() > 0).count();
-        int lectures = people.stream().mapToInt(Person::lecturesDelivered).sum();
+        int lectures = people.stream().mapToInt(RotationViews.CoveragePerson::lecturesDelivered).sum();
         int members = people.size();
-        return new View(branchId, from, to, members, sessions, attended,
+        return new RotationViews.Coverage(branchId, from, to, members, sessions, attended,
                 members == 0 ? 0 : Math.round(10000.0 * attended / members) / 10000.0, lectures,
                 members == 0 ? 0 : Math.round(10000.0 * lectures / members) / 10000.0,
                 withPeople ? people.subList(0, Math.min(MOST_PEOPLE, members)) : List.of(),

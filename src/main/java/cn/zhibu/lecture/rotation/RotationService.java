@@ -4,7 +4,7 @@ import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.lecture.LectureSwap;
 import cn.zhibu.lecture.MicroLecture;
 import cn.zhibu.lecture.PartyDay;
-import cn.zhibu.lecture.PartyDayReader;
+import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +36,9 @@ public class RotationService {
     private final EntityManager em;
     private final RotationInputs inputs;
     private final BusinessCalendar calendar;
-    private final PartyDayReader reader;
+    private final PartyDayAccess reader;
 
-    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar, PartyDayReader reader) {
+    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar, PartyDayAccess reader) {
         this.em = em;
         this.reader = reader;
         this.inputs = inputs;
@@ -78,7 +78,7 @@ public class RotationService {
         List<SpeakerPlanner.Due> due = SpeakerPlanner.dueAt(members, sessions, inputs.rules(branchId), today.plusDays(1));
         Map<UUID, String> names = names(due.stream().map(SpeakerPlanner.Due::personId).limit(limit).toList());
         return due.stream().limit(limit).map(d -> new RotationViews.Due(d.personId(), names.get(d.personId()),
-                d.reason().name(), PartyDayReader.reasonText(d.reason().name(), d.lastLectureOn(), locale),
+                d.reason().name(), PartyDayAccess.reasonText(d.reason().name(), d.lastLectureOn(), locale),
                 d.lastLectureOn(), d.spokenInCycle())).toList();
     }
 
@@ -122,7 +122,7 @@ public class RotationService {
             changes += changed ? 1 : 0;
             bySession.computeIfAbsent(a.sessionId(), k -> new ArrayList<>()).add(new RotationViews.PlannedSlot(
                     a.slot(), current.speakerId, a.personId(), names.get(a.personId()), reason,
-                    PartyDayReader.reasonText(reason, last, locale), last, changed));
+                    PartyDayAccess.reasonText(reason, last, locale), last, changed));
         }
         StringBuilder fingerprint = new StringBuilder(branchId.toString());
         for (SessionInput s : sessions) {

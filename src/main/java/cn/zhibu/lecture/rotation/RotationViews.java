@@ -159,4 +159,36 @@ public final class RotationViews {
     public record Blackouts(@Schema(type = SchemaType.ARRAY, implementation = Blackout.class, maxItems = 1000)
             List<Blackout> items) {
     }
+
+    @Schema(name = "CoveragePerson", description = "A party member's figures in the period")
+    public record CoveragePerson(
+            UUID personId,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32) String name,
+            @Schema(minimum = "0", maximum = "100000") int sessionsAttended,
+            @Schema(minimum = "0", maximum = "100000") int lecturesDelivered,
+            @Schema(description = "Their last delivered lecture ever", format = "date",
+                    pattern = Patterns.DATE, nullable = true) LocalDate lastLectureOn) {
+    }
+
+    @Schema(name = "Coverage", description = "A branch's party-day coverage in a period (培训覆盖面)")
+    public record Coverage(
+            UUID branchId,
+            @Schema(format = "date") LocalDate from,
+            @Schema(format = "date") LocalDate to,
+            @Schema(description = "Party members of the branch in the period", minimum = "0", maximum = "1000000")
+            int members,
+            @Schema(description = "Sessions started and not cancelled in the period", minimum = "0",
+                    maximum = "100000") int sessions,
+            @Schema(description = "Members who attended at least one of them", minimum = "0", maximum = "1000000")
+            int attendedAtLeastOne,
+            @Schema(description = "attendedAtLeastOne / members, 0 to 1 (0 without members)", minimum = "0",
+                    maximum = "1") double attendanceShare,
+            @Schema(minimum = "0", maximum = "1000000") int lecturesDelivered,
+            @Schema(description = "lecturesDelivered / members", minimum = "0", maximum = "1000000")
+            double lecturesPerMember,
+            @Schema(description = "Each member's figures, by name (the first 1000)", maxItems = 1000)
+            List<RotationViews.CoveragePerson> people,
+            @Schema(description = "Who is due to lecture next (the first 10)", maxItems = 10)
+            List<RotationViews.Due> due) {
+    }
 }

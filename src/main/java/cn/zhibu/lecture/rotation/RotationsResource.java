@@ -97,8 +97,8 @@ public class RotationsResource {
             description = "培训覆盖面: the share of the branch's party members who attended at least one session "
                     + "(started, not cancelled) from `from` to `to`.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.View.class)))
-    public Coverage.View coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Coverage.class)))
+    public RotationViews.Coverage coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to) {
         branch(Action.LECTURE_COVERAGE_READ, branchId);

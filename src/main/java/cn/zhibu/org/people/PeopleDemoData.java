@@ -49,7 +49,7 @@ public class PeopleDemoData {
                     ? (status == PoliticalStatus.PROBATIONARY ? LocalDate.of(2026, 1 + i % 10, 1)
                             : born.plusYears(22 + i % 9).withMonth(1 + (i * 5) % 12).withDayOfMonth(1 + i % 28))
                     : null;
-            people.create(new PersonRequests.Create("DEMO-" + (1001 + i), SURNAMES[i % 10] + GIVEN[(i * 3) % 10],
+            people.create(new PersonViews.Create("DEMO-" + (1001 + i), SURNAMES[i % 10] + GIVEN[(i * 3) % 10],
                     i % 2 == 0 ? Gender.MALE : Gender.FEMALE, born, status, joined, i < 3 ? "副部长" : "科员",
                     i < 3, String.format("1380013%04d", 1001 + i), branch.get().id,
                     List.of(groups.get(i % groups.size()).id, departments.get(i % departments.size()).id),

@@ -135,7 +135,7 @@ public class PeopleResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
-            @NotNull @Valid PersonRequests.Create request) {
+            @NotNull @Valid PersonViews.Create request) {
         writableUnit(request.branchId());
         PersonView person = people.create(request, access.allows(Action.PEOPLE_PHONE_READ, request.branchId()));
         return Response.created(URI.create(BASE + person.id())).tag(EntityTags.of(person.version())).entity(person)
@@ -153,7 +153,7 @@ public class PeopleResource {
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid PersonRequests.Change request) {
+            @NotNull @Valid PersonViews.Change request) {
         UUID home = writable(id);
         return ok(people.change(id, IfMatch.parse(ifMatch), request, access.allows(Action.PEOPLE_PHONE_READ, home)));
     }
@@ -171,7 +171,7 @@ public class PeopleResource {
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response transfer(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid PersonRequests.Transfer request) {
+            @NotNull @Valid PersonViews.Transfer request) {
         UUID home = writable(id);
         writableUnit(request.branchId());
         return ok(people.transfer(id, IfMatch.parse(ifMatch), request, access.allows(Action.PEOPLE_PHONE_READ, home)));
@@ -189,7 +189,7 @@ public class PeopleResource {
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response leave(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid PersonRequests.Leave request) {
+            @NotNull @Valid PersonViews.Leave request) {
         UUID home = writable(id);
         return ok(people.leave(id, IfMatch.parse(ifMatch), request.date(), access.allows(Action.PEOPLE_PHONE_READ, home)));
     }

@@ -53,7 +53,7 @@ public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns 
     }
 
     @Transactional
-    public PersonView create(PersonRequests.Create request, boolean revealPhone) {
+    public PersonView create(PersonViews.Create request, boolean revealPhone) {
         if (request.externalId() != null && Person.count("externalId", request.externalId()) > 0) {
             throw new ProblemException(PeopleProblem.PERSON_EXTERNAL_ID_TAKEN, request.externalId());
         }
@@ -127,7 +127,7 @@ public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns 
     }
 
     @Transactional
-    public PersonView change(UUID id, IfMatch precondition, PersonRequests.Change request, boolean revealPhone) {
+    public PersonView change(UUID id, IfMatch precondition, PersonViews.Change request, boolean revealPhone) {
         Person person = locked(id);
         precondition.check(person.version);
         boolean wasCadre = person.leadingCadre;
@@ -143,7 +143,7 @@ public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns 
 
     /** Ends the current memberships the day before {@code date} and starts the new ones on it. */
     @Transactional
-    public PersonView transfer(UUID id, IfMatch precondition, PersonRequests.Transfer request, boolean revealPhone) {
+    public PersonView transfer(UUID id, IfMatch precondition, PersonViews.Transfer request, boolean revealPhone) {
         Person person = locked(id);
         precondition.check(person.version);
         if (!person.active) {

@@ -26,28 +26,28 @@ public class CalendarDayService {
     }
 
     @Transactional
-    public CalendarDayView create(CalendarDayRequest request) {
+    public CalendarDayViews.View create(CalendarDayViews.Request request) {
         refuseTaken(request.date(), null);
         CalendarDay day = new CalendarDay();
         day.id = UUID.randomUUID();
         day.createdAt = clock.instant();
         apply(day, request);
         day.persistAndFlush();
-        return CalendarDayView.of(day);
+        return CalendarDayViews.View.of(day);
     }
 
-    public Optional<CalendarDayView> find(UUID id) {
-        return CalendarDay.<CalendarDay>findByIdOptional(id).map(CalendarDayView::of);
+    public Optional<CalendarDayViews.View> find(UUID id) {
+        return CalendarDay.<CalendarDay>findByIdOptional(id).map(CalendarDayViews.View::of);
     }
 
     @Transactional
-    public CalendarDayView update(UUID id, IfMatch precondition, CalendarDayRequest request) {
+    public CalendarDayViews.View update(UUID id, IfMatch precondition, CalendarDayViews.Request request) {
         CalendarDay day = existing(id);
         precondition.check(day.version);
         refuseTaken(request.date(), id);
         apply(day, request);
         day.persistAndFlush();
-        return CalendarDayView.of(day);
+        return CalendarDayViews.View.of(day);
     }
 
     @Transactional
@@ -59,7 +59,7 @@ public class CalendarDayService {
     }
 
     /** Days between {@code from} and {@code to} (inclusive, either open), in date order. */
-    public Page<CalendarDayView> list(Optional<LocalDate> from, Optional<LocalDate> to, PageRequest page) {
+    public Page<CalendarDayViews.View> list(Optional<LocalDate> from, Optional<LocalDate> to, PageRequest page) {
         LocalDate after = page.after().map(p -> LocalDate.parse(p.get(0))).orElse(null);
         LocalDate lower = from.orElse(LocalDate.MIN.withYear(1));
         if (after != null && !after.isBefore(lower)) {
@@ -68,7 +68,7 @@ public class CalendarDayService {
         List<CalendarDay> rows = CalendarDay.find("day >= :lower and day <= :upper order by day",
                         Parameters.with("lower", lower).and("upper", to.orElse(LocalDate.of(9999, 12, 31))))
                 .page(0, page.fetchSize()).list();
-        return page.page(rows, d -> List.of(d.day.toString()), CalendarDayView::of);
+        return page.page(rows, d -> List.of(d.day.toString()), CalendarDayViews.View::of);
     }
 
     /** Whether the branch works on this date. */
@@ -92,7 +92,7 @@ public class CalendarDayService {
         }
     }
 
-    private void apply(CalendarDay day, CalendarDayRequest request) {
+    private void apply(CalendarDay day, CalendarDayViews.Request request) {
         day.day = request.date();
         day.kind = request.kind();
         day.name = request.name();

@@ -66,9 +66,9 @@ public class CalendarDaysResource {
             description = "Days in date order, optionally between two dates (inclusive), a page at a time.")
     @APIResponse(responseCode = "200", description = "One page of days",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayPage.class),
+                    schema = @Schema(implementation = CalendarDayViews.Page.class),
                     examples = @ExampleObject(name = "page", value = Examples.PAGE)))
-    public CalendarDayPage list(
+    public CalendarDayViews.Page list(
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -77,8 +77,8 @@ public class CalendarDaysResource {
         Optional<LocalDate> upper = QueryParams.date("to", to);
         String query = "calendar-days?from=" + lower.map(LocalDate::toString).orElse("")
                 + "&to=" + upper.map(LocalDate::toString).orElse("");
-        Page<CalendarDayView> page = days.list(lower, upper, pagination.request(limit, cursor, query));
-        return new CalendarDayPage(page.items(), page.nextCursor());
+        Page<CalendarDayViews.View> page = days.list(lower, upper, pagination.request(limit, cursor, query));
+        return new CalendarDayViews.Page(page.items(), page.nextCursor());
     }
 
     @GET
@@ -88,12 +88,12 @@ public class CalendarDaysResource {
             description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
     @APIResponse(responseCode = "200", description = "The day", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class),
+                    schema = @Schema(implementation = CalendarDayViews.View.class),
                     examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CalendarDayView day = days.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        CalendarDayViews.View day = days.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         return EntityTags.read(day, day.version(), ifNoneMatch).build();
     }
 
@@ -107,16 +107,16 @@ public class CalendarDaysResource {
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class),
+                    schema = @Schema(implementation = CalendarDayViews.View.class),
                     examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayRequest.class),
+                    schema = @Schema(implementation = CalendarDayViews.Request.class),
                     examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
-            @NotNull @Valid CalendarDayRequest request) {
+            @NotNull @Valid CalendarDayViews.Request request) {
         access.requireEverywhere(Action.ORG_WRITE);
-        CalendarDayView day = days.create(request);
+        CalendarDayViews.View day = days.create(request);
         return Response.created(URI.create(BASE + day.id())).tag(EntityTags.of(day.version())).entity(day).build();
     }
 
@@ -128,17 +128,17 @@ public class CalendarDaysResource {
             description = "Requires If-Match with the ETag last read: 428 without it, 412 when someone changed it since.")
     @APIResponse(responseCode = "200", description = "The changed day", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayView.class),
+                    schema = @Schema(implementation = CalendarDayViews.View.class),
                     examples = @ExampleObject(name = "day", value = Examples.DAY)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response update(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CalendarDayRequest.class),
+                    schema = @Schema(implementation = CalendarDayViews.Request.class),
                     examples = @ExampleObject(name = "holiday", value = Examples.REQUEST)))
-            @NotNull @Valid CalendarDayRequest request) {
+            @NotNull @Valid CalendarDayViews.Request request) {
         access.requireEverywhere(Action.ORG_WRITE);
-        CalendarDayView day = days.update(id, IfMatch.parse(ifMatch), request);
+        CalendarDayViews.View day = days.update(id, IfMatch.parse(ifMatch), request);
         return EntityTags.changed(day, day.version());
     }
 

@@ -57,7 +57,7 @@ public class CalendarDemoData {
         for (Day day : DAYS_2026) {
             LocalDate date = LocalDate.parse(day.date());
             if (CalendarDay.count("day", date) == 0) {
-                days.create(new CalendarDayRequest(date, day.kind(), day.name()));
+                days.create(new CalendarDayViews.Request(date, day.kind(), day.name()));
                 added++;
             }
         }

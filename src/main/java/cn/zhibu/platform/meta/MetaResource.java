@@ -40,16 +40,16 @@ public class MetaResource {
             description = "Tells clients which version answers, the business time zone, and which business "
                     + "date and ISO week it is now by the server's clock (a week runs Monday 00:00 to Sunday 24:00).")
     @APIResponse(responseCode = "200", description = "The service and the business time now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Meta.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetaViews.Meta.class),
                     examples = @ExampleObject(name = "meta", value = """
                             {"name": "zhibu", "version": "0.1.0", "timeZone": "Asia/Shanghai",
                              "now": "2026-11-28T15:04:05+08:00", "businessDate": "2026-11-28", "isoWeek": "2026-W48",
                              "weekStart": "2026-11-23T00:00:00+08:00", "weekEnd": "2026-11-30T00:00:00+08:00",
                              "workday": false}""")))
-    public Meta get() {
+    public MetaViews.Meta get() {
         Instant now = calendar.now();
         IsoWeek week = calendar.weekOf(now);
-        return new Meta("zhibu", version, calendar.zone().getId(), now.atZone(calendar.zone()).toOffsetDateTime(),
+        return new MetaViews.Meta("zhibu", version, calendar.zone().getId(), now.atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.dateOf(now), week.toString(), calendar.weekStart(week).atZone(calendar.zone())
                         .toOffsetDateTime(), calendar.weekEnd(week).atZone(calendar.zone()).toOffsetDateTime(),
                 days.isWorkday(calendar.dateOf(now)));

@@ -1,7 +1,7 @@
 package cn.zhibu.points.file;
 
 import cn.zhibu.org.OrgUnitService;
-import cn.zhibu.org.OrgUnitView;
+import cn.zhibu.org.OrgUnitViews;
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.org.people.PersonViews;
 import cn.zhibu.platform.paging.Page;
@@ -11,7 +11,7 @@ import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.LedgerViews;
-import cn.zhibu.points.PointsReaders;
+import cn.zhibu.points.PointsAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -47,12 +47,12 @@ public class MemberFileResource {
     private final PersonService people;
     private final OrgUnitService units;
     private final Pagination pagination;
-    private final PointsReaders readers;
+    private final PointsAccess readers;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
 
     MemberFileResource(MemberFileService files, PersonService people, OrgUnitService units, Pagination pagination,
-            PointsReaders readers, BusinessCalendar calendar, ObjectMapper json) {
+            PointsAccess readers, BusinessCalendar calendar, ObjectMapper json) {
         this.files = files;
         this.people = people;
         this.units = units;
@@ -79,7 +79,7 @@ public class MemberFileResource {
         int which = year(year);
         String name = people.find(id, false).map(PersonViews.PersonView::name)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        String branchName = units.find(branch).map(OrgUnitView::name)
+        String branchName = units.find(branch).map(OrgUnitViews.View::name)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         MemberFileViews.File file = files.file(id, name, branch, branchName, which, page(id, which, limit, null));
         return cn.zhibu.platform.http.EntityTags.read(file, tag(file), ifNoneMatch).build();
@@ -103,7 +103,7 @@ public class MemberFileResource {
         return new LedgerViews.Page(page.items(), page.nextCursor());
     }
 
-    /** The person's branch, when the caller may read their file (see {@link PointsReaders}); else 404/403. */
+    /** The person's branch, when the caller may read their file (see {@link PointsAccess}); else 404/403. */
     private UUID readable(UUID personId) {
         return readers.readable(personId);
     }

@@ -46,12 +46,12 @@ public class CheckInsResource {
 
     private final CheckInService checkIns;
     private final CheckInStreaks streaks;
-    private final CheckInReaders readers;
+    private final CheckInAccess readers;
     private final Pagination pagination;
     private final Access access;
     private final JsonWebToken token;
 
-    CheckInsResource(CheckInService checkIns, CheckInStreaks streaks, CheckInReaders readers, Pagination pagination,
+    CheckInsResource(CheckInService checkIns, CheckInStreaks streaks, CheckInAccess readers, Pagination pagination,
             Access access, JsonWebToken token) {
         this.checkIns = checkIns;
         this.streaks = streaks;

@@ -44,12 +44,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MakeUpsResource {
 
     private final MakeUpService makeUps;
-    private final CheckInReaders readers;
+    private final CheckInAccess readers;
     private final Pagination pagination;
     private final Access access;
     private final JsonWebToken token;
 
-    MakeUpsResource(MakeUpService makeUps, CheckInReaders readers, Pagination pagination, Access access,
+    MakeUpsResource(MakeUpService makeUps, CheckInAccess readers, Pagination pagination, Access access,
             JsonWebToken token) {
         this.makeUps = makeUps;
         this.readers = readers;

@@ -2,7 +2,7 @@ package cn.zhibu.org.people.imports;
 
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.people.Gender;
-import cn.zhibu.org.people.PersonRequests;
+import cn.zhibu.org.people.PersonViews;
 import cn.zhibu.org.people.PersonRules;
 import cn.zhibu.org.people.PoliticalStatus;
 import cn.zhibu.platform.csv.CsvFile;
@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Checks each line of a file on its own, by the rules of creating a person through the API (the
- * constraints of {@link PersonRequests.Create} and the checks of {@link PersonRules}), and that
+ * constraints of {@link PersonViews.Create} and the checks of {@link PersonRules}), and that
  * no external id repeats. Each line gets at most one error per column.
  */
 final class ImportChecks {
@@ -74,10 +74,10 @@ final class ImportChecks {
                 cells.fail(ImportColumn.EXTERNAL_ID, ImportProblem.IMPORT_EXTERNAL_ID_REPEATED, externalId, first);
             }
         }
-        PersonRequests.Create request = new PersonRequests.Create(externalId, name, gender, birthDate, status, joined,
+        PersonViews.Create request = new PersonViews.Create(externalId, name, gender, birthDate, status, joined,
                 jobTitle, Boolean.TRUE.equals(cadre), phone, branch == null ? null : branch.id,
                 groups == null ? null : groups.stream().map(g -> g.id).toList(), null);
-        for (ConstraintViolation<PersonRequests.Create> violation : validator.validate(request)) {
+        for (ConstraintViolation<PersonViews.Create> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().iterator().next().getName();
             ImportColumn column = FIELDS.get(field);
             if (column != null) {

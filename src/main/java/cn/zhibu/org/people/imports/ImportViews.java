@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The response bodies of {@code /v1/people/imports}. */
+/** The request and response bodies of {@code /v1/people/imports}. */
 public final class ImportViews {
 
     private static final String COUNT_MAX = "1000000";

@@ -19,11 +19,11 @@ import java.util.UUID;
 
 /** Party days as answered: each with its lectures, the speakers' and host's names and the lectures' ratings. */
 @ApplicationScoped
-public class PartyDayReader {
+public class PartyDayAccess {
 
     private final EntityManager em;
 
-    PartyDayReader(EntityManager em) {
+    PartyDayAccess(EntityManager em) {
         this.em = em;
     }
 

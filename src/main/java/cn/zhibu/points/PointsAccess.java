@@ -16,12 +16,12 @@ import java.util.UUID;
  * group leader is granted on their group). Refused: 403 when the caller sees any of those units, else 404.
  */
 @ApplicationScoped
-public class PointsReaders {
+public class PointsAccess {
 
     private final PersonService people;
     private final Access access;
 
-    PointsReaders(PersonService people, Access access) {
+    PointsAccess(PersonService people, Access access) {
         this.people = people;
         this.access = access;
     }

@@ -2,7 +2,7 @@ package cn.zhibu.study.checkin;
 
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.problem.ProblemCode;
-import cn.zhibu.points.PointsReaders;
+import cn.zhibu.points.PointsAccess;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.study.StudyProblem;
@@ -11,13 +11,13 @@ import java.util.UUID;
 
 /** Who the caller studies as, and whose check-ins they may read: their own, or in units where they read points. */
 @ApplicationScoped
-public class CheckInReaders {
+public class CheckInAccess {
 
     private final Access access;
     private final PersonService people;
-    private final PointsReaders readers;
+    private final PointsAccess readers;
 
-    CheckInReaders(Access access, PersonService people, PointsReaders readers) {
+    CheckInAccess(Access access, PersonService people, PointsAccess readers) {
         this.access = access;
         this.people = people;
         this.readers = readers;
