@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
- * Makes the document say what generated clients need to know, by one rule (see the README's API
- * conventions): an object the service only sends lists every property as required, because every
+ * Makes the document say what generated clients need to know, by one rule (see "The contract" in
+ * src/site/markdown/api-guide.md): an object the service only sends lists every property as required, because every
  * property is always sent (a value that may be missing is sent as {@code null} and is nullable),
  * except the problem bodies, which leave out what they do not have. An object clients send (or that
  * goes both ways) requires what Bean Validation requires; it lists {@code required}, empty if nothing is.
