@@ -12,6 +12,7 @@ import cn.zhibu.platform.time.IsoWeek;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ public class LeaderboardService {
     private static final int CACHED_MOST = 1_000;
 
     private final EntityManager em;
+    private final Clock clock;
     private final int minimumSize;
     private final java.time.Duration headcountTtl;
     private final java.time.Duration unitRankTtl;
@@ -49,13 +51,14 @@ public class LeaderboardService {
     private final Map<UUID, Headcounts> headcounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RecentBoard> recentBoards = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LeaderboardService(EntityManager em,
+    LeaderboardService(EntityManager em, Clock clock,
             @ConfigProperty(name = "zhibu.leaderboards.minimum-unit-size", defaultValue = "3") int minimumSize,
             @ConfigProperty(name = "zhibu.leaderboards.headcount-ttl", defaultValue = "PT5M")
             java.time.Duration headcountTtl,
             @ConfigProperty(name = "zhibu.leaderboards.unit-rank-ttl", defaultValue = "PT30S")
             java.time.Duration unitRankTtl) {
         this.em = em;
+        this.clock = clock;
         this.unitRankTtl = unitRankTtl;
         this.minimumSize = minimumSize;
         this.headcountTtl = headcountTtl;
@@ -75,7 +78,7 @@ public class LeaderboardService {
         em.createNativeQuery("""
                 insert into leaderboard_preference (person_id, anonymous, updated_at) values (:p, :a, :at)
                 on conflict (person_id) do update set anonymous = excluded.anonymous, updated_at = excluded.updated_at""")
-                .setParameter("p", personId).setParameter("a", anonymous).setParameter("at", Instant.now())
+                .setParameter("p", personId).setParameter("a", anonymous).setParameter("at", clock.instant())
                 .executeUpdate();
         return new LeaderboardViews.Preference(anonymous);
     }
@@ -199,17 +202,22 @@ public class LeaderboardService {
      */
     private LeaderboardViews.UnitsBoard recentUnits(UUID unitId, IsoWeek week, Metric metric) {
         String key = unitId + "|" + week + "|" + metric;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RecentBoard recent = recentBoards.get(key);
-        if (recent != null && recent.computedAt().plus(unitRankTtl).isAfter(now)) {
+        if (recent != null && fresh(recent.computedAt(), unitRankTtl, now)) {
             return recent.board();
         }
         LeaderboardViews.UnitsBoard board = units(unitId, week, metric);
         if (recentBoards.size() >= CACHED_MOST) { // boards of past weeks and rarely read units do not pile up
-            recentBoards.values().removeIf(b -> !b.computedAt().plus(unitRankTtl).isAfter(now));
+            recentBoards.values().removeIf(b -> !fresh(b.computedAt(), unitRankTtl, now));
         }
         recentBoards.put(key, new RecentBoard(now, board));
         return board;
+    }
+
+    /** Whether a figure made at {@code at} holds at {@code now}; one made later (the clock moved back) does not. */
+    private static boolean fresh(Instant at, java.time.Duration ttl, Instant now) {
+        return !at.isAfter(now) && at.plus(ttl).isAfter(now);
     }
 
     private record RecentBoard(Instant computedAt, LeaderboardViews.UnitsBoard board) {
@@ -278,13 +286,13 @@ public class LeaderboardService {
      */
     private Map<UUID, Long> headcounts(UUID unitId) {
         Headcounts cached = headcounts.get(unitId);
-        Instant now = Instant.now();
-        if (cached != null && cached.countedAt().plus(headcountTtl).isAfter(now)) {
+        Instant now = clock.instant();
+        if (cached != null && fresh(cached.countedAt(), headcountTtl, now)) {
             return cached.members();
         }
         Map<UUID, Long> members = countHeadcounts(unitId);
         if (headcounts.size() >= CACHED_MOST) {
-            headcounts.values().removeIf(h -> !h.countedAt().plus(headcountTtl).isAfter(now));
+            headcounts.values().removeIf(h -> !fresh(h.countedAt(), headcountTtl, now));
         }
         headcounts.put(unitId, new Headcounts(now, members));
         return members;

@@ -2,6 +2,7 @@ package cn.zhibu.platform.http;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,16 +22,19 @@ public class RateLimiter {
     public static final String RETRY_AFTER = "Retry-After";
     static final long WINDOW_MILLIS = 60_000;
 
+    private final Clock clock;
     private final int limit;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(@ConfigProperty(name = "zhibu.rate-limit.requests-per-minute", defaultValue = "300") int limit) {
+    RateLimiter(Clock clock,
+            @ConfigProperty(name = "zhibu.rate-limit.requests-per-minute", defaultValue = "300") int limit) {
+        this.clock = clock;
         this.limit = limit;
     }
 
     /** Counts one request of this caller and tells whether it may go ahead. */
     public Decision acquire(String caller) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long start = now - now % WINDOW_MILLIS;
         Window window = windows.compute(caller, (k, w) -> w == null || w.start != start ? new Window(start) : w);
         int used = window.count.incrementAndGet();
@@ -41,7 +45,7 @@ public class RateLimiter {
     /** Forgets the windows that have ended, so memory stays bounded by the callers of one minute. */
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetEndedWindows() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long start = now - now % WINDOW_MILLIS;
         windows.values().removeIf(w -> w.start != start);
     }
