@@ -8,11 +8,15 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of the layout: capabilities depend downwards only, and platform on none of them. */
@@ -122,5 +126,45 @@ class ArchitectureTest {
     @Test
     void entitiesNeverReachResources() {
         entitiesStayBehindResources.check(MAIN);
+    }
+
+    /** The java.time types whose {@code now()} and {@code now(ZoneId)} read the system clock. */
+    private static final Set<String> DATED_TYPES = Set.of("java.time.Instant", "java.time.LocalDate",
+            "java.time.LocalDateTime", "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.OffsetTime",
+            "java.time.ZonedDateTime", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay");
+
+    /**
+     * One clock: every reading of the time goes through the injected {@link Clock} (which tests move), never
+     * the system clock straight. Only {@code cn.zhibu.platform.time} makes the clock. {@code now(clock)} reads
+     * the given clock and is allowed; {@code System.nanoTime()} measures durations and is allowed.
+     */
+    static final ArchRule timeComesFromTheInjectedClock = noClasses().that()
+            .resideOutsideOfPackage("cn.zhibu.platform.time..")
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>(
+                    "read the system clock (Instant.now(), LocalDate.now(), System.currentTimeMillis(), "
+                            + "Clock.systemUTC(), ...) rather than the injected Clock") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    List<String> parameters = call.getTarget().getRawParameterTypes().stream()
+                            .map(t -> t.getName()).toList();
+                    if (DATED_TYPES.contains(owner) && name.equals("now")) {
+                        return !parameters.equals(List.of(Clock.class.getName()));
+                    }
+                    if (owner.equals(System.class.getName())) {
+                        return name.equals("currentTimeMillis");
+                    }
+                    return owner.equals(Clock.class.getName())
+                            && (name.equals("systemUTC") || name.equals("systemDefaultZone") || name.equals("system"));
+                }
+            });
+
+    @Test
+    void timeIsReadFromTheInjectedClock() {
+        // the rule sees a read of the system clock: the test clock, which follows it until set, makes one
+        assertTrue(timeComesFromTheInjectedClock
+                .evaluate(new ClassFileImporter().importClasses(cn.zhibu.testing.TestClock.class)).hasViolation());
+        timeComesFromTheInjectedClock.check(MAIN);
     }
 }

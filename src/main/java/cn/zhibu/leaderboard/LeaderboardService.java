@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ public class LeaderboardService {
     private static final int CACHED_MOST = 1_000;
 
     private final EntityManager em;
+    private final Clock clock;
     private final int minimumSize;
     private final java.time.Duration headcountTtl;
     private final java.time.Duration unitRankTtl;
@@ -49,9 +51,9 @@ public class LeaderboardService {
     private final Map<UUID, Headcounts> headcounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RecentBoard> recentBoards = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LeaderboardService(EntityManager em,
-            LeaderboardConfig settings) {
+    LeaderboardService(EntityManager em, Clock clock, LeaderboardConfig settings) {
         this.em = em;
+        this.clock = clock;
         this.unitRankTtl = settings.unitRankTtl();
         this.minimumSize = settings.minimumUnitSize();
         this.headcountTtl = settings.headcountTtl();
@@ -71,7 +73,7 @@ public class LeaderboardService {
         em.createNativeQuery("""
                 insert into leaderboard_preference (person_id, anonymous, updated_at) values (:p, :a, :at)
                 on conflict (person_id) do update set anonymous = excluded.anonymous, updated_at = excluded.updated_at""")
-                .setParameter("p", personId).setParameter("a", anonymous).setParameter("at", Instant.now())
+                .setParameter("p", personId).setParameter("a", anonymous).setParameter("at", clock.instant())
                 .executeUpdate();
         return new LeaderboardViews.Preference(anonymous);
     }
@@ -196,17 +198,22 @@ public class LeaderboardService {
      */
     private LeaderboardViews.UnitsBoard recentUnits(UUID unitId, IsoWeek week, Metric metric) {
         String key = unitId + "|" + week + "|" + metric;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RecentBoard recent = recentBoards.get(key);
-        if (recent != null && recent.computedAt().plus(unitRankTtl).isAfter(now)) {
+        if (recent != null && fresh(recent.computedAt(), unitRankTtl, now)) {
             return recent.board();
         }
         LeaderboardViews.UnitsBoard board = units(unitId, week, metric);
         if (recentBoards.size() >= CACHED_MOST) { // boards of past weeks and rarely read units do not pile up
-            recentBoards.values().removeIf(b -> !b.computedAt().plus(unitRankTtl).isAfter(now));
+            recentBoards.values().removeIf(b -> !fresh(b.computedAt(), unitRankTtl, now));
         }
         recentBoards.put(key, new RecentBoard(now, board));
         return board;
+    }
+
+    /** Whether a figure made at {@code at} holds at {@code now}; one made later (the clock moved back) does not. */
+    private static boolean fresh(Instant at, java.time.Duration ttl, Instant now) {
+        return !at.isAfter(now) && at.plus(ttl).isAfter(now);
     }
 
     private record RecentBoard(Instant computedAt, LeaderboardViews.UnitsBoard board) {
@@ -276,13 +283,13 @@ public class LeaderboardService {
      */
     private Map<UUID, Long> headcounts(UUID unitId) {
         Headcounts cached = headcounts.get(unitId);
-        Instant now = Instant.now();
-        if (cached != null && cached.countedAt().plus(headcountTtl).isAfter(now)) {
+        Instant now = clock.instant();
+        if (cached != null && fresh(cached.countedAt(), headcountTtl, now)) {
             return cached.members();
         }
         Map<UUID, Long> members = countHeadcounts(unitId);
         if (headcounts.size() >= CACHED_MOST) {
-            headcounts.values().removeIf(h -> !h.countedAt().plus(headcountTtl).isAfter(now));
+            headcounts.values().removeIf(h -> !fresh(h.countedAt(), headcountTtl, now));
         }
         headcounts.put(unitId, new Headcounts(now, members));
         return members;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -229,7 +230,7 @@ public class AuthorizationMatrixTest {
                 .get("/v1/api-clients"), admins, 200, 404));
         // points
         ops.add(new Operation("createScoringRule", t -> r -> r.body(Map.of("unitId", unit("PARTY_GROUP", t.branch()),
-                "activityType", "CHECK_IN", "effectiveFrom", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                "activityType", "CHECK_IN", "effectiveFrom", TestTime.today()
                         .plusDays(1).toString(), "points", 1)).post("/v1/scoring-rules"), secretaries, 201, 422));
         ops.add(new Operation("listScoringRules", t -> r -> r.queryParam("unitId", t.branch()).get("/v1/scoring-rules"),
                 everyone, 200, 404));
@@ -257,7 +258,7 @@ public class AuthorizationMatrixTest {
         String person = person(branch);
         String other = unit("BRANCH", committee);
         Api.as(ADMIN, Roles.ORG_ADMIN).body(Map.of("unitId", branch, "activityType", "MANUAL_AWARD", "effectiveFrom",
-                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "points", 1))
+                TestTime.today().toString(), "points", 1))
                 .post("/v1/scoring-rules").then().statusCode(201);
         return new Tree(committee, branch, group, person, other);
     }

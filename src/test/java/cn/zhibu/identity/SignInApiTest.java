@@ -15,6 +15,7 @@ import cn.zhibu.identity.tokens.SigningKeys;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestAccounts;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -129,7 +130,7 @@ class SignInApiTest {
     void badTokensAre401() throws Exception {
         UUID account = TestAccounts.account("token-checks", null, Roles.ORG_ADMIN);
         SigningKeys.Signing real = keys.current();
-        Instant now = Instant.now();
+        Instant now = TestTime.now();
         Api.bearer(sign(claims(account, "https://zhibu.cn", "zhibu", now), real)).get("/v1/me").then().statusCode(200);
         List<String> bad = List.of(
                 "not-a-token",
@@ -288,7 +289,7 @@ class SignInApiTest {
 
     private static String unsigned(UUID account) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        long now = Instant.now().getEpochSecond();
+        long now = TestTime.now().getEpochSecond();
         String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String body = url.encodeToString(("{\"iss\":\"https://zhibu.cn\",\"aud\":\"zhibu\",\"sub\":\"" + account
                 + "\",\"sid\":\"" + account + "\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}")
@@ -299,14 +300,14 @@ class SignInApiTest {
     private static String otherKey(UUID account, String kid) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        return claims(account, "https://zhibu.cn", "zhibu", Instant.now()).jws().keyId(kid)
+        return claims(account, "https://zhibu.cn", "zhibu", TestTime.now()).jws().keyId(kid)
                 .algorithm(SignatureAlgorithm.RS256).sign(generator.generateKeyPair().getPrivate());
     }
 
     private String hmacWithPublicKey(UUID account, String kid) throws Exception {
         byte[] published = Base64.getUrlDecoder().decode(Api.anonymous().get("/v1/jwks").<String>path("keys[0].n"));
         assertNotEquals(0, published.length);
-        return claims(account, "https://zhibu.cn", "zhibu", Instant.now()).jws().keyId(kid)
+        return claims(account, "https://zhibu.cn", "zhibu", TestTime.now()).jws().keyId(kid)
                 .algorithm(SignatureAlgorithm.HS256).sign(new SecretKeySpec(published, "HmacSHA256"));
     }
 }

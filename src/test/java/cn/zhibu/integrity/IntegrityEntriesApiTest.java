@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.testing.Api;
 import cn.zhibu.platform.security.Roles;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
@@ -97,7 +98,7 @@ class IntegrityEntriesApiTest {
     void aConductReviewMovesTheNextReviewAndAFirstProfileClearsItsDueDate() {
         String branch = IntegrityFixtures.branch();
         String cadre = IntegrityFixtures.cadre(branch);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestTime.today();
         LocalDate appointed = today.minusMonths(2);
         String file = IntegrityFixtures.officer(branch).body(Map.of("personId", cadre, "reason", "APPOINTMENT",
                 "appointedOn", appointed.toString(), "reviewMonths", 6)).post("/v1/integrity-files").then()

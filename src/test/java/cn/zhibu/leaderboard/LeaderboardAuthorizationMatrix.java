@@ -5,8 +5,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.platform.time.IsoWeek;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.Api;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.zhibu.testing.TestTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +34,7 @@ public final class LeaderboardAuthorizationMatrix {
         ops.add(new AuthorizationMatrixTest.Operation("getMyStanding", t -> r -> r.queryParam("unitId", t.branch())
                 .get("/v1/leaderboards/me"), List.of(), 200, 403));
         // org admins whose role holds everywhere only; the matrix grants roles on one branch
-        String week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString();
+        String week = IsoWeek.of(TestTime.today()).toString();
         ops.add(new AuthorizationMatrixTest.Operation("checkStandings", t -> r -> r.get("/v1/leaderboards/weeks/"
                 + week + "/check"), List.of(), 200, 403));
         // publishing: secretaries and org admins of the unit; each call a week of its own, so each publishes (201)

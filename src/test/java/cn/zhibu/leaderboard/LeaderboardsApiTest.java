@@ -13,10 +13,10 @@ import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeaderboardsApiTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    static final String WEEK = IsoWeek.of(TODAY).toString();
+    final LocalDate today = TestTime.today(); // once per test
+    final String week = IsoWeek.of(today).toString();
 
     String committee;
     String branch;
@@ -44,7 +44,7 @@ class LeaderboardsApiTest {
         groupB = OrgFixtures.unit("PARTY_GROUP", branch);
         tiny = OrgFixtures.unit("PARTY_GROUP", branch);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", committee, "activityType", "MANUAL_AWARD",
-                "effectiveFrom", TODAY.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
+                "effectiveFrom", today.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
     }
 
     RequestSpecification secretary() {
@@ -76,8 +76,8 @@ class LeaderboardsApiTest {
         award(a3, 1);
         award(t1, 4);
 
-        var board = b3.api().queryParam("week", WEEK).get("/v1/leaderboards/" + branch + "/people").then()
-                .statusCode(200).body("participants", equalTo(5)).body("isoWeek", equalTo(WEEK)).extract();
+        var board = b3.api().queryParam("week", week).get("/v1/leaderboards/" + branch + "/people").then()
+                .statusCode(200).body("participants", equalTo(5)).body("isoWeek", equalTo(week)).extract();
         assertEquals(List.of(1, 2, 2, 4, 5), board.path("items.rank"));
         assertEquals(List.of(b1.personId(), a1.personId(), a2.personId(), t1.personId(), a3.personId()),
                 board.path("items.personId"));
@@ -124,7 +124,7 @@ class LeaderboardsApiTest {
                 .body("items.unitId", equalTo(List.of(branch))).body("items[0].total", equalTo(24));
 
         // the standings agree with the ledger
-        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then().statusCode(200)
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200)
                 .body("consistent", equalTo(true)).body("differenceCount", equalTo(0));
     }
 
@@ -143,7 +143,7 @@ class LeaderboardsApiTest {
         a2.api().header("If-None-Match", tag).get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
                 .body("participants", equalTo(1)).body("items.personId", equalTo(List.of(a2.personId())));
         a1.api().get("/v1/leaderboards/me").then().body("points", equalTo(0)).body("rank", equalTo(2));
-        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then().statusCode(200)
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200)
                 .body("consistent", equalTo(true));
     }
 
@@ -166,7 +166,7 @@ class LeaderboardsApiTest {
 
         byte[] people = a2.api().accept("text/csv").get("/v1/leaderboards/" + branch + "/people.csv").then()
                 .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("people-" + WEEK + ".csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("people-" + week + ".csv"))
                 .extract().asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(people[0], people[1], people[2]));
         String name = a2.api().get("/v1/people/" + a2.personId()).then().statusCode(200).extract().path("name");
@@ -211,13 +211,13 @@ class LeaderboardsApiTest {
         problem(secretary().body(Map.of("metric", "BEST")).put("/v1/leaderboards/" + branch + "/settings").then(),
                 400, "VALIDATION_FAILED");
         // published weeks are ranked by the choice when they are published
-        secretary().post("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/publish").then().statusCode(201)
+        secretary().post("/v1/leaderboards/" + branch + "/weeks/" + week + "/publish").then().statusCode(201)
                 .body("metric", equalTo("TOTAL")).body("units[0].unitId", equalTo(groupA));
-        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/leaders").then().statusCode(200)
+        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + week + "/leaders").then().statusCode(200)
                 .body("items[0].personId", equalTo(a1.personId()));
         secretary().header("If-Match", "\"0\"").body(Map.of("metric", "PARTICIPATION"))
                 .put("/v1/leaderboards/" + branch + "/settings").then().statusCode(200).header("ETag", equalTo("\"1\""));
-        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().body("metric", equalTo("TOTAL"));
+        secretary().get("/v1/leaderboards/" + branch + "/weeks/" + week).then().body("metric", equalTo("TOTAL"));
     }
 
     @Test
@@ -234,7 +234,7 @@ class LeaderboardsApiTest {
         problem(Api.anonymous().get("/v1/leaderboards/" + branch + "/people").then(), 401, "UNAUTHENTICATED");
         problem(Api.as("board-admin-staff", Roles.ORG_ADMIN).get("/v1/leaderboards/me").then(), 403,
                 "LEADERBOARD_NOT_A_PERSON");
-        problem(member.api().get("/v1/leaderboards/weeks/" + WEEK + "/check").then(), 403, "FORBIDDEN");
+        problem(member.api().get("/v1/leaderboards/weeks/" + week + "/check").then(), 403, "FORBIDDEN");
         problem(member.api().queryParam("week", "2026-W54").get("/v1/leaderboards/" + branch + "/people").then(),
                 400, "INVALID_PARAMETER");
         problem(member.api().queryParam("metric", "BEST").get("/v1/leaderboards/" + branch + "/units").then(), 400,

@@ -14,6 +14,7 @@ import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.StandingsCaughtUp;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -23,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PublishedWeeksApiTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    static final String WEEK = IsoWeek.of(TODAY).toString();
+    final LocalDate today = TestTime.today(); // once per test
+    final String week = IsoWeek.of(today).toString();
 
     @Inject
     WeeklyPublication job;
@@ -59,7 +59,7 @@ class PublishedWeeksApiTest {
         branch = OrgFixtures.unit("BRANCH", committee);
         groupA = OrgFixtures.unit("PARTY_GROUP", branch);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", committee, "activityType", "MANUAL_AWARD",
-                "effectiveFrom", TODAY.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
+                "effectiveFrom", today.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
     }
 
     RequestSpecification secretary() {
@@ -92,11 +92,11 @@ class PublishedWeeksApiTest {
         update("insert into leaderboard_preference (person_id, anonymous, updated_at) values (?, true, now())",
                 hidden.personId());
 
-        problem(a1.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then(), 404,
+        problem(a1.api().get("/v1/leaderboards/" + branch + "/weeks/" + week).then(), 404,
                 "LEADERBOARD_WEEK_NOT_PUBLISHED");
-        var first = secretary().post(publishPath(branch, WEEK)).then().statusCode(201)
-                .header("Location", endsWith("/v1/leaderboards/" + branch + "/weeks/" + WEEK))
-                .body("unitId", equalTo(branch)).body("isoWeek", equalTo(WEEK)).body("participants", equalTo(4))
+        var first = secretary().post(publishPath(branch, week)).then().statusCode(201)
+                .header("Location", endsWith("/v1/leaderboards/" + branch + "/weeks/" + week))
+                .body("unitId", equalTo(branch)).body("isoWeek", equalTo(week)).body("participants", equalTo(4))
                 .body("metric", equalTo("POINTS_PER_MEMBER")).body("revisions.entries", equalTo(0))
                 .body("revisions.points", equalTo(0)).extract();
         String id = first.path("id");
@@ -110,26 +110,26 @@ class PublishedWeeksApiTest {
         assertEquals(List.of(13), first.path("units.total"));
 
         // a repeat answers 200 with the same snapshot, made once
-        secretary().post(publishPath(branch, WEEK)).then().statusCode(200).body("id", equalTo(id))
+        secretary().post(publishPath(branch, week)).then().statusCode(200).body("id", equalTo(id))
                 .body("people.points", equalTo(List.of(5, 5, 2, 1)));
-        assertEquals(1, count("select count(*) from published_week where unit_id = ? and iso_week = '" + WEEK + "'",
+        assertEquals(1, count("select count(*) from published_week where unit_id = ? and iso_week = '" + week + "'",
                 branch));
 
         // read by members, with an ETag; in pages
-        var read = a3.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200)
+        var read = a3.api().get("/v1/leaderboards/" + branch + "/weeks/" + week).then().statusCode(200)
                 .body("id", equalTo(id)).body("publishedBy", equalTo(first.path("publishedBy"))).extract();
-        a3.api().header("If-None-Match", read.header("ETag")).get("/v1/leaderboards/" + branch + "/weeks/" + WEEK)
+        a3.api().header("If-None-Match", read.header("ETag")).get("/v1/leaderboards/" + branch + "/weeks/" + week)
                 .then().statusCode(304);
-        var page = a3.api().queryParam("limit", 2).get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then()
+        var page = a3.api().queryParam("limit", 2).get("/v1/leaderboards/" + branch + "/weeks/" + week).then()
                 .statusCode(200).body("people.rank", equalTo(List.of(1, 1))).extract();
         a3.api().queryParam("limit", 2).queryParam("cursor", (String) page.path("nextCursor"))
-                .get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200)
+                .get("/v1/leaderboards/" + branch + "/weeks/" + week).then().statusCode(200)
                 .body("people.rank", equalTo(List.of(3, 4))).body("nextCursor", nullValue());
         a3.api().get("/v1/leaderboards/" + branch + "/weeks").then().statusCode(200)
-                .body("items.isoWeek", equalTo(List.of(WEEK))).body("items[0].id", equalTo(id))
+                .body("items.isoWeek", equalTo(List.of(week))).body("items[0].id", equalTo(id))
                 .body("items[0].participants", equalTo(4)).body("nextCursor", nullValue());
         // the group was not published by this
-        problem(a3.api().get("/v1/leaderboards/" + groupA + "/weeks/" + WEEK).then(), 404,
+        problem(a3.api().get("/v1/leaderboards/" + groupA + "/weeks/" + week).then(), 404,
                 "LEADERBOARD_WEEK_NOT_PUBLISHED");
     }
 
@@ -139,8 +139,8 @@ class PublishedWeeksApiTest {
         Member a2 = StudyFixtures.member(branch, groupA);
         String entry = award(a1, 5);
         award(a2, 3);
-        secretary().post(publishPath(branch, WEEK)).then().statusCode(201);
-        var before = a2.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200).extract();
+        secretary().post(publishPath(branch, week)).then().statusCode(201);
+        var before = a2.api().get("/v1/leaderboards/" + branch + "/weeks/" + week).then().statusCode(200).extract();
 
         secretary().body(Map.of("reason", "记错了")).post("/v1/points/entries/" + entry + "/reverse").then()
                 .statusCode(201);
@@ -149,7 +149,7 @@ class PublishedWeeksApiTest {
         // the live board moved; the published one did not, and says what changed since
         a2.api().get("/v1/leaderboards/" + branch + "/people").then().body("participants", equalTo(1));
         var after = a2.api().header("If-None-Match", before.header("ETag"))
-                .get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200)
+                .get("/v1/leaderboards/" + branch + "/weeks/" + week).then().statusCode(200)
                 .body("participants", equalTo(2)).body("people.personId", equalTo(List.of(a1.personId(),
                         a2.personId()))).body("people.points", equalTo(List.of(5, 3)))
                 .body("units[0].total", equalTo(8)).body("revisions.entries", equalTo(1))
@@ -158,7 +158,7 @@ class PublishedWeeksApiTest {
         assertEquals(before.<Object>path("units"), after.path("units"));
         assertEquals(before.<Object>path("publishedAt"), after.path("publishedAt"));
         // publishing again changes nothing either
-        secretary().post(publishPath(branch, WEEK)).then().statusCode(200).body("people.points",
+        secretary().post(publishPath(branch, week)).then().statusCode(200).body("people.points",
                 equalTo(List.of(5, 3))).body("revisions.entries", equalTo(1));
     }
 
@@ -169,7 +169,7 @@ class PublishedWeeksApiTest {
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<List<UUID>> scheduler = () -> {
             start.await(10, TimeUnit.SECONDS);
-            return job.publishWeek(IsoWeek.parse(WEEK));
+            return job.publishWeek(IsoWeek.parse(week));
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -185,16 +185,16 @@ class PublishedWeeksApiTest {
             pool.shutdownNow();
         }
         for (String unit : List.of(branch, committee)) {
-            assertEquals(1, count("select count(*) from published_week where unit_id = ? and iso_week = '" + WEEK
+            assertEquals(1, count("select count(*) from published_week where unit_id = ? and iso_week = '" + week
                     + "'", unit));
         }
         assertEquals(0, count("select count(*) from published_week where unit_id = ?", groupA));
         Api.as("publish-committee-secretary", Roles.SECRETARY, UUID.fromString(committee))
-                .get("/v1/leaderboards/" + committee + "/weeks/" + WEEK).then().statusCode(200)
+                .get("/v1/leaderboards/" + committee + "/weeks/" + week).then().statusCode(200)
                 .body("publishedBy", equalTo(PublishedWeeks.SCHEDULER)).body("participants", equalTo(1))
                 .body("units.unitId", equalTo(List.of(branch)));
         // a request after the job finds the job's snapshot
-        secretary().post(publishPath(branch, WEEK)).then().statusCode(200)
+        secretary().post(publishPath(branch, week)).then().statusCode(200)
                 .body("publishedBy", equalTo(PublishedWeeks.SCHEDULER));
     }
 
@@ -205,7 +205,7 @@ class PublishedWeeksApiTest {
         Callable<io.restassured.response.Response> request = () -> {
             RequestSpecification spec = secretary();
             start.await(10, TimeUnit.SECONDS);
-            return spec.post(publishPath(branch, WEEK));
+            return spec.post(publishPath(branch, week));
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -226,18 +226,18 @@ class PublishedWeeksApiTest {
         Member member = StudyFixtures.member(branch, groupA);
         String otherBranch = OrgFixtures.unit("BRANCH", committee);
         Member outsider = StudyFixtures.member(otherBranch);
-        problem(member.api().post(publishPath(branch, WEEK)).then(), 403, "FORBIDDEN");
-        problem(outsider.api().post(publishPath(branch, WEEK)).then(), 404, "NOT_FOUND");
-        problem(outsider.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then(), 404, "NOT_FOUND");
+        problem(member.api().post(publishPath(branch, week)).then(), 403, "FORBIDDEN");
+        problem(outsider.api().post(publishPath(branch, week)).then(), 404, "NOT_FOUND");
+        problem(outsider.api().get("/v1/leaderboards/" + branch + "/weeks/" + week).then(), 404, "NOT_FOUND");
         problem(outsider.api().get("/v1/leaderboards/" + branch + "/weeks").then(), 404, "NOT_FOUND");
-        problem(Api.anonymous().post(publishPath(branch, WEEK)).then(), 401, "UNAUTHENTICATED");
+        problem(Api.anonymous().post(publishPath(branch, week)).then(), 401, "UNAUTHENTICATED");
         problem(secretary().post(publishPath(branch, "2026-W54")).then(), 400, "INVALID_PARAMETER");
         problem(secretary().post(publishPath(branch, "last-week")).then(), 400, "INVALID_PARAMETER");
         problem(member.api().get("/v1/leaderboards/" + branch + "/weeks/2026-W54").then(), 400, "INVALID_PARAMETER");
-        String next = IsoWeek.parse(WEEK).next().toString();
+        String next = IsoWeek.parse(week).next().toString();
         problem(secretary().post(publishPath(branch, next)).then(), 422, "LEADERBOARD_WEEK_IN_FUTURE");
         // a past week without participants can be published, empty
-        String past = IsoWeek.parse(WEEK).previous().toString();
+        String past = IsoWeek.parse(week).previous().toString();
         secretary().post(publishPath(branch, past)).then().statusCode(201).body("participants", equalTo(0))
                 .body("people", equalTo(List.of()));
         member.api().get("/v1/leaderboards/" + branch + "/weeks").then().statusCode(200)

@@ -14,17 +14,19 @@ import cn.zhibu.points.PointsLedger;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.Await;
 import cn.zhibu.testing.Management;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.StandingsCaughtUp;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StandingsApplierTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    static final String WEEK = IsoWeek.of(TODAY).toString();
+    final LocalDate today = TestTime.today(); // once per test
+    final String week = IsoWeek.of(today).toString();
 
     @Inject
     AgroalDataSource dataSource;
@@ -68,7 +70,7 @@ class StandingsApplierTest {
         branch = OrgFixtures.unit("BRANCH", committee);
         group = OrgFixtures.unit("PARTY_GROUP", branch);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", committee, "activityType", "MANUAL_AWARD",
-                "effectiveFrom", TODAY.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
+                "effectiveFrom", today.toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
     }
 
     RequestSpecification secretary() {
@@ -103,19 +105,19 @@ class StandingsApplierTest {
                     .body("rank", equalTo(2)).body("participants", equalTo(2)).body("gapToRankAbove", equalTo(2));
             a1.api().get("/v1/leaderboards/" + branch + "/people").then().statusCode(200)
                     .body("participants", equalTo(1)).body("items.personId", equalTo(List.of(a1.personId())));
-            Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then()
+            Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
                     .statusCode(200).body("consistent", equalTo(true))
                     .body("pendingEntries", greaterThanOrEqualTo(1));
             assertTrue(lagEntries() >= 1, "the lag is in /q/metrics");
 
             // a publication does not freeze the week without a2: it waits, then answers 409, storing nothing
-            problem(secretary().post(publishPath(WEEK)).then(), 409, "LEADERBOARD_STANDINGS_PENDING");
+            problem(secretary().post(publishPath(week)).then(), 409, "LEADERBOARD_STANDINGS_PENDING");
             assertEquals(0, StudyFixtures.count("select count(*) from published_week where unit_id = ?1", branch));
             held.rollback();
         }
         StandingsCaughtUp.await();
         a1.api().get("/v1/leaderboards/" + branch + "/people").then().statusCode(200).body("participants", equalTo(2));
-        secretary().post(publishPath(WEEK)).then().statusCode(201).body("participants", equalTo(2))
+        secretary().post(publishPath(week)).then().statusCode(201).body("participants", equalTo(2))
                 .body("edition", equalTo(1)).body("editionReason", nullValue());
     }
 
@@ -125,12 +127,12 @@ class StandingsApplierTest {
         award(a1, 4);
         StandingsCaughtUp.await();
         String corrupt = "update week_score set points = points + %d where person_id = '" + a1.personId()
-                + "' and iso_week = '" + WEEK + "'";
+                + "' and iso_week = '" + week + "'";
         execute(String.format(corrupt, 1));
-        problem(secretary().post(publishPath(WEEK)).then(), 409, "LEADERBOARD_STANDINGS_DISAGREE");
+        problem(secretary().post(publishPath(week)).then(), 409, "LEADERBOARD_STANDINGS_DISAGREE");
         assertEquals(0, StudyFixtures.count("select count(*) from published_week where unit_id = ?1", branch));
         execute(String.format(corrupt, -1));
-        secretary().post(publishPath(WEEK)).then().statusCode(201).body("people.points", equalTo(List.of(4)));
+        secretary().post(publishPath(week)).then().statusCode(201).body("people.points", equalTo(List.of(4)));
     }
 
     @Test
@@ -138,17 +140,17 @@ class StandingsApplierTest {
         Member a1 = StudyFixtures.member(branch, group);
         Member a2 = StudyFixtures.member(branch, group);
         award(a1, 4);
-        String first = secretary().post(publishPath(WEEK)).then().statusCode(201).body("participants", equalTo(1))
+        String first = secretary().post(publishPath(week)).then().statusCode(201).body("participants", equalTo(1))
                 .extract().path("id");
         award(a2, 6); // the week was frozen too early
-        String editions = "/v1/leaderboards/" + branch + "/weeks/" + WEEK + "/editions";
+        String editions = "/v1/leaderboards/" + branch + "/weeks/" + week + "/editions";
         RequestSpecification admin = Api.as("org-admin", Roles.ORG_ADMIN);
 
         problem(secretary().body(Map.of("reason", "重新发布")).post(editions).then(), 403, "FORBIDDEN");
         problem(admin.body(Map.of("reason", " ")).post(editions).then(), 400, "VALIDATION_FAILED");
         problem(Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of()).post(editions).then(), 400, "VALIDATION_FAILED");
         problem(Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("reason", "重新发布")).post("/v1/leaderboards/"
-                + branch + "/weeks/" + IsoWeek.parse(WEEK).previous() + "/editions").then(), 404,
+                + branch + "/weeks/" + IsoWeek.parse(week).previous() + "/editions").then(), 404,
                 "LEADERBOARD_WEEK_NOT_PUBLISHED");
 
         String second = Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
@@ -156,14 +158,14 @@ class StandingsApplierTest {
                 .post(editions).then().statusCode(201).header("Idempotent-Replayed", "false").body("edition", equalTo(2))
                 .body("editionReason", equalTo("发布时榜单尚未计入全部积分")).body("participants", equalTo(2))
                 .body("people.points", equalTo(List.of(6, 4))).extract().path("id");
-        a1.api().get("/v1/leaderboards/" + branch + "/weeks/" + WEEK).then().statusCode(200)
+        a1.api().get("/v1/leaderboards/" + branch + "/weeks/" + week).then().statusCode(200)
                 .body("id", equalTo(second)).body("edition", equalTo(2));
         a1.api().get("/v1/leaderboards/" + branch + "/weeks").then().statusCode(200)
                 .body("items.id", equalTo(List.of(second)));
         // the first edition is kept, marked superseded; a plain publish answers the current edition
         assertEquals(1, StudyFixtures.count("select count(*) from published_week where id = ?1 and superseded_at "
                 + "is not null", first));
-        secretary().post(publishPath(WEEK)).then().statusCode(200).body("id", equalTo(second));
+        secretary().post(publishPath(week)).then().statusCode(200).body("id", equalTo(second));
     }
 
     @Test
@@ -187,7 +189,7 @@ class StandingsApplierTest {
                     for (int i = 0; i < perMember; i++) {
                         ledger.credit(new PointsLedger.Credit(UUID.fromString(member.personId()),
                                 UUID.fromString(branch), ActivityType.MANUAL_AWARD, "APPLIER-TEST",
-                                UUID.randomUUID().toString(), TODAY, 1 + i % 3, "并发测试", "test"));
+                                UUID.randomUUID().toString(), today, 1 + i % 3, "并发测试", "test"));
                     }
                     return null;
                 }));
@@ -221,7 +223,7 @@ class StandingsApplierTest {
         assertTrue(made >= members.size() * perMember);
         assertEquals(made, StudyFixtures.count("select applied from standings_position") - appliedBefore,
                 "each entry taken in once");
-        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + WEEK + "/check").then()
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
                 .statusCode(200).body("consistent", equalTo(true)).body("pendingEntries", equalTo(0));
         var board = members.get(0).api().queryParam("limit", 100).get("/v1/leaderboards/" + branch + "/people")
                 .then().statusCode(200).body("participants", equalTo(members.size())).extract();
@@ -233,21 +235,14 @@ class StandingsApplierTest {
     }
 
     /** The applier lag in entries as /q/metrics shows it, once the applier has measured it (up to 5 s). */
-    private long lagEntries() throws InterruptedException {
+    private long lagEntries() {
         Pattern gauge = Pattern.compile("(?m)^zhibu_standings_lag_entries(?:\\{[^}]*\\})? ([0-9.E]+)$");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long lag = 0;
-        while (System.nanoTime() < deadline) {
+        return Await.value("the applier's lag measured", Duration.ofSeconds(5), () -> {
             Matcher m = gauge.matcher(Management.given().get("/q/metrics").then().statusCode(200).extract()
                     .asString());
             assertTrue(m.find(), "zhibu_standings_lag_entries is in /q/metrics");
-            lag = (long) Double.parseDouble(m.group(1));
-            if (lag > 0) {
-                return lag;
-            }
-            Thread.sleep(50);
-        }
-        return lag;
+            return (long) Double.parseDouble(m.group(1));
+        }, lag -> lag > 0, () -> "");
     }
 
     private void execute(String sql) throws Exception {

@@ -7,6 +7,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.restassured.authentication.AuthenticationScheme;
 import io.restassured.authentication.PreemptiveOAuth2HeaderScheme;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +17,6 @@ import io.restassured.specification.SpecificationQuerier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -179,7 +179,7 @@ public final class LectureAuthorizationMatrix {
 
     /** A session of the branch starting this far from now, for two hours, with this many lecture slots. */
     private static Map<String, Object> sessionBody(String branch, Duration startsIn, int slots) {
-        Instant startsAt = Instant.now().plus(startsIn).truncatedTo(ChronoUnit.SECONDS);
+        Instant startsAt = TestTime.now().plus(startsIn).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>();
         body.put("branchId", branch);
         body.put("kind", "THEMED_PARTY_DAY");
@@ -232,7 +232,7 @@ public final class LectureAuthorizationMatrix {
     }
 
     private static LocalDate inDays(int days) {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(days);
+        return TestTime.today().plusDays(days);
     }
 
     /** Leave of a new member of the branch, well after the sessions made here. */

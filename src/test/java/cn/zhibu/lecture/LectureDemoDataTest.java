@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.DemoProfile;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class LectureDemoDataTest {
     void theDemoBranchHasThisYearsPartyDaysWithHostsSpeakersAttendanceAndASwap() {
         String member = Api.anonymous().body(Map.of("externalId", "DEMO-1020")).post("/v1/sessions/demo").then()
                 .statusCode(200).extract().path("accessToken");
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = TestTime.today().getYear();
         JsonPath days = Api.bearer(member).queryParam("from", year + "-01-01").get("/v1/party-days").then()
                 .statusCode(200).extract().jsonPath();
         assertEquals(5, days.getList("items").size());

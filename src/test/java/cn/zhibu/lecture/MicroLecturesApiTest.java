@@ -9,6 +9,7 @@ import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -160,13 +161,13 @@ class MicroLecturesApiTest {
         StudyFixtures.rule(branch, "LECTURE_DELIVERED", 5, null, null);
         Member speaker = StudyFixtures.member(branch);
         Member absent = StudyFixtures.member(branch);
-        JsonPath future = session(branch, Instant.now().plus(2, ChronoUnit.DAYS), 1);
+        JsonPath future = session(branch, TestTime.now().plus(2, ChronoUnit.DAYS), 1);
         reassign(branch, future.getString("lectures[0].id"), 0, speaker.personId());
         problem(secretary(branch).body(Map.of("delivered", true, "topic", "谈体会"))
                 .post("/v1/micro-lectures/" + future.getString("lectures[0].id") + "/delivery").then(), 409,
                 "PARTY_DAY_NOT_STARTED");
 
-        JsonPath held = session(branch, Instant.now().minus(1, ChronoUnit.HOURS), 3);
+        JsonPath held = session(branch, TestTime.now().minus(1, ChronoUnit.HOURS), 3);
         String given = held.getString("lectures[0].id");
         String missed = held.getString("lectures[1].id");
         reassign(branch, given, 0, speaker.personId());
@@ -194,7 +195,7 @@ class MicroLecturesApiTest {
         String tag = "\"" + recorded.getLong("version") + "\"";
         problem(secretary(branch).header("If-Match", tag).post("/v1/party-days/" + held.getString("id") + "/cancel")
                 .then(), 409, "PARTY_DAY_STARTED");
-        Instant later = Instant.now().plus(7, ChronoUnit.DAYS);
+        Instant later = TestTime.now().plus(7, ChronoUnit.DAYS);
         problem(secretary(branch).header("If-Match", tag).body(Map.of("kind", "THEMED_PARTY_DAY", "startsAt",
                 later.toString(), "endsAt", later.plus(2, ChronoUnit.HOURS).toString(), "theme", "主题党日",
                 "lectureSlots", 3)).put("/v1/party-days/" + held.getString("id")).then(), 409, "PARTY_DAY_STARTED");

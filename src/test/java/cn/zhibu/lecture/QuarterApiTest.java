@@ -13,6 +13,7 @@ import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -75,7 +76,7 @@ class QuarterApiTest {
         // three sessions in the coming days, two lecture slots each
         List<String> days = new ArrayList<>();
         for (int d = 1; d <= 3; d++) {
-            Instant start = Instant.now().plus(d, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            Instant start = TestTime.now().plus(d, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             days.add(secretary(branch).body(Map.of("branchId", branch, "kind", "THEMED_PARTY_DAY", "startsAt",
                     start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(), "theme", "第" + d + "次主题党日",
                     "lectureSlots", 2)).post("/v1/party-days").then().statusCode(201).extract().<String>path("id"));
@@ -122,7 +123,7 @@ class QuarterApiTest {
 
         // time passes: the first two sessions are over, the third is on now
         for (int d = 0; d < 3; d++) {
-            Instant start = d < 2 ? Instant.now().minus(3 - d, ChronoUnit.DAYS) : Instant.now().minus(10,
+            Instant start = d < 2 ? TestTime.now().minus(3 - d, ChronoUnit.DAYS) : TestTime.now().minus(10,
                     ChronoUnit.MINUTES);
             assertEquals(1, StudyFixtures.count("with moved as (update party_day set starts_at = ?1, ends_at = ?2, "
                     + "held_on = ?3 where id = ?4 returning 1) select count(*) from moved", start,
@@ -194,7 +195,7 @@ class QuarterApiTest {
                 + "org_unit_id = ?1) group by 1, 2, 3 having count(*) > 1) repeated", UUID.fromString(branch)));
 
         // coverage: everyone attended at least once; five lectures delivered among six members
-        secretary(branch).queryParam("from", LocalDate.now().minusMonths(1).toString())
+        secretary(branch).queryParam("from", TestTime.today().minusMonths(1).toString())
                 .get("/v1/rotations/" + branch + "/coverage").then()
                 .statusCode(200).body("members", equalTo(6)).body("sessions", equalTo(3))
                 .body("attendedAtLeastOne", equalTo(6)).body("attendanceShare", equalTo(1.0f))
@@ -202,7 +203,7 @@ class QuarterApiTest {
                 .body("due[0].personId", equalTo(missed)).body("due[0].reason", equalTo("RESCHEDULED"));
 
         // the next quarter: the one who did not deliver is first
-        Instant next = Instant.now().plus(90, ChronoUnit.DAYS);
+        Instant next = TestTime.now().plus(90, ChronoUnit.DAYS);
         String nextDay = secretary(branch).body(Map.of("branchId", branch, "kind", "THEMED_PARTY_DAY", "startsAt",
                 next.toString(), "endsAt", next.plus(2, ChronoUnit.HOURS).toString(), "theme", "下季度主题党日",
                 "lectureSlots", 2)).post("/v1/party-days").then().statusCode(201).extract().path("id");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestAccounts;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LedgerApiTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = TestTime.today(); // once per test
 
     /** Every ledger change, as observers of the event see them (in the crediting transaction). */
     @Singleton
@@ -64,7 +64,7 @@ class LedgerApiTest {
         otherBranch = unit("BRANCH", committee);
         person = person("积分" + UUID.randomUUID().toString().substring(0, 4), branch);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", branch, "activityType", "MANUAL_AWARD",
-                "effectiveFrom", TODAY.toString(), "points", 1, "dailyCap", 10)).post("/v1/scoring-rules").then()
+                "effectiveFrom", today.toString(), "points", 1, "dailyCap", 10)).post("/v1/scoring-rules").then()
                 .statusCode(201);
     }
 
@@ -93,7 +93,7 @@ class LedgerApiTest {
         int before = seen.events.size();
         String first = award(secretary(), person, 4).then().statusCode(201)
                 .body("points", org.hamcrest.Matchers.equalTo(4)).body("activityType", org.hamcrest.Matchers.equalTo("MANUAL_AWARD"))
-                .body("isoWeek", org.hamcrest.Matchers.equalTo(cn.zhibu.platform.time.IsoWeek.of(TODAY).toString()))
+                .body("isoWeek", org.hamcrest.Matchers.equalTo(cn.zhibu.platform.time.IsoWeek.of(today).toString()))
                 .extract().path("id");
         award(secretary(), person, 8).then().statusCode(201).body("points", org.hamcrest.Matchers.equalTo(6));
         award(secretary(), person, 1).then().statusCode(201).body("points", org.hamcrest.Matchers.equalTo(0));

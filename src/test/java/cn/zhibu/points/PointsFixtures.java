@@ -3,9 +3,9 @@ package cn.zhibu.points;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ public final class PointsFixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return TestTime.today();
     }
 
     /**
@@ -49,7 +49,7 @@ public final class PointsFixtures {
             rule.weeklyCap = weeklyCap;
             rule.maxCount = maxCount;
             rule.createdBy = "test";
-            rule.createdAt = Instant.now();
+            rule.createdAt = TestTime.now();
             rule.persist();
         });
     }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ScoringRulesApiTest {
 
     static final String RULES = "/v1/scoring-rules";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = TestTime.today(); // once per test
 
     String committee;
     String branch;
@@ -73,34 +73,34 @@ class ScoringRulesApiTest {
 
     @Test
     void versionsHoldFromTheirDatesAndUnitsInheritTheNearestRule() {
-        create(admin(), rule(committee, "CHECK_IN", TODAY, 2)).then().statusCode(201)
+        create(admin(), rule(committee, "CHECK_IN", today, 2)).then().statusCode(201)
                 .body("version", org.hamcrest.Matchers.equalTo(1));
-        Map<String, Object> inherited = effective(group, TODAY, "CHECK_IN");
+        Map<String, Object> inherited = effective(group, today, "CHECK_IN");
         assertEquals(true, inherited.get("inherited"));
         assertEquals(2, ((Map<?, ?>) inherited.get("rule")).get("points"));
         assertEquals(committee, ((Map<?, ?>) inherited.get("rule")).get("unitId"));
 
         // the branch overrides for itself and everything under it
-        Map<String, Object> own = rule(branch, "CHECK_IN", TODAY, 3);
+        Map<String, Object> own = rule(branch, "CHECK_IN", today, 3);
         own.put("dailyCap", 3);
         own.put("weeklyCap", 15);
         String first = create(secretary(), own).then().statusCode(201).extract().path("id");
-        create(secretary(), rule(branch, "CHECK_IN", TODAY.plusDays(10), 5)).then().statusCode(201)
+        create(secretary(), rule(branch, "CHECK_IN", today.plusDays(10), 5)).then().statusCode(201)
                 .body("version", org.hamcrest.Matchers.equalTo(2));
-        assertEquals(3, ((Map<?, ?>) effective(group, TODAY, "CHECK_IN").get("rule")).get("points"));
-        assertEquals(branch, ((Map<?, ?>) effective(group, TODAY, "CHECK_IN").get("rule")).get("unitId"));
-        assertEquals(false, effective(branch, TODAY, "CHECK_IN").get("inherited"));
-        assertEquals(5, ((Map<?, ?>) effective(group, TODAY.plusDays(10), "CHECK_IN").get("rule")).get("points"));
-        assertEquals(2, ((Map<?, ?>) effective(otherBranch, TODAY.plusDays(10), "CHECK_IN").get("rule"))
+        assertEquals(3, ((Map<?, ?>) effective(group, today, "CHECK_IN").get("rule")).get("points"));
+        assertEquals(branch, ((Map<?, ?>) effective(group, today, "CHECK_IN").get("rule")).get("unitId"));
+        assertEquals(false, effective(branch, today, "CHECK_IN").get("inherited"));
+        assertEquals(5, ((Map<?, ?>) effective(group, today.plusDays(10), "CHECK_IN").get("rule")).get("points"));
+        assertEquals(2, ((Map<?, ?>) effective(otherBranch, today.plusDays(10), "CHECK_IN").get("rule"))
                 .get("points"), "the other branch still inherits the committee's");
 
         // the branch ends the rule: it earns nothing there afterwards, though the committee's still holds above
-        Map<String, Object> ending = rule(branch, "CHECK_IN", TODAY.plusDays(20), 5);
-        ending.put("effectiveTo", TODAY.plusDays(20).toString());
+        Map<String, Object> ending = rule(branch, "CHECK_IN", today.plusDays(20), 5);
+        ending.put("effectiveTo", today.plusDays(20).toString());
         create(secretary(), ending).then().statusCode(201);
-        assertEquals(5, ((Map<?, ?>) effective(branch, TODAY.plusDays(20), "CHECK_IN").get("rule")).get("points"));
-        assertNull(effective(branch, TODAY.plusDays(21), "CHECK_IN"));
-        assertNull(effective(group, TODAY.plusDays(21), "QUIZ"), "no rule, no points");
+        assertEquals(5, ((Map<?, ?>) effective(branch, today.plusDays(20), "CHECK_IN").get("rule")).get("points"));
+        assertNull(effective(branch, today.plusDays(21), "CHECK_IN"));
+        assertNull(effective(group, today.plusDays(21), "QUIZ"), "no rule, no points");
 
         List<Integer> versions = secretary().queryParam("unitId", branch).get(RULES).then().statusCode(200)
                 .extract().path("items.version");
@@ -111,26 +111,26 @@ class ScoringRulesApiTest {
 
     @Test
     void badVersionsAreRefused() {
-        problem(create(secretary(), rule(branch, "CHECK_IN", TODAY.minusDays(1), 2)).then(), 422,
+        problem(create(secretary(), rule(branch, "CHECK_IN", today.minusDays(1), 2)).then(), 422,
                 "RULE_STARTS_IN_PAST");
-        create(secretary(), rule(branch, "CHECK_IN", TODAY.plusDays(5), 2)).then().statusCode(201);
-        problem(create(secretary(), rule(branch, "CHECK_IN", TODAY.plusDays(5), 2)).then(), 409,
+        create(secretary(), rule(branch, "CHECK_IN", today.plusDays(5), 2)).then().statusCode(201);
+        problem(create(secretary(), rule(branch, "CHECK_IN", today.plusDays(5), 2)).then(), 409,
                 "RULE_NOT_AFTER_LATEST");
-        problem(create(secretary(), rule(branch, "CHECK_IN", TODAY.plusDays(2), 2)).then(), 409,
+        problem(create(secretary(), rule(branch, "CHECK_IN", today.plusDays(2), 2)).then(), 409,
                 "RULE_NOT_AFTER_LATEST");
-        Map<String, Object> caps = rule(branch, "QUIZ", TODAY, 2);
+        Map<String, Object> caps = rule(branch, "QUIZ", today, 2);
         caps.put("dailyCap", 10);
         caps.put("weeklyCap", 5);
         problem(create(secretary(), caps).then(), 422, "RULE_CAPS_INCONSISTENT");
-        Map<String, Object> dates = rule(branch, "QUIZ", TODAY.plusDays(3), 2);
-        dates.put("effectiveTo", TODAY.plusDays(2).toString());
+        Map<String, Object> dates = rule(branch, "QUIZ", today.plusDays(3), 2);
+        dates.put("effectiveTo", today.plusDays(2).toString());
         problem(create(secretary(), dates).then(), 422, "RULE_DATES_INCONSISTENT");
-        problem(create(admin(), rule(committee, "STUDY_TIME", TODAY, 1)).then(), 422, "RULE_STUDY_TIME_BRANCH_ONLY");
-        create(secretary(), rule(branch, "STUDY_TIME", TODAY, 1)).then().statusCode(201);
-        problem(create(secretary(), rule(branch, "QUIZ", TODAY, 1001)).then(), 400, "VALIDATION_FAILED");
-        problem(create(secretary(), rule(branch, "SLEEPING", TODAY, 1)).then(), 400, "VALIDATION_FAILED")
+        problem(create(admin(), rule(committee, "STUDY_TIME", today, 1)).then(), 422, "RULE_STUDY_TIME_BRANCH_ONLY");
+        create(secretary(), rule(branch, "STUDY_TIME", today, 1)).then().statusCode(201);
+        problem(create(secretary(), rule(branch, "QUIZ", today, 1001)).then(), 400, "VALIDATION_FAILED");
+        problem(create(secretary(), rule(branch, "SLEEPING", today, 1)).then(), 400, "VALIDATION_FAILED")
                 .body("errors[0].code", org.hamcrest.Matchers.equalTo("INVALID_ENUM"));
-        Map<String, Object> extra = rule(branch, "QUIZ", TODAY, 1);
+        Map<String, Object> extra = rule(branch, "QUIZ", today, 1);
         extra.put("personId", UUID.randomUUID().toString());
         problem(create(secretary(), extra).then(), 400, "VALIDATION_FAILED")
                 .body("errors[0].code", org.hamcrest.Matchers.equalTo("UNKNOWN_FIELD"));
@@ -143,16 +143,16 @@ class ScoringRulesApiTest {
     void secretariesAndAdminsOfTheUnitMakeRulesAndEveryoneInItReadsThem() {
         for (String role : List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.INTEGRITY_OFFICER)) {
             RequestSpecification inside = Api.as("rules-" + role, role, UUID.fromString(branch));
-            problem(create(inside, rule(branch, "QUIZ", TODAY, 1)).then(), 403, "FORBIDDEN");
+            problem(create(inside, rule(branch, "QUIZ", today, 1)).then(), 403, "FORBIDDEN");
             inside.queryParam("unitId", branch).get(RULES + "/effective").then().statusCode(200);
         }
         RequestSpecification outside = Api.as("rules-outside", Roles.SECRETARY, UUID.fromString(otherBranch));
-        problem(create(outside, rule(branch, "QUIZ", TODAY, 1)).then(), 422, "RULE_UNIT_NOT_FOUND");
+        problem(create(outside, rule(branch, "QUIZ", today, 1)).then(), 422, "RULE_UNIT_NOT_FOUND");
         problem(outside.queryParam("unitId", branch).get(RULES).then(), 404, "NOT_FOUND");
         problem(outside.queryParam("unitId", branch).get(RULES + "/effective").then(), 404, "NOT_FOUND");
         // a branch secretary cannot set the committee's rules
-        problem(create(secretary(), rule(committee, "QUIZ", TODAY, 1)).then(), 422, "RULE_UNIT_NOT_FOUND");
-        problem(create(Api.anonymous(), rule(branch, "QUIZ", TODAY, 1)).then(), 401, "UNAUTHENTICATED");
+        problem(create(secretary(), rule(committee, "QUIZ", today, 1)).then(), 422, "RULE_UNIT_NOT_FOUND");
+        problem(create(Api.anonymous(), rule(branch, "QUIZ", today, 1)).then(), 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -161,7 +161,7 @@ class ScoringRulesApiTest {
         try {
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                LocalDate from = TODAY.plusDays(1 + i);
+                LocalDate from = today.plusDays(1 + i);
                 answers.add(pool.submit(() -> create(admin(), rule(branch, "MANUAL_AWARD", from, 1))));
             }
             int made = 0;

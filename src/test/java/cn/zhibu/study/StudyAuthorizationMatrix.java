@@ -6,8 +6,7 @@ import static cn.zhibu.study.StudyFixtures.materialBody;
 import cn.zhibu.identity.AuthorizationMatrixTest;
 import cn.zhibu.identity.AuthorizationMatrixTest.Operation;
 import cn.zhibu.platform.security.Roles;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.zhibu.testing.TestTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public final class StudyAuthorizationMatrix {
     }
 
     private static String yesterday() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        return TestTime.today().minusDays(1).toString();
     }
 
     /** A check-in by a new member of the tree's branch. */

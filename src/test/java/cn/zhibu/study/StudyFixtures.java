@@ -4,6 +4,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestAccounts;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
@@ -37,7 +38,7 @@ public final class StudyFixtures {
         UUID account = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             EntityManager em = Arc.container().instance(EntityManager.class).get();
-            Instant now = Instant.now();
+            Instant now = TestTime.now();
             em.createNativeQuery("insert into account (id, person_id, active, version, created_at, updated_at) "
                     + "values (:id, :person, true, 0, :now, :now)").setParameter("id", account)
                     .setParameter("person", UUID.fromString(person)).setParameter("now", now).executeUpdate();
@@ -66,6 +67,7 @@ public final class StudyFixtures {
         body.put("url", "https://www.12371.cn/2026/11/28/ARTI" + UUID.randomUUID().toString().substring(0, 8) + ".shtml");
         body.put("tags", List.of("党史", "理论"));
         body.put("minStudySeconds", 0);
+        // the wall clock: the out-of-process ITs use this body too, with no injected clock at hand
         body.put("publishFrom", Instant.now().minusSeconds(3600).toString());
         return body;
     }

@@ -16,6 +16,7 @@ import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -208,11 +209,11 @@ class StudyMaterialsApiTest {
         String forGroupB = material(groupB);
         String forCommittee = material(committee);
         Map<String, Object> later = materialBody(branch);
-        later.put("publishFrom", Instant.now().plusSeconds(86400).toString());
+        later.put("publishFrom", TestTime.now().plusSeconds(86400).toString());
         String scheduled = material(later);
         Map<String, Object> past = materialBody(branch);
-        past.put("publishFrom", Instant.now().minusSeconds(2 * 86400).toString());
-        past.put("publishUntil", Instant.now().minusSeconds(86400).toString());
+        past.put("publishFrom", TestTime.now().minusSeconds(2 * 86400).toString());
+        past.put("publishUntil", TestTime.now().minusSeconds(86400).toString());
         String closed = material(past);
         String withdrawn = material(branch);
         Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").post("/v1/study-materials/" + withdrawn
@@ -266,10 +267,10 @@ class StudyMaterialsApiTest {
         UUID forGroupA = UUID.fromString(material(groupA));
         UUID forGroupB = UUID.fromString(material(groupB));
         Map<String, Object> past = materialBody(branch);
-        past.put("publishFrom", Instant.now().minusSeconds(2 * 86400).toString());
-        past.put("publishUntil", Instant.now().minusSeconds(86400).toString());
+        past.put("publishFrom", TestTime.now().minusSeconds(2 * 86400).toString());
+        past.put("publishUntil", TestTime.now().minusSeconds(86400).toString());
         UUID closed = UUID.fromString(material(past));
-        Instant now = Instant.now();
+        Instant now = TestTime.now();
         assertTrue(materials.findOpen(person, forGroupA, now).isPresent());
         assertTrue(materials.findOpen(person, forGroupB, now).isEmpty());
         assertTrue(materials.findOpen(person, closed, now).isEmpty());

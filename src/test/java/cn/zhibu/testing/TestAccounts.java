@@ -35,7 +35,7 @@ public final class TestAccounts {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             EntityManager em = Arc.container().instance(EntityManager.class).get();
-            Instant now = Instant.now();
+            Instant now = TestTime.now();
             em.createNativeQuery("insert into account (id, username, active, version, created_at, updated_at) "
                     + "values (:id, :name, true, 0, :now, :now) on conflict do nothing")
                     .setParameter("id", id).setParameter("name", "t-" + id.toString().substring(0, 28))
@@ -62,7 +62,7 @@ public final class TestAccounts {
     public static String tokenForExisting(UUID accountId) {
         QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
                 .createNativeQuery("insert into refresh_family (id, account_id, created_at) values (:id, :id, :now) "
-                        + "on conflict do nothing").setParameter("id", accountId).setParameter("now", Instant.now())
+                        + "on conflict do nothing").setParameter("id", accountId).setParameter("now", TestTime.now())
                 .executeUpdate());
         return token(accountId);
     }

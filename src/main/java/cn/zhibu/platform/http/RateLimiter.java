@@ -2,6 +2,7 @@ package cn.zhibu.platform.http;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,21 +21,23 @@ public class RateLimiter {
     public static final String RETRY_AFTER = "Retry-After";
     static final long WINDOW_MILLIS = 60_000;
 
+    private final Clock clock;
     private final int limit;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
-    RateLimiter(RateLimitSettings settings) {
-        this(settings.requestsPerMinute());
+    RateLimiter(Clock clock, RateLimitSettings settings) {
+        this(clock, settings.requestsPerMinute());
     }
 
-    RateLimiter(int limit) {
+    RateLimiter(Clock clock, int limit) {
+        this.clock = clock;
         this.limit = limit;
     }
 
     /** Counts one request of this caller and tells whether it may go ahead. */
     public Decision acquire(String caller) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long start = now - now % WINDOW_MILLIS;
         Window window = windows.compute(caller, (k, w) -> w == null || w.start != start ? new Window(start) : w);
         int used = window.count.incrementAndGet();
@@ -45,7 +48,7 @@ public class RateLimiter {
     /** Forgets the windows that have ended, so memory stays bounded by the callers of one minute. */
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetEndedWindows() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long start = now - now % WINDOW_MILLIS;
         windows.values().removeIf(w -> w.start != start);
     }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +65,7 @@ class WeChatSignInApiTest extends WeChatApiTestBase {
                 .body("personId", Matchers.equalTo(person))
                 .body("expiresAt", notNullValue());
         Instant expires = Instant.parse(older.path("expiresAt"));
-        assertTrue(expires.isAfter(Instant.now().plus(Duration.ofDays(6))), "invitations last about a week");
+        assertTrue(expires.isAfter(TestTime.now().plus(Duration.ofDays(6))), "invitations last about a week");
         Response newer = invite(secretary(branch), person);
         newer.then().statusCode(201);
         assertNotEquals(older.<String>path("code"), newer.<String>path("code"));
@@ -237,7 +238,7 @@ class WeChatSignInApiTest extends WeChatApiTestBase {
 
     static void leave(String person) {
         Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"")
-                .body(Map.of("date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()))
+                .body(Map.of("date", TestTime.today().toString()))
                 .post("/v1/people/" + person + "/leave").then().statusCode(200);
     }
 

@@ -13,6 +13,7 @@ import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -77,7 +78,7 @@ class AuditApiTest {
         String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));
         IntegrityFixtures.append(branch, file, IntegrityFixtures.profile("李建国"));
         IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file).then().statusCode(400);
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = TestTime.today();
 
         globalAdmin().queryParam("fileId", file).queryParam("action", "APPEND_ENTRY").get("/v1/integrity-audit")
                 .then().statusCode(200).body("items.action", contains("APPEND_ENTRY"));

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.zhibu.integrity.IntegrityProblem;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class AuditPurgeTest {
         insert(marker, 10);
         long purges = StudyFixtures.count("select count(*) from integrity_audit where action = 'PURGE_AUDIT'");
 
-        long deleted = purge.purge(Instant.now().minus(purge.retention()));
+        long deleted = purge.purge(TestTime.now().minus(purge.retention()));
 
         assertTrue(deleted >= 3, "deleted " + deleted);
         assertEquals(0, rows(marker, "at < now() - interval '399 days'"));
@@ -44,7 +44,7 @@ class AuditPurgeTest {
                 + "'deleted % rows recorded before %'"));
 
         // rows older than 180 days may go when asked for explicitly; a younger one never does
-        assertTrue(purge.purge(Instant.now().minus(Duration.ofDays(190))) >= 1);
+        assertTrue(purge.purge(TestTime.now().minus(Duration.ofDays(190))) >= 1);
         assertEquals(1, rows(marker, "true"));
         assertEquals(1, rows(marker, "at > now() - interval '11 days'"));
     }
@@ -54,9 +54,9 @@ class AuditPurgeTest {
         String marker = "GET /test/" + UUID.randomUUID();
         insert(marker, 10);
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> purge.purge(Instant.now().minus(Duration.ofDays(10))));
+                () -> purge.purge(TestTime.now().minus(Duration.ofDays(10))));
         assertEquals(IntegrityProblem.INTEGRITY_AUDIT_RETAINED, refused.code());
-        assertThrows(ProblemException.class, () -> purge.purge(Instant.now().minus(Duration.ofDays(179))));
+        assertThrows(ProblemException.class, () -> purge.purge(TestTime.now().minus(Duration.ofDays(179))));
         assertEquals(1, rows(marker, "true"));
     }
 

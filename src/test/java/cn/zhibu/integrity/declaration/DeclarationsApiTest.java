@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +35,7 @@ class DeclarationsApiTest {
     void aReportApprovedTwiceJoinsTheFileAndClearsTheOverdueReport() {
         DeclarationFixtures.Cadre cadre = DeclarationFixtures.cadre();
         String branch = cadre.branch();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestTime.today();
         int year = today.getYear() - 1;
         boolean reportsDue = today.isAfter(LocalDate.of(today.getYear(), 3, 31));
         // the file is from an earlier year, so last year's report is due

@@ -3,6 +3,7 @@ package cn.zhibu.lecture.attendance;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
@@ -25,7 +26,7 @@ final class AttendanceFixtures {
 
     /** A session of the branch from {@code startsIn} from now, for two hours, with this many lecture slots. */
     static String session(String branch, Duration startsIn, int slots) {
-        Instant startsAt = Instant.now().plus(startsIn);
+        Instant startsAt = TestTime.now().plus(startsIn);
         Map<String, Object> body = new HashMap<>();
         body.put("branchId", branch);
         body.put("kind", "THEMED_PARTY_DAY");

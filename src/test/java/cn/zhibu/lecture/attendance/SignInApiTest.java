@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +90,7 @@ class SignInApiTest {
                 "SIGN_IN_CODE_USED");
         String expiring = code(branch, day);
         RequestSpecification late = second.api();
-        clock.set(Instant.now().plusSeconds(61));
+        clock.set(TestTime.now().plusSeconds(61));
         problem(late.body(signIn(expiring)).post("/v1/party-days/" + day + "/attendance/sign-in").then(), 422,
                 "SIGN_IN_CODE_EXPIRED");
         clock.reset();

@@ -18,6 +18,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class CalendarFeedsApiTest {
 
     /** A session of the branch with two lecture slots, from {@code days} from now, for two hours. */
     static String day(String branch, long days, String theme, String host) {
-        Instant start = Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = TestTime.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> body = new HashMap<>();
         body.put("branchId", branch);
         body.put("kind", "THEMED_PARTY_DAY");
@@ -166,7 +167,7 @@ class CalendarFeedsApiTest {
 
         // re-planned: a new time, then another speaker; the same UID with a higher SEQUENCE each time
         Map<String, Object> change = new HashMap<>();
-        Instant moved = Instant.now().plus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Instant moved = TestTime.now().plus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         change.put("kind", "THEMED_PARTY_DAY");
         change.put("startsAt", moved.toString());
         change.put("endsAt", moved.plus(1, ChronoUnit.HOURS).toString());

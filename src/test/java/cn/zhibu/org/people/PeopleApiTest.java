@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -241,7 +242,7 @@ class PeopleApiTest {
     @Test
     void membershipChangesAreRecordedWhenTheyHappenNotAhead() {
         String id = created(person("未来", "ACTIVIST", null));
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        String tomorrow = TestTime.today().plusDays(2).toString();
         problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"")
                 .body(Map.of("branchId", otherBranch, "date", tomorrow)).post(PEOPLE + "/" + id + "/transfer").then(),
                 422, "PERSON_DATE_IN_FUTURE");

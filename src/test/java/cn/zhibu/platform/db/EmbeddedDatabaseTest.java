@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.zhibu.testing.Await;
 import cn.zhibu.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,21 +83,21 @@ class EmbeddedDatabaseTest {
             for (int i = 0; i < 2; i++) {
                 processes.add(StartEmbedded.launch(dir, root.resolve(i + ".log")));
             }
-            int serving = -1;
-            int refused = -1;
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while ((serving < 0 || refused < 0) && System.nanoTime() < deadline) {
+            int[] outcome = {-1, -1}; // the process serving, the process that exited
+            Await.until("one process serves and the other exited", Duration.ofMinutes(2), () -> {
                 for (int i = 0; i < 2; i++) {
                     String out = Files.readString(root.resolve(i + ".log"));
                     if (out.contains("SERVING ")) {
-                        assertTrue(serving < 0 || serving == i, "two serve:\n" + out);
-                        serving = i;
+                        assertTrue(outcome[0] < 0 || outcome[0] == i, "two serve:\n" + out);
+                        outcome[0] = i;
                     } else if (!processes.get(i).isAlive()) {
-                        refused = i;
+                        outcome[1] = i;
                     }
                 }
-                Thread.sleep(100);
-            }
+                return outcome[0] >= 0 && outcome[1] >= 0;
+            });
+            int serving = outcome[0];
+            int refused = outcome[1];
             assertTrue(serving >= 0 && refused >= 0 && serving != refused, "one serves, one exits");
             assertEquals(1, processes.get(refused).exitValue());
             List<String> said = Files.readAllLines(root.resolve(refused + ".log"));
@@ -132,18 +133,19 @@ class EmbeddedDatabaseTest {
     }
 
     private static String awaitServing(Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
+        return Await.value("serving", Duration.ofMinutes(2), () -> {
             Optional<String> line = Files.readString(log).lines().filter(l -> l.startsWith("SERVING ")).findFirst();
-            if (line.isPresent()) {
-                return line.get();
-            }
-            if (!process.isAlive()) {
+            if (line.isEmpty() && !process.isAlive()) {
                 throw new IllegalStateException("the process ended:\n" + Files.readString(log));
             }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("not serving in 2 minutes:\n" + Files.readString(log));
+            return line.orElse(null);
+        }, java.util.Objects::nonNull, () -> {
+            try {
+                return "\n" + Files.readString(log);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
     }
 
     @Test

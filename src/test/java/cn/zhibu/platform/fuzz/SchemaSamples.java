@@ -1,14 +1,13 @@
 package cn.zhibu.platform.fuzz;
 
+import cn.zhibu.testing.TestTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,7 +30,7 @@ final class SchemaSamples {
 
     private final Random random;
     private final Function<String, String> ids;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private final LocalDate today = TestTime.today();
 
     /** @param ids the id to give a field or parameter of this name (a uuid format); a fresh one when null */
     SchemaSamples(Random random, Function<String, String> ids) {
@@ -153,7 +152,8 @@ final class SchemaSamples {
             return today.plusDays(1 + random.nextInt(5)).toString();
         }
         if ("date-time".equals(s.getFormat()) || name.endsWith("At") || name.startsWith("publish")) {
-            return Instant.now().plus(1 + random.nextInt(5), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+            return TestTime.now().plus(1 + random.nextInt(5), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
         }
         if ("uri".equals(s.getFormat()) || "url".equals(name)) {
             return "https://www.12371.cn/fuzz/" + random.nextInt(1000) + ".shtml";

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.Await;
 import cn.zhibu.testing.TestAccounts;
 import cn.zhibu.testing.TestClock;
 import cn.zhibu.testing.TestDates;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Statistic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -39,6 +44,9 @@ import org.junit.jupiter.api.Test;
 class IdempotencyApiTest {
 
     private static final String DAYS = "/v1/calendar-days";
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     AgroalDataSource dataSource;
@@ -109,7 +117,8 @@ class IdempotencyApiTest {
             for (int i = 0; i < parallel; i++) {
                 answers.add(pool.submit(() -> post("idem-admin", key, day(date, "重阳节"))));
             }
-            Thread.sleep(500);
+            Await.until("all " + parallel + " duplicates are in flight", Duration.ofSeconds(30),
+                    () -> requestsInFlight() >= parallel);
             for (int i = 0; i < 3; i++) {
                 Api.as("someone-else", Roles.MEMBER).get(DAYS).then().statusCode(200);
             }
@@ -126,6 +135,19 @@ class IdempotencyApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The HTTP requests the service is answering now. */
+    private long requestsInFlight() {
+        long active = 0; // a gauge, or a long task timer, depending on the version: either measures the count
+        for (Meter meter : metrics.find("http.server.active.requests").meters()) {
+            for (Measurement m : meter.measure()) {
+                if (m.getStatistic() == Statistic.VALUE || m.getStatistic() == Statistic.ACTIVE_TASKS) {
+                    active += (long) m.getValue();
+                }
+            }
+        }
+        return active;
     }
 
     private void parallelRequestsWithOneKey(int parallel) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.problem.Problem;
 import cn.zhibu.platform.problem.ProblemMappers;
+import cn.zhibu.testing.Await;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduler;
@@ -29,15 +30,19 @@ class StoppingTest {
     }
 
     @Test
-    void newRequestsAreRefusedOnceTheDelayIsOver() throws InterruptedException {
-        Stopping stopping = stopping(Duration.ofMillis(300));
+    void newRequestsAreRefusedOnceTheDelayIsOver() {
+        Duration delay = Duration.ofMillis(300);
+        Stopping stopping = stopping(delay);
         assertFalse(stopping.stopping());
         assertFalse(stopping.refusing());
+        long began = System.nanoTime();
         stopping.begin(new ShutdownDelayInitiatedEvent());
         assertTrue(stopping.stopping(), "readiness is DOWN at once");
-        assertFalse(stopping.refusing(), "requests are still served during the delay");
-        Thread.sleep(400);
-        assertTrue(stopping.refusing(), "then refused");
+        boolean refusing = stopping.refusing();
+        long elapsed = System.nanoTime() - began;
+        assertTrue(elapsed >= delay.toNanos() || !refusing, "requests are still served during the delay");
+        Await.until("refusing", Duration.ofSeconds(30), stopping::refusing);
+        assertTrue(System.nanoTime() - began >= delay.toNanos(), "refused only once the delay is over");
     }
 
     @Test

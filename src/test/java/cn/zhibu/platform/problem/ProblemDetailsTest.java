@@ -14,6 +14,7 @@ import static cn.zhibu.testing.ProblemAssertions.problem;
 
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestDates;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -95,12 +95,12 @@ class ProblemDetailsTest {
                 .groups(Roles.ORG_ADMIN).expiresIn(600).sign();
         problem(Api.anonymous().auth().oauth2(otherAudience).get(DAYS).then(), 401, "UNAUTHENTICATED");
         String expired = Jwt.issuer("https://zhibu.cn").audience("zhibu").subject("admin-p5")
-                .groups(Roles.ORG_ADMIN).issuedAt(Instant.now().minusSeconds(3600))
-                .expiresAt(Instant.now().minusSeconds(600)).sign();
+                .groups(Roles.ORG_ADMIN).issuedAt(TestTime.now().minusSeconds(3600))
+                .expiresAt(TestTime.now().minusSeconds(600)).sign();
         problem(Api.anonymous().auth().oauth2(expired).get(DAYS).then(), 401, "UNAUTHENTICATED");
         String tooOld = Jwt.issuer("https://zhibu.cn").audience("zhibu").subject("admin-p5")
-                .groups(Roles.ORG_ADMIN).issuedAt(Instant.now().minusSeconds(3 * 3600))
-                .expiresAt(Instant.now().plusSeconds(600)).sign();
+                .groups(Roles.ORG_ADMIN).issuedAt(TestTime.now().minusSeconds(3 * 3600))
+                .expiresAt(TestTime.now().plusSeconds(600)).sign();
         problem(Api.anonymous().auth().oauth2(tooOld).get(DAYS).then(), 401, "UNAUTHENTICATED");
         Api.anonymous().auth().oauth2(Api.token("admin-p5", Roles.ORG_ADMIN)).get(DAYS).then().statusCode(200);
     }

@@ -15,11 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ class CheckInsApiTest {
         member.api().post("/v1/study-materials/" + first + "/open").then().statusCode(200)
                 .body("openedAt", equalTo(openedAt));
         member.api().post("/v1/study-materials/" + second + "/open").then().statusCode(200);
-        String today = LocalDate.now(SHANGHAI).toString();
+        String today = TestTime.today().toString();
 
         var made = checkIn(member.api(), Map.of("materialId", first, "studySeconds", 0)).then().statusCode(201)
                 .body("checkIn.status", equalTo("CREDITED")).body("checkIn.points", equalTo(1))
@@ -138,11 +137,11 @@ class CheckInsApiTest {
         Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", "\"0\"").post("/v1/study-materials/" + withdrawn
                 + "/withdraw").then().statusCode(200);
         Map<String, Object> closedBody = materialBody(branch);
-        closedBody.put("publishFrom", Instant.now().minusSeconds(7200).toString());
-        closedBody.put("publishUntil", Instant.now().minusSeconds(60).toString());
+        closedBody.put("publishFrom", TestTime.now().minusSeconds(7200).toString());
+        closedBody.put("publishUntil", TestTime.now().minusSeconds(60).toString());
         String closed = material(closedBody);
         Map<String, Object> laterBody = materialBody(branch);
-        laterBody.put("publishFrom", Instant.now().plusSeconds(7200).toString());
+        laterBody.put("publishFrom", TestTime.now().plusSeconds(7200).toString());
         String later = material(laterBody);
 
         for (String field : new String[] {"personId", "points", "businessDate", "date", "openedAt"}) {

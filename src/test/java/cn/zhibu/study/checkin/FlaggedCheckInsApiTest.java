@@ -15,11 +15,11 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +75,7 @@ class FlaggedCheckInsApiTest {
         String tenMinutes = materialWithMinimum(600);
         String quick = material(branch);
         String another = material(branch);
-        clock.set(Instant.now());
+        clock.set(TestTime.now());
         Member unopened = member(branch);
         Member hasty = member(branch);
         Member boastful = member(branch);
@@ -189,7 +189,7 @@ class FlaggedCheckInsApiTest {
     @Test
     void yesterdaysOpeningServesOnlyACheckInJustAfterMidnight() {
         java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
-        java.time.LocalDate day = java.time.LocalDate.now(shanghai).minusDays(20);
+        java.time.LocalDate day = TestTime.today().minusDays(20);
         Map<String, Object> body = materialBody(branch);
         body.put("publishFrom", day.minusDays(5).atStartOfDay(shanghai).toInstant().toString());
         String material = material(body);

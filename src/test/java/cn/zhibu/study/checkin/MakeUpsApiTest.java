@@ -16,6 +16,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -46,7 +47,7 @@ class MakeUpsApiTest {
 
     @BeforeEach
     void tree() {
-        today = LocalDate.now(SHANGHAI).minusMonths(1).withDayOfMonth(15);
+        today = TestTime.today().minusMonths(1).withDayOfMonth(15);
         clock.set(today.atTime(12, 0).atZone(SHANGHAI).toInstant());
         String committee = unit("COMMITTEE", null);
         branch = unit("BRANCH", committee);

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +33,7 @@ class StudyDemoDataTest {
 
     @Test
     void theDemoBranchHasMaterialsCheckInsAndThingsToReview() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestTime.today();
         String secretary = signIn("DEMO-1001");
         String branch = Api.bearer(secretary).get("/v1/me").path("roles.find { it.role == 'SECRETARY' }.unitId");
         List<String> materials = Api.bearer(secretary).queryParam("unitId", branch).get("/v1/study-materials").then()

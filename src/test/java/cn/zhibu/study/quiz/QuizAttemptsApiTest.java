@@ -28,6 +28,7 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -61,7 +62,7 @@ class QuizAttemptsApiTest {
 
     @BeforeEach
     void tree() {
-        clock.set(Instant.now());
+        clock.set(TestTime.now());
         committee = unit("COMMITTEE", null);
         branch = unit("BRANCH", committee);
         group = unit("PARTY_GROUP", branch);

@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +46,7 @@ class QuizConcurrencyTest {
 
     @BeforeEach
     void tree() {
-        clock.set(Instant.now());
+        clock.set(TestTime.now());
         String committee = OrgFixtures.unit("COMMITTEE", null);
         branch = OrgFixtures.unit("BRANCH", committee);
         rules(branch);

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.org.OrgUnit;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -40,7 +40,7 @@ class QuizDemoDataTest {
             person("示范" + i, branch);
         }
         assertTrue(add(branch));
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = TestTime.today();
         assertEquals(6, count("select count(*) from quiz_question where org_unit_id = ?", branch));
         assertEquals(1, count("select count(*) from quiz where org_unit_id = ? and material_id is null "
                 + "and publish_from = ? and pass_score = 4", branch, today.minusDays(28).atStartOfDay(ZONE)
@@ -77,14 +77,16 @@ class QuizDemoDataTest {
             person("示范" + i, branch);
         }
         Map<String, Object> body = materialBody(committee);
-        body.put("publishFrom", Instant.now().minus(10, ChronoUnit.DAYS).toString());
+        java.time.Instant now = TestTime.now();
+        LocalDate today = TestTime.calendar().dateOf(now);
+        body.put("publishFrom", now.minus(10, ChronoUnit.DAYS).toString());
         String material = material(body);
         assertTrue(add(branch));
         assertEquals(1, count("select count(*) from quiz where material_id = ? and org_unit_id = ? "
                 + "and publish_from is null", material, committee));
         assertEquals(6, count("select count(*) from quiz_question where org_unit_id = ?", committee));
         assertEquals(0, count("select count(*) from quiz_attempt a join quiz q on q.id = a.quiz_id where "
-                + "q.material_id = ? and a.business_date < ?", material, LocalDate.now(ZONE).minusDays(10)));
+                + "q.material_id = ? and a.business_date < ?", material, today.minusDays(10)));
         assertFalse(add(branch), "the demo quiz on the material above counts");
     }
 }

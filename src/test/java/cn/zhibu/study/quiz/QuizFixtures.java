@@ -2,6 +2,7 @@ package cn.zhibu.study.quiz;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.restassured.specification.RequestSpecification;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +98,7 @@ final class QuizFixtures {
     static void rules(String unit) {
         for (Object[] rule : new Object[][] {{"QUIZ", 3}, {"QUIZ_FULL_MARKS", 1}}) {
             admin().body(Map.of("unitId", unit, "activityType", rule[0], "effectiveFrom",
-                    LocalDate.now(ZONE).toString(), "points", rule[1])).post("/v1/scoring-rules").then().statusCode(201);
+                    TestTime.today().toString(), "points", rule[1])).post("/v1/scoring-rules").then().statusCode(201);
         }
     }
 

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
+import cn.zhibu.testing.TestTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,7 +31,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -360,8 +360,9 @@ class PeopleImportsApiTest {
         assertEquals(List.of(1, 1, 0), List.of(transfer.get("updated"), transfer.get("transferred"),
                 transfer.get("unchanged")), transfer.toString());
         assertEquals(List.of(otherBranch, otherGroup), unitsOf(id));
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        LocalDate day = TestTime.today();
+        String today = day.toString();
+        String yesterday = day.minusDays(1).toString();
         List<Map<String, String>> history = admin().get("/v1/people/" + id + "/memberships").path("items");
         assertEquals(List.of("2020-01-01 " + yesterday, today + " null", today + " null"),
                 history.stream().map(m -> m.get("startDate") + " " + m.get("endDate")).toList());
