@@ -1,12 +1,12 @@
 package cn.zhibu.identity;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestAccounts;
@@ -50,9 +50,9 @@ class StaffAccountsApiTest {
         // nothing changed: the session goes on as before, the account has no name nor password, the name is free
         Api.bearer(session).get("/v1/org-units").then().statusCode(200).body("items.id", hasItem(branch));
         Api.bearer(session).get("/v1/me").then().statusCode(200).body("passwordChangeRequired", equalTo(false));
-        assertEquals(1, StudyFixtures.count("select count(*) from account where id = ?1 and username is null and "
+        assertEquals(1, Sql.count("select count(*) from account where id = ?1 and username is null and "
                 + "password_hash is null and not password_one_time", account));
-        assertEquals(0, StudyFixtures.count("select count(*) from account where username = ?1", username));
+        assertEquals(0, Sql.count("select count(*) from account where username = ?1", username));
         problem(Api.anonymous().body(Map.of("username", username, "password", "anything-at-all"))
                 .post("/v1/sessions/password").then(), 401, "SIGN_IN_FAILED");
     }

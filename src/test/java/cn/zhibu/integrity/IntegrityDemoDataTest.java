@@ -1,12 +1,12 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,8 +71,8 @@ class IntegrityDemoDataTest {
         assertEquals(file, rows.getString("items[0].fileId"));
         assertEquals(null, rows.getString("items[0].actorId"));
         // and no row of the demo's reads as an anonymous caller's unknown action
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_audit where action = 'UNKNOWN'"));
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_audit where actor_kind = 'ANONYMOUS' "
+        assertEquals(0, Sql.count("select count(*) from integrity_audit where action = 'UNKNOWN'"));
+        assertEquals(0, Sql.count("select count(*) from integrity_audit where actor_kind = 'ANONYMOUS' "
                 + "and outcome = 'ALLOWED'"));
     }
 }

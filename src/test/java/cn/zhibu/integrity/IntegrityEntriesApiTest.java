@@ -1,5 +1,6 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -144,7 +145,7 @@ class IntegrityEntriesApiTest {
         pool.shutdown();
         IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file + "/verification").then()
                 .body("intact", equalTo(true)).body("entries", equalTo(writers));
-        assertEquals(writers, cn.zhibu.study.StudyFixtures.count("select count(distinct seq) from integrity_entry "
+        assertEquals(writers, cn.zhibu.testing.Sql.count("select count(distinct seq) from integrity_entry "
                 + "where file_id = ?1 and seq between 1 and ?2", file, writers));
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -40,7 +41,7 @@ class IntegrityFilesApiTest {
         IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file + "/verification").then().statusCode(200)
                 .body("intact", equalTo(true)).body("entries", equalTo(3));
         assertEquals(7, IntegrityFixtures.auditRows(file));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1 and purpose = "
+        assertEquals(1, Sql.count("select count(*) from integrity_audit where file_id = ?1 and purpose = "
                 + "'PROMOTION_REVIEW' and cardinality(entry_ids) = 2 and purpose_detail = '拟提任区委组织部部长'", file));
 
         // refusals: an org admin without the officer role, the cadre themself, an anonymous caller, no purpose
@@ -50,7 +51,7 @@ class IntegrityFilesApiTest {
         IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file).then().statusCode(400)
                 .body("code", equalTo("INTEGRITY_PURPOSE_REQUIRED"));
         assertEquals(10, IntegrityFixtures.auditRows(file));
-        assertEquals(3, StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1 and outcome = "
+        assertEquals(3, Sql.count("select count(*) from integrity_audit where file_id = ?1 and outcome = "
                 + "'REFUSED'", file));
     }
 
@@ -66,7 +67,7 @@ class IntegrityFilesApiTest {
                     .get("/v1/integrity-files/" + file).then().statusCode(403)
                     .body("code", equalTo("INTEGRITY_RECUSED"));
         }
-        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1 and reason = "
+        assertEquals(2, Sql.count("select count(*) from integrity_audit where file_id = ?1 and reason = "
                 + "'INTEGRITY_RECUSED'", file));
         spouse.api().get("/v1/integrity-files").then().statusCode(200).body("items.id", org.hamcrest.Matchers
                 .not(org.hamcrest.Matchers.hasItem(file)));
@@ -84,7 +85,7 @@ class IntegrityFilesApiTest {
         Api.as("staff-officer-" + branch, Roles.INTEGRITY_OFFICER, java.util.UUID.fromString(branch))
                 .body(Map.of("content", IntegrityFixtures.discipline())).post("/v1/integrity-files/" + file + "/entries")
                 .then().statusCode(403).body("code", equalTo("INTEGRITY_NOT_A_PERSON"));
-        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1 and reason = "
+        assertEquals(2, Sql.count("select count(*) from integrity_audit where file_id = ?1 and reason = "
                 + "'INTEGRITY_NOT_A_PERSON'", file));
     }
 
@@ -95,7 +96,7 @@ class IntegrityFilesApiTest {
         body.put("leadingCadre", true);
         String person = Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", java.util.UUID.randomUUID()
                 .toString()).body(body).post("/v1/people").then().statusCode(201).extract().path("id");
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_file where person_id = ?1 and "
+        assertEquals(1, Sql.count("select count(*) from integrity_file where person_id = ?1 and "
                 + "opened_reason = 'APPOINTMENT' and profile_due = appointed_on + interval '1 month'", person));
     }
 }

@@ -1,8 +1,8 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.testing.Sql;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
-import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestAccounts;
 import io.quarkus.arc.Arc;
@@ -86,7 +86,7 @@ public final class IntegrityFixtures {
     }
 
     public static long auditRows(String fileId) {
-        return StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1", fileId);
+        return Sql.count("select count(*) from integrity_audit where file_id = ?1", fileId);
     }
 
     /** A file opened by the branch's officer on the person's appointment as a leading cadre that day; its id. */
@@ -125,7 +125,7 @@ public final class IntegrityFixtures {
 
     /** The id of the latest audit row (0 when there is none). */
     public static long lastAuditId() {
-        return StudyFixtures.count("select coalesce(max(id), 0) from integrity_audit");
+        return Sql.count("select coalesce(max(id), 0) from integrity_audit");
     }
 
     /** The audit rows written after the one with this id, oldest first. */

@@ -1,12 +1,12 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhibu.study.StudyFixtures;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,16 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class IntegrityStorageTest {
-
-    private static int sql(String statement, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
-    }
 
     /** Runs a statement with the append-only triggers off, as a superuser can (session_replication_role). */
     /** The owner (not the service's role, which may not) changes rows with every trigger off. */
@@ -69,7 +59,7 @@ class IntegrityStorageTest {
             }
         }
         // the audit names entries, never their content
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_audit a where a.file_id = ?1 and "
+        assertEquals(0, Sql.count("select count(*) from integrity_audit a where a.file_id = ?1 and "
                 + "(a::text like '%11010519800504123X%' or a::text like '%王秀英%')", file));
     }
 
@@ -79,20 +69,20 @@ class IntegrityStorageTest {
         String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));
         String entry = IntegrityFixtures.append(branch, file, IntegrityFixtures.profile("张伟"));
         UUID id = UUID.fromString(entry);
-        assertThrows(RuntimeException.class, () -> sql("update integrity_entry set type = 'GIFT' where id = ?1", id));
-        assertThrows(RuntimeException.class, () -> sql("delete from integrity_entry where id = ?1", id));
-        assertThrows(RuntimeException.class, () -> sql("delete from integrity_entry_payload where entry_id = ?1", id));
-        assertThrows(RuntimeException.class, () -> sql("truncate integrity_entry cascade"));
+        assertThrows(RuntimeException.class, () -> Sql.execute("update integrity_entry set type = 'GIFT' where id = ?1", id));
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_entry where id = ?1", id));
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_entry_payload where entry_id = ?1", id));
+        assertThrows(RuntimeException.class, () -> Sql.execute("truncate integrity_entry cascade"));
         IntegrityFixtures.append(branch, file, IntegrityFixtures.family(IntegrityFixtures.cadre(branch)));
-        assertThrows(RuntimeException.class, () -> sql("delete from integrity_relation where cadre_person_id = "
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_relation where cadre_person_id = "
                 + "(select person_id from integrity_file where id = ?1)", UUID.fromString(file)));
-        assertThrows(RuntimeException.class, () -> sql("update integrity_audit set outcome = 'ALLOWED' "
+        assertThrows(RuntimeException.class, () -> Sql.execute("update integrity_audit set outcome = 'ALLOWED' "
                 + "where file_id = ?1", UUID.fromString(file)));
-        assertThrows(RuntimeException.class, () -> sql("delete from integrity_audit where file_id = ?1",
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_audit where file_id = ?1",
                 UUID.fromString(file)));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_entry where id = ?1 and type = 'PROFILE'",
+        assertEquals(1, Sql.count("select count(*) from integrity_entry where id = ?1 and type = 'PROFILE'",
                 entry));
-        assertTrue(StudyFixtures.count("select count(*) from integrity_audit where file_id = ?1", file) >= 2);
+        assertTrue(Sql.count("select count(*) from integrity_audit where file_id = ?1", file) >= 2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.rule;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,7 +96,7 @@ class PublicationRacePropertyTest {
             units.put(person, group == null ? List.of(committee, branch) : List.of(committee, branch, group));
         }
         for (int hidden : new int[] {1, 6}) { // anonymous on boards: their revisions count all the same
-            StudyFixtures.execute("insert into leaderboard_preference (person_id, anonymous, updated_at) "
+            Sql.execute("insert into leaderboard_preference (person_id, anonymous, updated_at) "
                     + "values (?1, true, now())", people.get(hidden));
         }
         JqwikSession.start(seed);

@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.rule;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.hamcrest.Matchers.equalTo;
@@ -91,7 +92,7 @@ class PublicationSnapshotTest {
         assertEquals(List.of(5), outcome.published().people().stream().map(LeaderboardViews.PersonRow::points)
                 .toList(), "the board holds what was committed before the snapshot");
         assertEquals(new PublishedViews.Revisions(0, 0, 0, 0), outcome.published().revisions());
-        assertTrue(StudyFixtures.count("select count(*) from ledger_entry where id = ?1 and created_at < ?2",
+        assertTrue(Sql.count("select count(*) from ledger_entry where id = ?1 and created_at < ?2",
                 lateCredit.id(), outcome.published().publishedAt()) == 1, "the late credit's clock is before the "
                 + "publication's: only what the snapshot held tells it apart");
 

@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -112,7 +113,7 @@ class StandingsApplierTest {
 
             // a publication does not freeze the week without a2: it waits, then answers 409, storing nothing
             problem(secretary().post(publishPath(week)).then(), 409, "LEADERBOARD_STANDINGS_PENDING");
-            assertEquals(0, StudyFixtures.count("select count(*) from published_week where unit_id = ?1", branch));
+            assertEquals(0, Sql.count("select count(*) from published_week where unit_id = ?1", branch));
             held.rollback();
         }
         StandingsCaughtUp.await();
@@ -130,7 +131,7 @@ class StandingsApplierTest {
                 + "' and iso_week = '" + week + "'";
         execute(String.format(corrupt, 1));
         problem(secretary().post(publishPath(week)).then(), 409, "LEADERBOARD_STANDINGS_DISAGREE");
-        assertEquals(0, StudyFixtures.count("select count(*) from published_week where unit_id = ?1", branch));
+        assertEquals(0, Sql.count("select count(*) from published_week where unit_id = ?1", branch));
         execute(String.format(corrupt, -1));
         secretary().post(publishPath(week)).then().statusCode(201).body("people.points", equalTo(List.of(4)));
     }
@@ -163,7 +164,7 @@ class StandingsApplierTest {
         a1.api().get("/v1/leaderboards/" + branch + "/weeks").then().statusCode(200)
                 .body("items.id", equalTo(List.of(second)));
         // the first edition is kept, marked superseded; a plain publish answers the current edition
-        assertEquals(1, StudyFixtures.count("select count(*) from published_week where id = ?1 and superseded_at "
+        assertEquals(1, Sql.count("select count(*) from published_week where id = ?1 and superseded_at "
                 + "is not null", first));
         secretary().post(publishPath(week)).then().statusCode(200).body("id", equalTo(second));
     }
@@ -175,8 +176,8 @@ class StandingsApplierTest {
             members.add(StudyFixtures.member(branch, group));
         }
         StandingsCaughtUp.await();
-        long entriesBefore = StudyFixtures.count("select count(*) from ledger_entry");
-        long appliedBefore = StudyFixtures.count("select applied from standings_position");
+        long entriesBefore = Sql.count("select count(*) from ledger_entry");
+        long appliedBefore = Sql.count("select applied from standings_position");
         int perMember = 20;
         ExecutorService pool = Executors.newFixedThreadPool(members.size() + 2);
         AtomicBoolean crediting = new AtomicBoolean(true);
@@ -219,9 +220,9 @@ class StandingsApplierTest {
             pool.shutdownNow();
         }
         StandingsCaughtUp.await();
-        long made = StudyFixtures.count("select count(*) from ledger_entry") - entriesBefore;
+        long made = Sql.count("select count(*) from ledger_entry") - entriesBefore;
         assertTrue(made >= members.size() * perMember);
-        assertEquals(made, StudyFixtures.count("select applied from standings_position") - appliedBefore,
+        assertEquals(made, Sql.count("select applied from standings_position") - appliedBefore,
                 "each entry taken in once");
         Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
                 .statusCode(200).body("consistent", equalTo(true)).body("pendingEntries", equalTo(0));

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +106,7 @@ class MicroLecturesApiTest {
         secretary(branch).header("If-Match", "\"" + version + "\"")
                 .post("/v1/party-days/" + day.getString("id") + "/cancel").then().statusCode(200);
         problem(speaker.api().post("/v1/lecture-swaps/" + back + "/accept").then(), 409, "SWAP_DECIDED");
-        assertEquals(1, StudyFixtures.count("select count(*) from lecture_swap where id = ?1 and state = 'LAPSED'",
+        assertEquals(1, Sql.count("select count(*) from lecture_swap where id = ?1 and state = 'LAPSED'",
                 UUID.fromString(back)));
         problem(colleague.api().body(Map.of("colleagueId", speaker.personId()))
                 .post("/v1/micro-lectures/" + first + "/swaps").then(), 409, "PARTY_DAY_CLOSED");
@@ -151,7 +152,7 @@ class MicroLecturesApiTest {
         assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), "tags " + firstTag + " " + secondTag
                 + " now " + secretary(branch).get("/v1/micro-lectures/" + first).then().extract().header("ETag") + " "
                 + secretary(branch).get("/v1/micro-lectures/" + second).then().extract().header("ETag"));
-        assertEquals(1, StudyFixtures.count("select count(*) from micro_lecture where party_day_id = ?1 "
+        assertEquals(1, Sql.count("select count(*) from micro_lecture where party_day_id = ?1 "
                 + "and speaker_id = ?2", UUID.fromString(day.getString("id")), UUID.fromString(free)));
     }
 
@@ -199,9 +200,9 @@ class MicroLecturesApiTest {
         problem(secretary(branch).header("If-Match", tag).body(Map.of("kind", "THEMED_PARTY_DAY", "startsAt",
                 later.toString(), "endsAt", later.plus(2, ChronoUnit.HOURS).toString(), "theme", "主题党日",
                 "lectureSlots", 3)).put("/v1/party-days/" + held.getString("id")).then(), 409, "PARTY_DAY_STARTED");
-        assertEquals(5, StudyFixtures.count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1 "
+        assertEquals(5, Sql.count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1 "
                 + "and activity_type = 'LECTURE_DELIVERED'", UUID.fromString(speaker.personId())));
-        assertEquals(0, StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1",
+        assertEquals(0, Sql.count("select count(*) from ledger_entry where person_id = ?1",
                 UUID.fromString(absent.personId())));
         // a recorded slot no longer changes hands
         problem(secretary(branch).header("If-Match", "\"2\"").body(Map.of("personId", absent.personId()))

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,7 +126,7 @@ class QuarterApiTest {
         for (int d = 0; d < 3; d++) {
             Instant start = d < 2 ? TestTime.now().minus(3 - d, ChronoUnit.DAYS) : TestTime.now().minus(10,
                     ChronoUnit.MINUTES);
-            assertEquals(1, StudyFixtures.count("with moved as (update party_day set starts_at = ?1, ends_at = ?2, "
+            assertEquals(1, Sql.count("with moved as (update party_day set starts_at = ?1, ends_at = ?2, "
                     + "held_on = ?3 where id = ?4 returning 1) select count(*) from moved", start,
                     start.plus(Duration.ofHours(2)), LocalDate.ofInstant(start, ZoneId.of("Asia/Shanghai")),
                     UUID.fromString(days.get(d))));
@@ -187,10 +188,10 @@ class QuarterApiTest {
             String person = people.get(i);
             long lectures = quarter.stream().filter(person::equals).count() - (person.equals(missed) ? 1 : 0);
             long attended = (i == 0 ? 1 : 2) - (i == 1 ? 1 : 0) + (i < 4 ? 1 : 0);
-            assertEquals(5 * lectures + 2 * attended, StudyFixtures.count("select coalesce(sum(points), 0) from "
+            assertEquals(5 * lectures + 2 * attended, Sql.count("select coalesce(sum(points), 0) from "
                     + "ledger_entry where person_id = ?1", UUID.fromString(person)), "points of member " + i);
         }
-        assertEquals(0, StudyFixtures.count("select count(*) from (select source_id, person_id, activity_type from "
+        assertEquals(0, Sql.count("select count(*) from (select source_id, person_id, activity_type from "
                 + "ledger_entry where reverses is null and person_id in (select person_id from membership where "
                 + "org_unit_id = ?1) group by 1, 2, 3 having count(*) > 1) repeated", UUID.fromString(branch)));
 

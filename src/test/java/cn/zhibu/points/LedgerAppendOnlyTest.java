@@ -1,11 +1,11 @@
 package cn.zhibu.points;
 
+import cn.zhibu.testing.Sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import io.quarkus.arc.Arc;
@@ -44,7 +44,7 @@ class LedgerAppendOnlyTest {
         assertRefused("append-only", () -> asOwner("update ledger_entry set points = 500 where id = ?1", entry));
         assertRefused("append-only", () -> asOwner("delete from ledger_entry where id = ?1", entry));
         assertRefused("append-only", () -> asOwner("truncate ledger_entry cascade"));
-        assertEquals(5, StudyFixtures.count("select sum(points) from ledger_entry where person_id = ?1",
+        assertEquals(5, Sql.count("select sum(points) from ledger_entry where person_id = ?1",
                 UUID.fromString(person)));
     }
 
@@ -62,7 +62,7 @@ class LedgerAppendOnlyTest {
                 .statusCode(201).extract().path("id"));
         assertRefused("not a reversal", () -> reversal(person, 5, reversal)); // a reversal of a reversal
         assertRefused("ledger_reversal_once", () -> reversal(person, -5, entry)); // a second reversal
-        assertEquals(0, StudyFixtures.count("select sum(points) from ledger_entry where person_id = ?1", person));
+        assertEquals(0, Sql.count("select sum(points) from ledger_entry where person_id = ?1", person));
     }
 
     @Test
@@ -93,12 +93,12 @@ class LedgerAppendOnlyTest {
         assertRefused("append-only", () -> asOwner("delete from published_week where id = ?1", week));
         assertEquals(1, asOwner("update published_week set superseded_at = now() where id = ?1", week));
         assertRefused("append-only", () -> asOwner("update published_week set superseded_at = null where id = ?1", week));
-        assertEquals(1, StudyFixtures.count("select count(*) from published_week where id = ?1 and participants = 1 "
+        assertEquals(1, Sql.count("select count(*) from published_week where id = ?1 and participants = 1 "
                 + "and superseded_at is not null", week));
     }
 
     private static int reversal(UUID person, int points, UUID reverses) {
-        return sql("""
+        return Sql.execute("""
                 insert into ledger_entry (id, person_id, activity_type, points, source_type, source_id, business_date,
                     iso_week, reverses, reason, created_by, created_at)
                 select ?1, ?2, activity_type, ?3, source_type, source_id, business_date, iso_week, ?4, 'x', 'sql', now()
@@ -113,10 +113,6 @@ class LedgerAppendOnlyTest {
             messages.append(t.getMessage()).append('\n');
         }
         assertTrue(messages.toString().contains(why), messages::toString);
-    }
-
-    private static int sql(String statement, Object... parameters) {
-        return StudyFixtures.execute(statement, parameters);
     }
 
     /** As the owner of the schema, whom no grant stops (the service's role may not even try: ServiceRoleTest). */

@@ -82,30 +82,6 @@ public final class StudyFixtures {
                 .setParameter("type", activityType).setParameter("points", points).executeUpdate());
     }
 
-    /** A number read from the database (positional parameters ?1, ?2, ...). */
-    public static long count(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                query.setParameter(i + 1, value instanceof String text && text.length() == 36 && text.charAt(8) == '-'
-                        ? UUID.fromString(text) : value);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
-    }
-
-    /** A change made in SQL, in its own transaction, as the service's database user (positional parameters). */
-    public static int execute(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
-    }
-
     /** A material made by an org admin. */
     public static String material(Map<String, Object> body) {
         return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())

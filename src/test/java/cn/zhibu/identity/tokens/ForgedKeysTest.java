@@ -1,9 +1,9 @@
 package cn.zhibu.identity.tokens;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -34,10 +34,10 @@ class ForgedKeysTest {
         KeyPair attacker = KeyPairGenerator.getInstance("RSA").generateKeyPair();
 
         // a new row, as a configured key's would look (no private half), and one with a made-up seal
-        sql("insert into signing_key (kid, public_key, created_at, signs_until, verifies_until) values "
+        Sql.execute("insert into signing_key (kid, public_key, created_at, signs_until, verifies_until) values "
                 + "('forged-1', ?1, now(), now() + interval '1 day', now() + interval '1 day')",
                 attacker.getPublic().getEncoded());
-        sql("insert into signing_key (kid, public_key, public_key_seal, created_at, signs_until, verifies_until) values "
+        Sql.execute("insert into signing_key (kid, public_key, public_key_seal, created_at, signs_until, verifies_until) values "
                 + "('forged-2', ?1, ?2, now(), now() + interval '1 day', now() + interval '1 day')",
                 attacker.getPublic().getEncoded(), new byte[64]);
         // (an unknown key id is looked up at once in tests: zhibu.jwt.unknown-key-reload)
@@ -50,15 +50,15 @@ class ForgedKeysTest {
         byte[] own = (byte[]) QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(EntityManager.class)
                 .get().createNativeQuery("select public_key from signing_key where kid = ?1").setParameter(1, kid)
                 .getSingleResult());
-        sql("update signing_key set public_key = ?1 where kid = ?2", attacker.getPublic().getEncoded(), kid);
+        Sql.execute("update signing_key set public_key = ?1 where kid = ?2", attacker.getPublic().getEncoded(), kid);
         try {
             // an unknown key id makes the service read the table again, swapped row included
             problem(Api.bearer(forge(genuine, "nobody", attacker)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
             problem(Api.bearer(forge(genuine, kid, attacker)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
             Api.bearer(genuine).get("/v1/me").then().statusCode(200);
         } finally {
-            sql("update signing_key set public_key = ?1 where kid = ?2", own, kid);
-            sql("delete from signing_key where kid like 'forged-%'");
+            Sql.execute("update signing_key set public_key = ?1 where kid = ?2", own, kid);
+            Sql.execute("delete from signing_key where kid like 'forged-%'");
         }
     }
 
@@ -74,7 +74,7 @@ class ForgedKeysTest {
         byte[] foreign = java.nio.ByteBuffer.allocate(2 + 5 + 12 + 48).put((byte) 2).put((byte) 5)
                 .put("other".getBytes(StandardCharsets.US_ASCII)).array();
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        sql("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
+        Sql.execute("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
                 + "values ('undecryptable-1', ?1, ?2, now(), now() + interval '3650 days', now() + interval '3651 days')",
                 pair.getPublic().getEncoded(), foreign);
         // the key that signs now is withdrawn (its row set aside), so the next token needs a key from the table
@@ -82,7 +82,7 @@ class ForgedKeysTest {
                 .instance(EntityManager.class).get().createNativeQuery("select public_key, private_key_cipher, "
                         + "created_at, signs_until, verifies_until from signing_key where kid = ?1")
                 .setParameter(1, kid).getSingleResult());
-        sql("delete from signing_key where kid = ?1", kid);
+        Sql.execute("delete from signing_key where kid = ?1", kid);
         try {
             // an unknown key id makes the service read the table again: the withdrawn key stops signing
             problem(Api.bearer(forge(genuine, "nobody-2", pair)).get("/v1/me").then(), 401, "UNAUTHENTICATED");
@@ -92,8 +92,8 @@ class ForgedKeysTest {
             org.junit.jupiter.api.Assertions.assertNotEquals(kid, signedWith);
             Api.bearer(fresh).get("/v1/me").then().statusCode(200);
         } finally {
-            sql("delete from signing_key where kid = 'undecryptable-1'");
-            sql("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
+            Sql.execute("delete from signing_key where kid = 'undecryptable-1'");
+            Sql.execute("insert into signing_key (kid, public_key, private_key_cipher, created_at, signs_until, verifies_until) "
                     + "values (?1, ?2, ?3, ?4, ?5, ?6)", kid, own[0], own[1], own[2], own[3], own[4]);
         }
     }
@@ -112,9 +112,5 @@ class ForgedKeysTest {
     private static Map<String, Object> part(String token, int index) throws Exception {
         return new ObjectMapper().readValue(new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]),
                 StandardCharsets.UTF_8), Map.class);
-    }
-
-    private static int sql(String statement, Object... parameters) {
-        return StudyFixtures.execute(statement, parameters);
     }
 }

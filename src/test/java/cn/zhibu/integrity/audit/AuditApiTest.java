@@ -1,5 +1,6 @@
 package cn.zhibu.integrity.audit;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -44,7 +45,7 @@ class AuditApiTest {
         String discipline = IntegrityFixtures.append(branch, file, IntegrityFixtures.discipline());
         IntegrityFixtures.officer(branch).get("/v1/integrity-files/" + file).then().statusCode(400);
         assertEquals(4, IntegrityFixtures.auditRows(file));
-        long searches = StudyFixtures.count("select count(*) from integrity_audit where action = 'SEARCH_AUDIT' and "
+        long searches = Sql.count("select count(*) from integrity_audit where action = 'SEARCH_AUDIT' and "
                 + "outcome = 'ALLOWED'");
 
         ExtractableResponse<Response> first = globalAdmin().queryParam("fileId", file).queryParam("limit", 3)
@@ -68,7 +69,7 @@ class AuditApiTest {
         globalAdmin().queryParam("fileId", file).queryParam("action", "OPEN_FILE").queryParam("limit", 3)
                 .queryParam("cursor", first.path("nextCursor").toString()).get("/v1/integrity-audit").then()
                 .statusCode(400).body("code", equalTo("INVALID_CURSOR"));
-        assertEquals(searches + 2, StudyFixtures.count("select count(*) from integrity_audit where action = "
+        assertEquals(searches + 2, Sql.count("select count(*) from integrity_audit where action = "
                 + "'SEARCH_AUDIT' and outcome = 'ALLOWED'"));
     }
 
@@ -135,14 +136,14 @@ class AuditApiTest {
         Api.as("audit-admin-" + parent, Roles.ORG_ADMIN, UUID.fromString(parent)).queryParam("fileId", theirs)
                 .get("/v1/integrity-audit").then().statusCode(200).body("items", hasSize(0));
         // rows of no file (this admin's own searches among them) are for those whose reach is everywhere
-        assertTrue(StudyFixtures.count("select count(*) from integrity_audit where unit_id is null") > 0);
+        assertTrue(Sql.count("select count(*) from integrity_audit where unit_id is null") > 0);
 
-        long refused = StudyFixtures.count("select count(*) from integrity_audit where action = 'SEARCH_AUDIT' and "
+        long refused = Sql.count("select count(*) from integrity_audit where action = 'SEARCH_AUDIT' and "
                 + "outcome = 'REFUSED'");
         IntegrityFixtures.officer(branch).get("/v1/integrity-audit").then().statusCode(403);
         StudyFixtures.member(branch).api().get("/v1/integrity-audit").then().statusCode(403);
         Api.anonymous().get("/v1/integrity-audit").then().statusCode(401);
-        assertEquals(refused + 3, StudyFixtures.count("select count(*) from integrity_audit where action = "
+        assertEquals(refused + 3, Sql.count("select count(*) from integrity_audit where action = "
                 + "'SEARCH_AUDIT' and outcome = 'REFUSED'"));
     }
 
@@ -153,7 +154,7 @@ class AuditApiTest {
         String entry = IntegrityFixtures.append(branch, file, IntegrityFixtures.profile("李建国"));
         IntegrityFixtures.officer(branch).queryParam("purpose", "AUDIT").queryParam("purposeDetail", "档案检查，第一季度")
                 .get("/v1/integrity-files/" + file).then().statusCode(200);
-        long exports = StudyFixtures.count("select count(*) from integrity_audit where action = 'EXPORT_AUDIT' and "
+        long exports = Sql.count("select count(*) from integrity_audit where action = 'EXPORT_AUDIT' and "
                 + "outcome = 'ALLOWED'");
         long before = IntegrityFixtures.lastAuditId();
 
@@ -169,7 +170,7 @@ class AuditApiTest {
         assertTrue(lines[1].contains(",READ_FILE," + file + "," + branch + "," + entry + ",,AUDIT,档案检查，第一季度,"
                 + "ALLOWED,200,,"), lines[1]);
         assertTrue(lines[3].contains(",OPEN_FILE," + file + ","), lines[3]);
-        assertEquals(exports + 1, StudyFixtures.count("select count(*) from integrity_audit where action = "
+        assertEquals(exports + 1, Sql.count("select count(*) from integrity_audit where action = "
                 + "'EXPORT_AUDIT' and outcome = 'ALLOWED'"));
 
         globalAdmin().accept("text/csv").queryParam("fileId", file).queryParam("action", "OPEN_FILE")
@@ -177,7 +178,7 @@ class AuditApiTest {
         IntegrityFixtures.officer(branch).accept("text/csv").get("/v1/integrity-audit/export").then().statusCode(403);
         globalAdmin().accept("text/csv").queryParam("outcome", "NO").get("/v1/integrity-audit/export").then()
                 .statusCode(400);
-        assertEquals(4, StudyFixtures.count("select count(*) from integrity_audit where action = 'EXPORT_AUDIT' "
+        assertEquals(4, Sql.count("select count(*) from integrity_audit where action = 'EXPORT_AUDIT' "
                 + "and id > ?1", before));
     }
 }

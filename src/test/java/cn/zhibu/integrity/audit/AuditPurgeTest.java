@@ -1,18 +1,15 @@
 package cn.zhibu.integrity.audit;
 
+import cn.zhibu.testing.Sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.integrity.IntegrityProblem;
 import cn.zhibu.platform.problem.ProblemException;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.TestTime;
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,14 +29,14 @@ class AuditPurgeTest {
         }
         insert(marker, 200);
         insert(marker, 10);
-        long purges = StudyFixtures.count("select count(*) from integrity_audit where action = 'PURGE_AUDIT'");
+        long purges = Sql.count("select count(*) from integrity_audit where action = 'PURGE_AUDIT'");
 
         long deleted = purge.purge(TestTime.now().minus(purge.retention()));
 
         assertTrue(deleted >= 3, "deleted " + deleted);
         assertEquals(0, rows(marker, "at < now() - interval '399 days'"));
         assertEquals(2, rows(marker, "true"));
-        assertEquals(purges + 1, StudyFixtures.count("select count(*) from integrity_audit where action = "
+        assertEquals(purges + 1, Sql.count("select count(*) from integrity_audit where action = "
                 + "'PURGE_AUDIT' and actor_kind = 'SYSTEM' and outcome = 'ALLOWED' and purpose_detail like "
                 + "'deleted % rows recorded before %'"));
 
@@ -65,18 +62,18 @@ class AuditPurgeTest {
         String marker = "GET /test/" + UUID.randomUUID();
         insert(marker, 10);
         insert(marker, 401);
-        assertThrows(RuntimeException.class, () -> execute("delete from integrity_audit where request = ?1", marker));
-        assertThrows(RuntimeException.class, () -> execute("delete from integrity_audit where request = ?1 and at > "
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_audit where request = ?1", marker));
+        assertThrows(RuntimeException.class, () -> Sql.execute("delete from integrity_audit where request = ?1 and at > "
                 + "now() - interval '30 days'", marker));
-        assertThrows(RuntimeException.class, () -> execute("update integrity_audit set status = 500 where request = ?1 "
+        assertThrows(RuntimeException.class, () -> Sql.execute("update integrity_audit set status = 500 where request = ?1 "
                 + "and at < now() - interval '300 days'", marker));
-        assertThrows(RuntimeException.class, () -> execute("update integrity_audit set reason = 'X' where request = ?1",
+        assertThrows(RuntimeException.class, () -> Sql.execute("update integrity_audit set reason = 'X' where request = ?1",
                 marker));
-        assertThrows(RuntimeException.class, () -> execute("truncate integrity_audit"));
+        assertThrows(RuntimeException.class, () -> Sql.execute("truncate integrity_audit"));
         assertEquals(2, rows(marker, "true"));
         assertEquals(0, rows(marker, "status = 500 or reason is not null"));
         // what the purge may do, the database allows too
-        assertEquals(1, execute("delete from integrity_audit where request = ?1 and at < now() - interval '400 days'",
+        assertEquals(1, Sql.execute("delete from integrity_audit where request = ?1 and at < now() - interval '400 days'",
                 marker));
     }
 
@@ -91,23 +88,13 @@ class AuditPurgeTest {
 
     private static void insert(String marker, int daysAgo) {
         // as if written then: inserted_at is the database's own time of writing, which the guard trusts
-        execute("insert into integrity_audit (at, inserted_at, actor_kind, action, entry_ids, outcome, status, "
+        Sql.execute("insert into integrity_audit (at, inserted_at, actor_kind, action, entry_ids, outcome, status, "
                 + "request) values (now() - make_interval(days => ?2), now() - make_interval(days => ?2), 'SYSTEM', "
                 + "'READ_FILE', '{}', 'ALLOWED', 200, ?1)", marker, daysAgo);
     }
 
     private static long rows(String marker, String condition) {
-        return StudyFixtures.count("select count(*) from integrity_audit where request = ?1 and (" + condition + ")",
+        return Sql.count("select count(*) from integrity_audit where request = ?1 and (" + condition + ")",
                 marker);
-    }
-
-    private static Integer execute(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.integrity.checkpoint;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import cn.zhibu.integrity.entry.Chain;
 import cn.zhibu.integrity.entry.Entry;
 import cn.zhibu.integrity.entry.EntryPayload;
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.EmbeddedPostgresResource;
 import cn.zhibu.testing.Api;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,8 +87,8 @@ class CheckpointsApiTest {
             assertTrue(CheckpointFixtures.signed(line, key), "signed: " + line);
         }
         assertEquals(verified.getMap("checkpoint"), lines.get(1));
-        assertEquals(2, StudyFixtures.count("select count(*) from integrity_checkpoint where file_id = ?1", file));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_checkpoint c join integrity_file f "
+        assertEquals(2, Sql.count("select count(*) from integrity_checkpoint where file_id = ?1", file));
+        assertEquals(1, Sql.count("select count(*) from integrity_checkpoint c join integrity_file f "
                 + "on f.id = c.file_id where f.id = ?1 and c.entry_count = f.entry_count and c.head_hash = f.head_hash",
                 file));
         // the rows are kept as written, even by the owner of the table (the service's role may not even try)
@@ -112,7 +112,7 @@ class CheckpointsApiTest {
                 "update integrity_file set entry_count = 2, head_hash = (select hash from integrity_entry where "
                         + "file_id = '" + file + "' and seq = 2) where id = '" + file + "'",
                 "delete from integrity_checkpoint where file_id = '" + file + "' and entry_count = 3");
-        assertEquals(2, StudyFixtures.count("select max(entry_count) from integrity_checkpoint where file_id = ?1",
+        assertEquals(2, Sql.count("select max(entry_count) from integrity_checkpoint where file_id = ?1",
                 file), "the database alone agrees with itself");
         JsonPath verified = verify(branch, file);
         assertEquals(false, verified.getBoolean("intact"));
@@ -167,7 +167,7 @@ class CheckpointsApiTest {
         String branch = IntegrityFixtures.branch();
         String file = IntegrityFixtures.file(branch, IntegrityFixtures.cadre(branch));
         discipline(branch, file);
-        StudyFixtures.execute("insert into integrity_checkpoint (file_id, entry_count, head_hash, at, key_id, "
+        Sql.execute("insert into integrity_checkpoint (file_id, entry_count, head_hash, at, key_id, "
                 + "signature) values (?1, 2, ?2, now(), 'test-checkpoint-1', ?3)", UUID.fromString(file),
                 new byte[32], new byte[64]);
         JsonPath verified = verify(branch, file);
@@ -193,8 +193,8 @@ class CheckpointsApiTest {
             Files.delete(own);
             Files.move(aside, own);
         }
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_entry where file_id = ?1", file));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_checkpoint where file_id = ?1", file));
+        assertEquals(1, Sql.count("select count(*) from integrity_entry where file_id = ?1", file));
+        assertEquals(1, Sql.count("select count(*) from integrity_checkpoint where file_id = ?1", file));
         discipline(branch, file);
         assertEquals(true, verify(branch, file).getBoolean("intact"));
     }

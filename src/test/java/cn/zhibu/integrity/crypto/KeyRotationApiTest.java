@@ -1,5 +1,6 @@
 package cn.zhibu.integrity.crypto;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.integrity.entry.EntryPayload;
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +45,7 @@ class KeyRotationApiTest {
         String profile = IntegrityFixtures.append(branch, file, IntegrityFixtures.profile("李建国"));
         IntegrityFixtures.append(branch, file, IntegrityFixtures.family(null));
         IntegrityFixtures.append(branch, file, IntegrityFixtures.discipline());
-        assertEquals(3, StudyFixtures.count("select count(*) from integrity_entry_payload p join integrity_entry e on "
+        assertEquals(3, Sql.count("select count(*) from integrity_entry_payload p join integrity_entry e on "
                 + "e.id = p.entry_id where e.file_id = ?1 and p.key_id = 'test-2'", file));
         String before = IntegrityFixtures.officer(branch).queryParam("purpose", "PERIODIC_REVIEW")
                 .queryParam("purposeDetail", "年度检查").get(READ + file).then().statusCode(200).extract().asString();
@@ -56,20 +56,20 @@ class KeyRotationApiTest {
         Object[] stored = row("select key_id, sealed from integrity_entry_payload where entry_id = ?1", entry);
         byte[] plain = sealer.open((String) stored[0], (byte[]) stored[1], EntryPayload.context(entry));
         Sealer.Sealed resealed = old.seal(plain, EntryPayload.context(entry));
-        execute("update integrity_entry_payload set key_id = ?1, sealed = ?2 where entry_id = ?3", resealed.keyId(),
+        Sql.execute("update integrity_entry_payload set key_id = ?1, sealed = ?2 where entry_id = ?3", resealed.keyId(),
                 resealed.bytes(), entry);
         // and a declaration sealed under test-1, and one under a key no longer configured
         UUID declaration = declaration(file, cadre, old, "test-1");
         UUID lost = declaration(file, cadre, old, "retired-1");
 
-        long underOld = StudyFixtures.count("select count(*) from integrity_entry_payload where key_id = 'test-1'");
+        long underOld = Sql.count("select count(*) from integrity_entry_payload where key_id = 'test-1'");
         assertTrue(underOld >= 1);
         admin().get("/v1/integrity-keys").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("currentKeyId", equalTo("test-2"))
                 .body("sealed.find { it.keyId == 'test-1' }.entries", equalTo((int) underOld))
                 .body("sealed.find { it.keyId == 'test-1' }.configured", equalTo(true))
                 .body("sealed.find { it.keyId == 'retired-1' }.configured", equalTo(false))
-                .body("sealed.find { it.keyId == 'retired-1' }.declarations", equalTo((int) StudyFixtures.count(
+                .body("sealed.find { it.keyId == 'retired-1' }.declarations", equalTo((int) Sql.count(
                         "select count(*) from integrity_declaration where key_id = 'retired-1'")));
         // the officer still reads it, under either key
         IntegrityFixtures.officer(branch).queryParam("purpose", "PERIODIC_REVIEW").queryParam("purposeDetail", "年度检查")
@@ -79,12 +79,12 @@ class KeyRotationApiTest {
                 .body("keyId", equalTo("test-2"))
                 .body("resealedEntries", equalTo((int) underOld))
                 .body("resealedDeclarations", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("remaining", equalTo((int) (StudyFixtures.count("select count(*) from integrity_entry_payload "
-                        + "where key_id <> 'test-2'") + StudyFixtures.count("select count(*) from "
+                .body("remaining", equalTo((int) (Sql.count("select count(*) from integrity_entry_payload "
+                        + "where key_id <> 'test-2'") + Sql.count("select count(*) from "
                         + "integrity_declaration where key_id <> 'test-2'"))));
 
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_entry_payload where key_id = 'test-1'"));
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_declaration where key_id = 'test-1'"));
+        assertEquals(0, Sql.count("select count(*) from integrity_entry_payload where key_id = 'test-1'"));
+        assertEquals(0, Sql.count("select count(*) from integrity_declaration where key_id = 'test-1'"));
         admin().get("/v1/integrity-keys").then().statusCode(200)
                 .body("sealed.find { it.keyId == 'test-1' }", org.hamcrest.Matchers.nullValue());
         Object[] declared = row("select key_id, sealed, version from integrity_declaration where id = ?1", declaration);
@@ -101,7 +101,7 @@ class KeyRotationApiTest {
         assertEquals(before.replaceAll("\"version\":\\d+", ""), after.replaceAll("\"version\":\\d+", ""));
 
         // both were audited, with what the rotation did
-        assertTrue(StudyFixtures.count("select count(*) from integrity_audit where action = 'ROTATE_KEYS' and outcome "
+        assertTrue(Sql.count("select count(*) from integrity_audit where action = 'ROTATE_KEYS' and outcome "
                 + "= 'ALLOWED' and purpose_detail like 're-sealed under key test-2: % entries, % declarations; % "
                 + "remaining'") >= 1);
         // a second rotation finds nothing more to do
@@ -112,7 +112,7 @@ class KeyRotationApiTest {
     @Test
     void onlyThoseWhoMayRotateKeysEverywhereSeeOrRotateThem() {
         String branch = IntegrityFixtures.branch();
-        long refused = StudyFixtures.count("select count(*) from integrity_audit where action in ('KEY_STATUS', "
+        long refused = Sql.count("select count(*) from integrity_audit where action in ('KEY_STATUS', "
                 + "'ROTATE_KEYS') and outcome = 'REFUSED'");
         RequestSpecification branchAdmin = Api.as("key-admin-" + branch, Roles.ORG_ADMIN, UUID.fromString(branch));
         branchAdmin.get("/v1/integrity-keys").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
@@ -121,7 +121,7 @@ class KeyRotationApiTest {
         IntegrityFixtures.officer(branch).get("/v1/integrity-keys").then().statusCode(403);
         IntegrityFixtures.officer(branch).post("/v1/integrity-keys/rotation").then().statusCode(403);
         Api.anonymous().post("/v1/integrity-keys/rotation").then().statusCode(401);
-        assertEquals(refused + 5, StudyFixtures.count("select count(*) from integrity_audit where action in "
+        assertEquals(refused + 5, Sql.count("select count(*) from integrity_audit where action in "
                 + "('KEY_STATUS', 'ROTATE_KEYS') and outcome = 'REFUSED'"));
     }
 
@@ -130,7 +130,7 @@ class KeyRotationApiTest {
         UUID id = UUID.randomUUID();
         Sealer.Sealed sealed = sealer.seal(("申报" + id).getBytes(StandardCharsets.UTF_8),
                 "integrity-declaration|" + id);
-        execute("insert into integrity_declaration (id, file_id, person_id, type, report_year, state, submitted_at, "
+        Sql.execute("insert into integrity_declaration (id, file_id, person_id, type, report_year, state, submitted_at, "
                 + "submitted_by, key_id, sealed, version) values (?1, ?2, ?3, 'PERSONAL_MATTERS', 2025, 'RETURNED', "
                 + "now(), ?4, ?5, ?6, 0)", id, UUID.fromString(file), UUID.fromString(cadre), UUID.randomUUID(), keyId,
                 sealed.bytes());
@@ -156,16 +156,6 @@ class KeyRotationApiTest {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
             return rows.get(0);
-        });
-    }
-
-    private static void execute(String sql, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            query.executeUpdate();
         });
     }
 }

@@ -1,13 +1,12 @@
 package cn.zhibu.integrity.declaration;
 
+import cn.zhibu.testing.Sql;
 import cn.zhibu.integrity.IntegrityFixtures;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
-import cn.zhibu.testing.Api;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Cadres with files, their declarations and their reviewers, for declaration tests. */
 final class DeclarationFixtures {
@@ -92,6 +91,6 @@ final class DeclarationFixtures {
 
     /** Audit rows naming the declaration. */
     static long auditRows(String declarationId) {
-        return StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1", declarationId);
+        return Sql.count("select count(*) from integrity_audit where declaration_id = ?1", declarationId);
     }
 }

@@ -1,17 +1,15 @@
 package cn.zhibu.integrity.declaration;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.integrity.declaration.DeclarationFixtures.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.integrity.IntegrityFixtures;
-import cn.zhibu.study.StudyFixtures;
-import cn.zhibu.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,14 +33,14 @@ class DeclarationRaceTest {
         assertEquals(List.of(200, 409), race(id, () -> DeclarationFixtures.officer(branch),
                 () -> IntegrityFixtures.anotherOfficer(branch)));
 
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_declaration where id = ?1 and state = "
+        assertEquals(1, Sql.count("select count(*) from integrity_declaration where id = ?1 and state = "
                 + "'ACCEPTED' and entry_id is not null", id));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_entry where file_id = ?1 and "
+        assertEquals(1, Sql.count("select count(*) from integrity_entry where file_id = ?1 and "
                 + "declaration_id = ?2", cadre.fileId(), id));
-        assertEquals(1, StudyFixtures.count("select entry_count from integrity_file where id = ?1", cadre.fileId()));
+        assertEquals(1, Sql.count("select entry_count from integrity_file where id = ?1", cadre.fileId()));
         // the submission and four reviews, two of them refused as decided
         assertEquals(5, DeclarationFixtures.auditRows(id));
-        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
+        assertEquals(2, Sql.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "reason = 'INTEGRITY_DECLARATION_DECIDED' and status = 409", id));
     }
 

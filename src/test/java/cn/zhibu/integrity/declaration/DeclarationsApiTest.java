@@ -1,5 +1,6 @@
 package cn.zhibu.integrity.declaration;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.integrity.declaration.DeclarationFixtures.approve;
 import static cn.zhibu.integrity.declaration.DeclarationFixtures.auditRows;
 import static cn.zhibu.integrity.declaration.DeclarationFixtures.giveBack;
@@ -39,7 +40,7 @@ class DeclarationsApiTest {
         int year = today.getYear() - 1;
         boolean reportsDue = today.isAfter(LocalDate.of(today.getYear(), 3, 31));
         // the file is from an earlier year, so last year's report is due
-        StudyFixtures.count("with moved as (update integrity_file set opened_at = opened_at - interval '1 year' "
+        Sql.count("with moved as (update integrity_file set opened_at = opened_at - interval '1 year' "
                 + "where id = ?1 returning 1) select count(*) from moved", cadre.fileId());
         if (reportsDue) {
             officer(branch).get("/v1/integrity-files/overdue").then().statusCode(200)
@@ -54,11 +55,11 @@ class DeclarationsApiTest {
         String id = created.path("id");
         assertEquals(true, created.header("Location").endsWith(PATH + "/" + id));
         // sealed at rest: the address is nowhere in the row's bytes, nor in the answer kept for the key
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_declaration where id = ?1 and key_id "
+        assertEquals(1, Sql.count("select count(*) from integrity_declaration where id = ?1 and key_id "
                 + "is not null and position(convert_to(?2, 'UTF8') in sealed) = 0", id, address));
-        assertEquals(1, StudyFixtures.count("select count(*) from idempotency_record where response_body like ?1",
+        assertEquals(1, Sql.count("select count(*) from idempotency_record where response_body like ?1",
                 "%" + id + "%"));
-        assertEquals(0, StudyFixtures.count("select count(*) from idempotency_record where response_body like ?1",
+        assertEquals(0, Sql.count("select count(*) from idempotency_record where response_body like ?1",
                 "%" + address + "%"));
 
         secretary(branch).queryParam("state", "AWAITING_UNIT").get(PATH).then().statusCode(200)
@@ -99,13 +100,13 @@ class DeclarationsApiTest {
         // submit, 2 reads (one refused), 2 reviews, the cadre's read, the officer's refused read; /mine and lists
         // name no declaration
         assertEquals(7, auditRows(id));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
+        assertEquals(1, Sql.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "action = 'REVIEW_DECLARATION' and ?2 = any(entry_ids) and file_id = ?3", id, entry, cadre.fileId()));
-        assertEquals(2, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
+        assertEquals(2, Sql.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "outcome = 'REFUSED' and status = 404", id));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where action = "
+        assertEquals(1, Sql.count("select count(*) from integrity_audit where action = "
                 + "'LIST_OWN_DECLARATIONS' and file_id = ?1", cadre.fileId()));
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_entry_payload p join integrity_entry e on "
+        assertEquals(0, Sql.count("select count(*) from integrity_entry_payload p join integrity_entry e on "
                 + "e.id = p.entry_id where e.declaration_id = ?1 and position(convert_to(?2, 'UTF8') in p.sealed) > 0",
                 id, address));
     }
@@ -119,7 +120,7 @@ class DeclarationsApiTest {
                 .extract().path("id");
         cadre.api().header("Idempotency-Key", key).body(body).post(PATH).then().statusCode(201)
                 .body("id", equalTo(first));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_declaration where person_id = ?1",
+        assertEquals(1, Sql.count("select count(*) from integrity_declaration where person_id = ?1",
                 cadre.personId()));
     }
 
@@ -145,7 +146,7 @@ class DeclarationsApiTest {
         officer(branch).body(giveBack("投资金额与上年差异较大，请核实")).post(review(report)).then().statusCode(200)
                 .body("state", equalTo("RETURNED")).body("officerReview.note", equalTo("投资金额与上年差异较大，请核实"))
                 .body("entryId", nullValue());
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_entry where file_id = ?1",
+        assertEquals(0, Sql.count("select count(*) from integrity_entry where file_id = ?1",
                 cadre.fileId()));
 
         cadre.api().get(PATH + "/mine").then().statusCode(200).body("items.id", contains(report, gift))
@@ -184,9 +185,9 @@ class DeclarationsApiTest {
         secretary(cadre.branch()).body(Map.of("decision", "RETURN", "note", "长".repeat(501))).post(review(id))
                 .then().statusCode(400);
         secretary(cadre.branch()).body(Map.of("decision", "MAYBE")).post(review(id)).then().statusCode(400);
-        assertEquals(0, StudyFixtures.count("select count(*) from integrity_declaration where person_id = ?1 and "
+        assertEquals(0, Sql.count("select count(*) from integrity_declaration where person_id = ?1 and "
                 + "state <> 'AWAITING_UNIT'", cadre.personId()));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_declaration where person_id = ?1",
+        assertEquals(1, Sql.count("select count(*) from integrity_declaration where person_id = ?1",
                 cadre.personId()));
     }
 
@@ -251,7 +252,7 @@ class DeclarationsApiTest {
 
         // every request naming the declaration left one row: the submission and 14 reads and reviews
         assertEquals(15, auditRows(id));
-        assertEquals(1, StudyFixtures.count("select count(*) from integrity_audit where declaration_id = ?1 and "
+        assertEquals(1, Sql.count("select count(*) from integrity_audit where declaration_id = ?1 and "
                 + "reason = 'INTEGRITY_RECUSED'", id));
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.code;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.secretary;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.sessionNow;
@@ -64,9 +65,9 @@ class AttendanceConcurrencyTest {
         assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count());
         assertEquals(7, responses.stream().filter(r -> r.statusCode() == 409
                 && "SIGN_IN_CODE_USED".equals(r.path("code"))).count());
-        assertEquals(1, StudyFixtures.count("select count(*) from attendance where party_day_id = ?1 "
+        assertEquals(1, Sql.count("select count(*) from attendance where party_day_id = ?1 "
                 + "and status = 'PRESENT' and method = 'CODE'", day));
-        assertEquals(1, StudyFixtures.count("select count(*) from ledger_entry where source_type = 'PARTY_DAY' "
+        assertEquals(1, Sql.count("select count(*) from ledger_entry where source_type = 'PARTY_DAY' "
                 + "and source_id = cast(?1 as varchar)", day));
     }
 
@@ -86,10 +87,10 @@ class AttendanceConcurrencyTest {
                 () -> recording.put("/v1/party-days/" + day + "/attendance/" + member.personId())));
         responses.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
         responses.forEach(r -> assertEquals("PRESENT", r.path("status")));
-        assertEquals(1, StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1",
+        assertEquals(1, Sql.count("select count(*) from ledger_entry where person_id = ?1",
                 member.personId()));
-        assertEquals(2, StudyFixtures.count("select sum(points) from ledger_entry where person_id = ?1",
+        assertEquals(2, Sql.count("select sum(points) from ledger_entry where person_id = ?1",
                 member.personId()));
-        assertEquals(1, StudyFixtures.count("select count(*) from attendance where party_day_id = ?1", day));
+        assertEquals(1, Sql.count("select count(*) from attendance where party_day_id = ?1", day));
     }
 }

@@ -1,13 +1,10 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.testing.Sql;
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestTime;
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,34 +49,21 @@ final class AttendanceFixtures {
     }
 
     static long credits(String person) {
-        return StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1 "
+        return Sql.count("select count(*) from ledger_entry where person_id = ?1 "
                 + "and activity_type = 'PARTY_DAY_ATTENDANCE' and reverses is null", person);
     }
 
     static long points(String person) {
-        return StudyFixtures.count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1 "
+        return Sql.count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1 "
                 + "and activity_type = 'PARTY_DAY_ATTENDANCE'", person);
     }
 
     static long attendance(String day) {
-        return StudyFixtures.count("select count(*) from attendance where party_day_id = ?1", day);
-    }
-
-    /** Changes rows straight in the database (positional parameters ?1, ?2, ...; ids as strings). */
-    static void execute(String sql, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var query = Arc.container().instance(EntityManager.class).get().createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                query.setParameter(i + 1, value instanceof String text && text.length() == 36 && text.charAt(8) == '-'
-                        ? UUID.fromString(text) : value);
-            }
-            query.executeUpdate();
-        });
+        return Sql.count("select count(*) from attendance where party_day_id = ?1", day);
     }
 
     static long usedCodes(String day) {
-        return StudyFixtures.count("select count(*) from sign_in_code where party_day_id = ?1 and used_by is not null",
+        return Sql.count("select count(*) from sign_in_code where party_day_id = ?1 and used_by is not null",
                 day);
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.attendance;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.code;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.credits;
@@ -85,16 +86,16 @@ class AttendanceRecordApiTest {
         secretary(branch).body(status("ABSENT", null)).put(path).then().statusCode(200)
                 .body("status", equalTo("ABSENT")).body("method", equalTo("RECORDED"));
         assertEquals(0, points(member.personId()));
-        assertEquals(1, StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1 "
+        assertEquals(1, Sql.count("select count(*) from ledger_entry where person_id = ?1 "
                 + "and reverses is not null and reason = '出席改为缺席'", member.personId()));
         secretary(branch).body(status("LEAVE", "临时公务")).put(path).then().statusCode(200);
-        assertEquals(2, StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1",
+        assertEquals(2, Sql.count("select count(*) from ledger_entry where person_id = ?1",
                 member.personId()));
         secretary(branch).body(status("PRESENT", null)).put(path).then().statusCode(200);
         secretary(branch).body(status("PRESENT", null)).put(path).then().statusCode(200);
         assertEquals(5, points(member.personId()));
         assertEquals(2, credits(member.personId()));
-        assertEquals(1, StudyFixtures.count("select count(*) from ledger_entry where person_id = ?1 "
+        assertEquals(1, Sql.count("select count(*) from ledger_entry where person_id = ?1 "
                 + "and source_type = 'PARTY_DAY' and source_id = ?2", member.personId(), day + "/2"));
     }
 

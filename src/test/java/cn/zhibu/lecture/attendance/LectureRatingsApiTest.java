@@ -1,7 +1,8 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.code;
-import static cn.zhibu.lecture.attendance.AttendanceFixtures.execute;
+import static cn.zhibu.testing.Sql.execute;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.secretary;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.signIn;
 import static cn.zhibu.testing.ProblemAssertions.problem;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LectureRatingsApiTest {
 
     static long ratings(String lecture) {
-        return StudyFixtures.count("select count(*) from lecture_rating where lecture_id = ?1", lecture);
+        return Sql.count("select count(*) from lecture_rating where lecture_id = ?1", lecture);
     }
 
     @Test
@@ -60,7 +61,7 @@ class LectureRatingsApiTest {
         problem(attendee.api().body(Map.of("score", 5)).post("/v1/micro-lectures/" + java.util.UUID.randomUUID()
                 + "/ratings").then(), 404, "NOT_FOUND");
         assertEquals(2, ratings(lecture));
-        assertEquals(9, StudyFixtures.count("select sum(score) from lecture_rating where lecture_id = ?1", lecture));
+        assertEquals(9, Sql.count("select sum(score) from lecture_rating where lecture_id = ?1", lecture));
         secretary(branch).get("/v1/party-days/" + day).then().statusCode(200)
                 .body("lectures[0].ratingCount", equalTo(2)).body("lectures[0].ratingAverage", equalTo(4.5f));
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.attendance;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.code;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.credits;
@@ -97,7 +98,7 @@ class SignInApiTest {
         assertEquals(1, attendance(day));
         assertEquals(0, credits(second.personId()));
         assertEquals(1, usedCodes(day));
-        assertEquals(1, StudyFixtures.count("select wrong_codes from sign_in_attempt where party_day_id = ?1 "
+        assertEquals(1, Sql.count("select wrong_codes from sign_in_attempt where party_day_id = ?1 "
                 + "and person_id = ?2", day, second.personId()));
     }
 
@@ -117,7 +118,7 @@ class SignInApiTest {
                 "SIGN_IN_CODE_LOCKED").header("Retry-After", matchesPattern("^[1-9][0-9]*$"));
         assertEquals(0, attendance(day));
         assertEquals(0, usedCodes(day));
-        assertEquals(5, StudyFixtures.count("select wrong_codes from sign_in_attempt where party_day_id = ?1 "
+        assertEquals(5, Sql.count("select wrong_codes from sign_in_attempt where party_day_id = ?1 "
                 + "and person_id = ?2", day, member.personId()));
         // another session is not locked; the secretary still records the member
         secretary(branch).body(java.util.Map.of("status", "PRESENT"))
@@ -142,7 +143,7 @@ class SignInApiTest {
         // the code shown before the end does not sign in after it
         String ended = sessionNow(branch);
         String shownThen = code(branch, ended);
-        AttendanceFixtures.execute("update party_day set starts_at = now() - interval '2 hours', ends_at = now() "
+        Sql.execute("update party_day set starts_at = now() - interval '2 hours', ends_at = now() "
                 + "- interval '1 minute' where id = ?1", ended);
         problem(member.api().body(signIn(shownThen)).post("/v1/party-days/" + ended + "/attendance/sign-in").then(),
                 422, "SIGN_IN_OUTSIDE_WINDOW");

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.calendar;
 
+import cn.zhibu.testing.Sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.platform.security.Roles;
@@ -33,10 +34,10 @@ class CalendarFeedStandingApiTest {
         assertEquals(200, read(url));
         assertEquals(200, read(own));
 
-        StudyFixtures.count("with revoked as (update role_grant set revoked_at = now(), revoked_by = 'test' where account_id = ?1 "
+        Sql.count("with revoked as (update role_grant set revoked_at = now(), revoked_by = 'test' where account_id = ?1 "
                 + "returning 1) select count(*) from revoked", secretary);
         assertEquals(404, read(url));
-        StudyFixtures.count("with disabled as (update account set active = false where id = ?1 returning 1) "
+        Sql.count("with disabled as (update account set active = false where id = ?1 returning 1) "
                 + "select count(*) from disabled", UUID.fromString(member.accountId()));
         assertEquals(404, read(own));
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.calendar;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -248,9 +249,9 @@ class CalendarFeedsApiTest {
 
         // only a hash of the address is kept
         String token = url.substring("/v1/calendar-feeds/".length(), url.length() - ".ics".length());
-        assertEquals(1, StudyFixtures.count("select count(*) from calendar_feed where id = ?1 "
+        assertEquals(1, Sql.count("select count(*) from calendar_feed where id = ?1 "
                 + "and token_hash = sha256(convert_to(?2, 'UTF8')) and token_hash <> convert_to(?2, 'UTF8')", id, token));
-        assertEquals(0, StudyFixtures.count("select count(*) from calendar_feed f where position(?1 in cast(f as text)) > 0 "
+        assertEquals(0, Sql.count("select count(*) from calendar_feed f where position(?1 in cast(f as text)) > 0 "
                 + "or position(?1 in encode(f.token_hash, 'escape')) > 0", token));
 
         problem(member.api().delete("/v1/calendar-feeds/" + id).then(), 404, "NOT_FOUND");
@@ -294,7 +295,7 @@ class CalendarFeedsApiTest {
         problem(member.api().body(Map.of()).post("/v1/calendar-feeds").then(), 400, "VALIDATION_FAILED")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("scope"));
         member.api().body(Map.of("scope", "EVERYONE")).post("/v1/calendar-feeds").then().statusCode(400);
-        assertEquals(0, StudyFixtures.count("select count(*) from calendar_feed where branch_id in (?1, ?2)",
+        assertEquals(0, Sql.count("select count(*) from calendar_feed where branch_id in (?1, ?2)",
                 otherBranch, group));
     }
 

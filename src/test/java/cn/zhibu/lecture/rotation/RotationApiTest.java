@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.rotation;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,7 +173,7 @@ class RotationApiTest {
                 .body("items.id", equalTo(List.of(own)));
         problem(colleague.api().delete("/v1/rotations/" + branch + "/absences/" + own).then(), 404, "NOT_FOUND");
         member.api().delete("/v1/rotations/" + branch + "/absences/" + own).then().statusCode(204);
-        assertEquals(0, StudyFixtures.count("select count(*) from speaker_absence where branch_id = ?1",
+        assertEquals(0, Sql.count("select count(*) from speaker_absence where branch_id = ?1",
                 UUID.fromString(branch)));
 
         // settings: defaults, the first choice without If-Match, then with it

@@ -1,11 +1,11 @@
 package cn.zhibu.platform.crypto;
 
+import cn.zhibu.testing.Sql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,7 +51,7 @@ class FieldKeyRotationTest {
         String person = Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body).post("/v1/people").then().statusCode(201).extract().path("id");
         assertEquals(FieldCipher.SINGLE, FieldCipher.keyId(phone(person)));
-        long version = StudyFixtures.count("select version from person where id = ?1", UUID.fromString(person));
+        long version = Sql.count("select version from person where id = ?1", UUID.fromString(person));
 
         FieldKeyRotation.Outcome forward = rotation(rotating(true)).rotate();
         assertTrue(forward.reencrypted().get("person.phone_cipher") >= 1, forward::toString);
@@ -59,9 +59,9 @@ class FieldKeyRotationTest {
         assertEquals(0L, forward.left().values().stream().mapToLong(Long::longValue).sum(), forward::toString);
         assertEquals("k2", FieldCipher.keyId(phone(person)));
         assertEquals("13700001111", rotating(true).decrypt(phone(person), "person.phone:" + person));
-        assertEquals(version + 1, StudyFixtures.count("select version from person where id = ?1",
+        assertEquals(version + 1, Sql.count("select version from person where id = ?1",
                 UUID.fromString(person)));
-        assertEquals(0, StudyFixtures.count("select count(*) from signing_key where private_key_cipher is not null "
+        assertEquals(0, Sql.count("select count(*) from signing_key where private_key_cipher is not null "
                 + "and get_byte(private_key_cipher, 0) <> 2"));
         // a second run finds nothing left to do
         FieldKeyRotation.Outcome again = rotation(rotating(true)).rotate();
@@ -78,13 +78,13 @@ class FieldKeyRotationTest {
     void aValueThatDoesNotDecryptIsLeftAndCounted() {
         String person = OrgFixtures.person("坏值", OrgFixtures.unit("BRANCH", null));
         byte[] foreign = FieldKeysTest.keyring("zz", "zz:" + FieldKeysTest.NEW).encrypt("1", "person.phone:" + person);
-        StudyFixtures.execute("update person set phone_cipher = ?1 where id = ?2", foreign, UUID.fromString(person));
+        Sql.execute("update person set phone_cipher = ?1 where id = ?2", foreign, UUID.fromString(person));
         try {
             FieldKeyRotation.Outcome outcome = rotation(running).rotate();
             assertEquals(1L, outcome.left().get("person.phone_cipher"), outcome::toString);
             assertEquals("zz", FieldCipher.keyId(phone(person)));
         } finally {
-            StudyFixtures.execute("update person set phone_cipher = null where id = ?1", UUID.fromString(person));
+            Sql.execute("update person set phone_cipher = null where id = ?1", UUID.fromString(person));
         }
         assertEquals(Optional.empty(), Optional.ofNullable(phone(person)));
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class ControlCharactersTest {
                     .body(person).post("/v1/people").then(), 400, "VALIDATION_FAILED")
                     .body("errors[0].field", equalTo("name")).body("errors[0].code", equalTo("CONTROL_CHARACTER"));
         }
-        assertEquals(0, StudyFixtures.count("select count(*) from membership where org_unit_id = ?1", branch),
+        assertEquals(0, Sql.count("select count(*) from membership where org_unit_id = ?1", branch),
                 "nobody stored");
         problem(Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("name", "支部\u0000", "shortName", "支部", "kind", "BRANCH")).post("/v1/org-units").then(),
@@ -40,6 +41,6 @@ class ControlCharactersTest {
         problem(member.api().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("note", "今天学习了\u0000")).post("/v1/check-ins").then(), 400, "VALIDATION_FAILED")
                 .body("errors[0].field", equalTo("note")).body("errors[0].code", equalTo("CONTROL_CHARACTER"));
-        assertEquals(0, StudyFixtures.count("select count(*) from check_in where person_id = ?1", member.personId()));
+        assertEquals(0, Sql.count("select count(*) from check_in where person_id = ?1", member.personId()));
     }
 }

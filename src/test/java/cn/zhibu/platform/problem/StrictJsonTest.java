@@ -1,5 +1,6 @@
 package cn.zhibu.platform.problem;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class StrictJsonTest {
                 .post("/v1/calendar-days").then(), 400, "MALFORMED_JSON");
         problem(admin().body("{\"date\": \"2031-10-02\", \"kind\": \"HOLIDAY\", \"name\": \"国庆节\", \"name\": \"又一次\"}")
                 .post("/v1/calendar-days").then(), 400, "MALFORMED_JSON");
-        assertEquals(0, StudyFixtures.count("select count(*) from calendar_day where day between '2031-10-01' and "
+        assertEquals(0, Sql.count("select count(*) from calendar_day where day between '2031-10-01' and "
                 + "'2031-10-02'"));
     }
 
@@ -42,7 +43,7 @@ class StrictJsonTest {
                     .body("{\"note\": \"学习\", \"studySeconds\": " + seconds + "}").post("/v1/check-ins").then(), 400,
                     "VALIDATION_FAILED").body("errors[0].field", equalTo("studySeconds"));
         }
-        assertEquals(0, StudyFixtures.count("select count(*) from check_in where person_id = ?1", member.personId()));
+        assertEquals(0, Sql.count("select count(*) from check_in where person_id = ?1", member.personId()));
     }
 
     @Test
@@ -61,7 +62,7 @@ class StrictJsonTest {
             problem(admin().body("{\"name\": \"看板\", \"scopes\": [\"people:read\"], \"unitId\": " + unit + "}")
                     .post("/v1/api-clients").then(), 400, "VALIDATION_FAILED").body("errors[0].field", equalTo("unitId"));
         }
-        assertEquals(0, StudyFixtures.count("select count(*) from calendar_day where day between '2031-10-04' and "
+        assertEquals(0, Sql.count("select count(*) from calendar_day where day between '2031-10-04' and "
                 + "'2031-10-05'"));
     }
 

@@ -1,5 +1,6 @@
 package cn.zhibu.points.imports;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,11 +95,11 @@ class ImportRacingCheckInsTest {
         }
 
         for (Member member : members) {
-            assertEquals(RECORDS_EACH, StudyFixtures.count("select count(*) from points_import_record where person_id = ?1",
+            assertEquals(RECORDS_EACH, Sql.count("select count(*) from points_import_record where person_id = ?1",
                     member.personId()), "each record credited once");
-            assertEquals(CHECK_INS_EACH, StudyFixtures.count("select count(*) from check_in where person_id = ?1 "
+            assertEquals(CHECK_INS_EACH, Sql.count("select count(*) from check_in where person_id = ?1 "
                     + "and status = 'CREDITED'", member.personId()));
-            assertEquals(RECORDS_EACH * 2L + CHECK_INS_EACH, StudyFixtures.count(
+            assertEquals(RECORDS_EACH * 2L + CHECK_INS_EACH, Sql.count(
                     "select coalesce(sum(points), 0) from ledger_entry where person_id = ?1", member.personId()),
                     "the import's points and the check-ins' add up");
         }
@@ -121,6 +122,6 @@ class ImportRacingCheckInsTest {
     }
 
     static long deadlocks() {
-        return StudyFixtures.count("select deadlocks from pg_stat_database where datname = current_database()");
+        return Sql.count("select deadlocks from pg_stat_database where datname = current_database()");
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.points.imports;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.rule;
 import static cn.zhibu.points.PointsFixtures.today;
 import static cn.zhibu.testing.OrgFixtures.unit;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsFixtures;
-import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,13 +75,13 @@ class ImportStopsAndResumesTest {
         assertEquals(120, credited + Long.parseLong(told.group(2)));
         assertTrue(credited % 50 == 0 && credited < 120, "whole chunks only, not the one with li: " + credited);
         assertEquals(credited, imported(tag), "what it says it credited stays credited");
-        assertEquals(0, StudyFixtures.count("select count(*) from points_import_record where person_id = ?1", li));
+        assertEquals(0, Sql.count("select count(*) from points_import_record where person_id = ?1", li));
 
         Api.as("resume-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("Idempotency-Key", key)
                 .body(Map.of("items", items)).post("/v1/points/imports").then().statusCode(200)
                 .body("credited", equalTo((int) (120 - credited))).body("unchanged", equalTo((int) credited));
         assertEquals(120, imported(tag));
-        assertEquals(asked, StudyFixtures.count("select coalesce(sum(points), 0) from ledger_entry "
+        assertEquals(asked, Sql.count("select coalesce(sum(points), 0) from ledger_entry "
                 + "where source_type = 'EXTERNAL_IMPORT' and source_id like ?1", "resume-" + tag + "%"));
     }
 
@@ -95,7 +95,7 @@ class ImportStopsAndResumesTest {
     }
 
     static long imported(String tag) {
-        return StudyFixtures.count("select count(*) from ledger_entry where source_type = 'EXTERNAL_IMPORT' "
+        return Sql.count("select count(*) from ledger_entry where source_type = 'EXTERNAL_IMPORT' "
                 + "and source_id like ?1", "resume-" + tag + "%");
     }
 }

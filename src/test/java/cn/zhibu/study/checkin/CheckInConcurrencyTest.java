@@ -1,6 +1,6 @@
 package cn.zhibu.study.checkin;
 
-import static cn.zhibu.study.StudyFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.study.StudyFixtures.material;
 import static cn.zhibu.study.StudyFixtures.member;
 import static cn.zhibu.study.StudyFixtures.rule;

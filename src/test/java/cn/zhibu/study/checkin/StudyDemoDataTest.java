@@ -1,6 +1,6 @@
 package cn.zhibu.study.checkin;
 
-import static cn.zhibu.study.StudyFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

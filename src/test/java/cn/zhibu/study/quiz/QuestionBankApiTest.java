@@ -1,7 +1,7 @@
 package cn.zhibu.study.quiz;
 
 import static cn.zhibu.study.quiz.QuizFixtures.admin;
-import static cn.zhibu.study.quiz.QuizFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.study.quiz.QuizFixtures.keyed;
 import static cn.zhibu.study.quiz.QuizFixtures.multiple;
 import static cn.zhibu.study.quiz.QuizFixtures.options;

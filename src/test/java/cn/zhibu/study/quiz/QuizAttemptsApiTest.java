@@ -6,7 +6,7 @@ import static cn.zhibu.study.StudyFixtures.member;
 import static cn.zhibu.study.quiz.QuizFixtures.ZONE;
 import static cn.zhibu.study.quiz.QuizFixtures.admin;
 import static cn.zhibu.study.quiz.QuizFixtures.answers;
-import static cn.zhibu.study.quiz.QuizFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.study.quiz.QuizFixtures.keyed;
 import static cn.zhibu.study.quiz.QuizFixtures.multiple;
 import static cn.zhibu.study.quiz.QuizFixtures.question;

@@ -2,7 +2,7 @@ package cn.zhibu.study.quiz;
 
 import static cn.zhibu.study.StudyFixtures.member;
 import static cn.zhibu.study.quiz.QuizFixtures.answers;
-import static cn.zhibu.study.quiz.QuizFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.study.quiz.QuizFixtures.multiple;
 import static cn.zhibu.study.quiz.QuizFixtures.question;
 import static cn.zhibu.study.quiz.QuizFixtures.quiz;

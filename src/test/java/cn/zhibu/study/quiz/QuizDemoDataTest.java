@@ -3,7 +3,7 @@ package cn.zhibu.study.quiz;
 import static cn.zhibu.study.StudyFixtures.material;
 import static cn.zhibu.study.StudyFixtures.materialBody;
 import static cn.zhibu.study.quiz.QuizFixtures.ZONE;
-import static cn.zhibu.study.quiz.QuizFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.testing.OrgFixtures.person;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;

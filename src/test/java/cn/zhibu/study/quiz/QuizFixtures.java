@@ -3,13 +3,7 @@ package cn.zhibu.study.quiz;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestTime;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,22 +103,5 @@ final class QuizFixtures {
             answers.add(Map.of("questionId", idsAndKeys[i], "keys", idsAndKeys[i + 1]));
         }
         return Map.of("answers", answers);
-    }
-
-    /** The first column of the first row of a query with UUID or text parameters. */
-    static long count(String sql, Object... parameters) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object p = parameters[i];
-                s.setObject(i + 1, p instanceof String text && text.length() == 36 ? UUID.fromString(text) : p);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,7 +4,7 @@ import static cn.zhibu.study.StudyFixtures.material;
 import static cn.zhibu.study.StudyFixtures.materialBody;
 import static cn.zhibu.study.StudyFixtures.member;
 import static cn.zhibu.study.quiz.QuizFixtures.admin;
-import static cn.zhibu.study.quiz.QuizFixtures.count;
+import static cn.zhibu.testing.Sql.count;
 import static cn.zhibu.study.quiz.QuizFixtures.keyed;
 import static cn.zhibu.study.quiz.QuizFixtures.question;
 import static cn.zhibu.study.quiz.QuizFixtures.quiz;

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people.imports;
 
+import cn.zhibu.testing.Sql;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static cn.zhibu.org.people.imports.ImportFiles.BOM;
 import static cn.zhibu.org.people.imports.ImportFiles.GB18030;
@@ -175,7 +176,7 @@ class PeopleImportsApiTest {
         assertEquals(true, li.get("leadingCadre"));
         assertEquals(List.of(branch), unitsOf((String) li.get("id")));
         // a leading cadre imported gets an integrity file, opened on the day, in their branch
-        assertEquals(1L, cn.zhibu.study.StudyFixtures.count("select count(*) from integrity_file where person_id = ?1 "
+        assertEquals(1L, cn.zhibu.testing.Sql.count("select count(*) from integrity_file where person_id = ?1 "
                 + "and opened_reason = 'APPOINTMENT' and unit_id = ?2", li.get("id"), branch));
 
         String withoutBom = "externalId,name,gender,birthDate,politicalStatus,branch\n"
