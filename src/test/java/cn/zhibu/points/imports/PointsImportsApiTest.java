@@ -12,123 +12,27 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import cn.zhibu.platform.security.Roles;
-import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsFixtures;
 import cn.zhibu.testing.Api;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Imports of points earned elsewhere over HTTP: JSON and CSV (UTF-8 and GB18030), credited once per
- * external id whatever is sent again, all or nothing, who may, and the same import sent in parallel.
+ * external id whatever is sent again, all or nothing, and who may (under contention: PointsImportConcurrencyTest).
  */
 @QuarkusTest
-class PointsImportsApiTest {
-
-    static final String IMPORTS = "/v1/points/imports";
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    static final Charset GB18030 = Charset.forName("GB18030");
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    String tag;
-    String branch;
-    String otherBranch;
-    String zhang;
-    String li;
-    String stranger;
-
-    @BeforeEach
-    void tree() {
-        tag = UUID.randomUUID().toString().substring(0, 8);
-        String committee = unit("COMMITTEE", null);
-        branch = unit("BRANCH", committee);
-        otherBranch = unit("BRANCH", committee);
-        zhang = PointsFixtures.person("张三", "HR-" + tag + "-1", branch);
-        li = PointsFixtures.person("李四", "HR-" + tag + "-2", branch);
-        stranger = PointsFixtures.person("王五", "HR-" + tag + "-9", otherBranch);
-        rule(branch, ActivityType.EXTERNAL_IMPORT, today().minusYears(2), 1, null, 30);
-        rule(otherBranch, ActivityType.EXTERNAL_IMPORT, today().minusYears(2), 1, null, null);
-    }
-
-    RequestSpecification secretary() {
-        return Api.as("import-secretary", Roles.SECRETARY, UUID.fromString(branch));
-    }
-
-    static Map<String, Object> item(String externalId, String personKey, String person, int points, LocalDate date) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("externalId", externalId);
-        item.put(personKey, person);
-        item.put("points", points);
-        item.put("date", date.toString());
-        item.put("reason", "学习强国积分");
-        return item;
-    }
-
-    static Response json(RequestSpecification as, List<Map<String, Object>> items) {
-        return as.header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("items", items)).post(IMPORTS);
-    }
-
-    static Response csv(RequestSpecification as, byte[] file, String contentType) {
-        return as.config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType(contentType).header("Idempotency-Key", UUID.randomUUID().toString()).body(file)
-                .post(IMPORTS);
-    }
-
-    static byte[] bytes(Charset charset, boolean bom, String... lines) {
-        byte[] text = (String.join("\r\n", lines) + "\r\n").getBytes(charset);
-        if (!bom) {
-            return text;
-        }
-        byte[] file = new byte[BOM.length + text.length];
-        System.arraycopy(BOM, 0, file, 0, BOM.length);
-        System.arraycopy(text, 0, file, BOM.length, text.length);
-        return file;
-    }
-
-    int sum(String person) throws Exception {
-        return number("select coalesce(sum(points), 0) from ledger_entry where person_id = ?", UUID.fromString(person));
-    }
-
-    int imported(String prefix) throws Exception {
-        return number("select count(*) from ledger_entry where source_type = 'EXTERNAL_IMPORT' and source_id like ?",
-                prefix + "%");
-    }
-
-    int number(String sql, Object value) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
-    }
+class PointsImportsApiTest extends PointsImportTests {
 
     @Test
     void jsonRecordsAreCreditedOnceWhateverIsSentAgain() throws Exception {
@@ -473,125 +377,5 @@ class PointsImportsApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""),
                 response.body());
         assertEquals(0, imported("z-" + tag));
-    }
-
-    @Test
-    void anImportThatWaitsTooLongForAnotherIsRefusedAndChecksDoNotWait() throws Exception {
-        LocalDate day = today().minusDays(3);
-        String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("items", List.of(item("l-" + tag, "personId", zhang, 2, day)));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement s = holder.prepareStatement(
-                    "select pg_advisory_xact_lock(hashtextextended('points-import', 0))")) {
-                s.execute(); // another import that writes is running
-            }
-            Response bad;
-            Response refused;
-            try {
-                // records with problems and dry runs are answered without waiting for it
-                bad = pool.submit(() -> json(secretary(), List.of(item("l-" + tag, "personId", zhang, 2,
-                        today().plusDays(1))))).get(30, java.util.concurrent.TimeUnit.SECONDS);
-                secretary().header("Idempotency-Key", UUID.randomUUID().toString()).queryParam("dryRun", "true")
-                        .body(body).post(IMPORTS).then().statusCode(200).body("credited", equalTo(1));
-                // one that writes waits a few seconds, then is refused
-                refused = pool.submit(() -> secretary().header("Idempotency-Key", key)
-                        .header("Accept-Language", "en").body(body).post(IMPORTS))
-                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } finally {
-                holder.rollback();
-            }
-            problem(bad.then(), 422, "POINTS_IMPORT_INVALID")
-                    .body("errors[0].code", equalTo("POINTS_IMPORT_DATE_IN_FUTURE"));
-            problem(refused.then(), 409, "POINTS_IMPORT_BUSY").header("Retry-After", "10")
-                    .body("detail", equalTo("Another points import is running; nothing was imported. Retry in 10 "
-                            + "seconds."));
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(0, imported("l-" + tag));
-        // the key was not spent: the same request, retried, imports
-        secretary().header("Idempotency-Key", key).body(body).post(IMPORTS).then().statusCode(200)
-                .body("credited", equalTo(1)).header("Idempotent-Replayed", "false");
-        assertEquals(1, imported("l-" + tag));
-    }
-
-    @Test
-    void importsOfTheSameRecordsWithOtherPointsSentInParallelCreditOneOfThem() throws Exception {
-        LocalDate day = today().minusDays(5);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Response> answers = new ArrayList<>();
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                int points = i + 1;
-                futures.add(pool.submit(() -> json(secretary(), List.of(item("q-" + tag + "-1", "personId", zhang,
-                        points, day), item("q-" + tag + "-2", "personId", li, points, day)))));
-            }
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        List<Response> credited = answers.stream().filter(a -> a.statusCode() == 200).toList();
-        assertEquals(1, credited.size(), "one import credits, the others conflict with it");
-        for (Response answer : answers) {
-            if (answer.statusCode() != 200) {
-                problem(answer.then(), 422, "POINTS_IMPORT_INVALID")
-                        .body("errors.code", contains("POINTS_IMPORT_CONFLICT", "POINTS_IMPORT_CONFLICT"));
-            }
-        }
-        int points = credited.get(0).path("lines[0].points");
-        assertEquals(2, imported("q-" + tag));
-        assertEquals(points, sum(zhang));
-        assertEquals(points, sum(li));
-    }
-
-    @Test
-    void aLargeFileIsCreditedWhole() throws Exception {
-        List<String> lines = new ArrayList<>(List.of("externalId,personId,points,date"));
-        int records = 450;
-        for (int i = 0; i < records; i++) {
-            lines.add("big-" + tag + "-" + i + "," + (i % 2 == 0 ? zhang : li) + ",1," + today().minusDays(i % 300));
-        }
-        byte[] file = bytes(StandardCharsets.UTF_8, false, lines.toArray(String[]::new));
-        csv(secretary(), file, "text/csv").then().statusCode(200).body("credited", equalTo(records))
-                .body("lines", hasSize(records)).body("lines.entryId", everyItem(notNullValue()));
-        assertEquals(records, imported("big-" + tag));
-        assertEquals(records, number("select count(*) from points_import_record where external_id like ?",
-                "big-" + tag + "%"));
-        assertEquals(records, sum(zhang) + sum(li), "one point each: no weekly cap of 30 is reached");
-        csv(secretary(), file, "text/csv").then().statusCode(200).body("credited", equalTo(0))
-                .body("unchanged", equalTo(records));
-    }
-
-    @Test
-    void theSameImportSentInParallelCreditsEachRecordOnce() throws Exception {
-        LocalDate day = today().minusDays(4);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            items.add(item("p-" + tag + "-" + i, "personId", i % 2 == 0 ? zhang : li, 1, day.minusDays(i % 5)));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Integer> credited = new ArrayList<>();
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> json(secretary(), items)));
-            }
-            for (Future<Response> answer : answers) {
-                Response response = answer.get();
-                assertEquals(200, response.statusCode(), response.asString());
-                credited.add(response.path("credited"));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(20, credited.stream().mapToInt(Integer::intValue).sum(), "each record credited by one import");
-        assertEquals(20, imported("p-" + tag));
-        assertEquals(10, sum(zhang));
-        assertEquals(10, sum(li));
     }
 }
