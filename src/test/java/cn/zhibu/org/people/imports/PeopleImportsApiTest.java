@@ -1,155 +1,28 @@
 package cn.zhibu.org.people.imports;
 
 import cn.zhibu.testing.Sql;
-import static cn.zhibu.testing.OrgFixtures.unit;
 import static cn.zhibu.org.people.imports.ImportFiles.BOM;
 import static cn.zhibu.org.people.imports.ImportFiles.GB18030;
 import static cn.zhibu.org.people.imports.ImportFiles.HEADER;
-import static cn.zhibu.org.people.imports.ImportFiles.IMPORTS;
 import static cn.zhibu.org.people.imports.ImportFiles.csv;
-import static cn.zhibu.org.people.imports.ImportFiles.upload;
-import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import cn.zhibu.platform.security.Roles;
-import cn.zhibu.testing.Api;
 import cn.zhibu.testing.TestTime;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Imports of people from CSV over HTTP: encodings, dry runs, bad lines, re-runs, transfers, limits, roles. */
+/** Imports of people from CSV over HTTP: encodings, dry runs, bad lines, re-runs, transfers (requests and roles:
+ * PeopleImportRequestsTest). */
 @QuarkusTest
-class PeopleImportsApiTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    String tag;
-    String branchName;
-    String branch;
-    String group;
-    String department;
-    String otherBranchName;
-    String otherBranch;
-    String otherGroup;
-
-    /** Every request of this test: the callers the authorisation mechanism knows (no roles: anonymous). */
-    private static RequestSpecification caller(String... roles) {
-        return roles.length == 0 ? Api.anonymous() : Api.as("importer", roles);
-    }
-
-    private static RequestSpecification admin() {
-        return caller(Roles.ORG_ADMIN);
-    }
-
-    /** The Authorization header of {@link #admin()}, for the one request rest-assured cannot make. */
-    private static String adminAuthorization() {
-        return "Bearer " + Api.token("importer", Roles.ORG_ADMIN);
-    }
-
-    @BeforeEach
-    void tree() {
-        tag = UUID.randomUUID().toString().substring(0, 8);
-        String committee = unit("COMMITTEE", "党委" + tag, null);
-        branchName = "支部" + tag;
-        branch = unit("BRANCH", branchName, committee);
-        group = unit("PARTY_GROUP", "第一党小组", branch);
-        department = unit("DEPARTMENT", "办公室", branch);
-        otherBranchName = "另一支部" + tag;
-        otherBranch = unit("BRANCH", otherBranchName, committee);
-        otherGroup = unit("PARTY_GROUP", "第一党小组", otherBranch);
-    }
-
-
-    private String id(String n) {
-        return "T" + tag + "-" + n;
-    }
-
-    private Map<String, Object> run(byte[] file, String contentType, String dryRun) {
-        Response accepted = upload(admin(), file, contentType, dryRun);
-        accepted.then().statusCode(202).header("Location", containsString(IMPORTS + "/"))
-                .body("state", equalTo("QUEUED"));
-        return ImportFiles.finished(PeopleImportsApiTest::admin, accepted.header("Location"), job -> { });
-    }
-
-    private List<Map<String, Object>> errors(Object importId, String language) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = admin().header("Accept-Language", language).queryParam("limit", 3);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get(IMPORTS + "/" + importId + "/errors");
-            page.then().statusCode(200);
-            all.addAll(page.path("items"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return all;
-    }
-
-    private static List<String> lineColumnCodes(List<Map<String, Object>> errors) {
-        return errors.stream().map(e -> e.get("line") + " " + e.get("column") + " " + e.get("code")).toList();
-    }
-
-    private Map<String, Object> stored(String externalId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     select p.id, p.name, p.gender, p.political_status, p.job_title, p.leading_cadre, p.version,
-                            p.updated_at, p.party_join_date, p.phone_cipher is not null
-                     from person p where p.external_id = ?""")) {
-            s.setString(1, externalId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                Map<String, Object> person = new HashMap<>();
-                person.put("id", r.getObject(1).toString());
-                person.put("name", r.getString(2));
-                person.put("gender", r.getString(3));
-                person.put("politicalStatus", r.getString(4));
-                person.put("jobTitle", r.getString(5));
-                person.put("leadingCadre", r.getBoolean(6));
-                person.put("version", r.getLong(7));
-                person.put("updatedAt", r.getTimestamp(8).toInstant().toString());
-                person.put("partyJoinDate", String.valueOf(r.getObject(9)));
-                person.put("hasPhone", r.getBoolean(10));
-                return person;
-            }
-        }
-    }
-
-    private List<String> unitsOf(String personId) {
-        Response person = admin().get("/v1/people/" + personId);
-        List<String> units = new ArrayList<>();
-        units.add(person.path("branchId"));
-        units.addAll(person.path("groupIds"));
-        return units;
-    }
+class PeopleImportsApiTest extends PeopleImportTests {
 
     @Test
     void utf8WithAndWithoutBomAndGb18030WithChineseHeadersAreImported() throws Exception {
@@ -372,159 +245,5 @@ class PeopleImportsApiTest {
         assertEquals("FAILED", sameDay.get("state"), "a second transfer on the day of the first is refused");
         assertEquals(List.of("2 branch PERSON_DATE_TOO_EARLY"), lineColumnCodes(errors(sameDay.get("id"), "en")));
         assertEquals(List.of(otherBranch, otherGroup), unitsOf(id));
-    }
-
-    @Test
-    void theSameKeyAndFileReplayTheFirstAnswer() {
-        byte[] file = csv(HEADER, List.of(id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ","))
-                .getBytes(StandardCharsets.UTF_8);
-        String key = UUID.randomUUID().toString();
-        Response first = ImportFiles.typed(admin(), "text/csv").header("Idempotency-Key", key).body(file).post(IMPORTS);
-        first.then().statusCode(202).header("Idempotent-Replayed", "false");
-        Response again = ImportFiles.typed(admin(), "text/csv").header("Idempotency-Key", key).body(file).post(IMPORTS);
-        again.then().statusCode(202).header("Idempotent-Replayed", "true")
-                .header("Location", equalTo(first.header("Location")));
-        ImportFiles.finished(PeopleImportsApiTest::admin, first.header("Location"), job -> { });
-        problem(ImportFiles.typed(admin(), "text/csv").header("Idempotency-Key", key).body("x\n".getBytes())
-                .post(IMPORTS).then(), 422, "IDEMPOTENCY_KEY_REUSED");
-    }
-
-    @Test
-    void pollingShowsTheImportWithAnETag() {
-        byte[] file = csv(HEADER, List.of(id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ","))
-                .getBytes(StandardCharsets.UTF_8);
-        Response accepted = upload(admin(), file, "text/csv", "false");
-        String location = accepted.header("Location");
-        assertEquals("\"0\"", accepted.header("ETag"));
-        Map<String, Object> done = ImportFiles.finished(PeopleImportsApiTest::admin, location, job -> { });
-        String etag = admin().get(location).then().statusCode(200).extract().header("ETag");
-        assertNotEquals("\"0\"", etag);
-        assertEquals("\"" + done.get("version") + "\"", etag);
-        admin().header("If-None-Match", etag).get(location).then().statusCode(304);
-        assertTrue(done.get("finishedAt") != null && done.get("startedAt") != null);
-    }
-
-    @Test
-    void requestsAreChecked() {
-        byte[] file = csv(HEADER, List.of()).getBytes(StandardCharsets.UTF_8);
-        problem(upload(admin(), file, "application/json", "false").then(), 415, "IMPORT_NOT_CSV");
-        problem(upload(admin(), file, "text/csv; charset=ISO-8859-1", "false").then(), 415, "IMPORT_NOT_CSV");
-        problem(upload(admin(), file, "text/plain", null).then(), 415, "IMPORT_NOT_CSV");
-        problem(upload(admin(), file, "text/csv", "yes").then(), 400, "INVALID_PARAMETER");
-        problem(upload(admin(), new byte[0], "text/csv", null).then(), 400, "IMPORT_FILE_EMPTY");
-        problem(admin().contentType("text/csv").body(file).post(IMPORTS).then(), 400, "IDEMPOTENCY_KEY_REQUIRED");
-        problem(admin().get(IMPORTS + "/" + UUID.randomUUID()).then(), 404, "NOT_FOUND");
-        problem(admin().get(IMPORTS + "/" + UUID.randomUUID() + "/errors").then(), 404, "NOT_FOUND");
-        Map<String, Object> job = run(file, "text/csv", "true");
-        problem(admin().queryParam("limit", 0).get(IMPORTS + "/" + job.get("id") + "/errors").then(), 400,
-                "INVALID_PARAMETER");
-        problem(admin().queryParam("cursor", "abc.def").get(IMPORTS + "/" + job.get("id") + "/errors").then(), 400,
-                "INVALID_CURSOR");
-    }
-
-    @Test
-    void aFileOverTheLimitIsA413AndOneOverAMebibyteIsTaken() throws Exception {
-        // the server answers from the declared length, before the body (the JDK's client waits forever there)
-        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            String head = "POST " + IMPORTS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-                    + "Authorization: " + adminAuthorization() + "\r\nIdempotency-Key: " + UUID.randomUUID()
-                    + "\r\nContent-Length: " + (16 * 1024 * 1024 + 1) + "\r\nExpect: 100-continue\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[4096];
-            int read;
-            while (!answer.toString().endsWith("}") && (read = socket.getInputStream().read(buffer)) > 0) {
-                answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-            assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
-            assertTrue(answer.toString().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), answer.toString());
-            assertTrue(answer.toString().contains("16777216"), answer.toString());
-        }
-        StringBuilder file = new StringBuilder(HEADER).append('\n');
-        int n = 0;
-        while (file.length() < 1_200_000) {
-            file.append(id("m" + n++)).append(",某人,MALE,1990-01-01,NON_MEMBER,,,false,,").append(branchName)
-                    .append(",\n");
-        }
-        Map<String, Object> job = run(file.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "true");
-        assertEquals("SUCCEEDED", job.get("state"));
-        assertEquals(n, job.get("created"));
-    }
-
-    @Test
-    void aBranchNamedByIdMustBeABranchEvenWithoutAGroupsColumn() {
-        byte[] file = ("externalId,name,gender,birthDate,politicalStatus,branch\n"
-                + id("g") + ",甲,FEMALE,1985-03-08,ACTIVIST," + group + "\n"
-                + ",,,,,\n" // Excel's cleared row: skipped like a blank line
-                + id("b") + ",乙,FEMALE,1985-03-08,ACTIVIST," + branch + "\n").getBytes(StandardCharsets.UTF_8);
-        Map<String, Object> job = run(file, "text/csv", "true");
-        assertEquals("FAILED", job.get("state"));
-        assertEquals(List.of("2 branch PERSON_UNIT_KIND_WRONG"), lineColumnCodes(errors(job.get("id"), "en")));
-    }
-
-    @Test
-    void aFileWithAUtf8ByteOrderMarkIsUtf8EvenWithABadByte() {
-        byte[] good = csv(HEADER, List.of(id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ","))
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] file = new byte[3 + good.length + 1];
-        System.arraycopy(ImportFiles.BOM, 0, file, 0, 3);
-        System.arraycopy(good, 0, file, 3, good.length);
-        file[file.length - 1] = (byte) 0xFF; // not UTF-8 anywhere
-        Map<String, Object> job = run(file, "text/csv", "true");
-        assertEquals("FAILED", job.get("state"));
-        assertEquals("UTF-8", job.get("charset"));
-        List<String> codes = lineColumnCodes(errors(job.get("id"), "en"));
-        assertEquals(1, codes.size(), codes.toString());
-        assertTrue(codes.get(0).endsWith("IMPORT_ENCODING_INVALID"), codes.toString());
-    }
-
-    @Test
-    void secretariesImportIntoTheirOwnBranchesOnly() {
-        byte[] empty = csv(HEADER, List.of()).getBytes(StandardCharsets.UTF_8);
-        problem(upload(caller(), empty, "text/csv", "true").then(), 401, "UNAUTHENTICATED");
-        problem(caller().get(IMPORTS + "/" + UUID.randomUUID()).then(), 401, "UNAUTHENTICATED");
-        UUID inBranch = UUID.fromString(branch);
-        for (String role : List.of(Roles.MEMBER, Roles.GROUP_LEADER, Roles.INTEGRITY_OFFICER)) {
-            problem(upload(Api.as("importer-" + role, role, inBranch), empty, "text/csv", "true").then(), 403,
-                    "FORBIDDEN");
-        }
-        Supplier<RequestSpecification> secretary = () -> Api.as("import-secretary", Roles.SECRETARY, inBranch);
-        problem(secretary.get().get(IMPORTS + "/" + UUID.randomUUID()).then(), 404, "NOT_FOUND");
-        // someone of the other branch, whom the secretary may not take over
-        Map<String, Object> other = new HashMap<>();
-        other.put("externalId", id("other"));
-        other.put("name", "外人");
-        other.put("gender", "MALE");
-        other.put("birthDate", "1980-01-01");
-        other.put("politicalStatus", "ACTIVIST");
-        other.put("leadingCadre", false);
-        other.put("branchId", otherBranch);
-        admin().header("Idempotency-Key", UUID.randomUUID().toString()).body(other).post("/v1/people").then()
-                .statusCode(201);
-        byte[] file = csv(HEADER, List.of(
-                id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ",",
-                id("2") + ",乙,FEMALE,1985-03-08,ACTIVIST,,,false,," + otherBranchName + ",",
-                id("other") + ",外人,MALE,1980-01-01,ACTIVIST,,,false,," + branchName + ","))
-                .getBytes(StandardCharsets.UTF_8);
-        Response accepted = upload(secretary.get(), file, "text/csv", "false");
-        accepted.then().statusCode(202);
-        Map<String, Object> job = ImportFiles.finished(secretary, accepted.header("Location"), seen -> { });
-        assertEquals("FAILED", job.get("state"));
-        List<Map<String, Object>> problems = new ArrayList<>();
-        secretary.get().get(accepted.header("Location") + "/errors").then().statusCode(200)
-                .extract().<List<Map<String, Object>>>path("items").forEach(problems::add);
-        assertEquals(List.of("3 branch IMPORT_UNIT_NOT_FOUND", "4 externalId IMPORT_PERSON_OUT_OF_REACH"),
-                lineColumnCodes(problems));
-        // an import is seen by whoever started it and by those who import everywhere, not by others
-        problem(Api.as("import-other-secretary", Roles.SECRETARY, UUID.fromString(otherBranch))
-                .get(accepted.header("Location")).then(), 404, "NOT_FOUND");
-        admin().get(accepted.header("Location")).then().statusCode(200);
-        // within the branch it works
-        byte[] own = csv(HEADER, List.of(id("1") + ",甲,FEMALE,1985-03-08,ACTIVIST,,,false,," + branchName + ","))
-                .getBytes(StandardCharsets.UTF_8);
-        Response ok = upload(secretary.get(), own, "text/csv", "false");
-        assertEquals("SUCCEEDED", ImportFiles.finished(secretary, ok.header("Location"), seen -> { }).get("state"));
     }
 }
