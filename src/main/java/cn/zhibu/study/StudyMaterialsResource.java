@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,8 +75,7 @@ public class StudyMaterialsResource {
             description = "Secretaries and org admins of the audience unit. It opens at publishFrom (default: "
                     + "now) and closes at publishUntil (if any).")
     @APIResponse(responseCode = "201", description = "The material was created (or, on a replay, had been)",
-            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StudyMaterialViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -119,9 +119,8 @@ public class StudyMaterialsResource {
     @Operation(operationId = "getStudyMaterial", summary = "Read one study material",
             description = "Once it has opened and until it is withdrawn, those in its audience and those whose "
                     + "roles reach its unit read it (a closed one too).")
-    @APIResponse(responseCode = "200", description = "The material", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StudyMaterialViews.View.class)))
+    @APIResponseSchema(value = StudyMaterialViews.View.class, responseCode = "200",
+            responseDescription = "The material")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -135,9 +134,8 @@ public class StudyMaterialsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeStudyMaterial", summary = "Change a study material",
             description = "Its content and publishing window (the audience stays). Not once withdrawn.")
-    @APIResponse(responseCode = "200", description = "The changed material", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StudyMaterialViews.View.class)))
+    @APIResponseSchema(value = StudyMaterialViews.View.class, responseCode = "200",
+            responseDescription = "The changed material")
     @APIResponse(ref = "StudyMaterialConflict", responseCode = "409")
     @APIResponse(ref = "StudyMaterialRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -153,9 +151,8 @@ public class StudyMaterialsResource {
     @Operation(operationId = "withdrawStudyMaterial", summary = "Withdraw a study material",
             description = "Closes it from now on for good; it is kept, with the check-ins and quizzes made on it. "
                     + "Withdrawing it again changes nothing.")
-    @APIResponse(responseCode = "200", description = "The withdrawn material", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StudyMaterialViews.View.class)))
+    @APIResponseSchema(value = StudyMaterialViews.View.class, responseCode = "200",
+            responseDescription = "The withdrawn material")
     public Response withdraw(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writable(id);
@@ -168,8 +165,8 @@ public class StudyMaterialsResource {
     @Operation(operationId = "openStudyMaterial", summary = "Record that I open a study material now",
             description = "A member opens a material open to them (their own person is in its audience, inside "
                     + "its publishing window).")
-    @APIResponse(responseCode = "200", description = "Today's first opening", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyMaterialViews.Opening.class)))
+    @APIResponseSchema(value = StudyMaterialViews.Opening.class, responseCode = "200",
+            responseDescription = "Today's first opening")
     @APIResponse(ref = "CheckInRefused", responseCode = "422")
     public StudyMaterialViews.Opening open(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         UUID person = access.personId().orElseThrow(() -> new ProblemException(StudyProblem.STUDY_NOT_A_PERSON));

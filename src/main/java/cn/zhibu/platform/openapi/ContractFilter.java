@@ -1,5 +1,6 @@
 package cn.zhibu.platform.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -7,6 +8,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -16,7 +19,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Adds to every {@code /v1} operation the answers the platform gives to all of them (problem
  * responses, rate-limit headers), so each resource declares only its own outcomes, and bounds the
  * scalar strings (uuid, date, date-time) and versions the same way everywhere, so no annotation
- * repeats those bounds. The shared components live in {@code META-INF/openapi.yaml}.
+ * repeats those bounds. The headers that follow from the parameters are added too: an {@code ETag} on the 200 answer
+ * of an operation that takes {@code If-Match} or {@code If-None-Match} (not a delete), and {@code Idempotent-Replayed}
+ * on the success answers of an operation that requires an {@code Idempotency-Key}. The shared components live in
+ * {@code META-INF/openapi.yaml}.
  */
 public class ContractFilter implements OASFilter {
 
@@ -86,14 +92,20 @@ public class ContractFilter implements OASFilter {
         add(responses, "431", "HeadersTooLarge", true);
         add(responses, "500", "InternalError", true);
         add(responses, "503", "ServiceBusy", true);
+        boolean tagged = method != PathItem.HttpMethod.DELETE
+                && (hasParameter(operation, "IfMatch") || hasParameter(operation, "IfNoneMatch"));
+        boolean replayable = hasParameter(operation, "IdempotencyKey");
+        successFirst(responses);
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
             if (response.getRef() == null) {
-                for (String header : COMMON_HEADERS) {
-                    if (response.getHeaders() == null || !response.getHeaders().containsKey(header)) {
-                        response.addHeader(header, OASFactory.createHeader().ref(header));
-                    }
+                if (tagged && "200".equals(entry.getKey())) {
+                    declare(response, "ETag");
                 }
+                if (replayable && entry.getKey().startsWith("2")) {
+                    declare(response, "Idempotent-Replayed");
+                }
+                COMMON_HEADERS.forEach(header -> addHeader(response, header));
             }
         }
     }
@@ -183,6 +195,54 @@ public class ContractFilter implements OASFilter {
         schema.setPattern(pattern);
         schema.setDescription(description);
         schema.setAnyOf(anyOf);
+    }
+
+    /** The success answers before the problems, whichever way the annotations declared them. */
+    private static void successFirst(APIResponses responses) {
+        Map<String, APIResponse> all = new LinkedHashMap<>(responses.getAPIResponses());
+        if (all.keySet().stream().dropWhile(code -> code.startsWith("2")).noneMatch(code -> code.startsWith("2"))) {
+            return;
+        }
+        Map<String, APIResponse> ordered = new LinkedHashMap<>();
+        all.forEach((code, response) -> {
+            if (code.startsWith("2")) {
+                ordered.put(code, response);
+            }
+        });
+        ordered.putAll(all);
+        responses.setAPIResponses(ordered);
+    }
+
+    private static void addHeader(APIResponse response, String header) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(header)) {
+            response.addHeader(header, OASFactory.createHeader().ref(header));
+        }
+    }
+
+    /**
+     * Adds a header a convention implies where an annotation would have declared it: before the content, an entity
+     * tag first (after the Location of a created resource), others after those declared.
+     */
+    private static void declare(APIResponse response, String header) {
+        Map<String, Header> declared = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        if (declared.containsKey(header)) {
+            return;
+        }
+        Map<String, Header> headers = new LinkedHashMap<>();
+        if ("ETag".equals(header) && declared.containsKey("Location")) {
+            headers.put("Location", declared.get("Location"));
+        }
+        if ("ETag".equals(header)) {
+            headers.put(header, OASFactory.createHeader().ref(header));
+        }
+        headers.putAll(declared);
+        headers.putIfAbsent(header, OASFactory.createHeader().ref(header));
+        response.setHeaders(headers);
+        if (declared.isEmpty() && response.getContent() != null) {
+            Content content = response.getContent();
+            response.setContent(null);
+            response.setContent(content);
+        }
     }
 
     private static void add(APIResponses responses, String status, String component, boolean applies) {

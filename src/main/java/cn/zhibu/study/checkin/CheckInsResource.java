@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,8 +69,7 @@ public class CheckInsResource {
             description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts), for today as "
                     + "the server's clock says (Asia/Shanghai).")
     @APIResponse(responseCode = "201", description = "The check-in, its points and the streak",
-            headers = {@Header(name = "Location", ref = "Location"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInViews.Receipt.class)))
     @APIResponse(ref = "CheckInExists", responseCode = "409")
@@ -117,8 +117,7 @@ public class CheckInsResource {
     @Operation(operationId = "getCheckInStreak", summary = "A person's study streak",
             description = "The current and longest runs of days with a credited check-in (see CheckInStreak). "
                     + "Without `personId`, the caller's own.")
-    @APIResponse(responseCode = "200", description = "The streak", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.Streak.class)))
+    @APIResponseSchema(value = CheckInViews.Streak.class, responseCode = "200", responseDescription = "The streak")
     public CheckInViews.Streak streak(
             @Parameter(description = "The person (default: the caller's own)", schema = @Schema(
                     type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId) {
@@ -152,8 +151,7 @@ public class CheckInsResource {
     @Operation(operationId = "getCheckIn", summary = "Read one check-in",
             description = "A member reads their own; group leaders, secretaries and org admins those of people in "
                     + "their units.")
-    @APIResponse(responseCode = "200", description = "The check-in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponseSchema(value = CheckInViews.View.class, responseCode = "200", responseDescription = "The check-in")
     public CheckInViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         CheckInViews.View checkIn = checkIns.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         readers.requireReadable(checkIn.personId());
@@ -165,8 +163,8 @@ public class CheckInsResource {
     @Operation(operationId = "clearCheckIn", summary = "Clear a flagged check-in",
             description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its "
                     + "own day, under that day's rule and caps) and counts for the streak.")
-    @APIResponse(responseCode = "200", description = "The credited check-in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponseSchema(value = CheckInViews.View.class, responseCode = "200",
+            responseDescription = "The credited check-in")
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.View clear(@Parameter(ref = "Id") @PathParam("id") UUID id) {
@@ -180,8 +178,8 @@ public class CheckInsResource {
     @Operation(operationId = "rejectCheckIn", summary = "Reject a flagged check-in",
             description = "With a reason: it stays uncredited for good, and still counts as the day's check-in "
                     + "(no second one that day).")
-    @APIResponse(responseCode = "200", description = "The rejected check-in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.View.class)))
+    @APIResponseSchema(value = CheckInViews.View.class, responseCode = "200",
+            responseDescription = "The rejected check-in")
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.View reject(@Parameter(ref = "Id") @PathParam("id") UUID id,

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,8 +65,7 @@ public class MakeUpsResource {
     @Operation(operationId = "requestMakeUp", summary = "Ask to check in a missed day",
             description = "By the caller's own person (403 STUDY_NOT_A_PERSON for other accounts).")
     @APIResponse(responseCode = "201", description = "The pending request",
-            headers = {@Header(name = "Location", ref = "Location"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
     @APIResponse(ref = "CheckInExists", responseCode = "409")
@@ -119,8 +119,7 @@ public class MakeUpsResource {
     @Operation(operationId = "getMakeUp", summary = "Read one make-up request",
             description = "A member reads their own; group leaders, secretaries and org admins those of people in "
                     + "their units.")
-    @APIResponse(responseCode = "200", description = "The request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
+    @APIResponseSchema(value = CheckInViews.MakeUpView.class, responseCode = "200", responseDescription = "The request")
     public CheckInViews.MakeUpView get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         CheckInViews.MakeUpView makeUp = makeUps.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         readers.requireReadable(makeUp.personId());
@@ -132,9 +131,8 @@ public class MakeUpsResource {
     @Operation(operationId = "approveMakeUp", summary = "Approve a make-up request",
             description = "Makes the check-in on the missed day and credits MAKE_UP_CHECK_IN dated to it (under "
                     + "that day's rule and caps; 0 points where the branch gives none).")
-    @APIResponse(responseCode = "200", description = "The approved request, with its check-in and points",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
+    @APIResponseSchema(value = CheckInViews.MakeUpView.class, responseCode = "200",
+            responseDescription = "The approved request, with its check-in and points")
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.MakeUpView approve(@Parameter(ref = "Id") @PathParam("id") UUID id) {
@@ -148,8 +146,8 @@ public class MakeUpsResource {
     @Operation(operationId = "rejectMakeUp", summary = "Reject a make-up request",
             description = "With a reason; nothing is credited, and it no longer counts against the monthly limit. "
                     + "Decided once: 409 MAKE_UP_ALREADY_DECIDED after.")
-    @APIResponse(responseCode = "200", description = "The rejected request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.MakeUpView.class)))
+    @APIResponseSchema(value = CheckInViews.MakeUpView.class, responseCode = "200",
+            responseDescription = "The rejected request")
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
     @APIResponse(ref = "ReviewConflict", responseCode = "409")
     public CheckInViews.MakeUpView reject(@Parameter(ref = "Id") @PathParam("id") UUID id,

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,8 +70,7 @@ public class QuizAttemptsResource {
             description = "Only the attempt's own person. Scores each question right when the chosen keys are "
                     + "exactly the correct ones.")
     @APIResponse(responseCode = "200", description = "The submitted attempt with its result",
-            headers = {@Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttemptViews.View.class)))
     @APIResponse(ref = "QuizAnswersInvalid", responseCode = "400")
@@ -117,9 +117,7 @@ public class QuizAttemptsResource {
     @Path("{id}")
     @Operation(operationId = "getQuizAttempt", summary = "Read one attempt",
             description = "Its own person, and group leaders, secretaries and org admins of their branch.")
-    @APIResponse(responseCode = "200", description = "The attempt", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AttemptViews.View.class)))
+    @APIResponseSchema(value = AttemptViews.View.class, responseCode = "200", responseDescription = "The attempt")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

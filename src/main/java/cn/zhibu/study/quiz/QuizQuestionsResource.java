@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,8 +68,7 @@ public class QuizQuestionsResource {
             description = "Secretaries and org admins of the unit. Quizzes of the unit and of the units under it "
                     + "may use it.")
     @APIResponse(responseCode = "201", description = "The question was added (or, on a replay, had been)",
-            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuestionViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -105,9 +105,7 @@ public class QuizQuestionsResource {
     @Operation(operationId = "getQuizQuestion", summary = "Read one question, with its answer",
             description = "Those who manage quizzes on its unit or on a unit under it (secretaries and org admins). "
                     + "Sends an ETag; with If-None-Match naming it, answers 304.")
-    @APIResponse(responseCode = "200", description = "The question", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuestionViews.View.class)))
+    @APIResponseSchema(value = QuestionViews.View.class, responseCode = "200", responseDescription = "The question")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -124,9 +122,8 @@ public class QuizQuestionsResource {
     @Operation(operationId = "changeQuizQuestion", summary = "Change a question",
             description = "Its kind, text, options, answer and explanation (its unit stays), checked as when it "
                     + "was added. Not once retired.")
-    @APIResponse(responseCode = "200", description = "The changed question", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuestionViews.View.class)))
+    @APIResponseSchema(value = QuestionViews.View.class, responseCode = "200",
+            responseDescription = "The changed question")
     @APIResponse(ref = "QuizQuestionConflict", responseCode = "409")
     @APIResponse(ref = "QuizQuestionRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -142,9 +139,8 @@ public class QuizQuestionsResource {
     @Operation(operationId = "retireQuizQuestion", summary = "Retire a question",
             description = "No new quiz may use it from now on; quizzes that hold it keep it, and attempts keep "
                     + "their copy. Retiring it again changes nothing.")
-    @APIResponse(responseCode = "200", description = "The retired question", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuestionViews.View.class)))
+    @APIResponseSchema(value = QuestionViews.View.class, responseCode = "200",
+            responseDescription = "The retired question")
     public Response retire(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writable(id);

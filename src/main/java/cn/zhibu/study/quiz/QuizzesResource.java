@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,8 +75,7 @@ public class QuizzesResource {
     @Operation(operationId = "createQuiz", summary = "Make a quiz on a study material, or one standing alone",
             description = "On a material (materialId): for the material's audience, open while the material is.")
     @APIResponse(responseCode = "201", description = "The quiz was made (or, on a replay, had been)",
-            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = QuizViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -118,9 +118,7 @@ public class QuizzesResource {
     @Operation(operationId = "getQuiz", summary = "Read one quiz (never its answers)",
             description = "Once it has opened and until it is withdrawn, those in its audience and those whose "
                     + "roles reach its unit read it (a closed one too).")
-    @APIResponse(responseCode = "200", description = "The quiz", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuizViews.View.class)))
+    @APIResponseSchema(value = QuizViews.View.class, responseCode = "200", responseDescription = "The quiz")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -134,9 +132,7 @@ public class QuizzesResource {
     @Operation(operationId = "changeQuiz", summary = "Change a quiz",
             description = "Its title, questions, time limit, pass score and, standing alone, its window (its "
                     + "material or unit stays). Not once withdrawn.")
-    @APIResponse(responseCode = "200", description = "The changed quiz", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuizViews.View.class)))
+    @APIResponseSchema(value = QuizViews.View.class, responseCode = "200", responseDescription = "The changed quiz")
     @APIResponse(ref = "QuizConflict", responseCode = "409")
     @APIResponse(ref = "QuizRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -152,9 +148,7 @@ public class QuizzesResource {
     @Operation(operationId = "withdrawQuiz", summary = "Withdraw a quiz",
             description = "Closes it from now on for good; it is kept with its attempts. Attempts already started "
                     + "may still be submitted.")
-    @APIResponse(responseCode = "200", description = "The withdrawn quiz", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuizViews.View.class)))
+    @APIResponseSchema(value = QuizViews.View.class, responseCode = "200", responseDescription = "The withdrawn quiz")
     public Response withdraw(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writable(id);
