@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -99,8 +100,7 @@ public class OrgUnitsResource {
     @Authenticated
     @Operation(operationId = "getOrgUnit", summary = "Read one org unit",
             description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
-    @APIResponse(responseCode = "200", description = "The unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
+    @APIResponseSchema(value = OrgUnitViews.View.class, responseCode = "200", responseDescription = "The unit")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -117,9 +117,9 @@ public class OrgUnitsResource {
             description = "A committee holds committees and branches; a branch holds party groups and departments; "
                     + "only committees and branches stand at the top. Requires an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "The unit was created (or, on a replay, had been)",
-            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgUnitViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "OrgUnitRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
@@ -135,8 +135,7 @@ public class OrgUnitsResource {
     @Authenticated
     @Operation(operationId = "changeOrgUnit", summary = "Rename an org unit or change its position",
             description = "Requires If-Match with the ETag last read.")
-    @APIResponse(responseCode = "200", description = "The changed unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
+    @APIResponseSchema(value = OrgUnitViews.View.class, responseCode = "200", responseDescription = "The changed unit")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -152,8 +151,7 @@ public class OrgUnitsResource {
     @Operation(operationId = "moveOrgUnit", summary = "Move an org unit, with everything under it",
             description = "Never under itself or its own units. Requires If-Match with the ETag last read; the "
                     + "units below it change version too.")
-    @APIResponse(responseCode = "200", description = "The moved unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
+    @APIResponseSchema(value = OrgUnitViews.View.class, responseCode = "200", responseDescription = "The moved unit")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "OrgUnitRefused", responseCode = "422")
     public Response move(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -170,8 +168,7 @@ public class OrgUnitsResource {
     @Operation(operationId = "archiveOrgUnit", summary = "Archive an org unit",
             description = "Units are never deleted: an archived unit keeps its history and takes nothing new. "
                     + "Only a unit with no active unit under it can be archived.")
-    @APIResponse(responseCode = "200", description = "The archived unit", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitViews.View.class)))
+    @APIResponseSchema(value = OrgUnitViews.View.class, responseCode = "200", responseDescription = "The archived unit")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response archive(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

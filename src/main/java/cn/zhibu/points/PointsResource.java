@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,9 +72,9 @@ public class PointsResource {
             description = "Credits MANUAL_AWARD points to a person today, with a reason, under the rule that "
                     + "holds in their branch; its daily and weekly caps may lower the points, to zero.")
     @APIResponse(responseCode = "201", description = "The ledger entry",
-            headers = {@Header(name = "Location", ref = "Location"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerViews.View.class)))
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LedgerViews.View.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PointsRefused", responseCode = "422")
     public Response award(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
@@ -123,8 +124,7 @@ public class PointsResource {
     @Path("entries/{id}")
     @Operation(operationId = "getLedgerEntry", summary = "Read one ledger entry",
             description = "Entries never change.")
-    @APIResponse(responseCode = "200", description = "The entry", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerViews.View.class)))
+    @APIResponseSchema(value = LedgerViews.View.class, responseCode = "200", responseDescription = "The entry")
     public LedgerViews.View entry(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         LedgerViews.View entry = ledger.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         readable(entry.personId());

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -113,8 +114,8 @@ public class ScoringRulesResource {
     @Operation(operationId = "listEffectiveScoringRules", summary = "What each activity earns in a unit on a date",
             description = "For every activity type that earns points there: the version that holds, the unit's own or "
                     + "inherited from the nearest unit above. Without `date`, today.")
-    @APIResponse(responseCode = "200", description = "The rules that hold", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringRuleViews.EffectiveList.class)))
+    @APIResponseSchema(value = ScoringRuleViews.EffectiveList.class, responseCode = "200",
+            responseDescription = "The rules that hold")
     public ScoringRuleViews.EffectiveList effective(
             @Parameter(required = true, description = "The unit", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("unitId") String unitId,
@@ -130,9 +131,7 @@ public class ScoringRulesResource {
     @Path("{id}")
     @Operation(operationId = "getScoringRule", summary = "Read one rule version",
             description = "Versions never change, so its ETag never does.")
-    @APIResponse(responseCode = "200", description = "The version", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScoringRuleViews.View.class)))
+    @APIResponseSchema(value = ScoringRuleViews.View.class, responseCode = "200", responseDescription = "The version")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -17,9 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,8 +44,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createStaffAccount", summary = "Create a staff account with a one-time password",
             description = "The password is shown once, in this answer; it must be changed at the first sign-in.")
-    @APIResponse(responseCode = "201", description = "The account and its one-time password", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.NewAccount.class)))
+    @APIResponseSchema(value = AccountViews.NewAccount.class, responseCode = "201",
+            responseDescription = "The account and its one-time password")
     @APIResponse(ref = "AccountConflict", responseCode = "409")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     public Response create(@NotNull @Valid AccountViews.Create request) {

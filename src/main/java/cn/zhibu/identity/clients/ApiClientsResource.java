@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,8 +93,7 @@ public class ApiClientsResource {
     @Path("{id}")
     @Operation(operationId = "getApiClient", summary = "Read one API client",
             description = "Never its secret.")
-    @APIResponse(responseCode = "200", description = "The client", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.View.class)))
+    @APIResponseSchema(value = ApiClientViews.View.class, responseCode = "200", responseDescription = "The client")
     public ApiClientViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         return managed(id);
     }
@@ -102,8 +102,8 @@ public class ApiClientsResource {
     @Path("{id}/rotate")
     @Operation(operationId = "rotateApiClientSecret", summary = "Replace an API client's secret",
             description = "The old secret, and every token got with it, stop working at once.")
-    @APIResponse(responseCode = "200", description = "The client and its new secret", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.WithSecret.class)))
+    @APIResponseSchema(value = ApiClientViews.WithSecret.class, responseCode = "200",
+            responseDescription = "The client and its new secret")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public ApiClientViews.WithSecret rotate(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         managed(id);
@@ -114,8 +114,8 @@ public class ApiClientsResource {
     @Path("{id}/revoke")
     @Operation(operationId = "revokeApiClient", summary = "Revoke an API client",
             description = "Its secret and every token it holds stop working at once. Revoking twice changes nothing.")
-    @APIResponse(responseCode = "200", description = "The revoked client", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiClientViews.View.class)))
+    @APIResponseSchema(value = ApiClientViews.View.class, responseCode = "200",
+            responseDescription = "The revoked client")
     public ApiClientViews.View revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         managed(id);
         return clients.revoke(id, access.caller().id().toString());

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -125,8 +126,7 @@ public class GrantsResource {
     @Path("{id}")
     @Operation(operationId = "getGrant", summary = "Read one grant",
             description = "A grant on a unit the caller manages grants in; revoked grants too.")
-    @APIResponse(responseCode = "200", description = "The grant", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantViews.View.class)))
+    @APIResponseSchema(value = GrantViews.View.class, responseCode = "200", responseDescription = "The grant")
     public GrantViews.View get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         return visible(id);
     }
@@ -135,8 +135,7 @@ public class GrantsResource {
     @Path("{id}/revoke")
     @Operation(operationId = "revokeGrant", summary = "Revoke a grant",
             description = "The grant stays, with who revoked it and when. The last ORG_ADMIN everywhere cannot be revoked.")
-    @APIResponse(responseCode = "200", description = "The revoked grant", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantViews.View.class)))
+    @APIResponseSchema(value = GrantViews.View.class, responseCode = "200", responseDescription = "The revoked grant")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public GrantViews.View revoke(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         visible(id);

@@ -14,10 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,8 +45,7 @@ public class InvitationsResource {
     @Operation(operationId = "issueWeChatInvitation", summary = "Issue a one-time WeChat invitation code for a person",
             description = "The person enters it at their first sign-in from the mini-program (or to move to "
                     + "another WeChat). Earlier unused codes of the person stop working.")
-    @APIResponse(responseCode = "201", description = "The code", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.Invitation.class)))
+    @APIResponseSchema(value = SignInViews.Invitation.class, responseCode = "201", responseDescription = "The code")
     @APIResponse(ref = "IdentityRefused", responseCode = "422")
     public Response issue(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         access.require(Action.INVITATION_ISSUE, people.homeUnit(id).orElseThrow(

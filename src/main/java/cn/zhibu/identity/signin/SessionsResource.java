@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,8 +48,7 @@ public class SessionsResource {
     @Path("password")
     @Operation(operationId = "signInWithPassword", summary = "Sign in with a user name and password (staff)",
             description = "After repeated failures the account is locked for a while (429 with Retry-After).")
-    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
+    @APIResponseSchema(value = SignInViews.TokenPair.class, responseCode = "200", responseDescription = "Signed in")
     @APIResponse(ref = "Unauthorized", responseCode = "401")
     @APIResponse(ref = "TooManyRequests", responseCode = "429")
     public SignInViews.TokenPair signInWithPassword(@NotNull @Valid SignInViews.Password request) {
@@ -61,8 +59,7 @@ public class SessionsResource {
     @Path("wechat")
     @Operation(operationId = "signInWithWeChat", summary = "Sign in from the mini-program with a wx.login code",
             description = "The server asks WeChat (jscode2session) who the code belongs to.")
-    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
+    @APIResponseSchema(value = SignInViews.TokenPair.class, responseCode = "200", responseDescription = "Signed in")
     @APIResponse(ref = "Unauthorized", responseCode = "401")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -77,8 +74,8 @@ public class SessionsResource {
     @Operation(operationId = "refreshSession", summary = "Exchange a refresh token for a new token pair",
             description = "Each refresh token works once. Presenting one that was already exchanged ends the whole "
                     + "session (both the thief and the owner must sign in again).")
-    @APIResponse(responseCode = "200", description = "A new token pair", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
+    @APIResponseSchema(value = SignInViews.TokenPair.class, responseCode = "200",
+            responseDescription = "A new token pair")
     @APIResponse(ref = "Unauthorized", responseCode = "401")
     public SignInViews.TokenPair refresh(@NotNull @Valid SignInViews.Refresh request) {
         return sessions.refresh(request.refreshToken());
@@ -105,8 +102,7 @@ public class SessionsResource {
     @Path("demo")
     @Operation(operationId = "signInAsDemoPerson", summary = "Sign in as a demo person (demo installations only)",
             description = "Only with zhibu.demo=true on the embedded database, listening on this machine only.")
-    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInViews.TokenPair.class)))
+    @APIResponseSchema(value = SignInViews.TokenPair.class, responseCode = "200", responseDescription = "Signed in")
     @APIResponse(ref = "NotFound", responseCode = "404")
     public SignInViews.TokenPair signInAsDemoPerson(@NotNull @Valid SignInViews.Demo request) {
         return demo.signIn(Optional.ofNullable(request.externalId()), Optional.ofNullable(request.personId()));

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -108,8 +109,7 @@ public class PeopleResource {
     @Authenticated
     @Operation(operationId = "getPerson", summary = "Read one person",
             description = "Sends an ETag; with If-None-Match naming it, answers 304 Not Modified.")
-    @APIResponse(responseCode = "200", description = "The person", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponseSchema(value = PersonView.class, responseCode = "200", responseDescription = "The person")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -129,9 +129,9 @@ public class PeopleResource {
             description = "With the branch and, optionally, party groups or departments of it. Requires an "
                     + "Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "The person was added (or, on a replay, had been)",
-            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-                    @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PersonView.class)))
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response create(@Parameter(ref = "IdempotencyKey") @HeaderParam("Idempotency-Key") String key,
@@ -148,8 +148,7 @@ public class PeopleResource {
     @Authenticated
     @Operation(operationId = "changePerson", summary = "Change a person's details",
             description = "Memberships change by transfer. Requires If-Match with the ETag last read.")
-    @APIResponse(responseCode = "200", description = "The changed person", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponseSchema(value = PersonView.class, responseCode = "200", responseDescription = "The changed person")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -165,8 +164,7 @@ public class PeopleResource {
     @Operation(operationId = "transferPerson", summary = "Transfer a person to another branch or other groups",
             description = "The current memberships end the day before `date` and the new ones start on it; history is "
                     + "kept. Requires If-Match with the ETag last read.")
-    @APIResponse(responseCode = "200", description = "The transferred person", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponseSchema(value = PersonView.class, responseCode = "200", responseDescription = "The transferred person")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response transfer(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -183,8 +181,7 @@ public class PeopleResource {
     @Authenticated
     @Operation(operationId = "leavePerson", summary = "Record that a person left the branch",
             description = "Memberships end on `date`; the person stays, marked as left. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "The person, now left", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponseSchema(value = PersonView.class, responseCode = "200", responseDescription = "The person, now left")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response leave(@Parameter(ref = "Id") @PathParam("id") UUID id,

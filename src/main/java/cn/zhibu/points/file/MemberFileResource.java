@@ -27,11 +27,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,9 +65,7 @@ public class MemberFileResource {
     @Operation(operationId = "getMemberFile", summary = "A person's member file for a year",
             description = "Totals of the year (overall, by activity type, by ISO week with entries, by month), "
                     + "the rating band the total earns in the person's branch.")
-    @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MemberFileViews.File.class)))
+    @APIResponseSchema(value = MemberFileViews.File.class, responseCode = "200", responseDescription = "The file")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response file(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(description = "The calendar year (default: this year)", schema = @Schema(type = SchemaType.INTEGER,

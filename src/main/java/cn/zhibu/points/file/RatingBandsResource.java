@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,9 +54,7 @@ public class RatingBandsResource {
     @Operation(operationId = "getRatingBands", summary = "The rating bands that hold in a unit",
             description = "The unit's own bands, or those it inherits from the nearest unit above that has its "
                     + "own, or the defaults (优秀 ≥ 80, 良好 ≥ 60, 合格 ≥ 0); `source` says which.")
-    @APIResponse(responseCode = "200", description = "The bands", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RatingBandViews.Effective.class)))
+    @APIResponseSchema(value = RatingBandViews.Effective.class, responseCode = "200", responseDescription = "The bands")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("unitId") UUID unitId,
@@ -92,8 +91,8 @@ public class RatingBandsResource {
     @Operation(operationId = "deleteRatingBands", summary = "Remove a unit's own rating bands",
             description = "The unit inherits again (from above, or the defaults). Needs the If-Match of its own bands; "
                     + "404 when it has none.")
-    @APIResponse(responseCode = "200", description = "The bands that hold in the unit now", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingBandViews.Effective.class)))
+    @APIResponseSchema(value = RatingBandViews.Effective.class, responseCode = "200",
+            responseDescription = "The bands that hold in the unit now")
     public RatingBandViews.Effective delete(@Parameter(description = "The unit", schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) @PathParam("unitId") UUID unitId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

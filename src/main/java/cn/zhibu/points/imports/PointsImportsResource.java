@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -107,10 +108,8 @@ public class PointsImportsResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     maxLength = RequestLimits.MAX_BODY_BYTES),
                     examples = @ExampleObject(name = "two records", value = EXAMPLE_CSV))})
-    @APIResponse(responseCode = "200", description = "What was credited, and what had been imported before",
-            headers = @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PointsImportViews.Result.class)))
+    @APIResponseSchema(value = PointsImportViews.Result.class, responseCode = "200",
+            responseDescription = "What was credited, and what had been imported before")
     @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv (or has no "
             + "Content-Type), or its charset is neither UTF-8 nor GB18030 (code UNSUPPORTED_MEDIA_TYPE or IMPORT_NOT_CSV)",
             headers = @Header(name = "Content-Language", ref = "Content-Language"),

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -119,9 +120,7 @@ public class PeopleImportsResource {
     @Operation(operationId = "getPeopleImport", summary = "How an import of people stands",
             description = "Its state and progress (`processed` of `total` lines in the current phase) while it runs, "
                     + "and what it did at the end. Sends an ETag; with If-None-Match naming it, answers 304.")
-    @APIResponse(responseCode = "200", description = "The import", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PeopleImportView.class)))
+    @APIResponseSchema(value = PeopleImportView.class, responseCode = "200", responseDescription = "The import")
     @APIResponse(ref = "NotModified", responseCode = "304")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
