@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,8 +72,8 @@ public class IntegrityFilesResource {
     @Audited(AuditAction.OPEN_FILE)
     @Operation(operationId = "openIntegrityFile", summary = "Open a cadre's integrity file",
             description = "Integrity officers of the person's branch.")
-    @APIResponse(responseCode = "201", description = "The new file", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.FileView.class)))
+    @APIResponseSchema(value = IntegrityViews.FileView.class, responseCode = "201",
+            responseDescription = "The new file")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response open(@NotNull @Valid IntegrityViews.Open request) {
@@ -144,8 +145,8 @@ public class IntegrityFilesResource {
     @Audited(value = AuditAction.APPEND_ENTRY, target = Audited.Target.FILE)
     @Operation(operationId = "appendIntegrityEntry", summary = "Add an entry to a file",
             description = "Integrity officers of the cadre's unit (not their own file or a relative's).")
-    @APIResponse(responseCode = "201", description = "The entry as filed", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrityViews.EntryView.class)))
+    @APIResponseSchema(value = IntegrityViews.EntryView.class, responseCode = "201",
+            responseDescription = "The entry as filed")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response append(@Parameter(ref = "Id") @PathParam("id") UUID id,

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -84,9 +85,8 @@ public class LeaderboardsResource {
     @Operation(operationId = "getPeopleBoard", summary = "A unit's people for a week, best first",
             description = "The people of the unit (and the units below it) with a counted entry that week, by the "
                     + "week's points: competition ranks (1, 2, 2, 4).")
-    @APIResponse(responseCode = "200", description = "One page of the board",
-            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LeaderboardViews.PeopleBoard.class)))
+    @APIResponseSchema(value = LeaderboardViews.PeopleBoard.class, responseCode = "200",
+            responseDescription = "One page of the board")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response people(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
@@ -105,9 +105,8 @@ public class LeaderboardsResource {
     @Operation(operationId = "getUnitsBoard", summary = "A unit's child units for a week, ranked",
             description = "The party groups and departments of a branch, or the committees and branches of a "
                     + "committee, with their members now, participants (members with a counted entry that week).")
-    @APIResponse(responseCode = "200", description = "The units board",
-            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LeaderboardViews.UnitsBoard.class)))
+    @APIResponseSchema(value = LeaderboardViews.UnitsBoard.class, responseCode = "200",
+            responseDescription = "The units board")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response units(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
@@ -174,9 +173,8 @@ public class LeaderboardsResource {
     @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
             description = "The caller's points, rank, the points to the rank above, percentile among the "
                     + "participants, and their unit's rank among its siblings, on the board of `unitId`.")
-    @APIResponse(responseCode = "200", description = "The caller's standing",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LeaderboardViews.Me.class)))
+    @APIResponseSchema(value = LeaderboardViews.Me.class, responseCode = "200",
+            responseDescription = "The caller's standing")
     public LeaderboardViews.Me me(
             @Parameter(description = "The board's unit (default: the caller's branch)",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId")
@@ -196,8 +194,8 @@ public class LeaderboardsResource {
     @Path("preferences/me")
     @Operation(operationId = "getMyBoardPreference", summary = "Whether I appear anonymously on boards",
             description = "A person's own account only.")
-    @APIResponse(responseCode = "200", description = "The choice", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Preference.class)))
+    @APIResponseSchema(value = LeaderboardViews.Preference.class, responseCode = "200",
+            responseDescription = "The choice")
     public LeaderboardViews.Preference preference() {
         return boards.preference(self());
     }
@@ -208,8 +206,8 @@ public class LeaderboardsResource {
     @Operation(operationId = "putMyBoardPreference", summary = "Appear on boards as 匿名, or by name",
             description = "Anonymous people are listed as 匿名 without their id, on live boards and on weeks "
                     + "published afterwards; they still count in every rank and figure. A person's own account only.")
-    @APIResponse(responseCode = "200", description = "The choice made", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Preference.class)))
+    @APIResponseSchema(value = LeaderboardViews.Preference.class, responseCode = "200",
+            responseDescription = "The choice made")
     public LeaderboardViews.Preference choose(@NotNull @Valid LeaderboardViews.Preference preference) {
         return boards.choose(self(), preference.anonymous());
     }
@@ -222,8 +220,7 @@ public class LeaderboardsResource {
     @Path("weeks/{week}/check")
     @Operation(operationId = "checkStandings", summary = "Check a week's standings against the ledger",
             description = "Recomputes the week from the ledger entries the standings have taken in.")
-    @APIResponse(responseCode = "200", description = "The check", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardViews.Check.class)))
+    @APIResponseSchema(value = LeaderboardViews.Check.class, responseCode = "200", responseDescription = "The check")
     public LeaderboardViews.Check check(@Parameter(description = "The ISO week", required = true,
             schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
         access.requireEverywhere(Action.LEADERBOARD_MANAGE);
@@ -235,9 +232,8 @@ public class LeaderboardsResource {
     @Operation(operationId = "getLeaderboardSettings", summary = "How a unit ranks its child units",
             description = "The metric of the unit's units board, its published weeks and its study leaders: its "
                     + "own choice, or POINTS_PER_MEMBER.")
-    @APIResponse(responseCode = "200", description = "The settings", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LeaderboardViews.Settings.class)))
+    @APIResponseSchema(value = LeaderboardViews.Settings.class, responseCode = "200",
+            responseDescription = "The settings")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response settings(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -120,9 +121,8 @@ public class PublishedWeeksResource {
     @Operation(operationId = "getPublishedWeek", summary = "A unit's published week",
             description = "The snapshot as published (one page of people, best first, and the units board) with "
                     + "its revisions.")
-    @APIResponse(responseCode = "200", description = "The published week",
-            headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.Published.class)))
+    @APIResponseSchema(value = PublishedViews.Published.class, responseCode = "200",
+            responseDescription = "The published week")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response published(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = "The ISO week", required = true,
@@ -140,9 +140,8 @@ public class PublishedWeeksResource {
     @Path("{id}/weeks")
     @Operation(operationId = "listPublishedWeeks", summary = "A unit's published weeks, newest first",
             description = "For those who may read the unit's boards.")
-    @APIResponse(responseCode = "200", description = "One page of published weeks",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PublishedViews.SummaryPage.class)))
+    @APIResponseSchema(value = PublishedViews.SummaryPage.class, responseCode = "200",
+            responseDescription = "One page of published weeks")
     public PublishedViews.SummaryPage publishedWeeks(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {

@@ -24,10 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,8 +56,8 @@ public class StudyLeadersResource {
     @Operation(operationId = "getWeekStudyLeaders", summary = "A unit's study leaders of a week",
             description = "Proposed when the week was published: the top member(s) "
                     + "(zhibu.leaderboards.leaders-per-unit) of the unit's top-ranked child unit.")
-    @APIResponse(responseCode = "200", description = "The week's leaders", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Week.class)))
+    @APIResponseSchema(value = StudyLeaderViews.Week.class, responseCode = "200",
+            responseDescription = "The week's leaders")
     public StudyLeaderViews.Week week(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = "The ISO week", required = true,
                     schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
@@ -72,8 +72,8 @@ public class StudyLeadersResource {
     @Operation(operationId = "confirmWeekStudyLeaders", summary = "Confirm a unit's study leaders of a week",
             description = "Names the week's leaders: proposed members, or other participants of that week on the "
                     + "unit's board (422 STUDY_LEADER_NOT_ELIGIBLE otherwise); proposals not named are REPLACED.")
-    @APIResponse(responseCode = "200", description = "The week's leaders as confirmed", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Week.class)))
+    @APIResponseSchema(value = StudyLeaderViews.Week.class, responseCode = "200",
+            responseDescription = "The week's leaders as confirmed")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public StudyLeaderViews.Week confirm(
@@ -90,8 +90,8 @@ public class StudyLeadersResource {
     @Path("{id}/leaders")
     @Operation(operationId = "listStudyLeaders", summary = "A unit's confirmed study leaders, the latest week first",
             description = "The history of the unit's study leaders of the week. For those who may read its boards.")
-    @APIResponse(responseCode = "200", description = "One page of leaders", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyLeaderViews.Page.class)))
+    @APIResponseSchema(value = StudyLeaderViews.Page.class, responseCode = "200",
+            responseDescription = "One page of leaders")
     public StudyLeaderViews.Page history(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {

@@ -12,10 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,8 +37,7 @@ public class LectureSwapsResource {
     @GET
     @Operation(operationId = "listMyLectureSwaps", summary = "Swap requests I made or was asked",
             description = "The latest 100, latest first. Empty for callers who are not a person.")
-    @APIResponse(responseCode = "200", description = "The requests", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swaps.class)))
+    @APIResponseSchema(value = LectureViews.Swaps.class, responseCode = "200", responseDescription = "The requests")
     public LectureViews.Swaps mine() {
         return new LectureViews.Swaps(access.personId().map(lectures::swaps).orElse(List.of()));
     }
@@ -50,8 +48,8 @@ public class LectureSwapsResource {
             description = "The colleague asked (403 SWAP_NOT_YOURS for the requester; others: not found) takes "
                     + "the slot: SWAPPED, pinned; the fairness counts follow, as they count who actually "
                     + "lectures.")
-    @APIResponse(responseCode = "200", description = "The accepted request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
+    @APIResponseSchema(value = LectureViews.Swap.class, responseCode = "200",
+            responseDescription = "The accepted request")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public LectureViews.Swap accept(@Parameter(ref = "Id") @PathParam("id") UUID id) {
@@ -62,8 +60,8 @@ public class LectureSwapsResource {
     @Path("{id}/decline")
     @Operation(operationId = "declineLectureSwap", summary = "Decline a colleague's swap request",
             description = "The colleague asked; only while PENDING (409 SWAP_DECIDED). The slot stays the speaker's.")
-    @APIResponse(responseCode = "200", description = "The declined request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
+    @APIResponseSchema(value = LectureViews.Swap.class, responseCode = "200",
+            responseDescription = "The declined request")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public LectureViews.Swap decline(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         return lectures.answer(id, person(), LectureSwap.State.DECLINED);
@@ -73,8 +71,8 @@ public class LectureSwapsResource {
     @Path("{id}/withdraw")
     @Operation(operationId = "withdrawLectureSwap", summary = "Withdraw my swap request",
             description = "The speaker who asked; only while PENDING (409 SWAP_DECIDED).")
-    @APIResponse(responseCode = "200", description = "The withdrawn request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
+    @APIResponseSchema(value = LectureViews.Swap.class, responseCode = "200",
+            responseDescription = "The withdrawn request")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public LectureViews.Swap withdraw(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         return lectures.answer(id, person(), LectureSwap.State.WITHDRAWN);

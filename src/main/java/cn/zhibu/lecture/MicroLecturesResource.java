@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,8 +59,7 @@ public class MicroLecturesResource {
     @Operation(operationId = "listMyMicroLectures", summary = "My lecture slots",
             description = "The caller's own slots, planned, delivered or not, the latest session first (the latest "
                     + "100). Empty for callers who are not a person.")
-    @APIResponse(responseCode = "200", description = "My slots", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Mine.class)))
+    @APIResponseSchema(value = LectureViews.Mine.class, responseCode = "200", responseDescription = "My slots")
     public LectureViews.Mine mine() {
         return new LectureViews.Mine(access.personId().map(p -> lectures.mine(p, locale())).orElse(List.of()));
     }
@@ -68,9 +68,7 @@ public class MicroLecturesResource {
     @Path("{id}")
     @Operation(operationId = "getMicroLecture", summary = "Read a lecture slot",
             description = "For those who may see its branch's party days. Sends an ETag (for reassigning it).")
-    @APIResponse(responseCode = "200", description = "The slot", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.Lecture.class)))
+    @APIResponseSchema(value = PartyDayViews.Lecture.class, responseCode = "200", responseDescription = "The slot")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -85,9 +83,7 @@ public class MicroLecturesResource {
     @Operation(operationId = "reassignMicroLecture", summary = "Give a lecture slot to someone, or empty it",
             description = "A secretary chooses the speaker (REASSIGNED, pinned: re-planning keeps it) or empties "
                     + "the slot for the rotation.")
-    @APIResponse(responseCode = "200", description = "The slot", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.Lecture.class)))
+    @APIResponseSchema(value = PartyDayViews.Lecture.class, responseCode = "200", responseDescription = "The slot")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response reassign(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -104,8 +100,7 @@ public class MicroLecturesResource {
     @Operation(operationId = "requestLectureSwap", summary = "Ask a colleague to take my lecture slot",
             description = "The slot's speaker (403 SWAP_NOT_YOURS otherwise) asks a colleague who can lecture "
                     + "that day and has no slot of the session.")
-    @APIResponse(responseCode = "201", description = "The request", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LectureViews.Swap.class)))
+    @APIResponseSchema(value = LectureViews.Swap.class, responseCode = "201", responseDescription = "The request")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response requestSwap(@Parameter(ref = "Id") @PathParam("id") UUID id,

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,8 +93,8 @@ public class PartyDaysResource {
     @Operation(operationId = "createPartyDaySeries", summary = "Plan a year's party days at a rule",
             description = "Adds the sessions of a schedule, skipping dates already past and days that have a "
                     + "session of that kind.")
-    @APIResponse(responseCode = "200", description = "What was created and what was skipped", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyDayViews.SeriesResult.class)))
+    @APIResponseSchema(value = PartyDayViews.SeriesResult.class, responseCode = "200",
+            responseDescription = "What was created and what was skipped")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public PartyDayViews.SeriesResult series(
@@ -108,8 +109,8 @@ public class PartyDaysResource {
     @Operation(operationId = "listPartyDays", summary = "A branch's party days, earliest first",
             description = "Without branchId: the caller's own branch. From `from` (default: 1 January of this "
                     + "year) to `to` (inclusive).")
-    @APIResponse(responseCode = "200", description = "One page of sessions", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartyDayViews.Page.class)))
+    @APIResponseSchema(value = PartyDayViews.Page.class, responseCode = "200",
+            responseDescription = "One page of sessions")
     public PartyDayViews.Page list(
             @Parameter(description = "The branch (default: the caller's)", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("branchId") String branchId,
@@ -134,9 +135,7 @@ public class PartyDaysResource {
     @Operation(operationId = "getPartyDay", summary = "Read a party day with its lectures",
             description = "For those who may see its branch's party days. Sends an ETag; with If-None-Match naming "
                     + "it, answers 304.")
-    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.View.class)))
+    @APIResponseSchema(value = PartyDayViews.View.class, responseCode = "200", responseDescription = "The session")
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -151,9 +150,8 @@ public class PartyDaysResource {
     @Operation(operationId = "changePartyDay", summary = "Change a party day",
             description = "Its time, theme, place, agenda, slots and host (all of them), while PLANNED or "
                     + "CONFIRMED (409 PARTY_DAY_CLOSED otherwise).")
-    @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.View.class)))
+    @APIResponseSchema(value = PartyDayViews.View.class, responseCode = "200",
+            responseDescription = "The changed session")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -169,9 +167,8 @@ public class PartyDaysResource {
     @Operation(operationId = "confirmPartyDay", summary = "Confirm a planned party day",
             description = "From then on the rotation no longer changes its host or speakers (swaps and "
                     + "reassignments still may). Secretaries and org admins of the branch.")
-    @APIResponse(responseCode = "200", description = "The confirmed session", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.View.class)))
+    @APIResponseSchema(value = PartyDayViews.View.class, responseCode = "200",
+            responseDescription = "The confirmed session")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response confirm(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -182,9 +179,7 @@ public class PartyDaysResource {
     @Path("{id}/held")
     @Operation(operationId = "holdPartyDay", summary = "Record that a party day was held",
             description = "Once it has started (409 PARTY_DAY_NOT_STARTED before). Open swap requests lapse.")
-    @APIResponse(responseCode = "200", description = "The held session", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.View.class)))
+    @APIResponseSchema(value = PartyDayViews.View.class, responseCode = "200", responseDescription = "The held session")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response hold(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -196,9 +191,8 @@ public class PartyDaysResource {
     @Operation(operationId = "cancelPartyDay", summary = "Cancel a party day",
             description = "Its speakers go back to the rotation at the next re-planning; open swap requests "
                     + "lapse. Secretaries and org admins of the branch.")
-    @APIResponse(responseCode = "200", description = "The cancelled session", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PartyDayViews.View.class)))
+    @APIResponseSchema(value = PartyDayViews.View.class, responseCode = "200",
+            responseDescription = "The cancelled session")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response cancel(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,8 +80,8 @@ public class AttendanceResource {
             description = "By a member's own account (403 LECTURE_NOT_A_PERSON otherwise), a member of the "
                     + "session's branch now (422 ATTENDEE_NOT_MEMBER), while sign-in is open (422 "
                     + "SIGN_IN_OUTSIDE_WINDOW).")
-    @APIResponse(responseCode = "200", description = "The member's attendance", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.View.class)))
+    @APIResponseSchema(value = AttendanceViews.View.class, responseCode = "200",
+            responseDescription = "The member's attendance")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public AttendanceViews.View signIn(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -96,8 +97,8 @@ public class AttendanceResource {
     @Operation(operationId = "recordPartyDayAttendance", summary = "Record a member's attendance or leave",
             description = "PRESENT, LEAVE (请假, with a reason) or ABSENT, once the session has started (409 "
                     + "PARTY_DAY_NOT_STARTED before); not for a cancelled session (409 PARTY_DAY_CLOSED).")
-    @APIResponse(responseCode = "200", description = "The member's attendance", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.View.class)))
+    @APIResponseSchema(value = AttendanceViews.View.class, responseCode = "200",
+            responseDescription = "The member's attendance")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public AttendanceViews.View record(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -113,8 +114,7 @@ public class AttendanceResource {
     @Operation(operationId = "getPartyDayAttendance", summary = "The attendance roll of a party day",
             description = "Every member of the branch on the session's day (and anyone else with a record), by "
                     + "name, with PRESENT, LEAVE, ABSENT or NOT_RECORDED, and the counts of each.")
-    @APIResponse(responseCode = "200", description = "The roll", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Roll.class)))
+    @APIResponseSchema(value = AttendanceViews.Roll.class, responseCode = "200", responseDescription = "The roll")
     public AttendanceViews.Roll roll(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         UUID branch = readable(id);
         if (!access.allows(Action.PARTY_DAY_MANAGE, branch) && !(access.allows(Action.LECTURE_COVERAGE_READ, branch)

@@ -17,10 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,8 +45,7 @@ public class LectureRatingsResource {
     @Operation(operationId = "rateMicroLecture", summary = "Rate a delivered micro lecture",
             description = "A score from 1 to 5, by a member's own account (403 LECTURE_NOT_A_PERSON otherwise) "
                     + "that was PRESENT at the lecture's session and is not its speaker.")
-    @APIResponse(responseCode = "201", description = "The rating", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttendanceViews.Rating.class)))
+    @APIResponseSchema(value = AttendanceViews.Rating.class, responseCode = "201", responseDescription = "The rating")
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response rate(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid AttendanceViews.Rate request) {

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,8 +71,7 @@ public class RotationsResource {
     @Operation(operationId = "previewRotation", summary = "Preview the rotation of a branch's future sessions",
             description = "Hosts and speakers of every future PLANNED session as the rotation would make them "
                     + "now, each with its reason, against who has them today (changed marks the difference).")
-    @APIResponse(responseCode = "200", description = "The plan", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Plan.class)))
+    @APIResponseSchema(value = RotationViews.Plan.class, responseCode = "200", responseDescription = "The plan")
     public RotationViews.Plan preview(@Parameter(ref = "Id") @PathParam("id") UUID branchId) {
         branch(Action.PARTY_DAY_MANAGE, branchId);
         return rotation.preview(branchId, locale());
@@ -82,8 +82,8 @@ public class RotationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "applyRotation", summary = "Apply the previewed rotation",
             description = "Writes the plan previewed under planId: hosts and speakers of future PLANNED sessions.")
-    @APIResponse(responseCode = "200", description = "The plan as now applied (no changes left)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Plan.class)))
+    @APIResponseSchema(value = RotationViews.Plan.class, responseCode = "200",
+            responseDescription = "The plan as now applied (no changes left)")
     @APIResponse(ref = "PreconditionFailed", responseCode = "412")
     public RotationViews.Plan apply(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @NotNull @Valid RotationViews.Apply request) {
@@ -96,8 +96,7 @@ public class RotationsResource {
     @Operation(operationId = "getLectureCoverage", summary = "A branch's party-day coverage in a period",
             description = "培训覆盖面: the share of the branch's party members who attended at least one session "
                     + "(started, not cancelled) from `from` to `to`.")
-    @APIResponse(responseCode = "200", description = "The figures", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Coverage.class)))
+    @APIResponseSchema(value = RotationViews.Coverage.class, responseCode = "200", responseDescription = "The figures")
     public RotationViews.Coverage coverage(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(ref = "From") @QueryParam("from") String from,
             @Parameter(ref = "To") @QueryParam("to") String to) {
@@ -131,9 +130,7 @@ public class RotationsResource {
     @Operation(operationId = "changeRotationSettings", summary = "Choose a branch's rotation rules",
             description = "The first choice without If-Match, later ones with the ETag last read (412 when stale, "
                     + "428 without it). They count from the next preview.")
-    @APIResponse(responseCode = "200", description = "The rules", headers = @Header(name = "ETag", ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RotationViews.Settings.class)))
+    @APIResponseSchema(value = RotationViews.Settings.class, responseCode = "200", responseDescription = "The rules")
     public Response choose(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RotationViews.SettingsChange change) {
@@ -147,8 +144,7 @@ public class RotationsResource {
     @Operation(operationId = "listSpeakerAbsences", summary = "Exemptions and unavailable days of a branch's members",
             description = "Secretaries and org admins of the branch see everyone's (or one person's with personId); "
                     + "a member sees their own. The latest 1000, latest first.")
-    @APIResponse(responseCode = "200", description = "The absences", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Absences.class)))
+    @APIResponseSchema(value = RotationViews.Absences.class, responseCode = "200", responseDescription = "The absences")
     public RotationViews.Absences absences(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @Parameter(description = "Only this person's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("personId") String personId) {
@@ -170,8 +166,7 @@ public class RotationsResource {
     @Operation(operationId = "createSpeakerAbsence", summary = "Exempt a member from lecturing, or mark days unavailable",
             description = "LEAVE, ILLNESS and OTHER exempt a party member of the branch for the dates "
                     + "(secretaries and org admins of the branch).")
-    @APIResponse(responseCode = "201", description = "The absence", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Absence.class)))
+    @APIResponseSchema(value = RotationViews.Absence.class, responseCode = "201", responseDescription = "The absence")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response absent(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @NotNull @Valid RotationViews.AbsenceCreate request) {
@@ -209,8 +204,8 @@ public class RotationsResource {
     @Path("blackouts")
     @Operation(operationId = "listHostBlackouts", summary = "Days the branch's units cannot host",
             description = "For those who may see the branch's party days. The latest 1000, latest first.")
-    @APIResponse(responseCode = "200", description = "The blackouts", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Blackouts.class)))
+    @APIResponseSchema(value = RotationViews.Blackouts.class, responseCode = "200",
+            responseDescription = "The blackouts")
     public RotationViews.Blackouts blackouts(@Parameter(ref = "Id") @PathParam("id") UUID branchId) {
         branch(Action.PARTY_DAY_READ, branchId);
         return new RotationViews.Blackouts(rules.blackouts(branchId));
@@ -222,8 +217,7 @@ public class RotationsResource {
     @Operation(operationId = "createHostBlackout", summary = "Mark days a unit cannot host",
             description = "For a party group or department of the branch (422 PARTY_DAY_HOST_NOT_IN_BRANCH "
                     + "otherwise); at most two years. They count from the next preview.")
-    @APIResponse(responseCode = "201", description = "The blackout", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationViews.Blackout.class)))
+    @APIResponseSchema(value = RotationViews.Blackout.class, responseCode = "201", responseDescription = "The blackout")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response blackout(@Parameter(ref = "Id") @PathParam("id") UUID branchId,
             @NotNull @Valid RotationViews.BlackoutCreate request) {
