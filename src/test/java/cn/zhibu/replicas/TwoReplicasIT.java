@@ -1,19 +1,22 @@
 package cn.zhibu.replicas;
 
-import static io.restassured.RestAssured.given;
+import static cn.zhibu.testing.ServiceFixtures.branch;
+import static cn.zhibu.testing.ServiceFixtures.committee;
+import static cn.zhibu.testing.ServiceFixtures.create;
+import static cn.zhibu.testing.ServiceFixtures.member;
+import static cn.zhibu.testing.ServiceFixtures.signInAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Await;
+import cn.zhibu.testing.ServiceFixtures.Member;
+import cn.zhibu.testing.ServiceKeys;
+import cn.zhibu.testing.ServiceProcess;
+import cn.zhibu.testing.ServiceProcess.BusinessTime;
 import cn.zhibu.testing.Sql;
 import cn.zhibu.testing.TestFiles;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,11 +24,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -49,9 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 class TwoReplicasIT {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String ADMIN_PASSWORD = "first-admin-Passw0rd!";
-    private static final String NEW_PASSWORD = "a-long-and-new-Passw0rd!";
     private static final int MEMBERS = 8;
     private static final int MATERIALS = 6;
     private static final int WORKERS = 4;
@@ -59,64 +59,33 @@ class TwoReplicasIT {
 
     private static Path root;
     private static EmbeddedDatabase database;
-    private static final List<Replica> replicas = new ArrayList<>();
-
-    /** One service process: its port, its management interface's (health, metrics) and its log. */
-    record Replica(String name, int port, int managementPort, Process process, Path log) {
-
-        RequestSpecification api() {
-            return given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
-        }
-
-        RequestSpecification management() {
-            return given().baseUri("http://localhost:" + managementPort);
-        }
-
-        RequestSpecification api(String token) {
-            return api().auth().oauth2(token);
-        }
-    }
-
-    /** A member: person, user name, and the tokens of their current session. */
-    record Member(String personId, String username, String accessToken, String refreshToken) {
-    }
+    /** The two service processes, replicas a and b. */
+    private static final List<ServiceProcess> replicas = new ArrayList<>();
 
     @BeforeAll
     static void startTwoReplicasAtOnce() throws Exception {
-        Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
+        ServiceProcess.jar();
         root = Files.createTempDirectory("zhibu-replicas");
         database = EmbeddedDatabase.startThrowaway(root.resolve("pg"));
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = ServiceProcess.settings(1000);
         // two roles, as in production: the replicas as the service's role, their migrations as the owner
-        database.datasourceSettings().forEach((name, value) -> env.put(name.toUpperCase(java.util.Locale.ROOT)
+        database.datasourceSettings().forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT)
                 .replace('.', '_').replace('-', '_'), value));
-        env.putAll(cn.zhibu.testing.ServiceKeys.environment(root.resolve("checkpoints")));
-        env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
-        env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
-        env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000");
+        env.putAll(ServiceKeys.environment(root.resolve("checkpoints")));
         for (String name : List.of("a", "b")) {
-            int port = freePort();
-            int managementPort = freePort();
-            Path log = Path.of("target", "replica-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
-                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            replicas.add(new Replica(name, port, managementPort, builder.start(), log));
+            replicas.add(new ServiceProcess("replica " + name, "replica-" + name, root, env).launch());
         }
-        for (Replica replica : replicas) {
-            awaitReady(replica);
+        for (ServiceProcess replica : replicas) {
+            replica.awaitReady();
         }
     }
 
     @AfterAll
     static void stop() {
-        for (Replica replica : replicas) {
+        for (ServiceProcess replica : replicas) {
             replica.process().destroy();
         }
-        for (Replica replica : replicas) {
+        for (ServiceProcess replica : replicas) {
             try {
                 replica.process().waitFor();
             } catch (InterruptedException e) {
@@ -133,8 +102,8 @@ class TwoReplicasIT {
 
     @Test
     void writesThroughEitherReplicaAreKeptOnceAndSessionsEndEverywhere() throws Exception {
-        Replica a = replicas.get(0);
-        Replica b = replicas.get(1);
+        ServiceProcess a = replicas.get(0);
+        ServiceProcess b = replicas.get(1);
         assertEquals(0L, single("select count(*) from org_unit"), "an empty tree at first");
         assertEquals(0L, single("select count(*) from flyway_schema_history where not success"),
                 "both replicas migrated the same empty database at once; no migration failed");
@@ -145,11 +114,10 @@ class TwoReplicasIT {
                 "one first admin, though both replicas started on an empty database");
 
         String admin = signInAdmin(a, b);
-        String committee = create(a, admin, "/v1/org-units", Map.of("kind", "COMMITTEE", "name", "示范区委组织部",
-                "shortName", "区委组织部"));
-        String branch = create(b, admin, "/v1/org-units", Map.of("kind", "BRANCH", "name", "机关党支部",
-                "shortName", "机关党支部", "parentId", committee));
-        String today = LocalDate.now(ZONE).toString();
+        String committee = committee(a, admin);
+        String branch = branch(b, admin, committee);
+        BusinessTime time = a.businessTime(); // the service's today, not the test's
+        String today = time.date().toString();
         for (Object[] rule : new Object[][] {{"CHECK_IN", 1}, {"QUIZ", 3}, {"QUIZ_FULL_MARKS", 1}}) {
             a.api(admin).body(Map.of("unitId", branch, "activityType", rule[0], "effectiveFrom", today,
                     "points", rule[1])).post("/v1/scoring-rules").then().statusCode(201);
@@ -160,7 +128,8 @@ class TwoReplicasIT {
         }
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(i % 2 == 0 ? a : b, admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
+            materials.add(create(i % 2 == 0 ? a : b, admin, "/v1/study-materials", StudyFixtures.materialBody(branch,
+                    time.now())));
         }
         String question = create(a, admin, "/v1/quiz-questions", Map.of("unitId", branch, "kind", "TRUE_FALSE",
                 "text", "党小组会一般每季度召开一次。", "correctKeys", List.of("B"), "explanation", "每月一次。"));
@@ -181,8 +150,8 @@ class TwoReplicasIT {
             work.add(pool.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 for (int op = 0; op < OPERATIONS_PER_WORKER; op++) {
-                    Replica one = replicas.get(random.nextInt(2));
-                    Replica other = one == a ? b : a;
+                    ServiceProcess one = replicas.get(random.nextInt(2));
+                    ServiceProcess other = one == a ? b : a;
                     int m = random.nextInt(MEMBERS);
                     Member member = members.get(m);
                     int dice = random.nextInt(100);
@@ -236,11 +205,9 @@ class TwoReplicasIT {
         // both replicas show the same board, equal to the week's ledger, and the standings agree with the ledger
         String week = a.api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
         // the standings take the ledger in a moment after (one replica's applier at a time): wait until none is pending
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (b.api(admin).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200).extract()
-                .<Integer>path("pendingEntries") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("no ledger entry pending for the standings", Duration.ofSeconds(30), () -> b.api(admin)
+                .get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200).extract()
+                .<Integer>path("pendingEntries") == 0);
         b.api(admin).get("/v1/leaderboards/weeks/" + week + "/check").then().statusCode(200)
                 .body("consistent", org.hamcrest.Matchers.equalTo(true))
                 .body("pendingEntries", org.hamcrest.Matchers.equalTo(0));
@@ -254,13 +221,13 @@ class TwoReplicasIT {
                 ledger.put(rows.getString(1), rows.getInt(2));
             }
         }
-        for (Replica replica : replicas) {
+        for (ServiceProcess replica : replicas) {
             List<Map<String, Object>> items = replica.api(admin).queryParam("limit", 100)
                     .get("/v1/leaderboards/" + branch + "/people").then().statusCode(200).extract().path("items");
             Map<String, Integer> shown = new HashMap<>();
             items.stream().filter(row -> ((Number) row.get("points")).intValue() > 0)
                     .forEach(row -> shown.put((String) row.get("personId"), ((Number) row.get("points")).intValue()));
-            assertEquals(ledger, shown, "the board on replica " + replica.name());
+            assertEquals(ledger, shown, "the board on " + replica.name());
         }
 
         // both race to publish the week: one snapshot
@@ -280,7 +247,7 @@ class TwoReplicasIT {
         a.api(leaving.accessToken()).post("/v1/sessions/sign-out").then().statusCode(204);
         b.api().body(Map.of("refreshToken", leaving.refreshToken())).post("/v1/sessions/refresh").then()
                 .statusCode(401);
-        for (Replica replica : replicas) {
+        for (ServiceProcess replica : replicas) {
             replica.api(leaving.accessToken()).get("/v1/me").then().statusCode(401);
         }
         Member staying = members.get(1);
@@ -295,7 +262,7 @@ class TwoReplicasIT {
                 replays.get(), reads.get(), expected);
     }
 
-    private static void checkIn(Replica one, Replica other, Member member, int m, String material,
+    private static void checkIn(ServiceProcess one, ServiceProcess other, Member member, int m, String material,
             Map<String, String> checkIns, List<String> problems, AtomicInteger replays, boolean retryElsewhere) {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("materialId", material);
@@ -320,7 +287,7 @@ class TwoReplicasIT {
         }
     }
 
-    private static String quiz(Replica one, Replica other, Member member, String quiz, String question,
+    private static String quiz(ServiceProcess one, ServiceProcess other, Member member, String quiz, String question,
             List<String> problems, AtomicInteger replays) {
         Response started = one.api(member.accessToken()).post("/v1/quizzes/" + quiz + "/attempts");
         if (started.statusCode() != 201) {
@@ -343,41 +310,6 @@ class TwoReplicasIT {
                     + again.statusCode() + " " + again.asString());
         }
         return attempt;
-    }
-
-    /** Signs in as the first admin (made once by whichever replica came first), changes the one-time password. */
-    private static String signInAdmin(Replica a, Replica b) {
-        String once = a.api().body(Map.of("username", "admin", "password", ADMIN_PASSWORD))
-                .post("/v1/sessions/password").then().statusCode(200).extract().path("accessToken");
-        b.api(once).body(Map.of("currentPassword", ADMIN_PASSWORD, "newPassword", NEW_PASSWORD))
-                .post("/v1/me/password").then().statusCode(204);
-        return b.api().body(Map.of("username", "admin", "password", NEW_PASSWORD)).post("/v1/sessions/password")
-                .then().statusCode(200).extract().path("accessToken");
-    }
-
-    /** A member of the branch with an account: made on one replica, signed in on the other. */
-    private static Member member(Replica one, Replica other, String admin, String branch, int i) {
-        Map<String, Object> person = cn.zhibu.testing.OrgFixtures.personBody("党员" + (char) ('甲' + i), branch);
-        String personId = create(one, admin, "/v1/people", person);
-        String username = "member" + i;
-        String oneTime = one.api(admin).body(Map.of("username", username, "personId", personId)).post("/v1/accounts")
-                .then().statusCode(201).extract().path("oneTimePassword");
-        String first = other.api().body(Map.of("username", username, "password", oneTime))
-                .post("/v1/sessions/password").then().statusCode(200).extract().path("accessToken");
-        one.api(first).body(Map.of("currentPassword", oneTime, "newPassword", NEW_PASSWORD)).post("/v1/me/password")
-                .then().statusCode(204);
-        Response session = other.api().body(Map.of("username", username, "password", NEW_PASSWORD))
-                .post("/v1/sessions/password");
-        session.then().statusCode(200);
-        return new Member(personId, username, session.path("accessToken"), session.path("refreshToken"));
-    }
-
-
-    private static String create(Replica replica, String token, String path, Map<String, Object> body) {
-        String id = replica.api(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(path)
-                .then().statusCode(201).extract().path("id");
-        assertNotNull(id, path);
-        return id;
     }
 
     private static List<Response> race(List<Callable<Response>> calls) throws Exception {
@@ -412,36 +344,5 @@ class TwoReplicasIT {
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
-    }
-
-    private static void awaitReady(Replica replica) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!replica.process().isAlive()) {
-                throw new IllegalStateException("replica " + replica.name() + " stopped:\n" + tail(replica.log()));
-            }
-            try {
-                if (replica.management().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) { // not listening yet (RestAssured throws ConnectException unchecked)
-                if (!(notYet instanceof java.net.ConnectException) && !(notYet instanceof RuntimeException)) {
-                    throw notYet;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("replica " + replica.name() + " not ready in 3 minutes:\n" + tail(replica.log()));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

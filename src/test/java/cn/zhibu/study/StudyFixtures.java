@@ -57,8 +57,13 @@ public final class StudyFixtures {
                 .setParameter("role", role).setParameter("unit", UUID.fromString(unit)).executeUpdate());
     }
 
-    /** A body of an article for the unit, open from an hour ago, with no minimum study time. */
+    /** A body of an article for the unit, open from an hour ago on the service's clock, with no minimum study time. */
     public static Map<String, Object> materialBody(String unit) {
+        return materialBody(unit, TestTime.now());
+    }
+
+    /** The same, open from an hour before {@code now} (the clock of a service running as a process of its own). */
+    public static Map<String, Object> materialBody(String unit, Instant now) {
         Map<String, Object> body = new HashMap<>();
         body.put("unitId", unit);
         body.put("kind", "ARTICLE");
@@ -67,8 +72,7 @@ public final class StudyFixtures {
         body.put("url", "https://www.12371.cn/2026/11/28/ARTI" + UUID.randomUUID().toString().substring(0, 8) + ".shtml");
         body.put("tags", List.of("党史", "理论"));
         body.put("minStudySeconds", 0);
-        // the wall clock: the out-of-process ITs use this body too, with no injected clock at hand
-        body.put("publishFrom", Instant.now().minusSeconds(3600).toString());
+        body.put("publishFrom", now.minusSeconds(3600).toString());
         return body;
     }
 
