@@ -1,12 +1,20 @@
 package cn.zhibu.replicas;
 
+import static cn.zhibu.testing.ServiceFixtures.branch;
+import static cn.zhibu.testing.ServiceFixtures.committee;
+import static cn.zhibu.testing.ServiceFixtures.create;
+import static cn.zhibu.testing.ServiceFixtures.member;
+import static cn.zhibu.testing.ServiceFixtures.signInAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Await;
+import cn.zhibu.testing.ServiceKeys;
+import cn.zhibu.testing.ServiceProcess;
+import cn.zhibu.testing.ServiceProcess.BusinessTime;
 import cn.zhibu.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +23,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +33,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,22 +64,18 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulStopIT {
 
-    private static final String ADMIN_PASSWORD = "first-admin-Passw0rd!";
-    private static final String NEW_PASSWORD = "a-long-and-new-Passw0rd!";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 8;
     private static final int MATERIALS = 80;
     /** How long the service keeps serving with readiness DOWN before it refuses new requests (quarkus.shutdown.delay). */
     private static final Duration DELAY = Duration.ofSeconds(2);
+    /** How long the clients keep the service busy before the SIGTERM, on purpose: the stop comes under load. */
     private static final Duration LOAD_BEFORE_STOP = Duration.ofSeconds(2);
 
     private static Path root;
     private static EmbeddedDatabase database;
-    private static Process service;
-    private static Path log;
-    private static int port;
-    /** The management interface's (health): a port of its own. */
-    private static int managementPort;
+    /** The service of the current test; health is on its management interface, a port of its own. */
+    private static ServiceProcess service;
 
     /** One answer (or no answer) as a client saw it; {@code at} in nanoTime. */
     record Outcome(String kind, int status, String code, boolean retryAfter, String checkInId, String key, long at) {
@@ -87,8 +89,8 @@ class GracefulStopIT {
 
     @AfterEach
     void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (service != null) {
+            service.kill();
         }
     }
 
@@ -132,25 +134,11 @@ class GracefulStopIT {
     }
 
     private static void startService(String name, Map<String, String> database) throws Exception {
-        Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
-        port = freePort();
-        managementPort = freePort();
-        log = Path.of("target", "graceful-stop-" + name + ".log");
-        Path dir = Files.createDirectories(root.resolve(name));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = ServiceProcess.settings(1000000);
         env.putAll(database);
-        env.putAll(cn.zhibu.testing.ServiceKeys.environment(root.resolve("checkpoints")));
-        env.put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
-        env.put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
-        env.put("ZHIBU_CHECK_INS_BURST_COUNT", "1000000");
+        env.putAll(ServiceKeys.environment(root.resolve("checkpoints")));
         env.put("QUARKUS_SHUTDOWN_DELAY", DELAY.toSeconds() + "s");
-        service = builder.start();
-        awaitReady();
+        service = new ServiceProcess(name, "graceful-stop-" + name, root.resolve(name), env).start();
     }
 
     /** Opens a connection to the service's database once the service has stopped. */
@@ -160,25 +148,23 @@ class GracefulStopIT {
 
     /** Clients check in and read; SIGTERM; count the answers; what was acknowledged is stored, nothing else. */
     private static void stopUnderLoad(Afterwards afterwards) throws Exception {
-        String admin = signInAdmin();
-        String committee = create(admin, "/v1/org-units", Map.of("kind", "COMMITTEE", "name", "示范区委组织部",
-                "shortName", "区委组织部"));
-        String branch = create(admin, "/v1/org-units", Map.of("kind", "BRANCH", "name", "机关党支部",
-                "shortName", "机关党支部", "parentId", committee));
-        call("POST", "/v1/scoring-rules", admin, null, Map.of("unitId", branch, "activityType", "CHECK_IN",
-                "effectiveFrom", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
-                "points", 1)).expect(201);
+        String admin = signInAdmin(service, service);
+        String branch = branch(service, admin, committee(service, admin));
+        BusinessTime time = service.businessTime(); // the service's today, not the test's
+        service.api(admin).body(Map.of("unitId", branch, "activityType", "CHECK_IN", "effectiveFrom",
+                time.date().toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            tokens.add(member(admin, branch, i));
+            tokens.add(member(service, service, admin, branch, i).accessToken());
         }
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
+            materials.add(create(service, admin, "/v1/study-materials", StudyFixtures.materialBody(branch,
+                    time.now())));
         }
 
         // clients check in (each its own member, material after material) and read the board
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Long> sigterm = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
         List<Future<?>> clients = new ArrayList<>();
@@ -209,8 +195,8 @@ class GracefulStopIT {
                     }
                     outcomes.add(outcome);
                     refusedInARow = outcome.kind().equals("refused") ? refusedInARow + 1 : 0;
-                    if (refusedInARow > 0) {
-                        Thread.sleep(50);
+                    if (refusedInARow > 0) { // the listener may be closing: three refusals in a row end the client
+                        Thread.sleep(50); // a pause between them; the loop ends at giveUp at the latest
                     }
                 }
                 return null;
@@ -231,23 +217,31 @@ class GracefulStopIT {
                 }
                 if (ready.kind().equals("refused")) {
                     firstRefused.compareAndSet(0, ready.at());
-                    if (!service.isAlive()) {
+                    if (!service.process().isAlive()) {
                         return null;
                     }
                 }
+                // a sample every 20 ms; should giveUp pass with no DOWN or no refusal, the checks below fail
                 Thread.sleep(20);
             }
             return null;
         });
 
+        // the load runs before the stop: once a check-in is acknowledged (however slow the machine), and then
+        // LOAD_BEFORE_STOP more on purpose, so that the SIGTERM finds requests in flight
+        Await.until("a check-in acknowledged under load", Duration.ofSeconds(30),
+                () -> {
+                    synchronized (outcomes) {
+                        return outcomes.stream().anyMatch(o -> o.checkInId() != null);
+                    }
+                });
         Thread.sleep(LOAD_BEFORE_STOP.toMillis());
         long checkInsBefore;
         synchronized (outcomes) {
             checkInsBefore = outcomes.stream().filter(o -> o.checkInId() != null).count();
         }
         sigterm.set(System.nanoTime());
-        service.destroy(); // SIGTERM
-        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service stopped within a minute of SIGTERM");
+        assertTrue(service.stop(), "the service stopped within a minute of SIGTERM");
         long exited = System.nanoTime();
         for (Future<?> client : clients) {
             client.get(60, TimeUnit.SECONDS);
@@ -289,11 +283,11 @@ class GracefulStopIT {
                 + "%d readiness polls; %d answers of 2xx came after the first refusal (in flight then)%n", counts, acknowledged.size(), checkInsAfter,
                 firstDown.get() == 0 ? -1 : (firstDown.get() - stop) / 1_000_000,
                 firstRefused.get() == 0 ? -1 : (firstRefused.get() - stop) / 1_000_000, (exited - stop) / 1_000_000,
-                service.exitValue(), readyPolls.get(), finishedAfterRefusals);
+                service.process().exitValue(), readyPolls.get(), finishedAfterRefusals);
 
         long fiveHundreds = outcomes.stream().filter(o -> o.kind().equals("answer") && o.status() >= 500
                 && o.status() != 503).count();
-        assertEquals(0, fiveHundreds, "answers of 500 (see " + log + ")");
+        assertEquals(0, fiveHundreds, "answers of 500 (see " + service.log() + ")");
         assertEquals(List.of(), unexpected, "every answer is a 2xx, a 503 SERVICE_BUSY with Retry-After, or a "
                 + "refused connection once the listener closed");
         assertTrue(checkInsBefore > 0, "clients checked in before the stop");
@@ -301,7 +295,7 @@ class GracefulStopIT {
         assertTrue(firstDown.get() > 0, "readiness reported DOWN after SIGTERM");
         assertTrue(firstRefused.get() > 0, "the listener closed");
         assertTrue(firstDown.get() < firstRefused.get(), "readiness went DOWN before the listener closed");
-        assertFalse(service.isAlive());
+        assertFalse(service.process().isAlive());
         for (Outcome o : dropped) { // only as the listener closed: after new requests were refused, nothing ran
             assertTrue(firstBusy.get() > 0 && o.at() > firstBusy.get(), "a connection dropped "
                     + (o.at() - stop) / 1_000_000 + " ms after SIGTERM, before new requests were refused: " + o.code());
@@ -356,16 +350,11 @@ class GracefulStopIT {
     }
 
     record Answer(int status, JsonNode json, String retryAfter) {
-
-        Answer expect(int expected) {
-            assertEquals(expected, status, String.valueOf(json));
-            return this;
-        }
     }
 
     private static Answer call(String method, String path, String token, String key, Object body) throws IOException {
         // health is served on the management interface only
-        int to = path.startsWith("/q/") ? managementPort : port;
+        int to = path.startsWith("/q/") ? service.managementPort() : service.port();
         HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + to + path).toURL()
                 .openConnection();
         http.setRequestMethod(method);
@@ -401,66 +390,6 @@ class GracefulStopIT {
             return new Answer(status, json, http.getHeaderField("Retry-After"));
         } finally {
             http.disconnect();
-        }
-    }
-
-    private static String signInAdmin() throws IOException {
-        String once = call("POST", "/v1/sessions/password", null, null,
-                Map.of("username", "admin", "password", ADMIN_PASSWORD)).expect(200).json().get("accessToken").asText();
-        call("POST", "/v1/me/password", once, null,
-                Map.of("currentPassword", ADMIN_PASSWORD, "newPassword", NEW_PASSWORD)).expect(204);
-        return call("POST", "/v1/sessions/password", null, null, Map.of("username", "admin", "password", NEW_PASSWORD))
-                .expect(200).json().get("accessToken").asText();
-    }
-
-    /** A member of the branch with an account; their access token. */
-    private static String member(String admin, String branch, int i) throws IOException {
-        String personId = create(admin, "/v1/people", cn.zhibu.testing.OrgFixtures.personBody("党员" + (char) ('甲' + i),
-                branch));
-        String username = "member" + i;
-        String oneTime = call("POST", "/v1/accounts", admin, null, Map.of("username", username, "personId", personId))
-                .expect(201).json().get("oneTimePassword").asText();
-        String first = call("POST", "/v1/sessions/password", null, null,
-                Map.of("username", username, "password", oneTime)).expect(200).json().get("accessToken").asText();
-        call("POST", "/v1/me/password", first, null, Map.of("currentPassword", oneTime, "newPassword", NEW_PASSWORD))
-                .expect(204);
-        return call("POST", "/v1/sessions/password", null, null, Map.of("username", username, "password", NEW_PASSWORD))
-                .expect(200).json().get("accessToken").asText();
-    }
-
-
-    private static String create(String token, String path, Map<String, Object> body) throws IOException {
-        JsonNode made = call("POST", path, token, UUID.randomUUID().toString(), body).expect(201).json();
-        assertNotNull(made.get("id"), path);
-        return made.get("id").asText();
-    }
-
-    private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped:\n" + tail());
-            }
-            try {
-                if (call("GET", "/q/health/ready", null, null, null).status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service was not ready in 3 minutes:\n" + tail());
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
