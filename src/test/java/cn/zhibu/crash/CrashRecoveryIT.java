@@ -1,21 +1,25 @@
 package cn.zhibu.crash;
 
-import static io.restassured.RestAssured.given;
+import static cn.zhibu.testing.ServiceFixtures.branch;
+import static cn.zhibu.testing.ServiceFixtures.committee;
+import static cn.zhibu.testing.ServiceFixtures.create;
+import static cn.zhibu.testing.ServiceFixtures.signInAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.platform.db.EmbeddedDatabase;
 import cn.zhibu.study.StudyFixtures;
+import cn.zhibu.testing.Await;
+import cn.zhibu.testing.ServiceFixtures;
+import cn.zhibu.testing.ServiceFixtures.Member;
+import cn.zhibu.testing.ServiceProcess;
+import cn.zhibu.testing.ServiceProcess.BusinessTime;
 import cn.zhibu.testing.Sql;
-import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
+import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +31,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -61,9 +64,6 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String ADMIN_PASSWORD = "first-admin-Passw0rd!";
-    private static final String NEW_PASSWORD = "a-long-and-new-Passw0rd!";
     private static final int KILLS = Integer.getInteger("zhibu.crash.kills", 10);
     private static final int MEMBERS = 16;
     private static final int MATERIALS = 60;
@@ -73,17 +73,10 @@ class CrashRecoveryIT {
 
     private static Path root;
     private static Path dataDirectory;
-    private static Path log;
-    private static int port;
-    /** The management interface's (health, metrics): a port of its own. */
-    private static int managementPort;
-    private static volatile Process service;
+    /** The service on the embedded default in {@link #dataDirectory}, started again on the same ports after a kill. */
+    private static ServiceProcess service;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** A member of the branch and their access token. */
-    record Member(String personId, String accessToken) {
-    }
 
     /** One check-in a client makes: who, which material, with which key. */
     record Work(Member member, String material, String key) {
@@ -92,8 +85,7 @@ class CrashRecoveryIT {
     @AfterAll
     static void stop() throws Exception {
         if (service != null) {
-            service.destroy();
-            service.waitFor();
+            service.stop();
         }
         if (root != null) {
             TestFiles.deleteTree(root);
@@ -102,36 +94,32 @@ class CrashRecoveryIT {
 
     @Test
     void everyAcknowledgedCheckInSurvivesKillsOfTheServiceAndItsDatabase() throws Exception {
-        Path jar = Path.of(System.getProperty("zhibu.runnable-jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), jar + " is missing: package the service first (./mvnw package -DskipTests)");
+        ServiceProcess.jar();
         root = Files.createTempDirectory("zhibu-crash");
         dataDirectory = root.resolve("data").resolve("postgres");
-        log = Path.of("target", "crash-recovery.log").toAbsolutePath();
-        Files.deleteIfExists(log);
-        port = freePort();
-        managementPort = freePort();
-        start(jar);
+        Map<String, String> env = ServiceProcess.settings(100000);
+        env.put("ZHIBU_EMBEDDED_DB_DIR", dataDirectory.toString());
+        service = new ServiceProcess("the service", "crash-recovery", root, env).start();
 
         // the embedded default flushes: as the service sees it on its own connection, and as the server answers
         String durability = "Database durability: fsync=on, synchronous_commit=on, full_page_writes=on";
-        assertTrue(Files.readString(log).contains(durability), "the start-up line says: " + durability);
+        assertTrue(Files.readString(service.log()).contains(durability), "the start-up line says: " + durability);
         assertEquals(List.of("on", "on", "on"), rows("select current_setting('fsync') union all "
                 + "select current_setting('synchronous_commit') union all select current_setting('full_page_writes')"));
 
-        String admin = signInAdmin();
-        String committee = create(admin, "/v1/org-units", Map.of("kind", "COMMITTEE", "name", "示范区委组织部",
-                "shortName", "区委组织部"));
-        String branch = create(admin, "/v1/org-units", Map.of("kind", "BRANCH", "name", "机关党支部",
-                "shortName", "机关党支部", "parentId", committee));
-        api(admin).body(Map.of("unitId", branch, "activityType", "CHECK_IN", "effectiveFrom",
-                LocalDate.now(ZONE).toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
+        String admin = signInAdmin(service, service);
+        String branch = branch(service, admin, committee(service, admin));
+        BusinessTime time = service.businessTime(); // the service's today, not the test's
+        service.api(admin).body(Map.of("unitId", branch, "activityType", "CHECK_IN", "effectiveFrom",
+                time.date().toString(), "points", 1)).post("/v1/scoring-rules").then().statusCode(201);
         List<String> materials = new ArrayList<>();
         for (int i = 0; i < MATERIALS; i++) {
-            materials.add(create(admin, "/v1/study-materials", StudyFixtures.materialBody(branch)));
+            materials.add(create(service, admin, "/v1/study-materials", StudyFixtures.materialBody(branch,
+                    time.now())));
         }
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            members.add(member(admin, branch, i));
+            members.add(ServiceFixtures.member(service, service, admin, branch, i));
         }
         ConcurrentLinkedQueue<Work> queue = new ConcurrentLinkedQueue<>();
         List<Work> all = new ArrayList<>();
@@ -163,11 +151,14 @@ class CrashRecoveryIT {
         }
         int kills = 0;
         for (; kills < KILLS; kills++) {
+            // chaos on purpose: the kill comes at a random moment of the load, whatever is in flight then
             Thread.sleep(ThreadLocalRandom.current().nextLong(500, 2500));
             killAll();
-            start(jar);
+            service.start();
         }
-        Thread.sleep(1000);
+        int beforeLastStart = acknowledged.size();
+        Await.until("a check-in acknowledged after the last start", Duration.ofSeconds(60),
+                () -> acknowledged.size() > beforeLastStart || queue.isEmpty());
         killing.set(false); // the clients finish the check-in in hand, retried until answered
         for (Future<?> done : work) {
             done.get();
@@ -211,20 +202,14 @@ class CrashRecoveryIT {
         }
 
         // the standings equal the ledger once they have caught up
-        String week = api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Boolean consistent = false;
-        String check = "";
-        while (!Boolean.TRUE.equals(consistent) && System.nanoTime() < deadline) {
-            io.restassured.response.Response answer = api(admin).get("/v1/leaderboards/weeks/" + week + "/check");
-            check = answer.asString();
-            consistent = answer.statusCode() == 200 && Boolean.TRUE.equals(answer.path("consistent"))
-                    && ((Number) answer.path("pendingEntries")).longValue() == 0;
-            if (!Boolean.TRUE.equals(consistent)) {
-                Thread.sleep(500);
-            }
-        }
-        assertTrue(Boolean.TRUE.equals(consistent), "standings equal the ledger within 60 s: " + check);
+        String week = service.api(admin).get("/v1/meta").then().statusCode(200).extract().path("isoWeek");
+        AtomicReference<String> check = new AtomicReference<>("");
+        Await.value("standings equal the ledger", Duration.ofSeconds(60), () -> {
+            Response answer = service.api(admin).get("/v1/leaderboards/weeks/" + week + "/check");
+            check.set(answer.statusCode() + " " + answer.asString());
+            return answer;
+        }, answer -> answer.statusCode() == 200 && Boolean.TRUE.equals(answer.path("consistent"))
+                && ((Number) answer.path("pendingEntries")).longValue() == 0, () -> check.get());
         assertEquals(single("select count(*) from ledger_entry"), single("select applied from standings_position"),
                 "every ledger entry taken into the standings exactly once, across the kills");
 
@@ -255,7 +240,7 @@ class CrashRecoveryIT {
                             HttpResponse.BodyHandlers.ofString());
                     opened = open.statusCode() == 200;
                     if (!opened) {
-                        Thread.sleep(100);
+                        Thread.sleep(100); // not ready yet, or busy: again, until the deadline above
                     }
                     continue;
                 }
@@ -273,7 +258,9 @@ class CrashRecoveryIT {
                             + answer.body());
                     return;
                 }
-                Thread.sleep(100); // busy (409), not ready (503), or an answer cut by the kill: again with the key
+                // busy (409), not ready (503), or an answer cut by the kill: again with the key, until the deadline
+                // (past it, a problem the test reports); the pauses spare a machine the service is starting on
+                Thread.sleep(100);
             } catch (java.net.ConnectException down) {
                 Thread.sleep(200); // killed, not started again yet
             } catch (IOException cut) {
@@ -293,39 +280,9 @@ class CrashRecoveryIT {
     }
 
     private static HttpRequest.Builder request(Member member, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + member.accessToken()).header("Content-Type", "application/json")
                 .header("Accept", "application/json");
-    }
-
-    /** Starts the packaged service on the embedded default in {@link #dataDirectory}; waits until it is ready. */
-    private static void start(Path jar) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort, "-Dzhibu.embedded-db.dir=" + dataDirectory, "-jar",
-                jar.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        log.toFile()));
-        builder.environment().put("ZHIBU_ADMIN_INITIAL_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("ZHIBU_RATE_LIMIT_REQUESTS_PER_MINUTE", "1000000");
-        builder.environment().put("ZHIBU_CHECK_INS_BURST_COUNT", "100000");
-        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        service = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped:\n" + tail());
-            }
-            try {
-                if (given().baseUri("http://localhost:" + managementPort).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notListening) { // RestAssured throws ConnectException unchecked
-                // not yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the service was not ready in 3 minutes:\n" + tail());
     }
 
     /**
@@ -334,8 +291,8 @@ class CrashRecoveryIT {
      */
     private static void killAll() throws Exception {
         List<ProcessHandle> victims = new ArrayList<>();
-        victims.add(service.toHandle());
-        service.descendants().forEach(victims::add);
+        victims.add(service.process().toHandle());
+        service.process().descendants().forEach(victims::add);
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
         ProcessHandle.of(postmaster).ifPresent(p -> {
             victims.add(p);
@@ -351,48 +308,9 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String signInAdmin() {
-        String once = api().body(Map.of("username", "admin", "password", ADMIN_PASSWORD))
-                .post("/v1/sessions/password").then().statusCode(200).extract().path("accessToken");
-        api(once).body(Map.of("currentPassword", ADMIN_PASSWORD, "newPassword", NEW_PASSWORD))
-                .post("/v1/me/password").then().statusCode(204);
-        return api().body(Map.of("username", "admin", "password", NEW_PASSWORD)).post("/v1/sessions/password")
-                .then().statusCode(200).extract().path("accessToken");
-    }
-
-    private static Member member(String admin, String branch, int i) {
-        String personId = create(admin, "/v1/people", OrgFixtures.personBody("党员" + (char) ('甲' + i), branch));
-        String username = "member" + i;
-        String oneTime = api(admin).body(Map.of("username", username, "personId", personId)).post("/v1/accounts")
-                .then().statusCode(201).extract().path("oneTimePassword");
-        String first = api().body(Map.of("username", username, "password", oneTime)).post("/v1/sessions/password")
-                .then().statusCode(200).extract().path("accessToken");
-        api(first).body(Map.of("currentPassword", oneTime, "newPassword", NEW_PASSWORD)).post("/v1/me/password")
-                .then().statusCode(204);
-        String token = api().body(Map.of("username", username, "password", NEW_PASSWORD))
-                .post("/v1/sessions/password").then().statusCode(200).extract().path("accessToken");
-        return new Member(personId, token);
-    }
-
-
-    private static RequestSpecification api() {
-        return given().baseUri("http://localhost:" + port).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    private static RequestSpecification api(String token) {
-        return api().auth().oauth2(token);
-    }
-
-    private static String create(String token, String path, Map<String, Object> body) {
-        String id = api(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(path)
-                .then().statusCode(201).extract().path("id");
-        assertNotNull(id, path);
-        return id;
-    }
-
     /** The embedded server of the current start, as its log line names it. */
     private static Connection connect() throws Exception {
-        Matcher found = DB_PORT.matcher(Files.readString(log));
+        Matcher found = DB_PORT.matcher(Files.readString(service.log()));
         String dbPort = null;
         while (found.find()) {
             dbPort = found.group(1);
@@ -407,16 +325,5 @@ class CrashRecoveryIT {
 
     private static List<String> rows(String sql) throws Exception {
         return Sql.rows(connect(), sql);
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
