@@ -40,7 +40,8 @@ public final class ServiceFixtures {
      * {@code other}, the one-time password changed on {@code one}, signed in again on {@code other}.
      */
     public static Member member(ServiceProcess one, ServiceProcess other, String admin, String branch, int i) {
-        String personId = create(one, admin, "/v1/people", OrgFixtures.personBody("党员" + (char) ('甲' + i), branch));
+        String personId = create(one, admin, "/v1/people",
+                OrgFixtures.personBody("党员" + (char) ('甲' + i), branch));
         String username = "member" + i;
         String oneTime = one.api(admin).body(Map.of("username", username, "personId", personId)).post("/v1/accounts")
                 .then().statusCode(201).extract().path("oneTimePassword");
