@@ -141,11 +141,23 @@ class EmbeddedDatabaseTest {
             return line.orElse(null);
         }, java.util.Objects::nonNull, () -> {
             try {
-                return "\n" + Files.readString(log);
+                return "\n" + Files.readString(log) + (process.isAlive() ? threads(process) : "");
             } catch (java.io.IOException e) {
                 return e.toString();
             }
         });
+    }
+
+    /** What a process that says nothing is doing: its threads, as jcmd prints them. */
+    private static String threads(Process process) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return "\nthreads of the silent process:\n" + dump;
+        } catch (java.io.IOException e) {
+            return "\n(no thread dump: " + e + ")";
+        }
     }
 
     @Test
