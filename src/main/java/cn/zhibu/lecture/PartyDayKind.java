@@ -1,11 +1,26 @@
 package cn.zhibu.lecture;
 
-/** What kind of session a party day is. */
+/**
+ * What kind of session a party day is: the 三会一课, the themed party day, the 组织生活会 and the branch's other
+ * study sessions. Who is expected follows the kind (see {@link Audience}).
+ */
 public enum PartyDayKind {
-    /** 主题党日: the branch's regular themed party day. */
-    THEMED_PARTY_DAY,
-    /** 党课: a party lecture. */
+    /** 支部党员大会: the members' assembly (at least quarterly). */
+    MEMBER_ASSEMBLY,
+    /** 支部委员会: the branch committee's meeting (monthly); its committee members are expected. */
+    BRANCH_COMMITTEE,
+    /** 党小组会: a party group's meeting (monthly); the group's members are expected. */
+    PARTY_GROUP_MEETING,
+    /** 党课: a party lecture (at least quarterly), by members of zhibu or invited guests. */
     PARTY_LECTURE,
+    /** 主题党日: the branch's themed party day (monthly). */
+    THEMED_PARTY_DAY,
+    /** 组织生活会: the yearly organisational life meeting, with 民主评议党员. */
+    ORG_LIFE_MEETING,
+    /** 廉政教育: an integrity lecture, talk or warning film. */
+    INTEGRITY_EDUCATION,
     /** 学习会: a study session. */
-    STUDY_SESSION
+    STUDY_SESSION,
+    /** 现场教学: teaching on site at an education base (its place). */
+    FIELD_TEACHING
 }
