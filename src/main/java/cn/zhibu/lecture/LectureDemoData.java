@@ -73,7 +73,8 @@ public class LectureDemoData {
                     .with(TemporalAdjusters.lastInMonth(DayOfWeek.FRIDAY));
             var start = day.atTime(LocalTime.of(14, 30)).atZone(calendar.zone()).toInstant();
             UUID id = days.create(new PartyDayViews.Create(branch, PartyDayKind.THEMED_PARTY_DAY, start,
-                    start.plusSeconds(7200), themes[q], "机关三楼会议室", "一、重温入党誓词\n二、微型党课\n三、交流研讨", 2, null),
+                    start.plusSeconds(7200), themes[q], "机关三楼会议室", "一、重温入党誓词\n二、微型党课\n三、交流研讨", 2, null,
+                    null, SessionFormat.IN_PERSON, null, List.of(Rite.NATIONAL_ANTHEM, Rite.OATH)),
                     Locale.ROOT).id();
             sessions.add(days.require(id));
         }

@@ -14,6 +14,12 @@ public enum LectureProblem implements ProblemKind {
     PARTY_DAY_HOST_NOT_IN_BRANCH(422),
     /** The host unit cannot host on that day. */
     PARTY_DAY_HOST_BLACKED_OUT(422),
+    /** A party group meeting names one active party group of the branch; other kinds name none. */
+    PARTY_DAY_GROUP_INVALID(422),
+    /** Field teaching names its place: the education base. */
+    PARTY_DAY_PLACE_REQUIRED(422),
+    /** A session's own study hours are 0 to its length, in half hours. */
+    PARTY_DAY_STUDY_HOURS_INVALID(422),
     /** Held and cancelled sessions do not change. */
     PARTY_DAY_CLOSED(409),
     /** The state cannot change that way (e.g. hold a cancelled session). */
@@ -52,6 +58,8 @@ public enum LectureProblem implements ProblemKind {
     CALENDAR_FEEDS_TOO_MANY(422),
     /** The person is not a member of the session's branch. */
     ATTENDEE_NOT_MEMBER(422),
+    /** The session does not expect the person: a committee meeting expects its committee, a group meeting its group. */
+    ATTENDEE_NOT_EXPECTED(422),
     /** Codes are used while the session is open for sign-in. */
     SIGN_IN_OUTSIDE_WINDOW(422),
     /** No code like it was shown for the session. */

@@ -6,11 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A session of a branch (主题党日, 党课, 学习会) with its host unit and lecture slots. */
+/** A session of a branch (三会一课, 主题党日, 组织生活会, ...) with its host unit and lecture slots. */
 @Entity
 @Table(name = "party_day")
 public class PartyDay extends VersionedEntity {
@@ -54,4 +57,21 @@ public class PartyDay extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public PartyDayState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public SessionFormat format;
+
+    /** The party group whose meeting it is (PARTY_GROUP_MEETING only). */
+    @Column(name = "party_group_id")
+    public UUID partyGroupId;
+
+    /** The study hours it credits its attendees, when not its kind's setting. */
+    @Column(name = "study_hours", precision = 3, scale = 1)
+    public BigDecimal studyHours;
+
+    /** The rites held (政治仪式), names of {@link Rite}. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(24)[]")
+    public String[] rites;
 }

@@ -51,6 +51,9 @@ public class PartyDayAccess {
             if (d.hostUnitId != null) {
                 hosts.add(d.hostUnitId);
             }
+            if (d.partyGroupId != null) {
+                hosts.add(d.partyGroupId);
+            }
         });
         Map<UUID, String> hostNames = names("org_unit", hosts);
         Map<UUID, double[]> ratings = ratings(lectures.stream().map(l -> l.id).toList());
@@ -65,8 +68,20 @@ public class PartyDayAccess {
         }
         return days.stream().map(d -> new PartyDayViews.View(d.id, d.branchId, d.kind, d.startsAt, d.endsAt,
                 d.heldOn, d.theme, d.place, d.agenda, d.hostUnitId, hostNames.get(d.hostUnitId), d.hostReason,
-                d.lectureSlots, d.state, byDay.getOrDefault(d.id, List.of()), d.version, d.createdAt, d.updatedAt))
+                d.lectureSlots, d.state, d.format, d.partyGroupId, hostNames.get(d.partyGroupId), d.studyHours,
+                Arrays.stream(d.rites).map(Rite::valueOf).toList(), politicalBirthdays(d),
+                byDay.getOrDefault(d.id, List.of()), d.version, d.createdAt, d.updatedAt))
                 .toList();
+    }
+
+    /** With a political birthday rite: the branch's members whose party anniversary falls in the session's month. */
+    private static String politicalBirthdays(PartyDay day) {
+        if (!Arrays.asList(day.rites).contains(Rite.POLITICAL_BIRTHDAY.name())) {
+            return null;
+        }
+        LocalDate first = day.heldOn.withDayOfMonth(1);
+        return "/v1/people/political-birthdays?unitId=" + day.branchId + "&from=" + first + "&to="
+                + first.plusMonths(1).minusDays(1);
     }
 
     /** The names of these people. */

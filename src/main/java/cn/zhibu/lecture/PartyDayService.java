@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,8 +65,9 @@ public class PartyDayService {
         day.branchId = branch.id;
         day.state = PartyDayState.PLANNED;
         day.createdAt = calendar.now();
-        fill(day, request.kind(), request.startsAt(), request.endsAt(), request.theme(), request.place(),
-                request.agenda(), request.hostUnitId());
+        fill(day, new Details(request.kind(), request.format(), request.startsAt(), request.endsAt(), request.theme(),
+                request.place(), request.agenda(), request.hostUnitId(), request.partyGroupId(), request.studyHours(),
+                request.rites()));
         day.lectureSlots = request.lectureSlots() == null ? 0 : request.lectureSlots();
         day.persist();
         slots(day, day.lectureSlots);
@@ -95,7 +97,8 @@ public class PartyDayService {
             day.branchId = branch.id;
             day.state = PartyDayState.PLANNED;
             day.createdAt = now;
-            fill(day, request.kind(), startsAt, startsAt.plus(length), request.theme(), request.place(), null, null);
+            fill(day, new Details(request.kind(), request.format(), startsAt, startsAt.plus(length), request.theme(),
+                    request.place(), null, null, request.partyGroupId(), null, null));
             day.lectureSlots = request.lectureSlots() == null ? 0 : request.lectureSlots();
             day.persist();
             slots(day, day.lectureSlots);
@@ -167,8 +170,9 @@ public class PartyDayService {
             throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
         }
         LocalDate before = day.heldOn;
-        fill(day, request.kind(), request.startsAt(), request.endsAt(), request.theme(), request.place(),
-                request.agenda(), request.hostUnitId());
+        fill(day, new Details(request.kind(), request.format(), request.startsAt(), request.endsAt(), request.theme(),
+                request.place(), request.agenda(), request.hostUnitId(), request.partyGroupId(), request.studyHours(),
+                request.rites()));
         slots(day, request.lectureSlots());
         if (!day.heldOn.equals(before)) {
             unassignIneligible(day);
@@ -261,19 +265,36 @@ public class PartyDayService {
         em.flush();
     }
 
-    private void fill(PartyDay day, PartyDayKind kind, Instant startsAt, Instant endsAt, String theme, String place,
-            String agenda, UUID hostUnitId) {
+    /** What a request says of a session, whether it plans, changes or makes it in a series. */
+    private record Details(PartyDayKind kind, SessionFormat format, Instant startsAt, Instant endsAt, String theme,
+            String place, String agenda, UUID hostUnitId, UUID partyGroupId, BigDecimal studyHours, List<Rite> rites) {
+    }
+
+    private void fill(PartyDay day, Details details) {
+        PartyDayKind kind = details.kind();
+        Instant startsAt = details.startsAt();
+        Instant endsAt = details.endsAt();
+        String place = details.place();
+        UUID hostUnitId = details.hostUnitId();
         if (!endsAt.isAfter(startsAt) || Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
             throw new ProblemException(LectureProblem.PARTY_DAY_TIMES_INCONSISTENT, endsAt.toString(),
                     startsAt.toString());
         }
+        if (kind == PartyDayKind.FIELD_TEACHING && (place == null || place.isBlank())) {
+            throw new ProblemException(LectureProblem.PARTY_DAY_PLACE_REQUIRED);
+        }
+        day.studyHours = studyHours(details.studyHours(), Duration.between(startsAt, endsAt));
+        day.partyGroupId = partyGroup(day.branchId, kind, details.partyGroupId());
+        day.format = details.format() == null ? SessionFormat.IN_PERSON : details.format();
+        day.rites = details.rites() == null ? new String[0]
+                : details.rites().stream().distinct().map(Rite::name).toArray(String[]::new);
+        day.agenda = blankToNull(details.agenda());
+        day.theme = details.theme();
         day.kind = kind;
         day.startsAt = startsAt;
         day.endsAt = endsAt;
         day.heldOn = calendar.dateOf(startsAt);
-        day.theme = theme;
         day.place = blankToNull(place);
-        day.agenda = blankToNull(agenda);
         if (hostUnitId == null) {
             if (day.hostUnitId != null && "CHOSEN".equals(day.hostReason)) {
                 day.hostUnitId = null;
@@ -285,6 +306,36 @@ public class PartyDayService {
             day.hostReason = "CHOSEN";
         }
         day.updatedAt = calendar.now();
+    }
+
+    /** A session's own study hours: whole or half hours, not more than it lasts (rounded up to the half hour). */
+    private static BigDecimal studyHours(BigDecimal hours, Duration length) {
+        if (hours == null) {
+            return null;
+        }
+        BigDecimal most = BigDecimal.valueOf((length.toMinutes() + 29) / 30).divide(BigDecimal.valueOf(2));
+        boolean halves = hours.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
+        if (hours.signum() < 0 || hours.compareTo(most) > 0 || !halves) {
+            throw new ProblemException(LectureProblem.PARTY_DAY_STUDY_HOURS_INVALID, hours.toPlainString(),
+                    most.stripTrailingZeros().toPlainString());
+        }
+        return hours.setScale(1, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /** A party group meeting's group: an active party group of the branch; other kinds have none. */
+    private static UUID partyGroup(UUID branchId, PartyDayKind kind, UUID groupId) {
+        if (kind != PartyDayKind.PARTY_GROUP_MEETING) {
+            if (groupId != null) {
+                throw new ProblemException(LectureProblem.PARTY_DAY_GROUP_INVALID, kind.name());
+            }
+            return null;
+        }
+        boolean fits = groupId != null && OrgUnit.<OrgUnit>findByIdOptional(groupId).filter(u -> branchId.equals(
+                u.parentId) && u.kind == OrgUnitKind.PARTY_GROUP && !u.archived()).isPresent();
+        if (!fits) {
+            throw new ProblemException(LectureProblem.PARTY_DAY_GROUP_INVALID, String.valueOf(groupId));
+        }
+        return groupId;
     }
 
     /** A host is an active party group or department of the branch, not blacked out that day. */

@@ -1,12 +1,15 @@
 package cn.zhibu.lecture;
 
 import cn.zhibu.platform.openapi.Patterns;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +45,15 @@ public final class PartyDayViews {
             @Schema(description = "Micro lecture slots (微型党课), 0 to 10; default 0", minimum = "0", maximum = "10",
                     examples = "2") @Min(0) @Max(10) Integer lectureSlots,
             @Schema(description = "The host unit (a party group or department of the branch); none: the rotation "
-                    + "chooses") UUID hostUnitId) {
+                    + "chooses") UUID hostUnitId,
+            @Schema(description = "The session's own study hours (学时), 0 to its length in half hours; none: its "
+                    + "kind's setting", minimum = "0", maximum = "12", multipleOf = 0.5, examples = "2")
+            @DecimalMin("0") @DecimalMax("12") BigDecimal studyHours,
+            @Schema(description = "How it is held; default IN_PERSON") SessionFormat format,
+            @Schema(description = "The party group whose meeting it is: required for PARTY_GROUP_MEETING, none "
+                    + "otherwise") UUID partyGroupId,
+            @Schema(description = "The rites held (政治仪式)", maxItems = 5, uniqueItems = true)
+            @Size(max = 5) List<@NotNull Rite> rites) {
     }
 
     @Schema(name = "PartyDayChange", description = "A planned or confirmed session's new details (all of them). "
@@ -61,7 +72,15 @@ public final class PartyDayViews {
             @Schema(minimum = "0", maximum = "10", required = true, examples = "2") @NotNull @Min(0) @Max(10)
             Integer lectureSlots,
             @Schema(description = "The host unit; none: the rotation chooses")
-            UUID hostUnitId) {
+            UUID hostUnitId,
+            @Schema(description = "The session's own study hours (学时), 0 to its length in half hours; none: its "
+                    + "kind's setting", minimum = "0", maximum = "12", multipleOf = 0.5, examples = "2")
+            @DecimalMin("0") @DecimalMax("12") BigDecimal studyHours,
+            @Schema(description = "How it is held; default IN_PERSON") SessionFormat format,
+            @Schema(description = "The party group whose meeting it is: required for PARTY_GROUP_MEETING, none "
+                    + "otherwise") UUID partyGroupId,
+            @Schema(description = "The rites held (政治仪式)", maxItems = 5, uniqueItems = true)
+            @Size(max = 5) List<@NotNull Rite> rites) {
     }
 
     /** Which week of the month a series falls in. */
@@ -96,7 +115,9 @@ public final class PartyDayViews {
             @Pattern(regexp = Patterns.TEXT) String theme,
             @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "三楼会议室") @Size(max = 100) @Pattern(regexp = Patterns.TEXT)
             String place,
-            @Schema(minimum = "0", maximum = "10", examples = "2") @Min(0) @Max(10) Integer lectureSlots) {
+            @Schema(minimum = "0", maximum = "10", examples = "2") @Min(0) @Max(10) Integer lectureSlots,
+            @Schema(description = "How they are held; default IN_PERSON") SessionFormat format,
+            @Schema(description = "The party group, for a series of PARTY_GROUP_MEETING") UUID partyGroupId) {
     }
 
     @Schema(name = "PartyDaySeriesResult", description = "The sessions a series created, and the dates it skipped")
@@ -153,6 +174,18 @@ public final class PartyDayViews {
                     pattern = "^[A-Z_]{1,16}$", nullable = true) String hostReason,
             @Schema(minimum = "0", maximum = "10") int lectureSlots,
             PartyDayState state,
+            SessionFormat format,
+            @Schema(description = "The party group whose meeting it is", nullable = true) UUID partyGroupId,
+            @Schema(pattern = Patterns.LONG_TEXT, maxLength = 64, nullable = true, examples = "第一党小组")
+            String partyGroupName,
+            @Schema(description = "The session's own study hours; none: its kind's setting", minimum = "0",
+                    maximum = "12", nullable = true) BigDecimal studyHours,
+            @Schema(maxItems = 5) List<Rite> rites,
+            @Schema(description = "With a POLITICAL_BIRTHDAY rite: the list of the branch's members whose party "
+                    + "anniversary falls in the session's month (listPoliticalBirthdays)", maxLength = 200,
+                    pattern = "^/v1/people/political-birthdays\\?[-a-zA-Z0-9=&]+$", nullable = true,
+                    examples = "/v1/people/political-birthdays?unitId=1b4e28ba-2fa1-11d2-883f-0016d3cca427&from=2027-07-01&to=2027-07-31")
+            String politicalBirthdays,
             @Schema(type = SchemaType.ARRAY, implementation = Lecture.class, maxItems = 10) List<Lecture> lectures,
             @Schema(description = "Version; the ETag of the resource") long version,
             Instant createdAt,

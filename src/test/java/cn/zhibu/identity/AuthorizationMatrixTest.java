@@ -189,6 +189,11 @@ public class AuthorizationMatrixTest {
                 .post("/v1/org-units/" + unit("PARTY_GROUP", t.branch()) + "/move"), admins, 200, 404));
         ops.add(new Operation("archiveOrgUnit", t -> r -> r.header("If-Match", "\"0\"")
                 .post("/v1/org-units/" + unit("PARTY_GROUP", t.branch()) + "/archive"), admins, 200, 404));
+        ops.add(new Operation("getBranchCommittee", t -> r -> r.get("/v1/org-units/" + t.branch() + "/committee"),
+                everyone, 200, 404));
+        ops.add(new Operation("replaceBranchCommittee", t -> r -> r.body(Map.of("members", List.of(Map.of("personId",
+                t.person(), "post", "SECRETARY")))).put("/v1/org-units/" + t.branch() + "/committee"), secretaries, 200,
+                404));
         // people
         ops.add(new Operation("getPerson", t -> r -> r.get("/v1/people/" + t.person()), everyone, 200, 404));
         ops.add(new Operation("listPeople(unitId)", t -> r -> r.queryParam("unitId", t.branch()).get("/v1/people"),

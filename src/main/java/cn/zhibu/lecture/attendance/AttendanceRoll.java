@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.lecture.Audience;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayService;
 import cn.zhibu.platform.db.Rows;
@@ -10,21 +11,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The attendance roll of a session: every member of its branch on its day, and anyone else with a record
- * (who has left since, say), by name, with their status; the counts in the same pass over the database.
+ * The attendance roll of a session: everyone it expects on its day (see {@link Audience}), and anyone else with a
+ * record (who has left since, say), by name, with their status; the counts in the same pass over the database.
  */
 @ApplicationScoped
 public class AttendanceRoll {
 
-    /** The people of the roll and their records: members on the day, or anyone with a record. */
-    private static final String ROLL = """
-            from (select m.person_id from membership m where m.org_unit_id = :branch and m.is_branch
-                    and m.start_date <= :on and (m.end_date is null or m.end_date >= :on)
-                  union
-                  select person_id from attendance where party_day_id = :day) who
-            join person p on p.id = who.person_id
-            left join attendance a on a.party_day_id = :day and a.person_id = p.id
-            """;
+    /** The people of the roll and their records: those the session expects, or anyone with a record. */
+    private static String roll(PartyDay day) {
+        return " from (" + Audience.expected(day) + """
+                 union select person_id from attendance where party_day_id = :day) who
+                join person p on p.id = who.person_id
+                left join attendance a on a.party_day_id = :day and a.person_id = p.id
+                """;
+    }
 
     private final EntityManager em;
     private final PartyDayService days;
@@ -41,10 +41,10 @@ public class AttendanceRoll {
                 + "count(*) filter (where a.status = 'PRESENT') as present, "
                 + "count(*) filter (where a.status = 'LEAVE') as on_leave, "
                 + "count(*) filter (where a.status = 'ABSENT') as absent, "
-                + "count(*) filter (where a.status is null) as not_recorded " + ROLL, Tuple.class), day)
+                + "count(*) filter (where a.status is null) as not_recorded" + roll(day), Tuple.class), day)
                 .getSingleResult();
         List<Tuple> rows = parameters(em.createNativeQuery("select p.id as person_id, p.name as name, "
-                + "a.status as status, a.method as method, a.reason as reason, a.recorded_at as recorded_at " + ROLL
+                + "a.status as status, a.method as method, a.reason as reason, a.recorded_at as recorded_at" + roll(day)
                 + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1), Tuple.class), day)
                 .getResultList();
         List<AttendanceViews.Entry> items = rows.stream().limit(AttendanceService.ROLL_LIMIT).map(r -> {
@@ -61,6 +61,6 @@ public class AttendanceRoll {
     }
 
     private static jakarta.persistence.Query parameters(jakarta.persistence.Query query, PartyDay day) {
-        return query.setParameter("day", day.id).setParameter("branch", day.branchId).setParameter("on", day.heldOn);
+        return Audience.bind(query, day).setParameter("day", day.id);
     }
 }

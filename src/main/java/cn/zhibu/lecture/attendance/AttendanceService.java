@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.attendance;
 
+import cn.zhibu.lecture.Audience;
 import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayService;
@@ -86,7 +87,7 @@ public class AttendanceService {
         notCancelled(day);
         Instant now = calendar.now();
         Instant closes = requireWindow(day, now);
-        requireMember(personId, day.branchId, calendar.dateOf(now));
+        requireExpected(personId, day, calendar.dateOf(now));
         lockAttendance(day.id, personId);
         Optional<Attendance> earlier = find(day.id, personId);
         if (earlier.filter(a -> a.status == AttendanceStatus.PRESENT).isPresent()) {
@@ -138,7 +139,7 @@ public class AttendanceService {
             throw new ProblemException(ProblemCode.VALIDATION_FAILED, List.of(new FieldError("reason", "REQUIRED",
                     ProblemMessages.text("field.REQUIRED", locale))), 1);
         }
-        requireMember(personId, day.branchId, day.heldOn);
+        requireExpected(personId, day, day.heldOn);
         lockAttendance(day.id, personId);
         Optional<Attendance> earlier = find(day.id, personId);
         if (request.status() == AttendanceStatus.PRESENT) {
@@ -174,10 +175,16 @@ public class AttendanceService {
                 .getSingleResult()).longValue() > 0;
     }
 
-    private void requireMember(UUID personId, UUID branchId, LocalDate on) {
-        if (!memberOn(personId, branchId, on)) {
+    /** A member of the branch that day, and one the session expects (its committee, its party group). */
+    private void requireExpected(UUID personId, PartyDay day, LocalDate on) {
+        if (!memberOn(personId, day.branchId, on)) {
             // the id only: a name would tell a caller who someone outside their sight is
             throw new ProblemException(LectureProblem.ATTENDEE_NOT_MEMBER, personId.toString());
+        }
+        if (Audience.narrowed(day.kind) && ((Number) Audience.bind(em.createNativeQuery("select count(*) from ("
+                + Audience.expected(day) + ") e where e.person_id = :person"), day).setParameter("person", personId)
+                .getSingleResult()).longValue() == 0) {
+            throw new ProblemException(LectureProblem.ATTENDEE_NOT_EXPECTED, personId.toString(), day.kind.name());
         }
     }
 
