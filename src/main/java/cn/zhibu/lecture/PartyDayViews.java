@@ -175,7 +175,8 @@ public final class PartyDayViews {
             @Schema(minimum = "0", maximum = "10") int lectureSlots,
             PartyDayState state,
             SessionFormat format,
-            @Schema(description = "The party group whose meeting it is", nullable = true) UUID partyGroupId,
+            @Schema(description = "The party group whose meeting it is", format = "uuid", pattern = Patterns.UUID,
+                    nullable = true) UUID partyGroupId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 64, nullable = true, examples = "第一党小组")
             String partyGroupName,
             @Schema(description = "The session's own study hours; none: its kind's setting", minimum = "0",
