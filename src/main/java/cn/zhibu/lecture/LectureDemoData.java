@@ -128,12 +128,15 @@ public class LectureDemoData {
         }
     }
 
-    /** Most party members attended; every sixth was on leave, every ninth absent; attendees rated the lectures. */
+    /**
+     * Most party members the session expects attended; every sixth was on leave, every ninth absent; attendees
+     * rated the lectures.
+     */
     @SuppressWarnings("unchecked")
-    private void attend(UUID branch, PartyDay day) {
-        List<UUID> members = em.createNativeQuery("select p.id from membership m join person p on p.id = m.person_id "
-                + "where m.org_unit_id = :b and m.end_date is null and p.political_status in ('FULL', 'PROBATIONARY') "
-                + "order by p.external_id").setParameter("b", branch).getResultList();
+    void attend(UUID branch, PartyDay day) {
+        List<UUID> members = Audience.bind(em.createNativeQuery("select p.id from person p where p.id in ("
+                + Audience.expected(day) + ") and p.political_status in ('FULL', 'PROBATIONARY') order by p.external_id"),
+                day).getResultList();
         List<MicroLecture> delivered = MicroLecture.list("partyDayId = ?1 and outcome = ?2", day.id,
                 LectureOutcome.DELIVERED);
         for (int i = 0; i < members.size(); i++) {
@@ -149,7 +152,8 @@ public class LectureDemoData {
                 continue;
             }
             ledger.creditOrRecordZero(new PointsLedger.Credit(person, branch, ActivityType.PARTY_DAY_ATTENDANCE,
-                    "PARTY_DAY", day.id.toString(), day.heldOn, null, "主题党日：" + day.theme, BY));
+                    "PARTY_DAY", day.id.toString(), day.heldOn, null, day.kind.label() + "：" + day.theme,
+                    BY));
             for (MicroLecture lecture : delivered) {
                 if (!person.equals(lecture.speakerId)) {
                     em.createNativeQuery("insert into lecture_rating (lecture_id, person_id, score, created_at) "

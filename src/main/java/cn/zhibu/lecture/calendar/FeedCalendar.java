@@ -122,22 +122,8 @@ public class FeedCalendar {
         };
     }
 
-    static String kind(PartyDayKind kind) {
-        return switch (kind) {
-            case MEMBER_ASSEMBLY -> "支部党员大会";
-            case BRANCH_COMMITTEE -> "支部委员会";
-            case PARTY_GROUP_MEETING -> "党小组会";
-            case PARTY_LECTURE -> "党课";
-            case THEMED_PARTY_DAY -> "主题党日";
-            case ORG_LIFE_MEETING -> "组织生活会";
-            case INTEGRITY_EDUCATION -> "廉政教育";
-            case STUDY_SESSION -> "学习会";
-            case FIELD_TEACHING -> "现场教学";
-        };
-    }
-
     private static String description(Session s, List<Lecture> slots, Lecture own) {
-        StringBuilder text = new StringBuilder("类型：").append(kind(s.kind()));
+        StringBuilder text = new StringBuilder("类型：").append(s.kind().label());
         if (s.host() != null) {
             text.append("\n承办：").append(s.host());
         }
