@@ -40,6 +40,20 @@ public final class Audience {
         return query;
     }
 
+    /**
+     * A condition on the session aliased {@code alias} (of the person's branch) that holds where it expects the
+     * person {@code person} ({@code :name} of a parameter) as its members were on {@code on}: for the sessions of a
+     * person's own calendar.
+     */
+    public static String expects(String alias, String person, String on) {
+        return " and (" + alias + ".kind not in ('BRANCH_COMMITTEE', 'PARTY_GROUP_MEETING')"
+                + " or (" + alias + ".kind = 'BRANCH_COMMITTEE' and exists (select 1 from branch_committee_member c"
+                + " where c.branch_id = " + alias + ".branch_id and c.person_id = " + person + "))"
+                + " or (" + alias + ".kind = 'PARTY_GROUP_MEETING' and exists (select 1 from membership g"
+                + " where g.org_unit_id = " + alias + ".party_group_id and g.person_id = " + person
+                + " and g.start_date <= " + on + " and (g.end_date is null or g.end_date >= " + on + "))))";
+    }
+
     /** Whether the session's kind expects only some of the branch's members. */
     public static boolean narrowed(PartyDayKind kind) {
         return kind == PartyDayKind.BRANCH_COMMITTEE || kind == PartyDayKind.PARTY_GROUP_MEETING;

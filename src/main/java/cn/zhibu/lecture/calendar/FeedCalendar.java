@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.calendar;
 
+import cn.zhibu.lecture.Audience;
 import cn.zhibu.lecture.PartyDayKind;
 import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.org.OrgUnit;
@@ -38,7 +39,8 @@ public class FeedCalendar {
 
     private static final String PERSON_BRANCHES = """
             d.branch_id in (select m.org_unit_id from membership m where m.person_id = :owner and m.is_branch
-                and m.start_date <= :today and (m.end_date is null or m.end_date >= :today))""";
+                and m.start_date <= :today and (m.end_date is null or m.end_date >= :today))"""
+            + Audience.expects("d", ":owner", ":today");
     private static final String BRANCH = "d.branch_id = :owner";
     private static final String IN_RANGE = " and d.held_on between :from and :to";
 
