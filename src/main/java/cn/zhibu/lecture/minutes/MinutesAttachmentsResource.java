@@ -1,6 +1,7 @@
 package cn.zhibu.lecture.minutes;
 
 import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
@@ -50,6 +51,8 @@ public class MinutesAttachmentsResource {
 
     private static final String BINARY = "binary";
     private static final String PROBLEM = "application/problem+json";
+    private static final String DISPOSITION =
+            "^attachment; filename=\"[\\x20-\\x7E]*\"; filename\\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+$";
 
     private final AttachmentService attachments;
     private final PartyDayService days;
@@ -94,7 +97,7 @@ public class MinutesAttachmentsResource {
                     implementation = MinutesViews.Purpose.class)) @QueryParam("purpose") String purpose,
             @Parameter(description = "The file's name (folders and control characters are dropped; the "
                     + "extension follows the bytes)", schema = @Schema(type = SchemaType.STRING, maxLength = 255,
-                    examples = "合影.jpg")) @QueryParam("fileName") String fileName,
+                    pattern = Patterns.LONG_TEXT, examples = "合影.jpg")) @QueryParam("fileName") String fileName,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         managed(id);
         MinutesViews.Purpose kind = Arrays.stream(MinutesViews.Purpose.values())
@@ -132,7 +135,7 @@ public class MinutesAttachmentsResource {
             @Header(name = "ETag", description = "The SHA-256 of the bytes, hex, quoted",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 66, pattern = "^\"[0-9a-f]{64}\"$")),
             @Header(name = "Content-Disposition", description = "attachment, with the file's name (RFC 6266)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 2048)),
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2048, pattern = DISPOSITION)),
             @Header(name = "X-Content-Type-Options", description = "nosniff",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 7, enumeration = "nosniff"))},
             content = {

@@ -81,7 +81,8 @@ public final class MinutesViews {
             String text,
             @Schema(description = "The subject of the token that wrote it", maxLength = 80,
                     pattern = Patterns.LONG_TEXT) String author,
-            @Schema(nullable = true, description = "The person, when written from a person's account")
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true,
+                    description = "The person, when written from a person's account")
             UUID authorPersonId,
             @Schema(maxLength = 32, pattern = Patterns.LONG_TEXT, nullable = true, examples = "张三") String authorName,
             @Schema(examples = "2027-04-02T02:15:00Z") Instant createdAt) {
@@ -100,9 +101,9 @@ public final class MinutesViews {
     public record View(
             UUID partyDayId,
             @Schema(description = "Whether the minutes were written") boolean written,
-            @Schema(nullable = true) UUID hostId,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID hostId,
             @Schema(maxLength = 32, pattern = Patterns.LONG_TEXT, nullable = true, examples = "王书记") String hostName,
-            @Schema(nullable = true) UUID recorderId,
+            @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID recorderId,
             @Schema(maxLength = 32, pattern = Patterns.LONG_TEXT, nullable = true, examples = "李四") String recorderName,
             @Schema(type = SchemaType.ARRAY, maxItems = MAX_TOPICS, implementation = Topic.class) List<String> topics,
             @Schema(type = SchemaType.ARRAY, maxItems = MAX_RESOLUTIONS, implementation = Resolution.class)
