@@ -253,6 +253,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.minutes.MinutesAuthorizationMatrix.operations());
         return ops;
     }
 

@@ -114,7 +114,7 @@ public class RequestBodies {
     /** A POST of a file with credentials: they are verified before its body is read. */
     private static boolean isFilePost(RoutingContext context) {
         return context.request().method() == HttpMethod.POST
-                && RequestLimits.FILE_PATHS.contains(context.request().path())
+                && RequestLimits.fileAction(context.request().path()) != null
                 && context.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
@@ -124,7 +124,7 @@ public class RequestBodies {
      */
     private Uni<Verdict> uploader(RoutingContext context) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        Action action = RequestLimits.FILE_ACTIONS.get(context.request().path());
+        Action action = RequestLimits.fileAction(context.request().path());
         if (action == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().item(Verdict.UNAUTHENTICATED);
