@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The periods of a year at a frequency and the state of each, from the year's sessions of one kind and the day it
@@ -17,6 +18,8 @@ public final class ComplianceCalculator {
     }
 
     /** How a session counts: HELD (held, or started and not cancelled) or PLANNED (not started, not cancelled). */
+    @Schema(name = "ComplianceSessionCount", description = "HELD: held, or started and not cancelled; PLANNED: "
+            + "not started yet")
     public enum Mark {
         HELD,
         PLANNED

@@ -1,8 +1,11 @@
 package cn.zhibu.lecture.compliance;
 
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How often a branch holds a kind of session (the 支部工作条例's 每月, 每季度, ...): the periods of a year it is due in. */
+@Schema(name = "OrgLifeFrequency", description = "How often a kind of session is held: NONE (no requirement), "
+        + "MONTHLY, QUARTERLY, HALF_YEARLY or YEARLY")
 public enum Frequency {
     /** No requirement. */
     NONE(0),
