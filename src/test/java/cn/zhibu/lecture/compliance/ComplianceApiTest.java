@@ -183,6 +183,36 @@ class ComplianceApiTest {
     }
 
     @Test
+    void parallelChoicesNamingTheSameVersionApplyOnce() throws Exception {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        String path = "/v1/org-units/" + branch + "/org-life-requirements";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String frequency : List.of("MONTHLY", "QUARTERLY", "HALF_YEARLY", "YEARLY", "NONE", "MONTHLY")) {
+                RequestSpecification request = secretary(branch).header("If-Match", "\"0\"").body(Map.of(
+                        "requirements", List.of(Map.of("kind", "FIELD_TEACHING", "frequency", frequency))));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.put(path).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Sql.count("select version from org_life_requirement_set where branch_id = ?1", branch));
+        assertEquals(1, Sql.count("select count(*) from org_life_requirement where branch_id = ?1", branch));
+    }
+
+    @Test
     void onlyTheUnitsSecretaryAndOrgAdminsAboveReadIt() {
         String committee = OrgFixtures.unit("COMMITTEE", null);
         String branch = OrgFixtures.unit("BRANCH", committee);
