@@ -28,7 +28,10 @@ import java.util.UUID;
  * study hours; a committee's branches side by side. A session counts as held once it is HELD or has started and
  * is not cancelled (as coverage counts it); one not started yet counts as planned; cancelled ones do not count.
  * Party group meetings are required of each party group of the branch (its active groups, and groups archived
- * during the year); a branch without party groups is held to them as a whole.
+ * during the year); a branch without party groups is held to them as a whole. A held session's attendance rate is
+ * those present over those expected: the party group's members on the day for a party group meeting, the branch
+ * committee's members (its roster) for a branch committee meeting when the branch keeps one, else the branch's
+ * members on the day; and anyone with an attendance record.
  */
 @ApplicationScoped
 public class ComplianceService {
@@ -41,10 +44,16 @@ public class ComplianceService {
                    d.state as state, d.party_group_id as party_group_id,
                    (d.state = 'HELD' or d.starts_at <= :now) as counts_held,
                    (select count(*) from attendance a where a.party_day_id = d.id and a.status = 'PRESENT') as present,
-                   (select count(*) from (select m.person_id from membership m where m.org_unit_id = d.branch_id
-                           and m.is_branch and m.start_date <= d.held_on
-                           and (m.end_date is null or m.end_date >= d.held_on)
-                         union select a.person_id from attendance a where a.party_day_id = d.id) who) as expected
+                   (select count(*) from (
+                        select m.person_id from membership m
+                         where m.start_date <= d.held_on and (m.end_date is null or m.end_date >= d.held_on)
+                           and case when d.kind = 'PARTY_GROUP_MEETING' then m.org_unit_id = d.party_group_id
+                                    else m.org_unit_id = d.branch_id and m.is_branch end
+                           and not (d.kind = 'BRANCH_COMMITTEE' and exists (select 1 from branch_committee_member c
+                                    where c.branch_id = d.branch_id and c.since <= d.held_on))
+                        union select c.person_id from branch_committee_member c
+                         where d.kind = 'BRANCH_COMMITTEE' and c.branch_id = d.branch_id and c.since <= d.held_on
+                        union select a.person_id from attendance a where a.party_day_id = d.id) who) as expected
               from party_day d
              where d.branch_id = :branch and d.held_on between :from and :to and d.state <> 'CANCELLED'
              order by d.held_on, d.id""";

@@ -64,8 +64,10 @@ public final class ComplianceViews {
             Mark counted,
             @Schema(description = "Members present; null for a session not held", minimum = "0", maximum = MOST,
                     nullable = true) Integer present,
-            @Schema(description = "Members expected: the branch's members on the day and anyone with an attendance "
-                    + "record; null for a session not held", minimum = "0", maximum = MOST, nullable = true)
+            @Schema(description = "Members expected: the party group's members on the day (party group meetings), "
+                    + "the branch committee's roster (branch committee meetings, where the branch keeps one), else "
+                    + "the branch's members on the day; and anyone with an attendance record. Null for a session "
+                    + "not held", minimum = "0", maximum = MOST, nullable = true)
             Integer expected,
             @Schema(description = "present / expected, 0 to 1 (null when not held or nobody is expected)",
                     minimum = "0", maximum = "1", nullable = true) Double attendanceRate) {

@@ -183,6 +183,38 @@ class ComplianceApiTest {
     }
 
     @Test
+    void groupMeetingsExpectTheGroupAndCommitteeMeetingsTheCommittee() {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        String group = OrgFixtures.unit("PARTY_GROUP", branch);
+        String inGroup = cn.zhibu.study.StudyFixtures.member(branch, group).personId();
+        String other = OrgFixtures.person("支委" + UUID.randomUUID().toString().substring(0, 4), branch);
+        OrgFixtures.person("党员" + UUID.randomUUID().toString().substring(0, 4), branch);
+        onTheFifteenthOfMay();
+        attendance(session(branch, "PARTY_GROUP_MEETING", LocalDate.of(2030, 1, 8), "HELD", group, null), inGroup,
+                "PRESENT");
+        String committee = session(branch, "BRANCH_COMMITTEE", LocalDate.of(2030, 1, 9), "HELD", null, null);
+        attendance(committee, other, "PRESENT");
+        attendance(committee, inGroup, "ABSENT");
+        Sql.execute("insert into branch_committee_member (branch_id, person_id, post, position, since) values "
+                + "(?1, ?2, 'SECRETARY', 1, date '2029-01-01')", branch, other);
+        JsonPath report = secretary(branch).queryParam("unitId", branch).queryParam("year", 2030)
+                .get("/v1/org-life/compliance").then().statusCode(200).extract().jsonPath();
+        // one of the group's one member; the roster's one member and the absent one with a record
+        assertEquals(List.of(1, 1), List.of(
+                report.getInt("kinds.find { it.kind == 'PARTY_GROUP_MEETING' }.periods[0].sessions[0].present"),
+                report.getInt("kinds.find { it.kind == 'PARTY_GROUP_MEETING' }.periods[0].sessions[0].expected")));
+        assertEquals(List.of(1, 2), List.of(
+                report.getInt("kinds.find { it.kind == 'BRANCH_COMMITTEE' }.periods[0].sessions[0].present"),
+                report.getInt("kinds.find { it.kind == 'BRANCH_COMMITTEE' }.periods[0].sessions[0].expected")));
+        // the branch's other sessions expect its three members
+        attendance(session(branch, "THEMED_PARTY_DAY", LocalDate.of(2030, 1, 10), "HELD", null, null), other,
+                "PRESENT");
+        secretary(branch).queryParam("unitId", branch).queryParam("year", 2030).get("/v1/org-life/compliance")
+                .then().statusCode(200)
+                .body("kinds.find { it.kind == 'THEMED_PARTY_DAY' }.periods[0].sessions[0].expected", equalTo(3));
+    }
+
+    @Test
     void parallelChoicesNamingTheSameVersionApplyOnce() throws Exception {
         String branch = OrgFixtures.unit("BRANCH", null);
         String path = "/v1/org-units/" + branch + "/org-life-requirements";
