@@ -12,6 +12,7 @@ import cn.zhibu.identity.tokens.TokenSettings;
 import cn.zhibu.integrity.IntegritySettings;
 import cn.zhibu.leaderboard.LeaderboardConfig;
 import cn.zhibu.lecture.PartyDaySettings;
+import cn.zhibu.lecture.compliance.OrgLifeSettings;
 import cn.zhibu.lecture.minutes.MinutesSettings;
 import cn.zhibu.platform.crypto.CryptoSettings;
 import cn.zhibu.platform.db.DatabaseSettings;
@@ -49,7 +50,8 @@ class SettingsTest {
             WeChatSettings.class, TokenSettings.class, IntegritySettings.class, LeaderboardConfig.class,
             PartyDaySettings.class, CryptoSettings.class, DatabaseSettings.class, EmbeddedDatabaseSettings.class,
             HttpSettings.class, ImportSettings.class, RateLimitSettings.class, IdempotencySettings.class, PointsSettings.class,
-            CheckInSettings.class, QuizSettings.class, MinutesSettings.class);
+            CheckInSettings.class, QuizSettings.class, MinutesSettings.class,
+            OrgLifeSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

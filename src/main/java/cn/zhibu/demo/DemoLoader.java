@@ -5,6 +5,7 @@ import cn.zhibu.integrity.IntegrityDemoData;
 import cn.zhibu.leaderboard.LeaderboardDemoData;
 import cn.zhibu.lecture.LectureDemoData;
 import cn.zhibu.lecture.SessionsDemoData;
+import cn.zhibu.lecture.compliance.ComplianceDemoData;
 import cn.zhibu.lecture.minutes.MinutesDemoData;
 import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.org.people.PeopleDemoData;
@@ -22,7 +23,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Loads the demo data ({@code zhibu.demo=true}) at start, capability by capability in the order each needs the
  * one before: the organisation, its people, their roles, the scoring rules, member files, check-ins, quizzes,
- * leaderboards, party days, the branch committee and its other sessions, minutes, integrity files, and last the working calendar of 2026. Each part adds itself only
+ * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly meetings, integrity files, and last the working calendar of 2026. Each part adds itself only
  * when it is not there yet, so a restart changes nothing.
  *
  * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
@@ -43,13 +44,14 @@ class DemoLoader {
     private final LectureDemoData lectures;
     private final SessionsDemoData sessions;
     private final MinutesDemoData minutes;
+    private final ComplianceDemoData compliance;
     private final IntegrityDemoData integrity;
     private final CalendarDemoData calendar;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
-            MinutesDemoData minutes, IntegrityDemoData integrity,
+            MinutesDemoData minutes, ComplianceDemoData compliance, IntegrityDemoData integrity,
             CalendarDemoData calendar) {
         this.demo = demo;
         this.org = org;
@@ -63,6 +65,7 @@ class DemoLoader {
         this.lectures = lectures;
         this.sessions = sessions;
         this.minutes = minutes;
+        this.compliance = compliance;
         this.integrity = integrity;
         this.calendar = calendar;
     }
@@ -82,6 +85,7 @@ class DemoLoader {
         lectures.load();
         sessions.load();
         minutes.load();
+        compliance.load();
         integrity.load();
         calendar.load();
     }

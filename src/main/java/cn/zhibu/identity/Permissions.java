@@ -21,7 +21,7 @@ public final class Permissions {
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
                     Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
                     Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE, Action.PARTY_DAY_READ, Action.PARTY_DAY_MANAGE,
-                    Action.LECTURE_COVERAGE_READ, Action.INTEGRITY_DECLARATION_REVIEW),
+                    Action.LECTURE_COVERAGE_READ, Action.ORG_LIFE_REPORT_READ, Action.INTEGRITY_DECLARATION_REVIEW),
             // integrity files are read only by integrity officers: an org admin reads them when granted that role too
             Roles.ORG_ADMIN, EnumSet.complementOf(EnumSet.of(Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE,
                     Action.INTEGRITY_DECLARATION_REVIEW)));

@@ -1,7 +1,5 @@
 package cn.zhibu.lecture;
 
-import jakarta.persistence.Query;
-
 /**
  * Who a session expects, by its kind: the branch committee's members for a {@code BRANCH_COMMITTEE} meeting, the
  * party group's members for a {@code PARTY_GROUP_MEETING}, the branch's members otherwise; always among the people
@@ -9,35 +7,27 @@ import jakarta.persistence.Query;
  */
 public final class Audience {
 
-    private static final String BRANCH_MEMBERS = """
-            select m.person_id from membership m where m.org_unit_id = :branch and m.is_branch
-               and m.start_date <= :on and (m.end_date is null or m.end_date >= :on)""";
-
     private Audience() {
     }
 
     /**
-     * A sub-select of the ids of the people the session expects, with the parameters {@code :branch}, {@code :on}
-     * and, for a group meeting, {@code :group}: bind them with {@link #bind}.
+     * A sub-select of the ids of the people the session aliased {@code alias} expects (a correlated sub-query: it
+     * reads the session's branch, kind, party group and day from the alias).
      */
-    public static String expected(PartyDay day) {
-        return switch (day.kind) {
-            case BRANCH_COMMITTEE -> BRANCH_MEMBERS
-                    + " and m.person_id in (select c.person_id from branch_committee_member c where c.branch_id = :branch)";
-            case PARTY_GROUP_MEETING -> BRANCH_MEMBERS + """
-                     and m.person_id in (select g.person_id from membership g where g.org_unit_id = :group
-                       and g.start_date <= :on and (g.end_date is null or g.end_date >= :on))""";
-            default -> BRANCH_MEMBERS;
-        };
+    public static String expectedOf(String alias) {
+        String d = alias + ".";
+        return "select m.person_id from membership m where m.org_unit_id = " + d + "branch_id and m.is_branch"
+                + " and m.start_date <= " + d + "held_on and (m.end_date is null or m.end_date >= " + d + "held_on)"
+                + " and (" + d + "kind <> 'BRANCH_COMMITTEE' or m.person_id in (select c.person_id"
+                + " from branch_committee_member c where c.branch_id = " + d + "branch_id))"
+                + " and (" + d + "kind <> 'PARTY_GROUP_MEETING' or m.person_id in (select g.person_id from membership g"
+                + " where g.org_unit_id = " + d + "party_group_id and g.start_date <= " + d + "held_on"
+                + " and (g.end_date is null or g.end_date >= " + d + "held_on)))";
     }
 
-    /** Binds the parameters of {@link #expected} for the session, on its own day. */
-    public static Query bind(Query query, PartyDay day) {
-        query.setParameter("branch", day.branchId).setParameter("on", day.heldOn);
-        if (day.kind == PartyDayKind.PARTY_GROUP_MEETING) {
-            query.setParameter("group", day.partyGroupId);
-        }
-        return query;
+    /** A sub-select of the ids of the people the session {@code :day} expects. */
+    public static String expected() {
+        return "select e.person_id from party_day s, lateral (" + expectedOf("s") + ") e where s.id = :day";
     }
 
     /**

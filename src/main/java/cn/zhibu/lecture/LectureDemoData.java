@@ -134,9 +134,10 @@ public class LectureDemoData {
      */
     @SuppressWarnings("unchecked")
     void attend(UUID branch, PartyDay day) {
-        List<UUID> members = Audience.bind(em.createNativeQuery("select p.id from person p where p.id in ("
-                + Audience.expected(day) + ") and p.political_status in ('FULL', 'PROBATIONARY') order by p.external_id"),
-                day).getResultList();
+        em.flush();
+        List<UUID> members = em.createNativeQuery("select p.id from person p where p.id in (" + Audience.expected()
+                + ") and p.political_status in ('FULL', 'PROBATIONARY') order by p.external_id")
+                .setParameter("day", day.id).getResultList();
         List<MicroLecture> delivered = MicroLecture.list("partyDayId = ?1 and outcome = ?2", day.id,
                 LectureOutcome.DELIVERED);
         for (int i = 0; i < members.size(); i++) {

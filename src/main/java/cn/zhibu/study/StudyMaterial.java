@@ -40,6 +40,10 @@ public class StudyMaterial extends VersionedEntity {
     @Column(name = "min_study_seconds", nullable = false)
     public int minStudySeconds;
 
+    /** Study hours (学时) a member earns by studying it; null: none. */
+    @Column(name = "study_hours", precision = 3, scale = 1)
+    public java.math.BigDecimal studyHours;
+
     @Column(name = "publish_from", nullable = false)
     public Instant publishFrom;
 

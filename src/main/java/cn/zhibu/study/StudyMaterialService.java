@@ -54,6 +54,7 @@ public class StudyMaterialService {
         fill(material, request.kind(), request.title(), request.summary(), request.url(), request.tags(),
                 request.minStudySeconds() == null ? 0 : request.minStudySeconds(),
                 request.publishFrom() == null ? now : request.publishFrom(), request.publishUntil());
+        material.studyHours = request.studyHours();
         material.persist();
         return StudyMaterialViews.View.of(material);
     }
@@ -67,6 +68,7 @@ public class StudyMaterialService {
         }
         fill(material, request.kind(), request.title(), request.summary(), request.url(), request.tags(),
                 request.minStudySeconds(), request.publishFrom(), request.publishUntil());
+        material.studyHours = request.studyHours();
         material.persistAndFlush();
         return StudyMaterialViews.View.of(material);
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -54,7 +55,10 @@ public final class StudyMaterialViews {
             @InstantInRange Instant publishFrom,
             @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
                     pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
-            @InstantInRange Instant publishUntil) {
+            @InstantInRange Instant publishUntil,
+            @Schema(description = "Study hours (学时) a member earns by studying it (a credited check-in on it, once): 0 "
+                    + "to 12 in steps of 0.5; none: it credits none", minimum = "0", maximum = "12", multipleOf = 0.5,
+                    examples = "1.5") @StudyHoursValue BigDecimal studyHours) {
     }
 
     @Schema(name = "StudyMaterialChange", description = "A study material's new content and publishing window (all of "
@@ -80,7 +84,10 @@ public final class StudyMaterialViews {
             @NotNull @InstantInRange Instant publishFrom,
             @Schema(description = "When it closes; none: it stays open; in the years 2000 to 2100", format = "date-time",
                     pattern = InstantInRange.PATTERN, examples = "2027-01-01T00:00:00+08:00")
-            @InstantInRange Instant publishUntil) {
+            @InstantInRange Instant publishUntil,
+            @Schema(description = "Study hours (学时) a member earns by studying it (a credited check-in on it, once): 0 "
+                    + "to 12 in steps of 0.5; none: it credits none", minimum = "0", maximum = "12", multipleOf = 0.5,
+                    examples = "1.5") @StudyHoursValue BigDecimal studyHours) {
     }
 
     @Schema(name = "StudyMaterial", description = "A study material for the members of a unit's subtree. Members see "
@@ -96,6 +103,8 @@ public final class StudyMaterialViews {
                     examples = "https://www.12371.cn/2024/07/21/ARTI1721563200000000.shtml") String url,
             @Schema(type = SchemaType.ARRAY, implementation = MaterialTag.class, maxItems = 8) List<String> tags,
             @Schema(minimum = "0", maximum = "14400", examples = "300") int minStudySeconds,
+            @Schema(description = "Study hours (学时) it credits; null: none", minimum = "0", maximum = "12",
+                    multipleOf = 0.5, nullable = true) BigDecimal studyHours,
             Instant publishFrom,
             @Schema(format = "date-time", pattern = INSTANT, nullable = true) Instant publishUntil,
             @Schema(description = "When it was withdrawn; null while it is not", format = "date-time",
@@ -109,7 +118,7 @@ public final class StudyMaterialViews {
 
         static View of(StudyMaterial m) {
             return new View(m.id, m.unitId, m.kind, m.title, m.summary, m.url, Arrays.asList(m.tags), m.minStudySeconds,
-                    m.publishFrom, m.publishUntil, m.withdrawnAt, m.createdBy, m.version, m.createdAt, m.updatedAt);
+                    m.studyHours, m.publishFrom, m.publishUntil, m.withdrawnAt, m.createdBy, m.version, m.createdAt, m.updatedAt);
         }
 
         /** Whether members may study it at this instant: not withdrawn, and inside its publishing window. */

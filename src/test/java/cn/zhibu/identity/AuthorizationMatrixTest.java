@@ -254,6 +254,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.minutes.MinutesAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.compliance.ComplianceAuthorizationMatrix.operations());
         return ops;
     }
 

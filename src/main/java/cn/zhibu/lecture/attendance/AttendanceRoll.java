@@ -18,13 +18,11 @@ import java.util.UUID;
 public class AttendanceRoll {
 
     /** The people of the roll and their records: those the session expects, or anyone with a record. */
-    private static String roll(PartyDay day) {
-        return " from (" + Audience.expected(day) + """
-                 union select person_id from attendance where party_day_id = :day) who
-                join person p on p.id = who.person_id
-                left join attendance a on a.party_day_id = :day and a.person_id = p.id
-                """;
-    }
+    private static final String ROLL = " from (" + Audience.expected() + """
+             union select person_id from attendance where party_day_id = :day) who
+            join person p on p.id = who.person_id
+            left join attendance a on a.party_day_id = :day and a.person_id = p.id
+            """;
 
     private final EntityManager em;
     private final PartyDayService days;
@@ -41,10 +39,10 @@ public class AttendanceRoll {
                 + "count(*) filter (where a.status = 'PRESENT') as present, "
                 + "count(*) filter (where a.status = 'LEAVE') as on_leave, "
                 + "count(*) filter (where a.status = 'ABSENT') as absent, "
-                + "count(*) filter (where a.status is null) as not_recorded" + roll(day), Tuple.class), day)
+                + "count(*) filter (where a.status is null) as not_recorded" + ROLL, Tuple.class), day)
                 .getSingleResult();
         List<Tuple> rows = parameters(em.createNativeQuery("select p.id as person_id, p.name as name, "
-                + "a.status as status, a.method as method, a.reason as reason, a.recorded_at as recorded_at" + roll(day)
+                + "a.status as status, a.method as method, a.reason as reason, a.recorded_at as recorded_at" + ROLL
                 + " order by p.name, p.id limit " + (AttendanceService.ROLL_LIMIT + 1), Tuple.class), day)
                 .getResultList();
         List<AttendanceViews.Entry> items = rows.stream().limit(AttendanceService.ROLL_LIMIT).map(r -> {
@@ -61,6 +59,6 @@ public class AttendanceRoll {
     }
 
     private static jakarta.persistence.Query parameters(jakarta.persistence.Query query, PartyDay day) {
-        return Audience.bind(query, day).setParameter("day", day.id);
+        return query.setParameter("day", day.id);
     }
 }

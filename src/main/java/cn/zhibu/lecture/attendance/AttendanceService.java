@@ -181,9 +181,9 @@ public class AttendanceService {
             // the id only: a name would tell a caller who someone outside their sight is
             throw new ProblemException(LectureProblem.ATTENDEE_NOT_MEMBER, personId.toString());
         }
-        if (Audience.narrowed(day.kind) && ((Number) Audience.bind(em.createNativeQuery("select count(*) from ("
-                + Audience.expected(day) + ") e where e.person_id = :person"), day).setParameter("person", personId)
-                .getSingleResult()).longValue() == 0) {
+        if (Audience.narrowed(day.kind) && ((Number) em.createNativeQuery("select count(*) from ("
+                + Audience.expected() + ") e where e.person_id = :person").setParameter("day", day.id)
+                .setParameter("person", personId).getSingleResult()).longValue() == 0) {
             throw new ProblemException(LectureProblem.ATTENDEE_NOT_EXPECTED, personId.toString(), day.kind.name());
         }
     }

@@ -45,6 +45,8 @@ public enum Action {
     PARTY_DAY_MANAGE,
     /** See attendance and lecture coverage figures (培训覆盖面) and who is due to lecture next. */
     LECTURE_COVERAGE_READ,
+    /** See the yearly compliance of organisational life: sessions held, missed and due, study hours (学时). */
+    ORG_LIFE_REPORT_READ,
     /** Read integrity files, for a stated purpose, never one's own or a declared relative's. */
     INTEGRITY_FILE_READ,
     /** Open integrity files, add entries, accept cadres' declarations into them. */

@@ -7,6 +7,7 @@ import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.LedgerViews;
 import cn.zhibu.points.PointsLedger;
 import cn.zhibu.points.Streaks;
+import cn.zhibu.points.StudyHours;
 import cn.zhibu.points.file.MemberFileViews.ActivityTotal;
 import cn.zhibu.points.file.MemberFileViews.MonthTotal;
 import cn.zhibu.points.file.MemberFileViews.WeekTotal;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * The member file (一人一档): a person's totals for a year, summed in SQL over the ledger entries dated
  * in that year (reversals are negative entries on the original's date, so they count where it did),
  * the rating band of the branch that the total earns, study streaks (from the study capability, when
- * it is there) and the year's timeline.
+ * it is there), study hours (from the lecture capability, when it is there) and the year's timeline.
  */
 @ApplicationScoped
 public class MemberFileService {
@@ -36,12 +37,15 @@ public class MemberFileService {
     private final PointsLedger ledger;
     private final RatingBandService bands;
     private final Instance<Streaks> streaks;
+    private final Instance<StudyHours> studyHours;
 
-    MemberFileService(EntityManager em, PointsLedger ledger, RatingBandService bands, Instance<Streaks> streaks) {
+    MemberFileService(EntityManager em, PointsLedger ledger, RatingBandService bands, Instance<Streaks> streaks,
+            Instance<StudyHours> studyHours) {
         this.em = em;
         this.ledger = ledger;
         this.bands = bands;
         this.streaks = streaks;
+        this.studyHours = studyHours;
     }
 
     /**
@@ -83,10 +87,15 @@ public class MemberFileService {
                 .map(band -> new MemberFileViews.Rating(band.name(), band.minPoints(), effective.source(),
                         effective.sourceUnitId())).orElse(null);
         Streaks.Streak streak = streaks.isResolvable() ? streaks.get().of(personId) : Streaks.Streak.NONE;
+        MemberFileViews.StudyHours hours = studyHours.isResolvable() ? hours(studyHours.get().of(personId, year)) : null;
         Page<LedgerViews.View> first = timeline(personId, year, page);
         return new MemberFileViews.File(personId, name, branchId, branchName, year, total, byActivity, byWeek, byMonth,
-                rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()),
+                rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()), hours,
                 new LedgerViews.Page(first.items(), first.nextCursor()));
+    }
+
+    private static MemberFileViews.StudyHours hours(StudyHours.Year year) {
+        return new MemberFileViews.StudyHours(year.earned(), year.required());
     }
 
     /** The person's entries dated in the year, the latest date first. */

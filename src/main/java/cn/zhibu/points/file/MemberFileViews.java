@@ -39,6 +39,8 @@ public final class MemberFileViews {
             @Schema(description = "The band the year's total earns in the person's branch; null below every band",
                     nullable = true) Rating rating,
             Streak streak,
+            @Schema(description = "The year's study hours (学时) against the yearly requirement; null where zhibu "
+                    + "keeps no sessions", nullable = true) StudyHours studyHours,
             @Schema(description = "The first page of the year's entries, the latest date first; the next pages "
                     + "from /v1/people/{id}/file/timeline") LedgerViews.Page timeline) {
     }
@@ -68,6 +70,13 @@ public final class MemberFileViews {
             RatingBandViews.Source source,
             @Schema(description = "The unit whose bands these are; null for the defaults", format = "uuid",
                     nullable = true, pattern = Patterns.UUID) UUID sourceUnitId) {
+    }
+
+    @Schema(name = "MemberFileStudyHours", description = "Study hours (学时) of the year: from sessions attended and "
+            + "materials studied (details: /v1/people/{id}/study-hours), against the yearly requirement.")
+    public record StudyHours(
+            @Schema(minimum = "0", maximum = "100000", multipleOf = 0.5) java.math.BigDecimal earned,
+            @Schema(minimum = "0", maximum = "1000") java.math.BigDecimal required) {
     }
 
     @Schema(name = "MemberFileStreak", description = "Study streaks: consecutive business days with a check-in, "

@@ -102,7 +102,7 @@ public class StudyDemoData {
             Instant from = (upcoming ? today.plusDays(3) : today.minusDays(DAYS + 7 - i)).atTime(8, 0).atZone(zone)
                     .toInstant();
             StudyMaterialViews.View made = materials.create(new StudyMaterialViews.Create(branch, m.kind(), m.title(),
-                    m.summary(), m.url(), m.tags(), m.minStudySeconds(), from, null), DEMO);
+                    m.summary(), m.url(), m.tags(), m.minStudySeconds(), from, null, null), DEMO);
             if (!upcoming) {
                 open.add(made.id());
             }
