@@ -8,7 +8,7 @@ revoke truncate, references, trigger on all tables in schema public from :role;
 grant usage, select, update on all sequences in schema public to :role;
 -- Append-only records: written once, read, never changed (their triggers refuse it too, for every role).
 revoke update, delete on ledger_entry, published_person, published_unit, published_standing, integrity_entry,
-    integrity_relation, integrity_checkpoint
+    integrity_relation, integrity_checkpoint, quiz_contest
     from :role;
 -- Audit rows are only deleted (by the purge, after 180 days); payloads are only re-encrypted in place;
 -- a published week is only superseded.
