@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo data ({@code zhibu.demo=true}): the “楚韵·清风” integrity knowledge contest (廉洁知识竞答) held by teams at the
- * demo branch's latest HELD themed party day, answered during it by the members present, the second party group
- * winning. Their attempts are scored and credited as submissions then would have been (QUIZ and QUIZ_FULL_MARKS
- * through the ledger, under the branch's scoring rules). The same seed gives the same answers. Added once: nothing
- * when the branch has a contest already or no held themed party day.
+ * demo branch's latest HELD themed party day, answered during it by the members present; the party group with the
+ * most members there wins. Their attempts are scored and credited as submissions then would have been (QUIZ and
+ * QUIZ_FULL_MARKS through the ledger, under the branch's scoring rules). The same seed gives the same answers.
+ * Added once: nothing when the branch has a contest already, or no held themed party day with party groups.
  */
 @ApplicationScoped
 public class ContestDemoData {
@@ -71,19 +71,26 @@ public class ContestDemoData {
         @SuppressWarnings("unchecked")
         List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
                 .setParameter("name", "示范区委组织部机关党支部").getResultList();
-        if (found.isEmpty() || QuizContest.count("branchId", found.get(0)) > 0) {
-            return;
+        if (!found.isEmpty()) {
+            add(found.get(0));
         }
-        UUID branch = found.get(0);
+    }
+
+    /** Adds the contest at the branch's latest held themed party day, unless it has a contest; whether it did. */
+    boolean add(UUID branch) {
+        if (QuizContest.count("branchId", branch) > 0) {
+            return false;
+        }
         @SuppressWarnings("unchecked")
         List<UUID> held = em.createNativeQuery("select id from party_day where branch_id = :branch and kind = "
                 + "'THEMED_PARTY_DAY' and state = 'HELD' order by starts_at desc, id limit 1")
                 .setParameter("branch", branch).getResultList();
         Optional<ContestSessions.Session> session = held.stream().findFirst().flatMap(sessions::find);
         if (session.isEmpty() || sessions.partyGroups(branch, session.get().startsAt()).isEmpty()) {
-            return;
+            return false;
         }
         add(session.get());
+        return true;
     }
 
     private void add(ContestSessions.Session session) {
@@ -129,16 +136,32 @@ public class ContestDemoData {
         List<UUID> present = em.createNativeQuery("select a.person_id from attendance a join person p on p.id = "
                 + "a.person_id where a.party_day_id = :day and a.status = 'PRESENT' order by p.external_id, p.id")
                 .setParameter("day", session.id()).getResultList();
-        // the second party group knows its rules best
-        UUID favoured = groups.size() > 1 ? groups.get(1).id() : groups.get(0).id();
+        // the party group with the most members present knows its rules best: four or five right, the others one
+        // to three, so it wins on its mean
+        Map<UUID, Integer> there = new HashMap<>();
+        present.forEach(p -> {
+            if (teams.containsKey(p)) {
+                there.merge(teams.get(p), 1, Integer::sum);
+            }
+        });
+        UUID favoured = groups.get(0).id();
+        int most = -1;
+        for (ContestSessions.Group group : groups) {
+            if (there.getOrDefault(group.id(), 0) > most) {
+                most = there.getOrDefault(group.id(), 0);
+                favoured = group.id();
+            }
+        }
         Random random = new Random(20260701L);
         int answered = 0;
         for (UUID person : present) {
-            double skill = favoured.equals(teams.get(person)) ? 0.9 : 0.6;
+            int right = favoured.equals(teams.get(person)) ? 4 + random.nextInt(2) : 1 + random.nextInt(3);
+            int offset = random.nextInt(bank.size());
             Map<UUID, String> chosen = new HashMap<>();
-            for (QuizQuestion question : bank) {
+            for (int i = 0; i < bank.size(); i++) {
+                QuizQuestion question = bank.get((i + offset) % bank.size());
                 String wrong = question.correctKeys.equals("A") ? "B" : "A";
-                chosen.put(question.id, random.nextDouble() < skill ? question.correctKeys : wrong);
+                chosen.put(question.id, i < right ? question.correctKeys : wrong);
             }
             Instant started = session.startsAt().plusSeconds(1800 + random.nextInt(600));
             attempts.recordTaken(quiz.id, person, started, started.plusSeconds(60 + random.nextInt(200)), chosen, BY);

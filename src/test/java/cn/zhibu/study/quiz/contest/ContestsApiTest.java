@@ -73,8 +73,8 @@ class ContestsApiTest {
         String session = started(branch, now);
         List<String> questions = List.of(question(branch), question(branch));
         String quiz = quiz(branch, questions);
-        JsonPath contest = link(admin(), session, quiz, "TEAMS").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/v1/party-days/" + session + "/contest")).extract().jsonPath();
+        JsonPath contest = link(admin(), session, quiz, "TEAMS").then().statusCode(201).header("Location",
+                org.hamcrest.Matchers.endsWith("/v1/party-days/" + session + "/contest")).extract().jsonPath();
         assertEquals("TEAMS", contest.getString("mode"));
         assertEquals(quiz, contest.getString("quizId"));
         Instant start = now.minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
