@@ -93,7 +93,7 @@ public final class ContestViews {
             @Schema(description = "The branch's party groups, best first (TEAMS; empty for INDIVIDUAL)",
                     maxItems = 1000) List<TeamResult> teams,
             @Schema(description = "How teams are ranked (TEAMS; null for INDIVIDUAL)", maxLength = 400,
-                    nullable = true) String teamRule,
+                    pattern = Patterns.TEXT, nullable = true) String teamRule,
             @Schema(description = "People who answered but were of no party group on the session's day: they count "
                     + "per person only (TEAMS; 0 for INDIVIDUAL)", minimum = "0", maximum = "100000") int unteamed) {
     }
