@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Contests at sessions (趣味竞答): a quiz of the branch answered during one of its sessions, ranked per person and
  * per party group. Those who manage the session's party days and write the quiz link it; whoever reads the
- * session's party days reads the contest and its result table. Members answer it as any quiz (/v1/quizzes/{id}/attempts).
+ * session's party days reads the contest and its result table. Members answer it as any quiz
+ * ({@code /v1/quizzes/{id}/attempts}).
  */
 @Path("/v1/party-days")
 @Tag(name = "quizzes")
