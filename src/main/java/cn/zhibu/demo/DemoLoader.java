@@ -15,6 +15,7 @@ import cn.zhibu.points.PointsDemoData;
 import cn.zhibu.points.file.MemberFileDemoData;
 import cn.zhibu.study.checkin.StudyDemoData;
 import cn.zhibu.study.quiz.QuizDemoData;
+import cn.zhibu.study.quiz.contest.ContestDemoData;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * Loads the demo data ({@code zhibu.demo=true}) at start, capability by capability in the order each needs the
  * one before: the organisation, its people, their roles, the scoring rules, member files, check-ins, quizzes,
- * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly meetings, integrity files, and last the working calendar of 2026. Each part adds itself only
- * when it is not there yet, so a restart changes nothing.
+ * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly
+ * meetings, a quiz contest at a party day, integrity files, and last the working calendar of 2026. Each part adds
+ * itself only when it is not there yet, so a restart changes nothing.
  *
  * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
  * beans; the scheduled jobs resume only after it (JobsAfterStartup).
@@ -45,13 +47,15 @@ class DemoLoader {
     private final SessionsDemoData sessions;
     private final MinutesDemoData minutes;
     private final ComplianceDemoData compliance;
+    private final ContestDemoData contest;
     private final IntegrityDemoData integrity;
     private final CalendarDemoData calendar;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
-            MinutesDemoData minutes, ComplianceDemoData compliance, IntegrityDemoData integrity,
+            MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
+            IntegrityDemoData integrity,
             CalendarDemoData calendar) {
         this.demo = demo;
         this.org = org;
@@ -66,6 +70,7 @@ class DemoLoader {
         this.sessions = sessions;
         this.minutes = minutes;
         this.compliance = compliance;
+        this.contest = contest;
         this.integrity = integrity;
         this.calendar = calendar;
     }
@@ -86,6 +91,7 @@ class DemoLoader {
         sessions.load();
         minutes.load();
         compliance.load();
+        contest.load();
         integrity.load();
         calendar.load();
     }

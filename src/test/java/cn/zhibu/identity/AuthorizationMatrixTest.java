@@ -251,6 +251,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.study.StudyAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.points.PointsAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.study.quiz.contest.ContestAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.minutes.MinutesAuthorizationMatrix.operations());

@@ -86,6 +86,38 @@ public class QuizAttempts {
         return view(attempt, questions, quiz.title);
     }
 
+    /**
+     * Records an attempt taken earlier (demo data): started at {@code startedAt} on the quiz as it is now, submitted
+     * at {@code submittedAt} with these keys chosen (per question id, as "AC"), scored and credited as a submission
+     * at that instant would have been. Whether the quiz was open then is not checked.
+     */
+    @Transactional
+    public AttemptViews.View recordTaken(UUID quizId, UUID personId, Instant startedAt, Instant submittedAt,
+            Map<UUID, String> chosen, String createdBy) {
+        Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        Map<UUID, QuizQuestion> bank = QuizQuestion.<QuizQuestion>list("id in ?1", List.of(quiz.questionIds)).stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q));
+        QuizAttempt attempt = new QuizAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.quizId = quiz.id;
+        attempt.personId = personId;
+        attempt.startedAt = startedAt;
+        attempt.deadline = startedAt.plusSeconds(quiz.timeLimitSeconds);
+        attempt.questionCount = quiz.questionIds.length;
+        attempt.passScore = quiz.passScore == null ? 1 : quiz.passScore;
+        attempt.createdBy = createdBy;
+        attempt.createdAt = startedAt;
+        attempt.updatedAt = startedAt;
+        List<QuizAttemptQuestion> questions = new ArrayList<>();
+        for (int i = 0; i < quiz.questionIds.length; i++) {
+            questions.add(QuizAttemptQuestion.copyOf(bank.get(quiz.questionIds[i]), attempt.id, i + 1));
+        }
+        score(attempt, questions, chosen, submittedAt, createdBy);
+        attempt.persist();
+        questions.forEach(q -> q.persist());
+        return view(attempt, questions, quiz.title);
+    }
+
     /** Whose attempt it is. */
     public Optional<UUID> ownerOf(UUID attemptId) {
         return em.createQuery("select a.personId from QuizAttempt a where a.id = :id", UUID.class)

@@ -11,6 +11,7 @@ import cn.zhibu.study.StudyMaterialService;
 import cn.zhibu.study.StudyMaterialViews;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -45,11 +46,13 @@ public class QuizService {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final StudyMaterialService materials;
+    private final Instance<QuizGate> gates;
 
-    QuizService(EntityManager em, BusinessCalendar calendar, StudyMaterialService materials) {
+    QuizService(EntityManager em, BusinessCalendar calendar, StudyMaterialService materials, Instance<QuizGate> gates) {
         this.em = em;
         this.calendar = calendar;
         this.materials = materials;
+        this.gates = gates;
     }
 
     /**
@@ -144,6 +147,10 @@ public class QuizService {
         if (quiz.withdrawnAt() != null) {
             return false;
         }
+        Optional<QuizGate.Window> governed = governed(quiz.id());
+        if (governed.isPresent()) {
+            return !governed.get().from().isAfter(at);
+        }
         if (quiz.materialId() == null) {
             return !quiz.publishFrom().isAfter(at);
         }
@@ -161,7 +168,13 @@ public class QuizService {
         Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).filter(q -> !q.withdrawn() && inAudience(personId, q.id))
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         boolean open;
-        if (quiz.materialId == null) {
+        Optional<QuizGate.Window> governed = governed(quiz.id);
+        if (governed.isPresent()) {
+            if (governed.get().from().isAfter(at)) {
+                throw new ProblemException(ProblemCode.NOT_FOUND);
+            }
+            open = governed.get().openAt(at);
+        } else if (quiz.materialId == null) {
             if (quiz.publishFrom.isAfter(at)) {
                 throw new ProblemException(ProblemCode.NOT_FOUND);
             }
@@ -176,6 +189,17 @@ public class QuizService {
             throw new ProblemException(QuizProblem.QUIZ_NOT_OPEN, quiz.title);
         }
         return quiz;
+    }
+
+    /** The window of a gate that governs the quiz (a contest's session), if one does. */
+    private Optional<QuizGate.Window> governed(UUID quizId) {
+        for (QuizGate gate : gates) {
+            Optional<QuizGate.Window> window = gate.windowOf(quizId);
+            if (window.isPresent()) {
+                return window;
+            }
+        }
+        return Optional.empty();
     }
 
     /** What is open to the person now (in the audience, not withdrawn, inside the window); newest first. */

@@ -37,7 +37,8 @@ class MinutesDemoDataTest {
         String member = Api.anonymous().body(Map.of("externalId", "DEMO-1020")).post("/v1/sessions/demo").then()
                 .statusCode(200).extract().path("accessToken");
         String day = (String) Api.bearer(member).get("/v1/party-days?limit=100").then().statusCode(200).extract()
-                .jsonPath().getList("items.findAll { it.state == 'HELD' }.id").get((int) held - 1);
+                .jsonPath().getList("items.findAll { it.state == 'HELD' && it.kind == 'THEMED_PARTY_DAY' }.id")
+                .get((int) held - 1);
         Api.bearer(member).get("/v1/party-days/" + day + "/minutes").then().statusCode(200)
                 .body("archived", equalTo(true)).body("topics", hasSize(3)).body("resolutions", hasSize(2))
                 .body("addenda", hasSize(1)).body("attendance.present", equalTo(
