@@ -248,6 +248,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.study.quiz.QuizAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.orglife.OrgLifeAuthorizationMatrix.operations());
         return ops;
     }
 

@@ -34,9 +34,9 @@ public class OrgLifeService {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final PartyDayService days;
-    private final RectificationReader reader;
+    private final OrgLifeLists reader;
 
-    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, RectificationReader reader) {
+    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, OrgLifeLists reader) {
         this.em = em;
         this.calendar = calendar;
         this.days = days;

@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearerJwt")
 public class RectificationsResource {
 
-    private final RectificationReader reader;
+    private final OrgLifeLists reader;
     private final Access access;
     private final Pagination pagination;
 
-    RectificationsResource(RectificationReader reader, Access access, Pagination pagination) {
+    RectificationsResource(OrgLifeLists reader, Access access, Pagination pagination) {
         this.reader = reader;
         this.access = access;
         this.pagination = pagination;
@@ -60,7 +60,7 @@ public class RectificationsResource {
         UUID unit = QueryParams.uuid("unitId", unitId).or(access::branchId)
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId",
                         "00000000-0000-0000-0000-000000000000"));
-        RectificationReader.Filter filter = new RectificationReader.Filter(state(state),
+        OrgLifeLists.Filter filter = new OrgLifeLists.Filter(state(state),
                 QueryParams.flag("overdue", overdue));
         access.require(Action.PARTY_DAY_READ, unit);
         Page<OrgLifeViews.RectificationView> page = reader.under(unit, filter, pagination.request(limit, cursor,

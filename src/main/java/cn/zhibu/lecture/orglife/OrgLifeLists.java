@@ -22,12 +22,12 @@ import java.util.stream.Collectors;
 
 /** Reads problem and rectification entries as the API shows them: with names, and each item with its session. */
 @ApplicationScoped
-public class RectificationReader {
+public class OrgLifeLists {
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
 
-    RectificationReader(EntityManager em, BusinessCalendar calendar) {
+    OrgLifeLists(EntityManager em, BusinessCalendar calendar) {
         this.em = em;
         this.calendar = calendar;
     }
