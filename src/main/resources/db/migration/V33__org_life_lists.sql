@@ -44,3 +44,25 @@ create table rectification (
     unique (party_day_id, created_at, id),
     unique (branch_id, due_on, id)
 );
+
+-- The lecturers of a party lecture (党课), an integrity education session or a field teaching session: a person of
+-- zhibu (a leading cadre's 一人讲) or an invited guest (邀请专家授课), with the topic and links to the materials.
+create table party_lecturer (
+    id                 uuid           primary key,
+    party_day_id       uuid           not null references party_day (id),
+    person_id          uuid           references person (id),
+    guest_name         varchar(32),
+    guest_title        varchar(64),
+    guest_organisation varchar(100),
+    topic              varchar(100)   not null,
+    materials          varchar(2048)[] not null default '{}',
+    position           smallint       not null check (position between 1 and 5),
+    version            bigint         not null,
+    created_by         varchar(80)    not null,
+    created_at         timestamptz    not null,
+    updated_at         timestamptz    not null,
+    check ((person_id is null) = (guest_name is not null)),
+    check (guest_name is not null or (guest_title is null and guest_organisation is null)),
+    -- a person lectures once at a session; also the index of a session's lecturers
+    unique (party_day_id, person_id)
+);

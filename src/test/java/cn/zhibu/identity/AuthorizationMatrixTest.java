@@ -249,6 +249,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.leaderboard.LeaderboardAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.orglife.OrgLifeAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.lecturers.LecturerAuthorizationMatrix.operations());
         return ops;
     }
 
