@@ -6,7 +6,9 @@ import cn.zhibu.leaderboard.LeaderboardDemoData;
 import cn.zhibu.lecture.LectureDemoData;
 import cn.zhibu.lecture.SessionsDemoData;
 import cn.zhibu.lecture.compliance.ComplianceDemoData;
+import cn.zhibu.lecture.lecturers.LecturerDemoData;
 import cn.zhibu.lecture.minutes.MinutesDemoData;
+import cn.zhibu.lecture.orglife.OrgLifeDemoData;
 import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.org.people.PeopleDemoData;
 import cn.zhibu.platform.calendar.CalendarDemoData;
@@ -25,7 +27,8 @@ import jakarta.enterprise.event.Observes;
  * Loads the demo data ({@code zhibu.demo=true}) at start, capability by capability in the order each needs the
  * one before: the organisation, its people, their roles, the scoring rules, member files, check-ins, quizzes,
  * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly
- * meetings, a quiz contest at a party day, integrity files, and last the working calendar of 2026. Each part adds
+ * meetings, a quiz contest at a party day, party lectures with their lecturers, the organisational life meeting
+ * with its problems and rectifications, integrity files, and last the working calendar of 2026. Each part adds
  * itself only when it is not there yet, so a restart changes nothing.
  *
  * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
@@ -48,6 +51,8 @@ class DemoLoader {
     private final MinutesDemoData minutes;
     private final ComplianceDemoData compliance;
     private final ContestDemoData contest;
+    private final LecturerDemoData lecturers;
+    private final OrgLifeDemoData orgLife;
     private final IntegrityDemoData integrity;
     private final CalendarDemoData calendar;
 
@@ -55,7 +60,7 @@ class DemoLoader {
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
-            IntegrityDemoData integrity,
+            LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
             CalendarDemoData calendar) {
         this.demo = demo;
         this.org = org;
@@ -71,6 +76,8 @@ class DemoLoader {
         this.minutes = minutes;
         this.compliance = compliance;
         this.contest = contest;
+        this.lecturers = lecturers;
+        this.orgLife = orgLife;
         this.integrity = integrity;
         this.calendar = calendar;
     }
@@ -92,6 +99,8 @@ class DemoLoader {
         minutes.load();
         compliance.load();
         contest.load();
+        lecturers.load();
+        orgLife.load();
         integrity.load();
         calendar.load();
     }

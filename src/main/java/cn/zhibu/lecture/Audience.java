@@ -1,9 +1,10 @@
 package cn.zhibu.lecture;
 
 /**
- * Who a session expects, by its kind: the branch committee's members for a {@code BRANCH_COMMITTEE} meeting, the
- * party group's members for a {@code PARTY_GROUP_MEETING}, the branch's members otherwise; always among the people
- * who are members of the branch on the session's day. The roll, sign-in and recorded attendance all ask here.
+ * Who a session expects, by its kind: the branch committee's members for a {@code BRANCH_COMMITTEE} meeting (all
+ * the branch's members while it has named no committee), the party group's members for a
+ * {@code PARTY_GROUP_MEETING}, the branch's members otherwise; always among the people who are members of the
+ * branch on the session's day. The roll, sign-in and recorded attendance all ask here.
  */
 public final class Audience {
 
@@ -18,8 +19,7 @@ public final class Audience {
         String d = alias + ".";
         return "select m.person_id from membership m where m.org_unit_id = " + d + "branch_id and m.is_branch"
                 + " and m.start_date <= " + d + "held_on and (m.end_date is null or m.end_date >= " + d + "held_on)"
-                + " and (" + d + "kind <> 'BRANCH_COMMITTEE' or m.person_id in (select c.person_id"
-                + " from branch_committee_member c where c.branch_id = " + d + "branch_id))"
+                + " and (" + d + "kind <> 'BRANCH_COMMITTEE' or " + committeeSeat(d + "branch_id", "m.person_id") + ")"
                 + " and (" + d + "kind <> 'PARTY_GROUP_MEETING' or m.person_id in (select g.person_id from membership g"
                 + " where g.org_unit_id = " + d + "party_group_id and g.start_date <= " + d + "held_on"
                 + " and (g.end_date is null or g.end_date >= " + d + "held_on)))";
@@ -37,11 +37,17 @@ public final class Audience {
      */
     public static String expects(String alias, String person, String on) {
         return " and (" + alias + ".kind not in ('BRANCH_COMMITTEE', 'PARTY_GROUP_MEETING')"
-                + " or (" + alias + ".kind = 'BRANCH_COMMITTEE' and exists (select 1 from branch_committee_member c"
-                + " where c.branch_id = " + alias + ".branch_id and c.person_id = " + person + "))"
+                + " or (" + alias + ".kind = 'BRANCH_COMMITTEE' and " + committeeSeat(alias + ".branch_id", person)
+                + ")"
                 + " or (" + alias + ".kind = 'PARTY_GROUP_MEETING' and exists (select 1 from membership g"
                 + " where g.org_unit_id = " + alias + ".party_group_id and g.person_id = " + person
                 + " and g.start_date <= " + on + " and (g.end_date is null or g.end_date >= " + on + "))))";
+    }
+
+    /** The person sits on the branch's committee, or the branch has named no committee (all its members count). */
+    private static String committeeSeat(String branch, String person) {
+        return "(" + person + " in (select c.person_id from branch_committee_member c where c.branch_id = " + branch
+                + ") or not exists (select 1 from branch_committee_member c where c.branch_id = " + branch + "))";
     }
 
     /** Whether the session's kind expects only some of the branch's members. */

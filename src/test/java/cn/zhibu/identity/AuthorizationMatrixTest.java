@@ -256,6 +256,8 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.lecture.LectureAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.minutes.MinutesAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.compliance.ComplianceAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.orglife.OrgLifeAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.lecture.lecturers.LecturerAuthorizationMatrix.operations());
         return ops;
     }
 

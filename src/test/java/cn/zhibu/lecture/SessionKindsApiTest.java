@@ -159,4 +159,21 @@ class SessionKindsApiTest {
         secretary(branch).get("/v1/party-days/" + assembly + "/attendance").then().statusCode(200)
                 .body("counts.notRecorded", equalTo(4));
     }
+
+    @Test
+    void aBranchThatHasNamedNoCommitteeExpectsAllItsMembersAtACommitteeMeeting() {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        StudyFixtures.Member first = StudyFixtures.member(branch);
+        StudyFixtures.Member second = StudyFixtures.member(branch);
+        String meeting = create(branch, body(branch, "BRANCH_COMMITTEE", Duration.ofMinutes(-10)));
+        secretary(branch).get("/v1/party-days/" + meeting + "/attendance").then().statusCode(200)
+                .body("counts.notRecorded", equalTo(2));
+        secretary(branch).body(Map.of("status", "PRESENT")).put("/v1/party-days/" + meeting + "/attendance/"
+                + second.personId()).then().statusCode(200);
+        // once it names its committee, the committee is who is expected (and anyone with a record stays listed)
+        secretary(branch).body(Map.of("members", List.of(Map.of("personId", first.personId(), "post", "SECRETARY"))))
+                .put("/v1/org-units/" + branch + "/committee").then().statusCode(200);
+        secretary(branch).get("/v1/party-days/" + meeting + "/attendance").then().statusCode(200)
+                .body("counts.notRecorded", equalTo(1)).body("counts.present", equalTo(1));
+    }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.minutes;
 
+import cn.zhibu.lecture.Audience;
 import cn.zhibu.lecture.PartyDay;
 import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.lecture.PartyDayService;
@@ -205,12 +206,10 @@ public class MinutesService {
         }
     }
 
-    /** Members of the session's branch on its day. */
+    /** The people the session expects on its day ({@link Audience}). */
     private int expected(PartyDay day) {
-        return ((Number) em.createNativeQuery("select count(distinct m.person_id) from membership m "
-                + "where m.org_unit_id = :branch and m.is_branch and m.start_date <= :on "
-                + "and (m.end_date is null or m.end_date >= :on)").setParameter("branch", day.branchId)
-                .setParameter("on", day.heldOn).getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery("select count(distinct e.person_id) from (" + Audience.expected()
+                + ") e").setParameter("day", day.id).getSingleResult()).intValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -64,8 +64,8 @@ public final class MinutesViews {
             @Schema(examples = "2027-04-30") LocalDate dueOn) {
     }
 
-    @Schema(name = "MinutesAttendance", description = "The session's attendance as recorded now: expected (members "
-            + "of the branch on the session's day), present, on leave, absent, and not recorded")
+    @Schema(name = "MinutesAttendance", description = "The session's attendance as recorded now: expected (those "
+            + "its kind expects on its day: the committee, the party group or the branch's members), present, on leave, absent, and not recorded")
     public record AttendanceSummary(
             @Schema(minimum = "0", maximum = "100000") int expected,
             @Schema(minimum = "0", maximum = "100000") int present,
