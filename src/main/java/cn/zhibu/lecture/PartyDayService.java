@@ -169,6 +169,9 @@ public class PartyDayService {
         if (moved && (!day.startsAt.isAfter(calendar.now()) || recorded(day))) {
             throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
         }
+        if (request.kind() != day.kind && (recorded(day) || SessionRules.listed(em, day))) {
+            throw new ProblemException(LectureProblem.PARTY_DAY_KIND_IN_USE, day.kind.name());
+        }
         LocalDate before = day.heldOn;
         fill(day, new Details(request.kind(), request.format(), request.startsAt(), request.endsAt(), request.theme(),
                 request.place(), request.agenda(), request.hostUnitId(), request.partyGroupId(), request.studyHours(),
@@ -283,8 +286,8 @@ public class PartyDayService {
         if (kind == PartyDayKind.FIELD_TEACHING && (place == null || place.isBlank())) {
             throw new ProblemException(LectureProblem.PARTY_DAY_PLACE_REQUIRED);
         }
-        day.studyHours = studyHours(details.studyHours(), Duration.between(startsAt, endsAt));
-        day.partyGroupId = partyGroup(day.branchId, kind, details.partyGroupId());
+        day.studyHours = SessionRules.studyHours(details.studyHours(), Duration.between(startsAt, endsAt));
+        day.partyGroupId = SessionRules.partyGroup(day.branchId, kind, details.partyGroupId());
         day.format = details.format() == null ? SessionFormat.IN_PERSON : details.format();
         day.rites = details.rites() == null ? new String[0]
                 : details.rites().stream().distinct().map(Rite::name).toArray(String[]::new);
@@ -306,36 +309,6 @@ public class PartyDayService {
             day.hostReason = "CHOSEN";
         }
         day.updatedAt = calendar.now();
-    }
-
-    /** A session's own study hours: whole or half hours, not more than it lasts (rounded up to the half hour). */
-    private static BigDecimal studyHours(BigDecimal hours, Duration length) {
-        if (hours == null) {
-            return null;
-        }
-        BigDecimal most = BigDecimal.valueOf((length.toMinutes() + 29) / 30).divide(BigDecimal.valueOf(2));
-        boolean halves = hours.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
-        if (hours.signum() < 0 || hours.compareTo(most) > 0 || !halves) {
-            throw new ProblemException(LectureProblem.PARTY_DAY_STUDY_HOURS_INVALID, hours.toPlainString(),
-                    most.stripTrailingZeros().toPlainString());
-        }
-        return hours.setScale(1, java.math.RoundingMode.UNNECESSARY);
-    }
-
-    /** A party group meeting's group: an active party group of the branch; other kinds have none. */
-    private static UUID partyGroup(UUID branchId, PartyDayKind kind, UUID groupId) {
-        if (kind != PartyDayKind.PARTY_GROUP_MEETING) {
-            if (groupId != null) {
-                throw new ProblemException(LectureProblem.PARTY_DAY_GROUP_INVALID, kind.name());
-            }
-            return null;
-        }
-        boolean fits = groupId != null && OrgUnit.<OrgUnit>findByIdOptional(groupId).filter(u -> branchId.equals(
-                u.parentId) && u.kind == OrgUnitKind.PARTY_GROUP && !u.archived()).isPresent();
-        if (!fits) {
-            throw new ProblemException(LectureProblem.PARTY_DAY_GROUP_INVALID, String.valueOf(groupId));
-        }
-        return groupId;
     }
 
     /** A host is an active party group or department of the branch, not blacked out that day. */

@@ -170,6 +170,15 @@ class SessionKindsApiTest {
                 .body("counts.notRecorded", equalTo(2));
         secretary(branch).body(Map.of("status", "PRESENT")).put("/v1/party-days/" + meeting + "/attendance/"
                 + second.personId()).then().statusCode(200);
+        // with attendance recorded, the session keeps its kind (who it expects follows from it)
+        Map<String, Object> change = body(branch, "MEMBER_ASSEMBLY", Duration.ofMinutes(-10));
+        change.remove("branchId");
+        change.put("lectureSlots", 0);
+        Map<String, Object> stored = secretary(branch).get("/v1/party-days/" + meeting).then().extract().path("$");
+        change.put("startsAt", stored.get("startsAt"));
+        change.put("endsAt", stored.get("endsAt"));
+        problem(secretary(branch).header("If-Match", "\"0\"").body(change).put("/v1/party-days/" + meeting).then(),
+                409, "PARTY_DAY_KIND_IN_USE");
         // once it names its committee, the committee is who is expected (and anyone with a record stays listed)
         secretary(branch).body(Map.of("members", List.of(Map.of("personId", first.personId(), "post", "SECRETARY"))))
                 .put("/v1/org-units/" + branch + "/committee").then().statusCode(200);
