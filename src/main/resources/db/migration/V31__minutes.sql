@@ -78,12 +78,16 @@ create table minutes_attachment (
 create function minutes_attachment_kept() returns trigger language plpgsql as $$
 declare
     day uuid;
+    archived timestamptz;
 begin
     if tg_op = 'UPDATE' then
         raise exception 'minutes_attachment rows do not change: UPDATE refused' using errcode = 'insufficient_privilege';
     end if;
     day := case when tg_op = 'INSERT' then new.party_day_id else old.party_day_id end;
-    if exists (select 1 from minutes m where m.party_day_id = day and m.archived_at is not null) then
+    -- the minutes row shared-locked: an archiving that runs at the same moment waits for this change, or this
+    -- change for it (and then sees it archived)
+    select m.archived_at into archived from minutes m where m.party_day_id = day for share;
+    if archived is not null then
         raise exception 'minutes of % are archived: % of an attachment refused', day, tg_op
             using errcode = 'insufficient_privilege';
     end if;

@@ -20,7 +20,7 @@ public enum LectureProblem implements ProblemKind {
     PARTY_DAY_PLACE_REQUIRED(422),
     /** A session's own study hours are 0 to its length, in half hours. */
     PARTY_DAY_STUDY_HOURS_INVALID(422),
-    /** A session with attendance, deliveries, problems, rectifications or lecturers keeps its kind. */
+    /** A session with attendance, deliveries, problems, rectifications or lecturers keeps its kind and group. */
     PARTY_DAY_KIND_IN_USE(409),
     /** Held and cancelled sessions do not change. */
     PARTY_DAY_CLOSED(409),

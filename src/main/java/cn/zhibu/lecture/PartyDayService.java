@@ -169,7 +169,8 @@ public class PartyDayService {
         if (moved && (!day.startsAt.isAfter(calendar.now()) || recorded(day))) {
             throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
         }
-        if (request.kind() != day.kind && (recorded(day) || SessionRules.listed(em, day))) {
+        boolean regrouped = !java.util.Objects.equals(request.partyGroupId(), day.partyGroupId);
+        if ((request.kind() != day.kind || regrouped) && (recorded(day) || SessionRules.listed(em, day))) {
             throw new ProblemException(LectureProblem.PARTY_DAY_KIND_IN_USE, day.kind.name());
         }
         LocalDate before = day.heldOn;

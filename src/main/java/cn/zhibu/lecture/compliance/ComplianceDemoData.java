@@ -23,7 +23,7 @@ public class ComplianceDemoData {
 
     private static final Logger LOG = Logger.getLogger(ComplianceDemoData.class);
     private static final String BY = "system:demo";
-    /** The committee members who attend: the first few members of the branch by external id. */
+    /** Without a named committee, the members who attend: the first few of the branch by external id. */
     private static final int COMMITTEE = 5;
 
     private final EntityManager em;
@@ -47,9 +47,14 @@ public class ComplianceDemoData {
         LocalDate today = calendar.today();
         int pastMonths = today.getMonthValue() - 1;
         int missed = pastMonths >= 2 ? pastMonths - 1 : pastMonths; // the month before last (or the only past one)
-        List<UUID> committee = em.createNativeQuery("select p.id from membership m join person p on p.id = m.person_id "
-                + "where m.org_unit_id = :b and m.is_branch and m.end_date is null order by p.external_id limit "
-                + COMMITTEE).setParameter("b", branch).getResultList();
+        // the committee the demo names (SessionsDemoData), or else the first members of the branch
+        List<UUID> committee = em.createNativeQuery("select c.person_id from branch_committee_member c "
+                + "where c.branch_id = :b order by c.position").setParameter("b", branch).getResultList();
+        if (committee.isEmpty()) {
+            committee = em.createNativeQuery("select p.id from membership m join person p on p.id = m.person_id "
+                    + "where m.org_unit_id = :b and m.is_branch and m.end_date is null and p.active "
+                    + "order by p.external_id limit " + COMMITTEE).setParameter("b", branch).getResultList();
+        }
         int held = 0;
         for (int month = 1; month <= pastMonths; month++) {
             if (month == missed) {

@@ -10,13 +10,16 @@ import java.util.zip.CRC32;
  * What the bytes of an attachment are, whatever its name or declared type says: a JPEG, a PNG or a PDF, well formed
  * from the first byte to the last, and nothing else besides.
  * <ul>
- * <li>JPEG: starts {@code FF D8 FF} and ends with the end-of-image marker {@code FF D9}, with nothing after it (no
- * trailing padding or appended data: what follows the image is where a second file hides).</li>
+ * <li>JPEG: its segments, walked from the start-of-image marker, end with the end-of-image marker {@code FF D9} as
+ * the file's last two bytes (no trailing padding or appended data, even data that ends in {@code FF D9}: what
+ * follows the image is where a second file hides).</li>
  * <li>PNG: the 8-byte signature, then chunks whose lengths, types and CRCs are right, the first IHDR and the last
  * IEND, with nothing after it.</li>
  * <li>PDF: starts {@code %PDF-1.0} to {@code %PDF-1.7} or {@code %PDF-2.0}; its last bytes other than white space
- * are {@code %%EOF}; no name (also when written with {@code #xx} escapes) {@code /JavaScript}, {@code /JS},
- * {@code /Launch} or {@code /EmbeddedFile} outside compressed streams.</li>
+ * are {@code %%EOF}; no name (also when written with {@code #xx} escapes) of an action, script, form or embedded
+ * file ({@code /JavaScript}, {@code /JS}, {@code /Launch}, {@code /OpenAction}, {@code /AA}, {@code /URI},
+ * {@code /SubmitForm}, {@code /GoToR}, {@code /GoToE}, {@code /ImportData}, {@code /XFA}, {@code /RichMedia},
+ * {@code /EmbeddedFile(s)}, {@code /EF}, {@code /FileAttachment}) outside compressed streams.</li>
  * </ul>
  * Any file that also carries markup a browser or interpreter would act on ({@code <script}, {@code <html},
  * {@code <?php}, {@code <svg} followed by white space, {@code >} or {@code /}, in any case) is refused, and so is
@@ -31,7 +34,9 @@ final class AttachmentContent {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final String[] MARKUP = {"<script", "<html", "<?php"};
-    private static final Set<String> ACTIVE_NAMES = Set.of("javascript", "js", "launch", "embeddedfile");
+    private static final Set<String> ACTIVE_NAMES = Set.of("javascript", "js", "launch", "embeddedfile",
+            "embeddedfiles", "ef", "fileattachment", "openaction", "aa", "uri", "submitform", "gotor", "gotoe",
+            "importdata", "xfa", "richmedia");
 
     /** Why a file is refused. */
     enum Verdict { ACCEPTED, NOT_AS_DECLARED, ACTIVE_CONTENT }
@@ -66,10 +71,52 @@ final class AttachmentContent {
         return Verdict.ACCEPTED;
     }
 
+    /**
+     * Walks the JPEG's segments from SOI to EOI (each scan's entropy-coded data up to its next marker), so an EOI
+     * is the image's own end and not two bytes someone appended after another file.
+     */
     static boolean isJpeg(byte[] b) {
         int n = b.length;
-        return n >= 6 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF
-                && (b[n - 2] & 0xFF) == 0xFF && (b[n - 1] & 0xFF) == 0xD9;
+        if (n < 6 || u(b, 0) != 0xFF || u(b, 1) != 0xD8 || u(b, 2) != 0xFF) {
+            return false;
+        }
+        int at = 2;
+        while (at + 1 < n) {
+            if (u(b, at) != 0xFF) {
+                return false;
+            }
+            while (at + 1 < n && u(b, at + 1) == 0xFF) {
+                at++; // fill bytes before a marker
+            }
+            int marker = at + 1 < n ? u(b, at + 1) : -1;
+            at += 2;
+            if (marker == 0xD9) {
+                return at == n;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                continue;
+            }
+            if (marker < 0 || marker == 0x00 || marker == 0xD8 || at + 2 > n) {
+                return false;
+            }
+            int length = (u(b, at) << 8) | u(b, at + 1);
+            if (length < 2 || at + length > n) {
+                return false;
+            }
+            at += length;
+            if (marker == 0xDA) {
+                // entropy-coded data: FF 00 is a stuffed byte, FF D0..D7 a restart; any other FF xx a marker
+                while (at + 1 < n && !(u(b, at) == 0xFF && u(b, at + 1) != 0x00
+                        && (u(b, at + 1) < 0xD0 || u(b, at + 1) > 0xD7))) {
+                    at++;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int u(byte[] b, int at) {
+        return b[at] & 0xFF;
     }
 
     static boolean isPng(byte[] b) {

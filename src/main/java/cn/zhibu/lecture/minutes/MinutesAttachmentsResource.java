@@ -99,6 +99,12 @@ public class MinutesAttachmentsResource {
                     + "extension follows the bytes)", schema = @Schema(type = SchemaType.STRING, maxLength = 255,
                     pattern = Patterns.LONG_TEXT, examples = "合影.jpg")) @QueryParam("fileName") String fileName,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        // the file as the HTTP layer buffered it (RequestBodies), up to zhibu.import.max-bytes
+        byte[] file = routing.body() == null || routing.body().buffer() == null ? new byte[0]
+                : routing.body().buffer().getBytes();
+        if (file.length == 0) {
+            throw new ProblemException(MinutesProblem.ATTACHMENT_EMPTY);
+        }
         managed(id);
         MinutesViews.Purpose kind = Arrays.stream(MinutesViews.Purpose.values())
                 .filter(p -> p.name().equals(purpose)).findFirst()
@@ -107,9 +113,6 @@ public class MinutesAttachmentsResource {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "fileName", "合影.jpg");
         }
         String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        // the file as the HTTP layer buffered it (RequestBodies), up to zhibu.import.max-bytes
-        byte[] file = routing.body() == null || routing.body().buffer() == null ? new byte[0]
-                : routing.body().buffer().getBytes();
         MinutesViews.Attachment stored = attachments.upload(id, kind, fileName, type, file, token.getSubject());
         return Response.created(URI.create("/v1/party-days/" + id + "/attachments/" + stored.id())).entity(stored)
                 .build();

@@ -18,6 +18,8 @@ public enum MinutesProblem implements ProblemKind {
     MINUTES_ADDENDA_TOO_MANY(422),
     /** The host, the recorder and the owners of resolutions are members of the branch on the session's day. */
     MINUTES_PERSON_NOT_MEMBER(422),
+    /** The body is the file, and it is empty. */
+    ATTACHMENT_EMPTY(400),
     /** The bytes are not a well-formed file of the declared type. */
     ATTACHMENT_NOT_AS_DECLARED(422),
     /** The file also carries markup, another format or active PDF content. */

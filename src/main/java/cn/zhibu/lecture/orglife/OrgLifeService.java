@@ -171,7 +171,8 @@ public class OrgLifeService {
 
     /** The session, if it keeps these lists (and, to write them, is not cancelled). */
     private PartyDay meeting(UUID partyDayId, boolean writing) {
-        PartyDay day = days.require(partyDayId);
+        // a write holds the session, so its kind cannot change under it (PartyDayService.change locks it too)
+        PartyDay day = writing ? days.lock(partyDayId) : days.require(partyDayId);
         if (day.kind != PartyDayKind.ORG_LIFE_MEETING) {
             throw new ProblemException(OrgLifeProblem.ORG_LIFE_NOT_A_MEETING, day.kind.name());
         }

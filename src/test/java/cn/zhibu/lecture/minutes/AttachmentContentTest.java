@@ -33,6 +33,12 @@ class AttachmentContentTest {
                 AttachmentContent.JPEG), "no trailing padding either");
         assertEquals(Verdict.NOT_AS_DECLARED, AttachmentContent.check(Arrays.copyOf(jpeg, jpeg.length - 1),
                 AttachmentContent.JPEG));
+        // a second file appended after the image, ending in FF D9 itself (a JPEG + ZIP polyglot): the image ends
+        // at its own end-of-image marker, not at the file's last two bytes
+        byte[] zipTail = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, (byte) 0xFF,
+            (byte) 0xD9};
+        assertEquals(Verdict.NOT_AS_DECLARED, AttachmentContent.check(concat(jpeg, zipTail), AttachmentContent.JPEG),
+                "appended data ending in FF D9");
         byte[] png = MinutesFixtures.png();
         byte[] broken = png.clone();
         broken[20] ^= 1; // inside IHDR: its CRC no longer matches
@@ -43,6 +49,10 @@ class AttachmentContentTest {
                 AttachmentContent.PDF));
         assertEquals(Verdict.NOT_AS_DECLARED, AttachmentContent.check(ascii("%PDF-1.4\n%%EOF\nmore"),
                 AttachmentContent.PDF));
+        for (String action : new String[] {"/OpenAction 3 0 R", "/AA << >>", "/EmbeddedFiles 4 0 R", "/URI (x)"}) {
+            assertEquals(Verdict.ACTIVE_CONTENT, AttachmentContent.check(ascii("%PDF-1.7\n1 0 obj << " + action
+                    + " >> endobj\n%%EOF"), AttachmentContent.PDF), action);
+        }
     }
 
     @Test

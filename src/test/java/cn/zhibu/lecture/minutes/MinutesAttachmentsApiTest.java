@@ -75,7 +75,8 @@ class MinutesAttachmentsApiTest {
         problem(upload(secretary(s.branch()), "image/jpeg", script, "PHOTO", "photo.jpg").post(s.attachments())
                 .then(), 422, "ATTACHMENT_NOT_AS_DECLARED");
         // a JPEG frame around a script is a JPEG that also carries markup
-        byte[] wrapped = concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xFE, 0, 40}, script,
+        byte[] wrapped = concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xFE, 0,
+                (byte) (script.length + 2)}, script,
                 new byte[] {(byte) 0xFF, (byte) 0xD9});
         problem(upload(secretary(s.branch()), "image/jpeg", wrapped, "PHOTO", "photo.jpg").post(s.attachments())
                 .then(), 422, "ATTACHMENT_ACTIVE_CONTENT");
@@ -113,7 +114,7 @@ class MinutesAttachmentsApiTest {
         problem(upload(secretary(s.branch()), "image/svg+xml", "<svg/>".getBytes(StandardCharsets.US_ASCII),
                 "PHOTO", "a.svg").post(s.attachments()).then(), 415, "UNSUPPORTED_MEDIA_TYPE");
         problem(upload(secretary(s.branch()), "image/png", new byte[0], "PHOTO", "a.png").post(s.attachments())
-                .then(), 422, "ATTACHMENT_NOT_AS_DECLARED");
+                .then(), 400, "ATTACHMENT_EMPTY");
         problem(upload(secretary(s.branch()), "image/png", png(), "SELFIE", "a.png").post(s.attachments()).then(),
                 400, "INVALID_PARAMETER");
         problem(upload(secretary(s.branch()), "image/png", png(), null, "a.png").post(s.attachments()).then(),
