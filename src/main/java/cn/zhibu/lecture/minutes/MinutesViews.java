@@ -133,8 +133,8 @@ public final class MinutesViews {
             UUID partyDayId,
             @Schema(examples = "PHOTO") Purpose purpose,
             @Schema(maxLength = 255, pattern = Patterns.LONG_TEXT, examples = "合影.jpg") String fileName,
-            @Schema(maxLength = 32, enumeration = {"image/jpeg", "image/png", "application/pdf"},
-                    examples = "image/jpeg") String contentType,
+            @Schema(description = "image/jpeg, image/png or application/pdf", maxLength = 32,
+                    pattern = "^(image/jpeg|image/png|application/pdf)$", examples = "image/jpeg") String contentType,
             @Schema(minimum = "1", maximum = "2147483647") int size,
             @Schema(description = "SHA-256 of the bytes, hex", maxLength = 64, pattern = "^[0-9a-f]{64}$")
             String sha256,
