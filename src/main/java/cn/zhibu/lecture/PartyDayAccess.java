@@ -1,7 +1,11 @@
 package cn.zhibu.lecture;
 
 import cn.zhibu.platform.db.Rows;
+import cn.zhibu.platform.problem.ProblemCode;
+import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.problem.ProblemMessages;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -17,14 +21,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Party days as answered: each with its lectures, the speakers' and host's names and the lectures' ratings. */
+/**
+ * Party days as answered (each with its lectures, the speakers' and host's names and the lectures' ratings), and
+ * who may see and manage a session's records: its minutes, attachments, lists and lecturers.
+ */
 @ApplicationScoped
 public class PartyDayAccess {
 
     private final EntityManager em;
+    private final Access access;
 
-    PartyDayAccess(EntityManager em) {
+    PartyDayAccess(EntityManager em, Access access) {
         this.em = em;
+        this.access = access;
+    }
+
+    /** The session's branch, if the caller may see its sessions; otherwise not found (404). */
+    public UUID readable(UUID partyDayId) {
+        UUID branch = em.createQuery("select d.branchId from PartyDay d where d.id = :id", UUID.class)
+                .setParameter("id", partyDayId).getResultStream().findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        return branch;
+    }
+
+    /** The session's branch, if the caller may manage its sessions: 404 out of sight, 403 in sight only. */
+    public UUID managed(UUID partyDayId) {
+        UUID branch = readable(partyDayId);
+        access.require(Action.PARTY_DAY_MANAGE, branch);
+        return branch;
     }
 
     public PartyDayViews.View view(PartyDay day, Locale locale) {

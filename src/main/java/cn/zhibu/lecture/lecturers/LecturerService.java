@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,10 +46,6 @@ public class LecturerService {
         this.em = em;
         this.calendar = calendar;
         this.days = days;
-    }
-
-    public Optional<UUID> branchOf(UUID partyDayId) {
-        return days.branchOf(partyDayId);
     }
 
     /** The session's lecturers in order (for any kind of session: none where they do not apply). */

@@ -1,9 +1,8 @@
 package cn.zhibu.lecture.lecturers;
 
+import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.IfMatch;
-import cn.zhibu.platform.problem.ProblemCode;
-import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
@@ -45,11 +44,13 @@ public class LecturersResource {
 
     private final LecturerService lecturers;
     private final Access access;
+    private final PartyDayAccess sessions;
     private final JsonWebToken token;
 
-    LecturersResource(LecturerService lecturers, Access access, JsonWebToken token) {
+    LecturersResource(LecturerService lecturers, Access access, PartyDayAccess sessions, JsonWebToken token) {
         this.lecturers = lecturers;
         this.access = access;
+        this.sessions = sessions;
         this.token = token;
     }
 
@@ -67,7 +68,7 @@ public class LecturersResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response add(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid LecturerViews.Create request) {
-        managed(id);
+        sessions.managed(id);
         LecturerViews.View lecturer = lecturers.add(id, request, access.reach(Action.PEOPLE_READ),
                 token.getSubject());
         return Response.created(URI.create("/v1/party-days/" + id + "/lecturers/" + lecturer.id()))
@@ -80,7 +81,7 @@ public class LecturersResource {
     @APIResponseSchema(value = LecturerViews.Lecturers.class, responseCode = "200",
             responseDescription = "The lecturers")
     public LecturerViews.Lecturers list(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        readable(id);
+        sessions.readable(id);
         return lecturers.list(id);
     }
 
@@ -94,7 +95,7 @@ public class LecturersResource {
             @Parameter(description = "The lecturer", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("lecturerId") UUID lecturerId,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        readable(id);
+        sessions.readable(id);
         LecturerViews.View lecturer = lecturers.get(id, lecturerId);
         return EntityTags.read(lecturer, lecturer.version(), ifNoneMatch).build();
     }
@@ -114,7 +115,7 @@ public class LecturersResource {
             @PathParam("lecturerId") UUID lecturerId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LecturerViews.Change request) {
-        managed(id);
+        sessions.managed(id);
         LecturerViews.View lecturer = lecturers.change(id, lecturerId, IfMatch.parse(ifMatch), request,
                 access.reach(Action.PEOPLE_READ));
         return EntityTags.changed(lecturer, lecturer.version());
@@ -130,21 +131,8 @@ public class LecturersResource {
             @Parameter(description = "The lecturer", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("lecturerId") UUID lecturerId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        managed(id);
+        sessions.managed(id);
         lecturers.delete(id, lecturerId, IfMatch.parse(ifMatch));
         return Response.noContent().build();
-    }
-
-    /** The session's branch, if the caller may see its party days; otherwise not found. */
-    private UUID readable(UUID id) {
-        UUID branch = lecturers.branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
-        return branch;
-    }
-
-    private void managed(UUID id) {
-        access.require(Action.PARTY_DAY_MANAGE, readable(id));
     }
 }

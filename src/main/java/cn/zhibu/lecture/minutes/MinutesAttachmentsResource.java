@@ -1,11 +1,10 @@
 package cn.zhibu.lecture.minutes;
 
-import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.platform.openapi.Patterns;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
-import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -55,15 +54,15 @@ public class MinutesAttachmentsResource {
             "^attachment; filename=\"[\\x20-\\x7E]*\"; filename\\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+$";
 
     private final AttachmentService attachments;
-    private final PartyDayService days;
+    private final PartyDayAccess sessions;
     private final Access access;
     private final JsonWebToken token;
     private final RoutingContext routing;
 
-    MinutesAttachmentsResource(AttachmentService attachments, PartyDayService days, Access access,
+    MinutesAttachmentsResource(AttachmentService attachments, PartyDayAccess sessions, Access access,
             JsonWebToken token, RoutingContext routing) {
         this.attachments = attachments;
-        this.days = days;
+        this.sessions = sessions;
         this.access = access;
         this.token = token;
         this.routing = routing;
@@ -105,7 +104,7 @@ public class MinutesAttachmentsResource {
         if (file.length == 0) {
             throw new ProblemException(MinutesProblem.ATTACHMENT_EMPTY);
         }
-        managed(id);
+        sessions.managed(id);
         MinutesViews.Purpose kind = Arrays.stream(MinutesViews.Purpose.values())
                 .filter(p -> p.name().equals(purpose)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "purpose", "PHOTO"));
@@ -124,7 +123,7 @@ public class MinutesAttachmentsResource {
     @APIResponseSchema(value = MinutesViews.Attachments.class, responseCode = "200",
             responseDescription = "The attachments")
     public MinutesViews.Attachments list(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        readable(id);
+        sessions.readable(id);
         return new MinutesViews.Attachments(attachments.list(id));
     }
 
@@ -151,7 +150,7 @@ public class MinutesAttachmentsResource {
     public Response download(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(in = ParameterIn.PATH, description = "The attachment", schema = @Schema(
                     type = SchemaType.STRING, format = "uuid")) @PathParam("attachmentId") UUID attachmentId) {
-        readable(id);
+        sessions.readable(id);
         AttachmentService.Download file = attachments.download(id, attachmentId);
         return Response.ok(file.content(), file.attachment().contentType())
                 .header("Content-Disposition", AttachmentNames.contentDisposition(file.attachment().fileName()))
@@ -169,20 +168,7 @@ public class MinutesAttachmentsResource {
     public void delete(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(in = ParameterIn.PATH, description = "The attachment", schema = @Schema(
                     type = SchemaType.STRING, format = "uuid")) @PathParam("attachmentId") UUID attachmentId) {
-        managed(id);
+        sessions.managed(id);
         attachments.delete(id, attachmentId);
-    }
-
-    /** The session's branch, if the caller may see its sessions; otherwise not found. */
-    private UUID readable(UUID id) {
-        UUID branch = days.branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
-        return branch;
-    }
-
-    private void managed(UUID id) {
-        access.require(Action.PARTY_DAY_MANAGE, readable(id));
     }
 }

@@ -1,12 +1,9 @@
 package cn.zhibu.lecture.minutes;
 
-import cn.zhibu.lecture.PartyDayService;
+import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.IfMatch;
-import cn.zhibu.platform.problem.ProblemCode;
-import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
-import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,13 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MinutesResource {
 
     private final MinutesService minutes;
-    private final PartyDayService days;
+    private final PartyDayAccess sessions;
     private final Access access;
     private final JsonWebToken token;
 
-    MinutesResource(MinutesService minutes, PartyDayService days, Access access, JsonWebToken token) {
+    MinutesResource(MinutesService minutes, PartyDayAccess sessions, Access access, JsonWebToken token) {
         this.minutes = minutes;
-        this.days = days;
+        this.sessions = sessions;
         this.access = access;
         this.token = token;
     }
@@ -66,7 +63,7 @@ public class MinutesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MinutesViews.View.class)))
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        readable(id);
+        sessions.readable(id);
         MinutesViews.View view = minutes.view(id);
         return Response.ok(view).tag(EntityTags.of(view.version())).build();
     }
@@ -87,7 +84,7 @@ public class MinutesResource {
     public Response write(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MinutesViews.Write request) {
-        managed(id);
+        sessions.managed(id);
         MinutesViews.View view = minutes.write(id, IfMatch.parse(ifMatch), request, token.getSubject());
         return EntityTags.changed(view, view.version());
     }
@@ -104,7 +101,7 @@ public class MinutesResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     public Response archive(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        managed(id);
+        sessions.managed(id);
         MinutesViews.View view = minutes.archive(id, IfMatch.parse(ifMatch), token.getSubject());
         return EntityTags.changed(view, view.version());
     }
@@ -124,22 +121,9 @@ public class MinutesResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response addendum(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid MinutesViews.AddendumCreate request) {
-        managed(id);
+        sessions.managed(id);
         MinutesViews.Addendum addendum = minutes.addendum(id, request, token.getSubject(),
                 access.personId().orElse(null));
         return Response.created(URI.create("/v1/party-days/" + id + "/minutes")).entity(addendum).build();
-    }
-
-    /** The session's branch, if the caller may see its sessions; otherwise not found. */
-    private UUID readable(UUID id) {
-        UUID branch = days.branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
-        return branch;
-    }
-
-    private void managed(UUID id) {
-        access.require(Action.PARTY_DAY_MANAGE, readable(id));
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.orglife;
 
+import cn.zhibu.lecture.PartyDayAccess;
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.paging.Page;
@@ -51,12 +52,15 @@ public class OrgLifeResource {
 
     private final OrgLifeService orgLife;
     private final Access access;
+    private final PartyDayAccess sessions;
     private final Pagination pagination;
     private final JsonWebToken token;
 
-    OrgLifeResource(OrgLifeService orgLife, Access access, Pagination pagination, JsonWebToken token) {
+    OrgLifeResource(OrgLifeService orgLife, Access access, PartyDayAccess sessions, Pagination pagination,
+            JsonWebToken token) {
         this.orgLife = orgLife;
         this.access = access;
+        this.sessions = sessions;
         this.pagination = pagination;
         this.token = token;
     }
@@ -75,7 +79,7 @@ public class OrgLifeResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response addProblem(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid OrgLifeViews.ProblemCreate request) {
-        managed(id);
+        sessions.managed(id);
         OrgLifeViews.ProblemView problem = orgLife.addProblem(id, request, token.getSubject());
         return Response.status(Response.Status.CREATED).entity(problem).build();
     }
@@ -91,7 +95,7 @@ public class OrgLifeResource {
     public OrgLifeViews.ProblemPage problems(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
-        readable(id);
+        sessions.readable(id);
         Page<OrgLifeViews.ProblemView> page = orgLife.problems(id, pagination.request(limit, cursor,
                 "org-life-problems?day=" + id));
         return new OrgLifeViews.ProblemPage(page.items(), page.nextCursor());
@@ -112,7 +116,7 @@ public class OrgLifeResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response addRectification(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid OrgLifeViews.RectificationCreate request) {
-        managed(id);
+        sessions.managed(id);
         OrgLifeViews.RectificationView item = orgLife.addRectification(id, request, token.getSubject());
         return Response.created(URI.create("/v1/party-days/" + id + "/rectifications/" + item.id()))
                 .tag(EntityTags.of(item.version())).entity(item).build();
@@ -129,7 +133,7 @@ public class OrgLifeResource {
     public OrgLifeViews.RectificationPage rectifications(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
-        readable(id);
+        sessions.readable(id);
         Page<OrgLifeViews.RectificationView> page = orgLife.rectifications(id, pagination.request(limit, cursor,
                 "rectifications?day=" + id));
         return new OrgLifeViews.RectificationPage(page.items(), page.nextCursor());
@@ -147,7 +151,7 @@ public class OrgLifeResource {
             @Parameter(description = "The item", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("rectificationId") UUID rectificationId,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        readable(id);
+        sessions.readable(id);
         OrgLifeViews.RectificationView item = orgLife.rectification(id, rectificationId);
         return EntityTags.read(item, item.version(), ifNoneMatch).build();
     }
@@ -167,7 +171,7 @@ public class OrgLifeResource {
             @PathParam("rectificationId") UUID rectificationId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid OrgLifeViews.RectificationChange request) {
-        managed(id);
+        sessions.managed(id);
         OrgLifeViews.RectificationView item = orgLife.change(id, rectificationId, IfMatch.parse(ifMatch), request);
         return EntityTags.changed(item, item.version());
     }
@@ -187,7 +191,7 @@ public class OrgLifeResource {
             @PathParam("rectificationId") UUID rectificationId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid OrgLifeViews.Close request) {
-        UUID branch = readable(id);
+        UUID branch = sessions.readable(id);
         if (!access.allows(Action.PARTY_DAY_MANAGE, branch) && !access.personId()
                 .filter(person -> person.equals(orgLife.ownerOf(id, rectificationId))).isPresent()) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
@@ -209,21 +213,8 @@ public class OrgLifeResource {
             @Parameter(description = "The item", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("rectificationId") UUID rectificationId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        managed(id);
+        sessions.managed(id);
         OrgLifeViews.RectificationView item = orgLife.reopen(id, rectificationId, IfMatch.parse(ifMatch));
         return EntityTags.changed(item, item.version());
-    }
-
-    /** The session's branch, if the caller may see its party days; otherwise not found. */
-    private UUID readable(UUID id) {
-        UUID branch = orgLife.branchOf(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        if (!access.allows(Action.PARTY_DAY_READ, branch)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
-        return branch;
-    }
-
-    private void managed(UUID id) {
-        access.require(Action.PARTY_DAY_MANAGE, readable(id));
     }
 }

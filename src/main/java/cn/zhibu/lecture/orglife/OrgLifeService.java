@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,11 +40,6 @@ public class OrgLifeService {
         this.calendar = calendar;
         this.days = days;
         this.reader = reader;
-    }
-
-    /** The branch holding the session, if it exists. */
-    public Optional<UUID> branchOf(UUID partyDayId) {
-        return days.branchOf(partyDayId);
     }
 
     /** The owner of a rectification item of the session; 404 for an unknown one. */
