@@ -5,6 +5,7 @@ import static cn.zhibu.lecture.attendance.AttendanceFixtures.code;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.secretary;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.sessionNow;
 import static cn.zhibu.lecture.attendance.AttendanceFixtures.signIn;
+import static cn.zhibu.testing.Race.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.study.StudyFixtures;
@@ -16,39 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Parallel requests: one code signs in one member; one member is credited once. */
 @QuarkusTest
 class AttendanceConcurrencyTest {
-
-    /** Sends the requests at once, from as many threads; answers their responses in order. */
-    static List<Response> race(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void eightMembersRaceForOneCodeAndExactlyOneSignsIn() throws Exception {

@@ -6,6 +6,7 @@ import static cn.zhibu.lecture.minutes.MinutesFixtures.secretary;
 import static cn.zhibu.lecture.minutes.MinutesFixtures.setting;
 import static cn.zhibu.lecture.minutes.MinutesFixtures.upload;
 import static cn.zhibu.lecture.minutes.MinutesFixtures.write;
+import static cn.zhibu.testing.Race.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,38 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Archives, rewrites and uploads racing for one session's minutes: the session's lock makes them take turns. */
 @QuarkusTest
 class MinutesConcurrencyTest {
-
-    static List<Response> race(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void fourArchivesOfTheSameVersionRaceAndExactlyOneWins() throws Exception {

@@ -6,6 +6,7 @@ import static cn.zhibu.lecture.orglife.OrgLifeFixtures.heldOn;
 import static cn.zhibu.lecture.orglife.OrgLifeFixtures.item;
 import static cn.zhibu.lecture.orglife.OrgLifeFixtures.meeting;
 import static cn.zhibu.lecture.orglife.OrgLifeFixtures.secretary;
+import static cn.zhibu.testing.Race.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhibu.testing.OrgFixtures;
@@ -16,39 +17,11 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Changes of one rectification item at once: of those naming the same version, one applies. */
 @QuarkusTest
 class RectificationConcurrencyTest {
-
-    /** Sends the requests at once, from as many threads; answers their responses in order. */
-    static List<Response> race(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void twoClosesNamingTheSameVersionCloseOnce() throws Exception {
