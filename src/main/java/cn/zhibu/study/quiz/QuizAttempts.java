@@ -63,26 +63,10 @@ public class QuizAttempts {
     public AttemptViews.View start(UUID quizId, UUID personId, String createdBy) {
         Instant now = calendar.now();
         Quiz quiz = quizzes.requireOpen(personId, quizId, now);
-        Map<UUID, QuizQuestion> bank = QuizQuestion.<QuizQuestion>list("id in ?1", List.of(quiz.questionIds)).stream()
-                .collect(Collectors.toMap(q -> q.id, q -> q));
-        QuizAttempt attempt = new QuizAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.quizId = quiz.id;
-        attempt.personId = personId;
-        attempt.startedAt = now;
-        attempt.deadline = now.plusSeconds(quiz.timeLimitSeconds);
-        attempt.questionCount = quiz.questionIds.length;
-        attempt.passScore = quiz.passScore == null ? 1 : quiz.passScore;
-        attempt.createdBy = createdBy;
-        attempt.createdAt = now;
-        attempt.updatedAt = now;
+        QuizAttempt attempt = begun(quiz, personId, now, createdBy);
+        List<QuizAttemptQuestion> questions = questionsOf(quiz, attempt);
         attempt.persist();
-        List<QuizAttemptQuestion> questions = new ArrayList<>();
-        for (int i = 0; i < quiz.questionIds.length; i++) {
-            QuizAttemptQuestion copy = QuizAttemptQuestion.copyOf(bank.get(quiz.questionIds[i]), attempt.id, i + 1);
-            copy.persist();
-            questions.add(copy);
-        }
+        questions.forEach(q -> q.persist());
         return view(attempt, questions, quiz.title);
     }
 
@@ -95,27 +79,39 @@ public class QuizAttempts {
     public AttemptViews.View recordTaken(UUID quizId, UUID personId, Instant startedAt, Instant submittedAt,
             Map<UUID, String> chosen, String createdBy) {
         Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        Map<UUID, QuizQuestion> bank = QuizQuestion.<QuizQuestion>list("id in ?1", List.of(quiz.questionIds)).stream()
-                .collect(Collectors.toMap(q -> q.id, q -> q));
-        QuizAttempt attempt = new QuizAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.quizId = quiz.id;
-        attempt.personId = personId;
-        attempt.startedAt = startedAt;
-        attempt.deadline = startedAt.plusSeconds(quiz.timeLimitSeconds);
-        attempt.questionCount = quiz.questionIds.length;
-        attempt.passScore = quiz.passScore == null ? 1 : quiz.passScore;
-        attempt.createdBy = createdBy;
-        attempt.createdAt = startedAt;
-        attempt.updatedAt = startedAt;
-        List<QuizAttemptQuestion> questions = new ArrayList<>();
-        for (int i = 0; i < quiz.questionIds.length; i++) {
-            questions.add(QuizAttemptQuestion.copyOf(bank.get(quiz.questionIds[i]), attempt.id, i + 1));
-        }
+        QuizAttempt attempt = begun(quiz, personId, startedAt, createdBy);
+        List<QuizAttemptQuestion> questions = questionsOf(quiz, attempt);
         score(attempt, questions, chosen, submittedAt, createdBy);
         attempt.persist();
         questions.forEach(q -> q.persist());
         return view(attempt, questions, quiz.title);
+    }
+
+    /** A new attempt of the quiz as it is now, started at {@code at}; not stored yet. */
+    private static QuizAttempt begun(Quiz quiz, UUID personId, Instant at, String createdBy) {
+        QuizAttempt attempt = new QuizAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.quizId = quiz.id;
+        attempt.personId = personId;
+        attempt.startedAt = at;
+        attempt.deadline = at.plusSeconds(quiz.timeLimitSeconds);
+        attempt.questionCount = quiz.questionIds.length;
+        attempt.passScore = quiz.passScore == null ? 1 : quiz.passScore;
+        attempt.createdBy = createdBy;
+        attempt.createdAt = at;
+        attempt.updatedAt = at;
+        return attempt;
+    }
+
+    /** The attempt's own copies of the quiz's questions, in the quiz's order; not stored yet. */
+    private static List<QuizAttemptQuestion> questionsOf(Quiz quiz, QuizAttempt attempt) {
+        Map<UUID, QuizQuestion> bank = QuizQuestion.<QuizQuestion>list("id in ?1", List.of(quiz.questionIds)).stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q));
+        List<QuizAttemptQuestion> questions = new ArrayList<>();
+        for (int i = 0; i < quiz.questionIds.length; i++) {
+            questions.add(QuizAttemptQuestion.copyOf(bank.get(quiz.questionIds[i]), attempt.id, i + 1));
+        }
+        return questions;
     }
 
     /** Whose attempt it is. */
