@@ -28,14 +28,15 @@ class ArchitectureTest {
 
     private static final String[] CAPABILITIES = {
         "cn.zhibu.org..", "cn.zhibu.identity..", "cn.zhibu.study..", "cn.zhibu.points..",
-        "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity.."};
+        "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual.."};
 
     static final ArchRule platformUsesNoCapability = noClasses().that().resideInAPackage("cn.zhibu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
 
     static final ArchRule orgUsesOnlyPlatform = noClasses().that().resideInAPackage("cn.zhibu.org..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.zhibu.identity..", "cn.zhibu.study..",
-                    "cn.zhibu.points..", "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..")
+                    "cn.zhibu.points..", "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..",
+                    "cn.zhibu.annual..")
             .allowEmptyShould(true);
 
     static final ArchRule pointsIntegrityAndIdentityStayBelowTheirUsers = noClasses().that()
@@ -43,6 +44,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("cn.zhibu.study..", "cn.zhibu.leaderboard..",
                     "cn.zhibu.lecture..")
             .allowEmptyShould(true);
+
+    /** The annual cycle (plans, campaigns, pledges, honours) stands above the records it reads: nothing uses it. */
+    static final ArchRule nothingBelowUsesTheAnnualCycle = noClasses().that()
+            .resideInAnyPackage("cn.zhibu.org..", "cn.zhibu.study..", "cn.zhibu.points..", "cn.zhibu.leaderboard..",
+                    "cn.zhibu.lecture..", "cn.zhibu.integrity..")
+            .should().dependOnClassesThat().resideInAPackage("cn.zhibu.annual..").allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
             .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
@@ -92,7 +99,8 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, studyLecturesAndLeaderboardsStayApart, pointsAndIntegrityStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, studyLecturesAndLeaderboardsStayApart,
+                pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);
         }

@@ -47,6 +47,13 @@ public enum Action {
     LECTURE_COVERAGE_READ,
     /** See the yearly compliance of organisational life: sessions held, missed and due, study hours (学时). */
     ORG_LIFE_REPORT_READ,
+    /**
+     * See a unit's annual plans, its campaigns' timetables and published results, pledges and honours; take part
+     * in a campaign (report, nominate, rate, object) as the campaign allows.
+     */
+    ANNUAL_READ,
+    /** Make a unit's annual plans, run its campaigns and decide them, review pledges, record honours. */
+    ANNUAL_MANAGE,
     /** Read integrity files, for a stated purpose, never one's own or a declared relative's. */
     INTEGRITY_FILE_READ,
     /** Open integrity files, add entries, accept cadres' declarations into them. */
