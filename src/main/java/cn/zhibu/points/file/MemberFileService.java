@@ -4,6 +4,7 @@ import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.points.ActivityType;
+import cn.zhibu.points.AnnualRecords;
 import cn.zhibu.points.LedgerViews;
 import cn.zhibu.points.PointsLedger;
 import cn.zhibu.points.Streaks;
@@ -38,14 +39,16 @@ public class MemberFileService {
     private final RatingBandService bands;
     private final Instance<Streaks> streaks;
     private final Instance<StudyHours> studyHours;
+    private final Instance<AnnualRecords> annualRecords;
 
     MemberFileService(EntityManager em, PointsLedger ledger, RatingBandService bands, Instance<Streaks> streaks,
-            Instance<StudyHours> studyHours) {
+            Instance<StudyHours> studyHours, Instance<AnnualRecords> annualRecords) {
         this.em = em;
         this.ledger = ledger;
         this.bands = bands;
         this.streaks = streaks;
         this.studyHours = studyHours;
+        this.annualRecords = annualRecords;
     }
 
     /**
@@ -88,10 +91,19 @@ public class MemberFileService {
                         effective.sourceUnitId())).orElse(null);
         Streaks.Streak streak = streaks.isResolvable() ? streaks.get().of(personId) : Streaks.Streak.NONE;
         MemberFileViews.StudyHours hours = studyHours.isResolvable() ? hours(studyHours.get().of(personId, year)) : null;
+        MemberFileViews.Annual annual = annualRecords.isResolvable()
+                ? annual(annualRecords.get().of(personId, year)) : null;
         Page<LedgerViews.View> first = timeline(personId, year, page);
         return new MemberFileViews.File(personId, name, branchId, branchName, year, total, byActivity, byWeek, byMonth,
-                rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()), hours,
+                rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()), hours, annual,
                 new LedgerViews.Page(first.items(), first.nextCursor()));
+    }
+
+    private static MemberFileViews.Annual annual(AnnualRecords.Year year) {
+        return new MemberFileViews.Annual(year.appraisalGrade(), year.star(), year.pledgeReviewed(),
+                year.pledgeComment(), year.honours().stream()
+                        .map(honour -> new MemberFileViews.Honour(honour.title(), honour.level(), honour.awardedBy()))
+                        .toList());
     }
 
     private static MemberFileViews.StudyHours hours(StudyHours.Year year) {

@@ -41,6 +41,8 @@ public final class MemberFileViews {
             Streak streak,
             @Schema(description = "The year's study hours (学时) against the yearly requirement; null where zhibu "
                     + "keeps no sessions", nullable = true) StudyHours studyHours,
+            @Schema(description = "What the year came to in the branch's annual cycle: appraisal grade, star, pledge "
+                    + "review and honours; null where zhibu keeps no annual cycle", nullable = true) Annual annual,
             @Schema(description = "The first page of the year's entries, the latest date first; the next pages "
                     + "from /v1/people/{id}/file/timeline") LedgerViews.Page timeline) {
     }
@@ -85,5 +87,26 @@ public final class MemberFileViews {
             @Schema(minimum = "0", maximum = "100000", format = "int32") int current,
             @Schema(minimum = "0", maximum = "100000", format = "int32") int longest,
             @Schema(format = "date", nullable = true, pattern = Patterns.DATE) LocalDate lastDay) {
+    }
+
+    @Schema(name = "MemberFileAnnual", description = "A person's year in the branch's annual cycle (年度考评): the "
+            + "grade the branch decided in a closed member appraisal (民主评议党员), whether a closed star selection "
+            + "chose them (组工之星), their pledge review (践诺) and the honours they won.")
+    public record Annual(
+            @Schema(description = "The decided grade of the year's closed member appraisal; null if none",
+                    maxLength = 16, pattern = Patterns.TEXT, nullable = true, examples = "优秀") String appraisalGrade,
+            boolean star,
+            @Schema(description = "Whether the year's pledge has its year-end review") boolean pledgeReviewed,
+            @Schema(description = "The secretary's comment of that review; null if none", maxLength = 2000,
+                    pattern = Patterns.LONG_TEXT, nullable = true) String pledgeComment,
+            @Schema(maxItems = 100) List<Honour> honours) {
+    }
+
+    @Schema(name = "MemberFileHonour", description = "A title the person won in the year.")
+    public record Honour(
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "2026年度“组工之星”") String title,
+            @Schema(description = "国家, 省, 市, 区 or 支部", maxLength = 8, pattern = Patterns.TEXT, examples = "支部")
+            String level,
+            @Schema(maxLength = 100, pattern = Patterns.TEXT, examples = "机关党支部") String awardedBy) {
     }
 }
