@@ -52,5 +52,7 @@ create table campaign_objection (
     version     bigint        not null,
     created_at  timestamptz   not null,
     updated_at  timestamptz   not null,
-    check ((answer is null) = (answered_at is null))
+    check ((answer is null) = (answered_at is null)),
+    -- a campaign's objections, listed and checked for unanswered ones at closing
+    unique (campaign_id, id)
 );
