@@ -67,11 +67,10 @@ public class DecisionService {
             IfMatch.parse(ifMatch).check(-1); // no version of it exists to match
         }
         String best = Quotas.best(campaign.type, campaign.scale);
-        if (best.equals(request.outcome()) && (decision == null || !best.equals(decision.outcome))) {
-            int most = most(campaign);
-            if (CampaignDecision.count("campaignId = ?1 and outcome = ?2", campaignId, best) + 1 > most) {
-                throw new ProblemException(DecisionProblem.DECISION_QUOTA_EXCEEDED, best, most);
-            }
+        int most = most(campaign);
+        long given = CampaignDecision.count("campaignId = ?1 and outcome = ?2", campaignId, best);
+        if (!Quotas.admits(best, given, decision == null ? null : decision.outcome, request.outcome(), most)) {
+            throw new ProblemException(DecisionProblem.DECISION_QUOTA_EXCEEDED, best, most);
         }
         if (decision == null) {
             decision = new CampaignDecision();

@@ -34,6 +34,15 @@ public final class Quotas {
         return (int) Math.max(0, most);
     }
 
+    /**
+     * Whether deciding {@code outcome} for a ratee whose decision was {@code previous} (null: none) keeps the best
+     * outcome within {@code most}, when {@code given} ratees have it now.
+     */
+    public static boolean admits(String best, long given, String previous, String outcome, int most) {
+        boolean adds = best.equals(outcome) && !best.equals(previous);
+        return !adds || given + 1 <= most;
+    }
+
     /** The best outcome of a campaign: its scale's first grade, or SELECTED. */
     public static String best(CampaignType type, String[] scale) {
         return type == CampaignType.STAR_SELECTION ? SELECTED : scale[0];
