@@ -114,6 +114,9 @@ public class NominationService {
             throw new ProblemException(DecisionProblem.NOMINATION_NOT_YOURS);
         }
         requireOpen(campaign, calendar.now());
+        if (CampaignDecision.count("campaignId = ?1 and personId = ?2", campaignId, nomination.personId) > 0) {
+            throw new ProblemException(DecisionProblem.NOMINATION_CLOSED); // decided already (overlapping stages)
+        }
         nomination.delete();
         em.flush();
         em.createNativeQuery("delete from campaign_ratee where campaign_id = :campaign and person_id = :person")
