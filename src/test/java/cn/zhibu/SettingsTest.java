@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.zhibu.annual.campaign.decision.AppraisalSettings;
+import cn.zhibu.annual.campaign.decision.StarSelectionSettings;
 import cn.zhibu.identity.AdminSettings;
 import cn.zhibu.identity.signin.SignInSettings;
 import cn.zhibu.identity.signin.WeChatSettings;
@@ -51,7 +53,7 @@ class SettingsTest {
             PartyDaySettings.class, CryptoSettings.class, DatabaseSettings.class, EmbeddedDatabaseSettings.class,
             HttpSettings.class, ImportSettings.class, RateLimitSettings.class, IdempotencySettings.class, PointsSettings.class,
             CheckInSettings.class, QuizSettings.class, MinutesSettings.class,
-            OrgLifeSettings.class);
+            OrgLifeSettings.class, StarSelectionSettings.class, AppraisalSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
