@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -67,7 +69,9 @@ public class PledgeReviewsResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response assess(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(description = "The member", required = true) @PathParam("personId") UUID personId,
-            @Parameter(ref = "IfMatch", required = false) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the review last read; "
+                    + "optional (the member alone writes it), checked when sent", schema = @Schema(maxLength = 300,
+                    pattern = IfMatch.PATTERN)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PledgeViews.SelfAssessment request) {
         guard.readable(id);
         if (!personId.equals(guard.caller())) {
