@@ -67,6 +67,7 @@ public class PledgeReviewsResource {
     @APIResponseSchema(value = PledgeViews.Review.class, responseCode = "200", responseDescription = "The review")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
+    @APIResponse(ref = "PreconditionFailed", responseCode = "412")
     public Response assess(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(description = "The member", required = true) @PathParam("personId") UUID personId,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the review last read; "
