@@ -259,6 +259,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.lecture.orglife.OrgLifeAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.lecturers.LecturerAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.campaign.decision.DecisionAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.annual.AnnualAuthorizationMatrix.operations());
         return ops;
     }
 
