@@ -90,7 +90,7 @@ public class AnnualPlansResource {
             @Parameter(description = "The branch", required = true, schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Only plans of this year", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
+                    format = "int32", minimum = "2000", maximum = "2100")) @QueryParam("year") String year,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         UUID unit = QueryParams.uuid("unitId", unitId).orElseThrow(() -> new ProblemException(

@@ -78,7 +78,8 @@ public final class PlanViews {
     @Schema(name = "AnnualPlanProgress", description = "How far an item is, computed live from the records (recorded "
             + "kinds) or from its tick (OTHER: done 1 of target 1 once ticked)")
     public record Progress(
-            @Schema(minimum = "0", description = "Records counted in the plan's year (OTHER: 1 when ticked)") int done,
+            @Schema(minimum = "0", maximum = "2147483647",
+                    description = "Records counted in the plan's year (OTHER: 1 when ticked)") int done,
             @Schema(minimum = "1", maximum = "1000", nullable = true,
                     description = "The target count; null for a date target") Integer target,
             @Schema(nullable = true, maxLength = 10, pattern = Patterns.DATE,
@@ -127,7 +128,7 @@ public final class PlanViews {
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 10000, nullable = true) String summary,
             @Schema(format = "date-time", pattern = Patterns.INSTANT, nullable = true) Instant submittedAt,
             @Schema(maxItems = 200) List<ItemView> items,
-            @Schema(minimum = "0", description = "How many items have met their target") int itemsMet,
+            @Schema(minimum = "0", maximum = "200", description = "How many items have met their target") int itemsMet,
             @Schema(maxItems = 100, description = "Reviews by the unit above, oldest first") List<ReviewView> reviews,
             @Schema(maxLength = 80, pattern = BY) String createdBy,
             Instant createdAt,
@@ -143,7 +144,7 @@ public final class PlanViews {
             @Schema(format = "uuid", pattern = Patterns.UUID, nullable = true) UUID ownerId,
             @Schema(pattern = Patterns.LONG_TEXT, maxLength = 32, nullable = true) String ownerName,
             PlanState state,
-            @Schema(minimum = "0") int itemCount,
+            @Schema(minimum = "0", maximum = "200") int itemCount,
             Instant updatedAt,
             long version) {
     }
