@@ -44,7 +44,8 @@ public class PlanGuard {
     /** The caller may tick an item done or undo it: ANNUAL_MANAGE on the plan's unit, or the item's owner. */
     public void tickable(UUID planId, UUID itemId) {
         PlanReader.Parties parties = readable(planId);
-        UUID owner = reader.itemOwner(planId, itemId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+        UUID owner = reader.itemOwner(planId, itemId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND))
+                .ownerId();
         if (!access.allows(Action.ANNUAL_MANAGE, parties.unitId()) && !owns(owner)) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }

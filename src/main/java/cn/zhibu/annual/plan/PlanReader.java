@@ -42,10 +42,15 @@ public class PlanReader {
                 .map(row -> new Parties((UUID) row[0], (UUID) row[1], (UUID) row[2]));
     }
 
-    /** The owner of an item of the plan, if the item is the plan's. */
-    public Optional<UUID> itemOwner(UUID planId, UUID itemId) {
-        return em.createQuery("select i.ownerId from PlanItem i where i.id = :id and i.planId = :plan", UUID.class)
-                .setParameter("id", itemId).setParameter("plan", planId).getResultStream().findFirst();
+    /** An item of a plan and its owner (null for nobody's). */
+    public record ItemOwner(UUID itemId, UUID ownerId) {
+    }
+
+    /** The item and its owner, if the item is the plan's. */
+    public Optional<ItemOwner> itemOwner(UUID planId, UUID itemId) {
+        return em.createQuery("select i.id, i.ownerId from PlanItem i where i.id = :id and i.planId = :plan",
+                Object[].class).setParameter("id", itemId).setParameter("plan", planId).getResultStream().findFirst()
+                .map(row -> new ItemOwner((UUID) row[0], (UUID) row[1]));
     }
 
     public PlanViews.View view(UUID planId) {
