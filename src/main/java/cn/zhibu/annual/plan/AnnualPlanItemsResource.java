@@ -43,12 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AnnualPlanItemsResource {
 
     private final PlanService plans;
-    private final PlanGuard guard;
+    private final PlanAccess planAccess;
     private final JsonWebToken token;
 
-    AnnualPlanItemsResource(PlanService plans, PlanGuard guard, JsonWebToken token) {
+    AnnualPlanItemsResource(PlanService plans, PlanAccess planAccess, JsonWebToken token) {
         this.plans = plans;
-        this.guard = guard;
+        this.planAccess = planAccess;
         this.token = token;
     }
 
@@ -68,7 +68,7 @@ public class AnnualPlanItemsResource {
     public Response add(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanViews.ItemRequest request) {
-        guard.editable(id);
+        planAccess.editable(id);
         PlanService.Added added = plans.addItem(id, IfMatch.parse(ifMatch), request);
         return Response.created(URI.create("/v1/annual-plans/" + id + "/items/" + added.itemId()))
                 .tag(EntityTags.of(added.plan().version())).entity(added.plan()).build();
@@ -87,7 +87,7 @@ public class AnnualPlanItemsResource {
             @PathParam("itemId") UUID itemId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanViews.ItemRequest request) {
-        guard.editable(id);
+        planAccess.editable(id);
         PlanViews.View plan = plans.changeItem(id, itemId, IfMatch.parse(ifMatch), request);
         return EntityTags.changed(plan, plan.version());
     }
@@ -102,7 +102,7 @@ public class AnnualPlanItemsResource {
             @Parameter(description = "The item", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("itemId") UUID itemId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        guard.editable(id);
+        planAccess.editable(id);
         PlanViews.View plan = plans.deleteItem(id, itemId, IfMatch.parse(ifMatch));
         return EntityTags.changed(plan, plan.version());
     }
@@ -121,7 +121,7 @@ public class AnnualPlanItemsResource {
             @PathParam("itemId") UUID itemId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanViews.Completion request) {
-        guard.tickable(id, itemId);
+        planAccess.tickable(id, itemId);
         PlanViews.View plan = plans.complete(id, itemId, IfMatch.parse(ifMatch), request, token.getSubject());
         return EntityTags.changed(plan, plan.version());
     }
@@ -138,7 +138,7 @@ public class AnnualPlanItemsResource {
             @Parameter(description = "The item", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("itemId") UUID itemId,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        guard.tickable(id, itemId);
+        planAccess.tickable(id, itemId);
         PlanViews.View plan = plans.undo(id, itemId, IfMatch.parse(ifMatch));
         return EntityTags.changed(plan, plan.version());
     }

@@ -48,16 +48,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AnnualPlansResource {
 
     private final PlanService plans;
-    private final PlanReader reader;
-    private final PlanGuard guard;
+    private final PlanLists lists;
+    private final PlanAccess planAccess;
     private final Pagination pagination;
     private final JsonWebToken token;
 
-    AnnualPlansResource(PlanService plans, PlanReader reader, PlanGuard guard, Pagination pagination,
+    AnnualPlansResource(PlanService plans, PlanLists lists, PlanAccess planAccess, Pagination pagination,
             JsonWebToken token) {
         this.plans = plans;
-        this.reader = reader;
-        this.guard = guard;
+        this.lists = lists;
+        this.planAccess = planAccess;
         this.pagination = pagination;
         this.token = token;
     }
@@ -75,7 +75,7 @@ public class AnnualPlansResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response create(@NotNull @Valid PlanViews.Create request) {
-        guard.creatable(request.unitId(), request.ownerId());
+        planAccess.creatable(request.unitId(), request.ownerId());
         PlanViews.View plan = plans.create(request, token.getSubject());
         return Response.created(URI.create("/v1/annual-plans/" + plan.id())).tag(EntityTags.of(plan.version()))
                 .entity(plan).build();
@@ -96,8 +96,8 @@ public class AnnualPlansResource {
         UUID unit = QueryParams.uuid("unitId", unitId).orElseThrow(() -> new ProblemException(
                 ProblemCode.INVALID_PARAMETER, "unitId", "00000000-0000-0000-0000-000000000000"));
         Integer wanted = year(year);
-        guard.requireRead(unit);
-        Page<PlanViews.Listed> page = reader.list(unit, wanted, pagination.request(limit, cursor,
+        planAccess.requireRead(unit);
+        Page<PlanViews.Listed> page = lists.list(unit, wanted, pagination.request(limit, cursor,
                 "annual-plans?unit=" + unit + "&year=" + wanted));
         return new PlanViews.Page(page.items(), page.nextCursor());
     }
@@ -112,8 +112,8 @@ public class AnnualPlansResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PlanViews.View.class)))
     public Response get(@Parameter(ref = "Id") @PathParam("id") UUID id) {
-        guard.readable(id);
-        PlanViews.View plan = reader.view(id);
+        planAccess.readable(id);
+        PlanViews.View plan = lists.view(id);
         return Response.ok(plan).tag(EntityTags.of(plan.version())).build();
     }
 
@@ -128,7 +128,7 @@ public class AnnualPlansResource {
     public Response summary(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanViews.Summary request) {
-        guard.editable(id);
+        planAccess.editable(id);
         PlanViews.View plan = plans.summary(id, IfMatch.parse(ifMatch), request);
         return EntityTags.changed(plan, plan.version());
     }
@@ -143,7 +143,7 @@ public class AnnualPlansResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response submit(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        guard.editable(id);
+        planAccess.editable(id);
         PlanViews.View plan = plans.submit(id, IfMatch.parse(ifMatch), token.getSubject());
         return EntityTags.changed(plan, plan.version());
     }
@@ -161,8 +161,8 @@ public class AnnualPlansResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response review(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @NotNull @Valid PlanViews.ReviewRequest request) {
-        guard.reviewer(id);
-        PlanViews.View plan = plans.review(id, request, token.getSubject(), guard.person());
+        planAccess.reviewer(id);
+        PlanViews.View plan = plans.review(id, request, token.getSubject(), planAccess.person());
         return EntityTags.changed(plan, plan.version());
     }
 

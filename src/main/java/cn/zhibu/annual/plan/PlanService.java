@@ -28,12 +28,12 @@ public class PlanService {
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
-    private final PlanReader reader;
+    private final PlanLists lists;
 
-    PlanService(EntityManager em, BusinessCalendar calendar, PlanReader reader) {
+    PlanService(EntityManager em, BusinessCalendar calendar, PlanLists lists) {
         this.em = em;
         this.calendar = calendar;
-        this.reader = reader;
+        this.lists = lists;
     }
 
     /** A new DRAFT plan; 409 ANNUAL_PLAN_EXISTS (naming it) when the unit has that year's plan of that owner. */
@@ -69,7 +69,7 @@ public class PlanService {
             throw new ProblemException(PlanProblem.ANNUAL_PLAN_EXISTS, existing.toString())
                     .header("Location", "/v1/annual-plans/" + existing);
         }
-        return reader.view(em.find(AnnualPlan.class, id));
+        return lists.view(em.find(AnnualPlan.class, id));
     }
 
     /** A new item and the plan it joined. */
@@ -263,7 +263,7 @@ public class PlanService {
     private PlanViews.View touched(AnnualPlan plan, Instant now) {
         plan.updatedAt = now;
         em.flush();
-        return reader.view(plan);
+        return lists.view(plan);
     }
 
     private boolean onCommittee(UUID branchId, UUID personId) {

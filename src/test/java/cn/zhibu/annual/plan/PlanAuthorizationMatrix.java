@@ -46,8 +46,8 @@ public final class PlanAuthorizationMatrix {
                 404));
         ops.add(new Operation("changeAnnualPlanItem", t -> r -> r.header("If-Match", etag(1))
                 .body(item("OTHER", null, 2, null)).put(itemPath(t, false)), managers, 200, 404));
-        ops.add(new Operation("deleteAnnualPlanItem", t -> r -> r.header("If-Match", etag(1)).delete(itemPath(t, false)),
-                managers, 200, 404));
+        ops.add(new Operation("deleteAnnualPlanItem", t -> r -> r.header("If-Match", etag(1))
+                .delete(itemPath(t, false)), managers, 200, 404));
         ops.add(new Operation("completeAnnualPlanItem", t -> r -> r.header("If-Match", etag(1)).body(evidence())
                 .post(itemPath(t, false) + "/completion"), managers, 200, 404));
         ops.add(new Operation("undoAnnualPlanItemCompletion", t -> r -> r.header("If-Match", etag(2))

@@ -40,7 +40,8 @@ class PlanReviewAuthorizationApiTest {
         for (String role : AuthorizationMatrixTest.ROLES) {
             boolean manager = Roles.SECRETARY.equals(role) || Roles.ORG_ADMIN.equals(role);
             expect(mismatches, role + " above", Api.as("plan-above-" + role, role, UUID.fromString(tree.committee()))
-                    .body(Map.of("decision", "APPROVED")).post(review(tree.branch())).statusCode(), manager ? 200 : 403);
+                    .body(Map.of("decision", "APPROVED")).post(review(tree.branch())).statusCode(),
+                    manager ? 200 : 403);
             expect(mismatches, role + " on another committee", Api.as("plan-elsewhere-" + role, role,
                     UUID.fromString(elsewhere)).body(Map.of("decision", "APPROVED")).post(review(tree.branch()))
                     .statusCode(), 404);

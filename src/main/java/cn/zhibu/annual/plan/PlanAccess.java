@@ -14,19 +14,20 @@ import java.util.UUID;
  * parent reviews its own plans). Out of sight answers 404, in sight but not allowed 403.
  */
 @ApplicationScoped
-public class PlanGuard {
+public class PlanAccess {
 
     private final Access access;
-    private final PlanReader reader;
+    private final PlanLists lists;
 
-    PlanGuard(Access access, PlanReader reader) {
+    PlanAccess(Access access, PlanLists lists) {
         this.access = access;
-        this.reader = reader;
+        this.lists = lists;
     }
 
     /** The plan's parties, if the caller may see it; otherwise not found. */
-    public PlanReader.Parties readable(UUID planId) {
-        PlanReader.Parties parties = reader.parties(planId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    public PlanLists.Parties readable(UUID planId) {
+        PlanLists.Parties parties = lists.parties(planId)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         if (!access.allows(Action.ANNUAL_READ, parties.unitId()) && !owns(parties.ownerId())) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
@@ -35,7 +36,7 @@ public class PlanGuard {
 
     /** The caller may change the plan: ANNUAL_MANAGE on its unit, or its owner. */
     public void editable(UUID planId) {
-        PlanReader.Parties parties = readable(planId);
+        PlanLists.Parties parties = readable(planId);
         if (!access.allows(Action.ANNUAL_MANAGE, parties.unitId()) && !owns(parties.ownerId())) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
@@ -43,8 +44,8 @@ public class PlanGuard {
 
     /** The caller may tick an item done or undo it: ANNUAL_MANAGE on the plan's unit, or the item's owner. */
     public void tickable(UUID planId, UUID itemId) {
-        PlanReader.Parties parties = readable(planId);
-        UUID owner = reader.itemOwner(planId, itemId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND))
+        PlanLists.Parties parties = readable(planId);
+        UUID owner = lists.itemOwner(planId, itemId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND))
                 .ownerId();
         if (!access.allows(Action.ANNUAL_MANAGE, parties.unitId()) && !owns(owner)) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
@@ -53,7 +54,7 @@ public class PlanGuard {
 
     /** The caller reviews for the unit above: ANNUAL_MANAGE on the parent of the plan's unit (or on a root unit). */
     public void reviewer(UUID planId) {
-        PlanReader.Parties parties = readable(planId);
+        PlanLists.Parties parties = readable(planId);
         UUID above = parties.parentId() != null ? parties.parentId() : parties.unitId();
         if (!access.allows(Action.ANNUAL_MANAGE, above)) {
             throw new ProblemException(PlanProblem.ANNUAL_PLAN_NOT_REVIEWER);

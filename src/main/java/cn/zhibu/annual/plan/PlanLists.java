@@ -22,12 +22,12 @@ import java.util.UUID;
 
 /** Reads annual plans as the API shows them: with names, their items' live progress and their reviews. */
 @ApplicationScoped
-public class PlanReader {
+public class PlanLists {
 
     private final EntityManager em;
     private final PlanProgress progress;
 
-    PlanReader(EntityManager em, PlanProgress progress) {
+    PlanLists(EntityManager em, PlanProgress progress) {
         this.em = em;
         this.progress = progress;
     }
@@ -37,9 +37,9 @@ public class PlanReader {
     }
 
     public Optional<Parties> parties(UUID planId) {
-        return em.createQuery("select p.unitId, u.parentId, p.ownerId from AnnualPlan p, OrgUnit u where u.id = p.unitId "
-                + "and p.id = :id", Object[].class).setParameter("id", planId).getResultStream().findFirst()
-                .map(row -> new Parties((UUID) row[0], (UUID) row[1], (UUID) row[2]));
+        return em.createQuery("select p.unitId, u.parentId, p.ownerId from AnnualPlan p, OrgUnit u "
+                + "where u.id = p.unitId and p.id = :id", Object[].class).setParameter("id", planId).getResultStream()
+                .findFirst().map(row -> new Parties((UUID) row[0], (UUID) row[1], (UUID) row[2]));
     }
 
     /** An item of a plan and its owner (null for nobody's). */
@@ -111,8 +111,8 @@ public class PlanReader {
 
     @SuppressWarnings("unchecked")
     private List<PlanViews.ReviewView> reviews(UUID planId) {
-        List<Tuple> rows = em.createNativeQuery("select decision as decision, note as note, reviewed_by as reviewed_by, "
-                + "reviewed_at as reviewed_at from annual_plan_review where plan_id = :plan order by reviewed_at, id",
+        List<Tuple> rows = em.createNativeQuery("select decision as decision, note as note, "
+                + "reviewed_by as reviewed_by, reviewed_at as reviewed_at from annual_plan_review where plan_id = :plan order by reviewed_at, id",
                 Tuple.class).setParameter("plan", planId).getResultList();
         return rows.stream().map(r -> new PlanViews.ReviewView(ReviewDecision.valueOf(Rows.string(r, "decision")),
                 Rows.string(r, "note"), Rows.string(r, "reviewed_by"), Rows.instant(r, "reviewed_at"))).toList();
