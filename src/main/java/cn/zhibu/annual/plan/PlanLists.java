@@ -112,8 +112,8 @@ public class PlanLists {
     @SuppressWarnings("unchecked")
     private List<PlanViews.ReviewView> reviews(UUID planId) {
         List<Tuple> rows = em.createNativeQuery("select decision as decision, note as note, "
-                + "reviewed_by as reviewed_by, reviewed_at as reviewed_at from annual_plan_review where plan_id = :plan order by reviewed_at, id",
-                Tuple.class).setParameter("plan", planId).getResultList();
+                + "reviewed_by as reviewed_by, reviewed_at as reviewed_at from annual_plan_review "
+                + "where plan_id = :plan order by reviewed_at, id", Tuple.class).setParameter("plan", planId).getResultList();
         return rows.stream().map(r -> new PlanViews.ReviewView(ReviewDecision.valueOf(Rows.string(r, "decision")),
                 Rows.string(r, "note"), Rows.string(r, "reviewed_by"), Rows.instant(r, "reviewed_at"))).toList();
     }
