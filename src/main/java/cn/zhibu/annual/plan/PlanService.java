@@ -237,7 +237,8 @@ public class PlanService {
         }
         LocalDate date = request.targetDate();
         if (date != null && date.getYear() != plan.year) {
-            throw new ProblemException(PlanProblem.ANNUAL_PLAN_ITEM_DATE_OUTSIDE_YEAR, date.toString(), plan.year);
+            throw new ProblemException(PlanProblem.ANNUAL_PLAN_ITEM_DATE_OUTSIDE_YEAR, date.toString(),
+                    Integer.toString(plan.year));
         }
         UUID owner = request.ownerId() != null ? request.ownerId() : plan.ownerId;
         if (owner != null && !owner.equals(item.ownerId) && !isMember(plan.unitId, owner)) {

@@ -86,8 +86,10 @@ class AnnualPlanValidationApiTest {
         Map<String, Object> sessions = item("SESSIONS", "BRANCH_COMMITTEE", 12, null);
         JsonPath read = PlanFixtures.addItem(plan, sessions);
         String item = items + "/" + itemId(read, sessions);
-        problem(admin().header("If-Match", etag(1)).body(item("OTHER", null, null, "2001-01-01")).put(item).then(),
-                422, "ANNUAL_PLAN_ITEM_DATE_OUTSIDE_YEAR");
+        problem(admin().header("If-Match", etag(1)).header("Accept-Language", "en")
+                .body(item("OTHER", null, null, "2001-01-01")).put(item).then(), 422,
+                "ANNUAL_PLAN_ITEM_DATE_OUTSIDE_YEAR").body("detail", org.hamcrest.Matchers.equalTo(
+                        "The target date 2001-01-01 is not in the plan's year " + year() + "."));
         problem(admin().header("If-Match", etag(1)).body(item("OTHER", null, 1, null))
                 .put(items + "/" + UUID.randomUUID()).then(), 404, "NOT_FOUND");
         // recorded kinds are not ticked by hand
