@@ -260,6 +260,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.lecture.lecturers.LecturerAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.campaign.decision.DecisionAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.AnnualAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.annual.plan.PlanAuthorizationMatrix.operations());
         return ops;
     }
 
