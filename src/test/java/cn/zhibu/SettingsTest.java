@@ -51,7 +51,7 @@ class SettingsTest {
             PartyDaySettings.class, CryptoSettings.class, DatabaseSettings.class, EmbeddedDatabaseSettings.class,
             HttpSettings.class, ImportSettings.class, RateLimitSettings.class, IdempotencySettings.class, PointsSettings.class,
             CheckInSettings.class, QuizSettings.class, MinutesSettings.class,
-            OrgLifeSettings.class);
+            OrgLifeSettings.class, cn.zhibu.annual.campaign.CampaignSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

@@ -46,7 +46,8 @@ public final class CampaignBallotViews {
             @Schema(required = true, type = SchemaType.STRING, implementation = CampaignGrade.class)
             @NotNull @Pattern(regexp = CampaignViews.GRADE) String grade,
             @Schema(description = "STAR_SELECTION with unit raters: the child unit this ballot is cast for (by its "
-                    + "secretary or group leader); none: the caller's own", nullable = true) UUID onBehalfOfUnitId) {
+                    + "secretary or group leader); none: the caller's own", format = "uuid", pattern = Patterns.UUID,
+                    nullable = true) UUID onBehalfOfUnitId) {
     }
 
     @Schema(name = "CampaignBallot", description = "One of the caller's own ballots")
@@ -54,8 +55,8 @@ public final class CampaignBallotViews {
             StageKind stage,
             UUID rateeId,
             @Schema(type = SchemaType.STRING, implementation = CampaignGrade.class) String grade,
-            @Schema(description = "The unit it was cast for; null: the caller's own", nullable = true)
-            UUID onBehalfOfUnitId,
+            @Schema(description = "The unit it was cast for; null: the caller's own", format = "uuid",
+                    pattern = Patterns.UUID, nullable = true) UUID onBehalfOfUnitId,
             OffsetDateTime castAt) {
     }
 
@@ -67,13 +68,14 @@ public final class CampaignBallotViews {
     @Schema(name = "CampaignGradeCount", description = "How many raters gave a grade")
     public record GradeCount(
             @Schema(type = SchemaType.STRING, implementation = CampaignGrade.class) String grade,
-            @Schema(minimum = "0") long count) {
+            @Schema(minimum = "0", maximum = "1000000") long count) {
     }
 
     @Schema(name = "CampaignAggregate", description = "A ratee's grades in a peer evaluation: never who gave them")
     public record Aggregate(
             StageKind stage,
-            @Schema(description = "Distinct raters (people and units) of this ratee", minimum = "0") long raters,
+            @Schema(description = "Distinct raters (people and units) of this ratee", minimum = "0",
+                    maximum = "1000000") long raters,
             @Schema(description = "Whether raters reach zhibu.campaigns.min-raters; if not, counts is null")
             boolean enoughRaters,
             @Schema(description = "The count per grade, in the scale's order (zeros included); null with too few "
@@ -93,9 +95,11 @@ public final class CampaignBallotViews {
     @Schema(name = "CampaignStageParticipation", description = "How many took part in a ballot-taking stage")
     public record Participation(
             StageKind stage,
-            @Schema(description = "Distinct raters who cast at least one ballot", minimum = "0") long raters,
+            @Schema(description = "Distinct raters who cast at least one ballot", minimum = "0",
+                    maximum = "1000000") long raters,
             @Schema(description = "Who may rate: SELF_EVALUATION the ratees; PEER_EVALUATION the unit's current "
-                    + "party members (and child units, with unit raters)", minimum = "0") long eligibleRaters,
+                    + "party members (and child units, with unit raters)", minimum = "0", maximum = "1000000")
+            long eligibleRaters,
             @Schema(description = "raters / eligibleRaters, 0 to 1, three decimals", minimum = "0", maximum = "1")
             BigDecimal rate) {
     }
@@ -105,7 +109,7 @@ public final class CampaignBallotViews {
     public record Results(
             UUID campaignId,
             CampaignState state,
-            @Schema(description = "zhibu.campaigns.min-raters", minimum = "1") int minRaters,
+            @Schema(description = "zhibu.campaigns.min-raters", minimum = "1", maximum = "100") int minRaters,
             @Schema(maxItems = 2) List<Participation> participation,
             @Schema(maxItems = 10000) List<RateeResult> ratees) {
     }

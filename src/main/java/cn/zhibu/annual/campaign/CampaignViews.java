@@ -111,7 +111,7 @@ public final class CampaignViews {
             @Schema(minimum = "1", maximum = "30", nullable = true) Integer publicityWorkingDays,
             boolean unitRaters,
             CampaignState state,
-            @Schema(nullable = true) OffsetDateTime closedAt,
+            @Schema(format = "date-time", pattern = Patterns.INSTANT, nullable = true) OffsetDateTime closedAt,
             @Schema(description = "In the order they were added", type = SchemaType.ARRAY, implementation = Ratee.class,
                     maxItems = 10000) List<Ratee> ratees,
             @Schema(description = "The version, as in the ETag", minimum = "0") long version) {

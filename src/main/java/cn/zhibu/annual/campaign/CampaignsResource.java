@@ -91,7 +91,7 @@ public class CampaignsResource {
     public CampaignViews.Page list(
             @Parameter(description = "The branch or committee (default: the caller's branch)",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
-            @Parameter(description = "Only this year's", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000",
+            @Parameter(description = "Only this year's", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
                     maximum = "9999")) @QueryParam("year") String year,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
