@@ -54,7 +54,8 @@ public class CampaignService {
             throw new ProblemException(CampaignProblem.CAMPAIGN_SCALE_INVALID, String.join(", ", request.scale()));
         }
         rules(request);
-        timetable.check(request.type(), request.stages(), request.publicityWorkingDays());
+        List<CampaignViews.StageTimes> stages = CampaignTimetable.stored(request.stages());
+        timetable.check(request.type(), stages, request.publicityWorkingDays());
         Instant now = calendar.now();
         List<UUID> rated = ratees(request, unit);
         Campaign campaign = new Campaign();
@@ -72,7 +73,7 @@ public class CampaignService {
         campaign.createdBy = by;
         campaign.createdAt = now;
         campaign.updatedAt = now;
-        request.stages().forEach(s -> campaign.stages.add(new Campaign.Stage(s.kind(), s.opensAt(), s.closesAt())));
+        stages.forEach(s -> campaign.stages.add(new Campaign.Stage(s.kind(), s.opensAt(), s.closesAt())));
         campaign.persistAndFlush();
         // the order of adding is the order shown: a microsecond apart, as the column keeps them
         for (int i = 0; i < rated.size(); i++) {
@@ -180,10 +181,11 @@ public class CampaignService {
         precondition.check(campaign.version);
         requireOpen(campaign);
         Instant now = calendar.now();
-        timetable.check(campaign.type, request.stages(), campaign.publicityWorkingDays);
-        timetable.checkChange(campaign, request.stages(), now);
+        List<CampaignViews.StageTimes> stages = CampaignTimetable.stored(request.stages());
+        timetable.check(campaign.type, stages, campaign.publicityWorkingDays);
+        timetable.checkChange(campaign, stages, now);
         campaign.title = request.title();
-        for (CampaignViews.StageTimes next : request.stages()) {
+        for (CampaignViews.StageTimes next : stages) {
             Campaign.Stage stage = campaign.stage(next.kind()).orElseThrow();
             stage.opensAt = next.opensAt();
             stage.closesAt = next.closesAt();

@@ -20,6 +20,13 @@ public class CampaignTimetable {
         this.calendar = calendar;
     }
 
+    /** The stages with their times as the database keeps them (to the microsecond). */
+    public static List<CampaignViews.StageTimes> stored(List<CampaignViews.StageTimes> stages) {
+        return stages.stream().map(s -> new CampaignViews.StageTimes(s.kind(),
+                s.opensAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                s.closesAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS))).toList();
+    }
+
     /**
      * Exactly the type's stages in its order, each closing after it opens, the next opening at or after the one
      * before closes; a star selection's PUBLICITY spans at least {@code publicityWorkingDays} working days.
