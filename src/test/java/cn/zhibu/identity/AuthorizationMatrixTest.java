@@ -258,6 +258,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.lecture.compliance.ComplianceAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.orglife.OrgLifeAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.lecture.lecturers.LecturerAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.annual.campaign.CampaignAuthorizationMatrix.operations());
         return ops;
     }
 

@@ -72,7 +72,8 @@ final class CampaignFixtures {
 
     /** An instant as a client sends it: in Shanghai time, with its offset. */
     static String at(Instant instant) {
-        return instant.atZone(SHANGHAI).toOffsetDateTime().toString();
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(instant.atZone(SHANGHAI).toOffsetDateTime());
     }
 
     static Map<String, Object> stage(String kind, Instant opensAt, Instant closesAt) {
