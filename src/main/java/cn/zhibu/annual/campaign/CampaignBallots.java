@@ -46,10 +46,10 @@ public class CampaignBallots {
     private final BusinessCalendar calendar;
     private final CampaignRatees ratees;
     private final CampaignRaters raters;
-    private final CampaignReader reader;
+    private final CampaignAccess reader;
 
     CampaignBallots(EntityManager em, BusinessCalendar calendar, CampaignRatees ratees, CampaignRaters raters,
-            CampaignReader reader) {
+            CampaignAccess reader) {
         this.em = em;
         this.calendar = calendar;
         this.ratees = ratees;

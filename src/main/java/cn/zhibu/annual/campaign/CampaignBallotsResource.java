@@ -145,11 +145,7 @@ public class CampaignBallotsResource {
     public CampaignBallotViews.Results results(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         UUID unit = readable(id);
         boolean manager = access.allows(Action.ANNUAL_MANAGE, unit);
-        Campaign campaign = campaigns.require(id);
-        if (!manager && campaign.state != CampaignState.CLOSED) {
-            throw new ProblemException(CampaignProblem.CAMPAIGN_RESULTS_NOT_PUBLISHED, campaign.state.name());
-        }
-        return results.of(campaign, access.personId().orElse(null), manager);
+        return results.published(id, access.personId().orElse(null), manager);
     }
 
     /** The caller as a rater: their person, for themself or for a unit they may act for. */

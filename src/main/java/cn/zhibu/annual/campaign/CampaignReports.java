@@ -22,9 +22,9 @@ public class CampaignReports {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final CampaignRatees ratees;
-    private final CampaignReader reader;
+    private final CampaignAccess reader;
 
-    CampaignReports(EntityManager em, BusinessCalendar calendar, CampaignRatees ratees, CampaignReader reader) {
+    CampaignReports(EntityManager em, BusinessCalendar calendar, CampaignRatees ratees, CampaignAccess reader) {
         this.em = em;
         this.calendar = calendar;
         this.ratees = ratees;

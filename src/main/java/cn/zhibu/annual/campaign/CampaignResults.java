@@ -61,6 +61,22 @@ public class CampaignResults {
     }
 
     /**
+     * The results of a campaign as {@code viewer} sees them: a manager at any time, anyone else once it is CLOSED
+     * (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).
+     */
+    @Transactional
+    public CampaignBallotViews.Results published(UUID campaignId, UUID viewer, boolean manager) {
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(campaignId)
+                .orElseThrow(() -> new cn.zhibu.platform.problem.ProblemException(
+                        cn.zhibu.platform.problem.ProblemCode.NOT_FOUND));
+        if (!manager && campaign.state != CampaignState.CLOSED) {
+            throw new cn.zhibu.platform.problem.ProblemException(CampaignProblem.CAMPAIGN_RESULTS_NOT_PUBLISHED,
+                    campaign.state.name());
+        }
+        return of(campaign, viewer, manager);
+    }
+
+    /**
      * The results as {@code viewer} (a person, or null) sees them; {@code manager}: whether they manage the
      * campaign's unit (and so see every ratee's self-grade).
      */

@@ -28,11 +28,11 @@ public class CampaignService {
     private final CampaignTimetable timetable;
     private final CampaignRaters raters;
     private final CampaignRatees ratees;
-    private final CampaignReader reader;
+    private final CampaignAccess reader;
     private final Event<CampaignClosing> closing;
 
     CampaignService(EntityManager em, BusinessCalendar calendar, CampaignTimetable timetable, CampaignRaters raters,
-            CampaignRatees ratees, CampaignReader reader, Event<CampaignClosing> closing) {
+            CampaignRatees ratees, CampaignAccess reader, Event<CampaignClosing> closing) {
         this.em = em;
         this.calendar = calendar;
         this.timetable = timetable;

@@ -9,15 +9,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** Campaigns as the API shows them: their timetable's stages where they stand now, and their ratees by name. */
+/**
+ * Campaigns as the API shows them: their timetable's stages where they stand now, and their ratees by name.
+ */
 @ApplicationScoped
-public class CampaignReader {
+public class CampaignAccess {
 
     private final BusinessCalendar calendar;
     private final CampaignRatees ratees;
     private final CampaignRaters raters;
 
-    CampaignReader(BusinessCalendar calendar, CampaignRatees ratees, CampaignRaters raters) {
+    CampaignAccess(BusinessCalendar calendar, CampaignRatees ratees, CampaignRaters raters) {
         this.calendar = calendar;
         this.ratees = ratees;
         this.raters = raters;
