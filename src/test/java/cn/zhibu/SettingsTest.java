@@ -53,7 +53,8 @@ class SettingsTest {
             PartyDaySettings.class, CryptoSettings.class, DatabaseSettings.class, EmbeddedDatabaseSettings.class,
             HttpSettings.class, ImportSettings.class, RateLimitSettings.class, IdempotencySettings.class, PointsSettings.class,
             CheckInSettings.class, QuizSettings.class, MinutesSettings.class,
-            OrgLifeSettings.class, StarSelectionSettings.class, AppraisalSettings.class);
+            OrgLifeSettings.class, StarSelectionSettings.class, AppraisalSettings.class,
+            cn.zhibu.annual.campaign.CampaignSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

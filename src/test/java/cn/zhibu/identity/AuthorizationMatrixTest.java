@@ -261,6 +261,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.annual.campaign.decision.DecisionAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.AnnualAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.plan.PlanAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.annual.campaign.CampaignAuthorizationMatrix.operations());
         return ops;
     }
 
