@@ -1,5 +1,6 @@
 package cn.zhibu.demo;
 
+import cn.zhibu.annual.AnnualDemoData;
 import cn.zhibu.identity.IdentityDemoData;
 import cn.zhibu.integrity.IntegrityDemoData;
 import cn.zhibu.leaderboard.LeaderboardDemoData;
@@ -28,7 +29,8 @@ import jakarta.enterprise.event.Observes;
  * one before: the organisation, its people, their roles, the scoring rules, member files, check-ins, quizzes,
  * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly
  * meetings, a quiz contest at a party day, party lectures with their lecturers, the organisational life meeting
- * with its problems and rectifications, integrity files, and last the working calendar of 2026. Each part adds
+ * with its problems and rectifications, integrity files, the working calendar of 2026, and last the annual cycle
+ * (plans, campaigns, pledges, honours), which reads all of them. Each part adds
  * itself only when it is not there yet, so a restart changes nothing.
  *
  * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
@@ -55,13 +57,14 @@ class DemoLoader {
     private final OrgLifeDemoData orgLife;
     private final IntegrityDemoData integrity;
     private final CalendarDemoData calendar;
+    private final AnnualDemoData annual;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
             LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
-            CalendarDemoData calendar) {
+            CalendarDemoData calendar, AnnualDemoData annual) {
         this.demo = demo;
         this.org = org;
         this.people = people;
@@ -80,6 +83,7 @@ class DemoLoader {
         this.orgLife = orgLife;
         this.integrity = integrity;
         this.calendar = calendar;
+        this.annual = annual;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -103,5 +107,6 @@ class DemoLoader {
         orgLife.load();
         integrity.load();
         calendar.load();
+        annual.load();
     }
 }

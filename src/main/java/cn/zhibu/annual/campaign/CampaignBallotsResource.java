@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * results. Rating is voluntary; no answer names a rater except to the rater themself.
  */
 @Path("/v1/campaigns/{id}")
-@Tag(name = "evaluations")
+@Tag(name = "campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Campaigns (评选) of a branch or committee: made with their timetable, changed, cancelled and closed. */
 @Path("/v1/campaigns")
-@Tag(name = "evaluations")
+@Tag(name = "campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

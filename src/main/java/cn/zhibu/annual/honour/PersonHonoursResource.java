@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A person's honours. */
 @Path("/v1/people/{id}/honours")
-@Tag(name = "evaluations")
+@Tag(name = "annual")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The honours of a unit's profile: its own, its sub-units' and its people's. */
 @Path("/v1/org-units/{id}/honours")
-@Tag(name = "evaluations")
+@Tag(name = "annual")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A person's pledges by year, with their signature and review. */
 @Path("/v1/people/{id}/pledges")
-@Tag(name = "evaluations")
+@Tag(name = "annual")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

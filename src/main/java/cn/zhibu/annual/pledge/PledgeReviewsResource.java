@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The year-end review (践诺) of a member's signed pledge: their self-assessment, then the secretary's comment. */
 @Path("/v1/pledges/{id}/reviews/{personId}")
-@Tag(name = "evaluations")
+@Tag(name = "annual")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")

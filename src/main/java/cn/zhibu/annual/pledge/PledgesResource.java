@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Pledges (承诺书) of branches: written by the secretary, signed by each member once, then never changed. */
 @Path("/v1/pledges")
-@Tag(name = "evaluations")
+@Tag(name = "annual")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")
