@@ -163,6 +163,13 @@ class CampaignsApiTest {
                 .body("ratees[0].selfGrade", equalTo("好")).body("participation[0].raters", equalTo(1))
                 .body("participation[0].eligibleRaters", equalTo(4));
         clock.set(now.plusSeconds(6700));
+        // an appraisal closes once the branch has decided every member's grade (the decision side's rule)
+        problem(secretary(branch).header("If-Match", etag(1)).post(campaign + "/closing").then(), 409,
+                "CLOSING_DECISIONS_MISSING");
+        for (String ratee : p) {
+            secretary(branch).body(Map.of("outcome", "较好", "reason", "全年表现较好。"))
+                    .put(campaign + "/decisions/" + ratee).then().statusCode(200);
+        }
         secretary(branch).header("If-Match", etag(1)).post(campaign + "/closing").then().statusCode(200);
         as(p.get(0), branch).get(campaign + "/results").then().statusCode(200)
                 .body("ratees[0].selfGrade", equalTo("好"));

@@ -50,6 +50,40 @@ class ProblemMessagesTest {
         assertEquals("资源不存在", ProblemMessages.title(ProblemCode.NOT_FOUND, ProblemMessages.CHINESE));
     }
 
+    /**
+     * Details are MessageFormat patterns: a lone apostrophe would start a quote, swallowing itself and any
+     * placeholder after it ("the unit's latest version, which starts on {0}" shows no date). Every detail of every
+     * capability, formatted with sentinels, shows each placeholder's argument and as many apostrophes as it means.
+     */
+    @Test
+    void everyDetailFillsItsPlaceholdersAndKeepsItsApostrophes() throws IOException {
+        for (String file : new String[] {"problems.properties", "problems_en.properties"}) {
+            Properties texts = bundle(file);
+            for (String key : texts.stringPropertyNames()) {
+                if (!key.endsWith(".detail")) {
+                    continue;
+                }
+                String pattern = texts.getProperty(key);
+                // a placeholder's argument: a number where the pattern formats one, else a sentinel text
+                Object[] args = new Object[5];
+                String[] shown = new String[5];
+                for (int i = 0; i < args.length; i++) {
+                    boolean number = pattern.matches("(?s).*\\{" + i + ",\\s*(number|choice).*");
+                    args[i] = number ? (Object) (971 + i) : "‹" + i + "›";
+                    shown[i] = String.valueOf(args[i]);
+                }
+                String formatted = new java.text.MessageFormat(pattern, Locale.ROOT).format(args);
+                java.util.regex.Matcher placeholders = java.util.regex.Pattern.compile("\\{(\\d)").matcher(pattern);
+                while (placeholders.find()) {
+                    String argument = shown[Integer.parseInt(placeholders.group(1))];
+                    assertTrue(formatted.contains(argument), file + " " + key + ": " + formatted);
+                }
+                assertEquals(pattern.replace("''", "'").chars().filter(c -> c == '\'').count(),
+                        formatted.chars().filter(c -> c == '\'').count(), file + " " + key + ": " + formatted);
+            }
+        }
+    }
+
     @Test
     void typesAreStableUris() {
         assertEquals("https://zhibu.cn/problems/validation-failed", ProblemCode.VALIDATION_FAILED.type());

@@ -2,18 +2,17 @@ package cn.zhibu.annual.campaign.decision;
 
 import static cn.zhibu.testing.ProblemAssertions.problem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.annual.StarsSelected;
 import cn.zhibu.annual.campaign.CampaignType;
 import cn.zhibu.annual.campaign.StageKind;
-import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Roles;
 import cn.zhibu.study.StudyFixtures;
 import cn.zhibu.testing.Api;
@@ -22,6 +21,7 @@ import cn.zhibu.testing.Sql;
 import cn.zhibu.testing.TestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -122,10 +122,10 @@ class StarSelectionApiTest {
                 .body("items[0].objectorId", equalTo(objector.personId()))
                 .body("items[0].objectorName", notNullValue()).extract().jsonPath();
 
-        // closing: refused while publicity lasts, then while an objection is unanswered
-        assertEquals("CLOSING_PUBLICITY_NOT_OVER", refusal(campaign));
+        // closing, over the engine's endpoint: refused while publicity lasts, then while an objection is unanswered
+        problem(closing(secretary, path), 409, "CLOSING_PUBLICITY_NOT_OVER");
         rows.open(campaign, null);
-        assertEquals("CAMPAIGN_OBJECTION_UNANSWERED", refusal(campaign));
+        problem(closing(secretary, path), 409, "CAMPAIGN_OBJECTION_UNANSWERED");
         assertEquals(1, Sql.count("select count(*) from campaign where id = ?1 and state = 'OPEN'", campaign.toString()));
         for (int i = 0; i < 2; i++) {
             secretary.get().header("If-Match", "\"" + all.getLong("items[" + i + "].version") + "\"")
@@ -133,7 +133,7 @@ class StarSelectionApiTest {
                     .put(path + "/objections/" + all.getString("items[" + i + "].id") + "/answer").then().statusCode(200)
                     .body("answeredAt", notNullValue());
         }
-        rows.close(campaign);
+        closing(secretary, path).statusCode(200).body("state", equalTo("CLOSED"));
         StarsSelected selected = rows.stars().stream().filter(s -> s.campaignId().equals(campaign)).findFirst()
                 .orElseThrow();
         assertEquals(List.of(UUID.fromString(star.personId())), selected.people());
@@ -142,6 +142,13 @@ class StarSelectionApiTest {
         assertTrue(records.starOf(UUID.fromString(star.personId()), year));
         assertFalse(records.starOf(UUID.fromString(other.personId()), year));
         assertFalse(records.starOf(UUID.fromString(star.personId()), year - 1));
+        // the member file shows the star and the honour the closing entered
+        star.api().get("/v1/people/" + star.personId() + "/file?year=" + year).then().statusCode(200)
+                .body("annual.star", equalTo(true)).body("annual.appraisalGrade", nullValue())
+                .body("annual.honours.title", hasItem(year + "年度“组工之星”"))
+                .body("annual.honours.level", hasItem("支部"));
+        other.api().get("/v1/people/" + other.personId() + "/file?year=" + year).then().statusCode(200)
+                .body("annual.star", equalTo(false)).body("annual.honours", hasSize(0));
         problem(secretary.get().header("If-Match", "\"1\"").body(Map.of("answer", "再答。"))
                 .put(path + "/objections/" + all.getString("items[0].id") + "/answer").then(), 409,
                 "OBJECTION_ANSWER_CLOSED");
@@ -289,9 +296,9 @@ class StarSelectionApiTest {
                 + "and answer is null", campaign.toString()));
     }
 
-    /** The closing's refusal code: the closing rolls back. */
-    private String refusal(UUID campaign) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> rows.close(campaign));
-        return refused.code().name();
+    /** Closes the campaign through the engine's endpoint, naming its current version. */
+    private static ValidatableResponse closing(Supplier<RequestSpecification> as, String path) {
+        String etag = as.get().get(path).then().statusCode(200).extract().header("ETag");
+        return as.get().header("If-Match", etag).post(path + "/closing").then();
     }
 }
