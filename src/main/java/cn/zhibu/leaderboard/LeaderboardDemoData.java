@@ -1,5 +1,6 @@
 package cn.zhibu.leaderboard;
 
+import cn.zhibu.org.OrgDemoData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,7 +50,7 @@ public class LeaderboardDemoData {
         }
         @SuppressWarnings("unchecked")
         List<Object> branch = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+                .setParameter("name", OrgDemoData.BRANCH).getResultList();
         if (branch.isEmpty()) {
             return;
         }

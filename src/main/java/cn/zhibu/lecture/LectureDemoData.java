@@ -7,6 +7,7 @@ import cn.zhibu.lecture.rotation.RotationService;
 import cn.zhibu.lecture.rotation.SessionInput;
 import cn.zhibu.lecture.rotation.SpeakerAssignment;
 import cn.zhibu.lecture.rotation.SpeakerPlanner;
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsLedger;
@@ -20,6 +21,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -59,12 +61,11 @@ public class LectureDemoData {
     @Transactional
     public void load() {
         @SuppressWarnings("unchecked")
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
-        if (found.isEmpty() || PartyDay.count("branchId", found.get(0)) > 0) {
+        Optional<UUID> found = OrgDemoData.branch();
+        if (found.isEmpty() || PartyDay.count("branchId", found.get()) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         int year = calendar.today().getYear();
         List<PartyDay> sessions = new ArrayList<>();
         String[] themes = {"学习贯彻全会精神", "七一主题党日", "重温入党誓词", "年终总结与民主评议", "新春学习动员"};

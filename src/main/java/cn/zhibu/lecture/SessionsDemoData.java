@@ -1,5 +1,6 @@
 package cn.zhibu.lecture;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.org.committee.CommitteePost;
 import cn.zhibu.org.committee.CommitteeService;
 import cn.zhibu.org.committee.CommitteeViews;
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -26,7 +28,6 @@ import org.jboss.logging.Logger;
 public class SessionsDemoData {
 
     private static final Logger LOG = Logger.getLogger(SessionsDemoData.class);
-    static final String BRANCH = "示范区委组织部机关党支部";
 
     private final EntityManager em;
     private final PartyDayService days;
@@ -46,13 +47,12 @@ public class SessionsDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", BRANCH).getResultList();
-        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(0),
+        Optional<UUID> found = OrgDemoData.branch();
+        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(),
                 PartyDayKind.MEMBER_ASSEMBLY) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         committee(branch);
         List<PartyDay> held = new ArrayList<>();
         held.add(session(branch, PartyDayKind.MEMBER_ASSEMBLY, -40, 2, "支部党员大会：讨论发展党员和年度工作",

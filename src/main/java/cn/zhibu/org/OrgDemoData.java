@@ -2,6 +2,7 @@ package cn.zhibu.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,9 @@ import org.jboss.logging.Logger;
 public class OrgDemoData {
 
     private static final Logger LOG = Logger.getLogger(OrgDemoData.class);
+
+    /** The demo branch's name: the parts of the demo after this one find the branch by it. */
+    public static final String BRANCH = "示范区委组织部机关党支部";
 
     private final OrgUnitService units;
 
@@ -26,7 +30,7 @@ public class OrgDemoData {
             return;
         }
         UUID department = add(OrgUnitKind.COMMITTEE, "示范区委组织部", "区委组织部", null, 0);
-        UUID branch = add(OrgUnitKind.BRANCH, "示范区委组织部机关党支部", "机关党支部", department, 0);
+        UUID branch = add(OrgUnitKind.BRANCH, BRANCH, "机关党支部", department, 0);
         add(OrgUnitKind.PARTY_GROUP, "第一党小组", "一组", branch, 1);
         add(OrgUnitKind.PARTY_GROUP, "第二党小组", "二组", branch, 2);
         add(OrgUnitKind.PARTY_GROUP, "第三党小组", "三组", branch, 3);
@@ -34,6 +38,12 @@ public class OrgDemoData {
         add(OrgUnitKind.DEPARTMENT, "干部科", "干部科", branch, 12);
         add(OrgUnitKind.DEPARTMENT, "办公室", "办公室", branch, 13);
         LOG.info("Demo data: the organisation tree of a fictional district organisation department added (8 units)");
+    }
+
+    /** The demo branch, if the demo tree is there (one query, in the caller's transaction). */
+    public static Optional<UUID> branch() {
+        return OrgUnit.<OrgUnit>find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, BRANCH).firstResultOptional()
+                .map(unit -> unit.id);
     }
 
     private UUID add(OrgUnitKind kind, String name, String shortName, UUID parent, int order) {

@@ -1,5 +1,6 @@
 package cn.zhibu.annual.campaign;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,12 +52,11 @@ public class CampaignDemoData {
     @Transactional
     public void load() {
         @SuppressWarnings("unchecked")
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
-        if (found.isEmpty() || Campaign.count("unitId", found.get(0)) > 0) {
+        Optional<UUID> found = OrgDemoData.branch();
+        if (found.isEmpty() || Campaign.count("unitId", found.get()) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         List<UUID> members = raters.members(branch, calendar.today());
         if (members.size() < 4) {
             return;

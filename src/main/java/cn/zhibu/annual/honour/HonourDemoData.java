@@ -1,11 +1,13 @@
 package cn.zhibu.annual.honour;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -30,12 +32,11 @@ public class HonourDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+        Optional<UUID> found = OrgDemoData.branch();
         if (found.isEmpty()) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         if (((Number) em.createNativeQuery("select count(*) from honour where unit_id = :unit")
                 .setParameter("unit", branch).getSingleResult()).intValue() > 0) {
             return;

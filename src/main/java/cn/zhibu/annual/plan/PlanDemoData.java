@@ -1,6 +1,7 @@
 package cn.zhibu.annual.plan;
 
 import cn.zhibu.lecture.PartyDayKind;
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -23,7 +25,6 @@ import org.jboss.logging.Logger;
 public class PlanDemoData {
 
     private static final Logger LOG = Logger.getLogger(PlanDemoData.class);
-    static final String BRANCH = "示范区委组织部机关党支部";
     private static final String BY = "system:demo";
 
     private final EntityManager em;
@@ -39,12 +40,11 @@ public class PlanDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", BRANCH).getResultList();
+        Optional<UUID> found = OrgDemoData.branch();
         if (found.isEmpty()) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         int year = calendar.today().getYear();
         if (AnnualPlan.count("unitId = ?1 and year = ?2 and ownerId is null", branch, year) > 0) {
             return;

@@ -1,5 +1,6 @@
 package cn.zhibu.annual.pledge;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class PledgeDemoData {
     @SuppressWarnings("unchecked")
     public void load() {
         List<Object[]> found = em.createNativeQuery("select id, path from org_unit where kind = 'BRANCH' "
-                + "and name = :name").setParameter("name", "示范区委组织部机关党支部").getResultList();
+                + "and name = :name").setParameter("name", OrgDemoData.BRANCH).getResultList();
         if (found.isEmpty()) {
             return;
         }

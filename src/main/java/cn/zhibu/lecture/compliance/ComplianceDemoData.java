@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.compliance;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -37,13 +39,12 @@ public class ComplianceDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+        Optional<UUID> found = OrgDemoData.branch();
         if (found.isEmpty() || ((Number) em.createNativeQuery("select count(*) from party_day where branch_id = :b "
-                + "and kind = 'BRANCH_COMMITTEE'").setParameter("b", found.get(0)).getSingleResult()).longValue() > 0) {
+                + "and kind = 'BRANCH_COMMITTEE'").setParameter("b", found.get()).getSingleResult()).longValue() > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         LocalDate today = calendar.today();
         int pastMonths = today.getMonthValue() - 1;
         int missed = pastMonths >= 2 ? pastMonths - 1 : pastMonths; // the month before last (or the only past one)

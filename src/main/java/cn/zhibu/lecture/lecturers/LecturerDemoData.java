@@ -6,6 +6,7 @@ import cn.zhibu.lecture.PartyDayService;
 import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.lecture.PartyDayViews;
 import cn.zhibu.lecture.SessionFormat;
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.time.BusinessCalendar;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -47,13 +49,12 @@ public class LecturerDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
-        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(0),
+        Optional<UUID> found = OrgDemoData.branch();
+        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(),
                 PartyDayKind.PARTY_LECTURE) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         List<UUID> cadres = em.createNativeQuery("select p.id from membership m join person p on p.id = m.person_id "
                 + "where m.org_unit_id = :b and m.is_branch and m.end_date is null and p.active and p.leading_cadre "
                 + "and p.political_status = 'FULL' order by p.external_id").setParameter("b", branch).getResultList();

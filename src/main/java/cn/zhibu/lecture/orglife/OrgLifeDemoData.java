@@ -7,6 +7,7 @@ import cn.zhibu.lecture.PartyDayState;
 import cn.zhibu.lecture.PartyDayViews;
 import cn.zhibu.lecture.Rite;
 import cn.zhibu.lecture.SessionFormat;
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -48,13 +50,12 @@ public class OrgLifeDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
-        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(0),
+        Optional<UUID> found = OrgDemoData.branch();
+        if (found.isEmpty() || PartyDay.count("branchId = ?1 and kind = ?2", found.get(),
                 PartyDayKind.ORG_LIFE_MEETING) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         List<UUID> members = em.createNativeQuery("select p.id from membership m join person p on p.id = m.person_id "
                 + "where m.org_unit_id = :b and m.is_branch and m.end_date is null and p.political_status in ('FULL', "
                 + "'PROBATIONARY') order by p.external_id").setParameter("b", branch).getResultList();

@@ -1,5 +1,6 @@
 package cn.zhibu.org.people;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.org.OrgUnit;
 import cn.zhibu.org.OrgUnitKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class PeopleDemoData {
         if (Person.count("externalId like 'DEMO-%'") > 0) {
             return;
         }
-        Optional<OrgUnit> branch = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, "示范区委组织部机关党支部")
+        Optional<OrgUnit> branch = OrgUnit.find("kind = ?1 and name = ?2", OrgUnitKind.BRANCH, OrgDemoData.BRANCH)
                 .firstResultOptional();
         if (branch.isEmpty()) {
             return;

@@ -6,6 +6,7 @@ import cn.zhibu.annual.campaign.CampaignRatees;
 import cn.zhibu.annual.campaign.CampaignState;
 import cn.zhibu.annual.campaign.CampaignType;
 import cn.zhibu.annual.campaign.StageKind;
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -45,14 +47,13 @@ public class StarSelectionDemoData {
     @Transactional
     @SuppressWarnings("unchecked")
     public void load() {
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+        Optional<UUID> found = OrgDemoData.branch();
         int year = calendar.today().getYear() - 1;
-        if (found.isEmpty() || Campaign.count("unitId = ?1 and year = ?2 and type = ?3", found.get(0), year,
+        if (found.isEmpty() || Campaign.count("unitId = ?1 and year = ?2 and type = ?3", found.get(), year,
                 CampaignType.STAR_SELECTION) > 0) {
             return;
         }
-        UUID branch = found.get(0);
+        UUID branch = found.get();
         List<UUID> members = em.createNativeQuery("select p.id from person p join membership m on m.person_id = p.id "
                 + "where m.org_unit_id = :branch and m.is_branch and m.end_date is null and p.political_status = 'FULL' "
                 + "order by p.external_id nulls last, p.id limit 6").setParameter("branch", branch).getResultList();

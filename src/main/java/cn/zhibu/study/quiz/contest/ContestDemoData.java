@@ -1,5 +1,6 @@
 package cn.zhibu.study.quiz.contest;
 
+import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.study.quiz.QuestionKind;
 import cn.zhibu.study.quiz.Quiz;
@@ -69,10 +70,9 @@ public class ContestDemoData {
     @Transactional
     public void load() {
         @SuppressWarnings("unchecked")
-        List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
-                .setParameter("name", "示范区委组织部机关党支部").getResultList();
+        Optional<UUID> found = OrgDemoData.branch();
         if (!found.isEmpty()) {
-            add(found.get(0));
+            add(found.get());
         }
     }
 
