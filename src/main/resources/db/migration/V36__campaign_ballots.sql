@@ -30,5 +30,7 @@ create table campaign_ballot (
     -- a self-evaluation is the ratee's own; a person never rates themself among peers
     check (stage <> 'SELF_EVALUATION' or (rater_kind = 'PERSON' and rater_id = ratee_id)),
     check (stage <> 'PEER_EVALUATION' or rater_kind = 'UNIT' or rater_id <> ratee_id),
+    -- nor through the unit they speak for
+    check (stage <> 'PEER_EVALUATION' or cast_by <> ratee_id),
     check (rater_kind = 'UNIT' or cast_by = rater_id)
 );

@@ -35,6 +35,8 @@ create table campaign_decision (
     created_at  timestamptz   not null,
     updated_at  timestamptz   not null,
     unique (campaign_id, person_id),
+    -- a person's decisions across campaigns (the member file), by the index of this constraint
+    unique (person_id, campaign_id),
     foreign key (campaign_id, person_id) references campaign_ratee (campaign_id, person_id)
 );
 

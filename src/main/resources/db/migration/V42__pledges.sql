@@ -45,6 +45,8 @@ create table pledge_review (
     commented_at timestamptz,
     version      bigint        not null,
     primary key (pledge_id, person_id),
+    -- a person's reviews across pledges (the member file), by the index of this constraint
+    unique (person_id, pledge_id),
     foreign key (pledge_id, person_id) references pledge_signature (pledge_id, person_id),
     check ((comment is null) = (commented_at is null))
 );

@@ -19,5 +19,8 @@ create table honour (
     updated_at   timestamptz   not null,
     check ((unit_id is null) <> (person_id is null)),
     check (campaign_id is null or person_id is not null),
-    unique (campaign_id, person_id)
+    unique (campaign_id, person_id),
+    -- a person's and a unit's honours by year (the member file, the unit's list), by these constraints' indexes
+    unique (person_id, year, id),
+    unique (unit_id, year, id)
 );

@@ -89,7 +89,8 @@ public final class CampaignBallotViews {
             @Schema(description = "The ratee's own self-evaluation: shown to the ratee and to those who manage the "
                     + "campaign, null for everyone else (and when none was given)", nullable = true,
                     type = SchemaType.STRING, implementation = CampaignGrade.class) String selfGrade,
-            @Schema(maxItems = 1) List<Aggregate> aggregates) {
+            @Schema(description = "Empty while a ballot-taking stage is still open", maxItems = 1)
+            List<Aggregate> aggregates) {
     }
 
     @Schema(name = "CampaignStageParticipation", description = "How many took part in a ballot-taking stage")

@@ -149,7 +149,8 @@ public class CampaignBallots {
         if (stage.isSelf() && !rateeId.equals(rater.personId())) {
             throw new ProblemException(CampaignProblem.CAMPAIGN_SELF_EVALUATION_OF_OTHER);
         }
-        if (!stage.isSelf() && rater.unitId() == null && rateeId.equals(rater.personId())) {
+        // never oneself among peers, not even through the unit one speaks for
+        if (!stage.isSelf() && rateeId.equals(rater.personId())) {
             throw new ProblemException(CampaignProblem.CAMPAIGN_SELF_RATING);
         }
     }

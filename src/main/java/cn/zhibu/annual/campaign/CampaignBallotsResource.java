@@ -1,5 +1,6 @@
 package cn.zhibu.annual.campaign;
 
+import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
@@ -114,9 +115,9 @@ public class CampaignBallotsResource {
             @Parameter(description = "Who was rated") @PathParam("rateeId") UUID rateeId,
             @Parameter(description = "The unit the ballot was cast for; none: the caller's own",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("onBehalfOfUnitId") UUID unitId) {
+            @QueryParam("onBehalfOfUnitId") String unitId) {
         readable(id);
-        ballots.withdraw(id, stage, rater(unitId), rateeId);
+        ballots.withdraw(id, stage, rater(QueryParams.uuid("onBehalfOfUnitId", unitId).orElse(null)), rateeId);
     }
 
     @GET
@@ -135,10 +136,9 @@ public class CampaignBallotsResource {
     @Path("results")
     @Operation(operationId = "getCampaignResults", summary = "A campaign's results",
             description = "Per ratee the count of each grade of the peer evaluation and its raters (counts only from "
-                    + "zhibu.campaigns.min-raters raters on), and each ballot-taking stage's participation. Those who "
-                    + "manage the unit see them at any time (the committee weighs them); members once the campaign "
-                    + "is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before). A ratee's self-grade is shown to the "
-                    + "ratee and to managers only. No answer names a rater.")
+                    + "zhibu.campaigns.min-raters raters on), and each ballot-taking stage's participation. Managers "
+                    + "see the counts once rating is over (the committee weighs them), participation only before; "
+                    + "members once the campaign is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).")
     @APIResponseSchema(value = CampaignBallotViews.Results.class, responseCode = "200",
             responseDescription = "The results")
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -155,9 +155,9 @@ public class CampaignBallotsResource {
                 : new CampaignBallots.Rater(person, unitId, actsFor(person, unitId));
     }
 
-    /** Whether the person may vote for the unit: managing its annual cycle, or leading it as a group leader. */
+    /** Whether the person may vote for the unit: its own secretary, org admin or group leader. */
     private boolean actsFor(UUID person, UUID unitId) {
-        return access.allows(Action.ANNUAL_MANAGE, unitId) || raters.leads(person, unitId);
+        return raters.speaksFor(person, unitId);
     }
 
     private UUID person() {

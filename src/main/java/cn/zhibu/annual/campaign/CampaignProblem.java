@@ -6,7 +6,7 @@ import cn.zhibu.platform.problem.ProblemKind;
 public enum CampaignProblem implements ProblemKind {
     /** The unit named in a request is unknown or out of sight. */
     CAMPAIGN_UNIT_NOT_FOUND(422),
-    /** Campaigns are run by branches and committees. */
+    /** Campaigns are run by branches: their members are the raters and the rated. */
     CAMPAIGN_UNIT_KIND(422),
     /** A scale's grades are distinct. */
     CAMPAIGN_SCALE_INVALID(422),
@@ -14,6 +14,8 @@ public enum CampaignProblem implements ProblemKind {
     CAMPAIGN_TIMETABLE_INVALID(422),
     /** A rule the campaign's type does not take (a quota, publicity, unit raters, reporters), or two quotas. */
     CAMPAIGN_RULE_NOT_ALLOWED(422),
+    /** A stage that has not opened yet opens now or later; a publicity (公示) runs, it is not recorded afterwards. */
+    CAMPAIGN_STAGE_IN_PAST(422),
     /** A star selection says how many working days its publicity lasts, and its PUBLICITY stage spans them. */
     CAMPAIGN_PUBLICITY_TOO_SHORT(422),
     /** A reporter is a current member of the campaign's unit. */

@@ -55,13 +55,16 @@ public class CampaignRaters {
                 + "order by sort_order, name, id", UUID.class).setParameter("unit", unitId).getResultList();
     }
 
-    /** Whether the person holds the GROUP_LEADER role (open) on this unit or above it. */
-    public boolean leads(UUID personId, UUID unitId) {
+    /**
+     * Whether the person speaks for the unit in a unit ballot: a secretary, org admin or group leader grant (open)
+     * held on this very unit. A grant on a unit above gives no voice here, or whoever manages the campaign's unit
+     * would cast (and read) every child unit's ballot besides their own.
+     */
+    public boolean speaksFor(UUID personId, UUID unitId) {
         return !em.createNativeQuery("""
                 select 1 from role_grant g join account a on a.id = g.account_id
-                join org_unit u on u.id = :unit
-                where a.person_id = :person and g.role = 'GROUP_LEADER' and g.revoked_at is null
-                  and u.path like '%/' || cast(g.org_unit_id as text) || '/%'""")
+                where a.person_id = :person and g.org_unit_id = :unit and g.revoked_at is null
+                  and g.role in ('SECRETARY', 'ORG_ADMIN', 'GROUP_LEADER')""")
                 .setParameter("person", personId).setParameter("unit", unitId).getResultList().isEmpty();
     }
 

@@ -61,8 +61,8 @@ public class CampaignResults {
     }
 
     /**
-     * The results of a campaign as {@code viewer} sees them: a manager at any time, anyone else once it is CLOSED
-     * (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).
+     * The results of a campaign as {@code viewer} sees them: a manager at any time (while a ballot-taking stage is
+     * open, participation only), anyone else once it is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).
      */
     @Transactional
     public CampaignBallotViews.Results published(UUID campaignId, UUID viewer, boolean manager) {
@@ -73,7 +73,20 @@ public class CampaignResults {
             throw new cn.zhibu.platform.problem.ProblemException(CampaignProblem.CAMPAIGN_RESULTS_NOT_PUBLISHED,
                     campaign.state.name());
         }
-        return of(campaign, viewer, manager);
+        CampaignBallotViews.Results results = of(campaign, viewer, manager);
+        if (rating(campaign)) {
+            // a manager polling live counts could read each new ballot's grade off them, and so who cast it
+            results = new CampaignBallotViews.Results(results.campaignId(), results.state(), results.minRaters(),
+                    results.participation(), results.ratees().stream().map(ratee -> new CampaignBallotViews
+                            .RateeResult(ratee.personId(), ratee.name(), ratee.selfGrade(), List.of())).toList());
+        }
+        return results;
+    }
+
+    /** Whether a ballot-taking stage of the open campaign has not closed yet. */
+    private boolean rating(Campaign campaign) {
+        return campaign.state == CampaignState.OPEN && campaign.stages.stream()
+                .anyMatch(stage -> stage.kind.takesBallots() && calendar.now().isBefore(stage.closesAt));
     }
 
     /**

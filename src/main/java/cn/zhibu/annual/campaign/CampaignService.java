@@ -47,7 +47,7 @@ public class CampaignService {
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(request.unitId())
                 .orElseThrow(() -> new ProblemException(CampaignProblem.CAMPAIGN_UNIT_NOT_FOUND,
                         request.unitId().toString()));
-        if (unit.kind != OrgUnitKind.BRANCH && unit.kind != OrgUnitKind.COMMITTEE || unit.archived()) {
+        if (unit.kind != OrgUnitKind.BRANCH || unit.archived()) {
             throw new ProblemException(CampaignProblem.CAMPAIGN_UNIT_KIND, unit.kind.name());
         }
         if (new HashSet<>(request.scale()).size() != request.scale().size()) {
@@ -57,6 +57,7 @@ public class CampaignService {
         List<CampaignViews.StageTimes> stages = CampaignTimetable.stored(request.stages());
         timetable.check(request.type(), stages, request.publicityWorkingDays());
         Instant now = calendar.now();
+        timetable.checkPublicityAhead(stages, now);
         List<UUID> rated = ratees(request, unit);
         Campaign campaign = new Campaign();
         campaign.id = UUID.randomUUID();

@@ -73,8 +73,22 @@ public class CampaignTimetable {
     }
 
     /**
+     * A new campaign's publicity (公示), if it has one, is still to run at {@code now}: members can object only to a
+     * publicity that is open, so one wholly past (which closing would take as done) is refused. Past stages of
+     * other kinds are a record of what was held on paper, harmless: they take no ballots now.
+     */
+    public void checkPublicityAhead(List<CampaignViews.StageTimes> stages, Instant now) {
+        for (CampaignViews.StageTimes stage : stages) {
+            if (stage.kind() == StageKind.PUBLICITY && !stage.closesAt().isAfter(now)) {
+                throw new ProblemException(CampaignProblem.CAMPAIGN_STAGE_IN_PAST, stage.kind().name());
+            }
+        }
+    }
+
+    /**
      * A change of the timetable at {@code now}: a stage that has closed stays as it is; an open one keeps its
-     * opening and closes no earlier than now.
+     * opening and closes no earlier than now; one not open yet opens now or later (never moved into the past,
+     * where it would have taken no ballots, nominations or objections and yet count as held).
      */
     public void checkChange(Campaign campaign, List<CampaignViews.StageTimes> stages, Instant now) {
         for (CampaignViews.StageTimes next : stages) {
@@ -84,6 +98,9 @@ public class CampaignTimetable {
             boolean same = before.opensAt.equals(next.opensAt()) && before.closesAt.equals(next.closesAt());
             if (closed && !same || open && (!before.opensAt.equals(next.opensAt()) || next.closesAt().isBefore(now))) {
                 throw new ProblemException(CampaignProblem.CAMPAIGN_STAGE_CLOSED, next.kind().name());
+            }
+            if (!closed && !open && next.opensAt().isBefore(now)) {
+                throw new ProblemException(CampaignProblem.CAMPAIGN_STAGE_IN_PAST, next.kind().name());
             }
         }
     }

@@ -35,12 +35,12 @@ public final class CampaignViews {
             @Schema(required = true, examples = "2027-01-17T18:00:00+08:00") @NotNull Instant closesAt) {
     }
 
-    @Schema(name = "CampaignCreate", description = "A new campaign (评选) of a branch or committee, OPEN from the "
+    @Schema(name = "CampaignCreate", description = "A new campaign (评选) of a branch, OPEN from the "
             + "start, with its timetable: exactly its type's stages, in order.")
     public record Create(
-            @Schema(description = "The branch or committee running it", required = true) @NotNull UUID unitId,
-            @Schema(required = true, minimum = "2000", maximum = "9999", examples = "2026")
-            @NotNull @Min(2000) @Max(9999) Integer year,
+            @Schema(description = "The branch running it", required = true) @NotNull UUID unitId,
+            @Schema(required = true, minimum = "2000", maximum = "2100", examples = "2026")
+            @NotNull @Min(2000) @Max(2100) Integer year,
             @Schema(required = true, examples = "REPORT_REVIEW") @NotNull CampaignType type,
             @Schema(minLength = 1, maxLength = 64, pattern = Patterns.TEXT, required = true,
                     examples = "2026年度支部委员述职评议") @NotBlank @Size(max = 64) @Pattern(regexp = Patterns.TEXT)
@@ -101,7 +101,7 @@ public final class CampaignViews {
     public record View(
             UUID id,
             UUID unitId,
-            @Schema(minimum = "2000", maximum = "9999") int year,
+            @Schema(minimum = "2000", maximum = "2100") int year,
             CampaignType type,
             @Schema(maxLength = 64, pattern = Patterns.LONG_TEXT) String title,
             @Schema(type = SchemaType.ARRAY, implementation = CampaignGrade.class, maxItems = 10) List<String> scale,
@@ -121,7 +121,7 @@ public final class CampaignViews {
     public record Summary(
             UUID id,
             UUID unitId,
-            @Schema(minimum = "2000", maximum = "9999") int year,
+            @Schema(minimum = "2000", maximum = "2100") int year,
             CampaignType type,
             @Schema(maxLength = 64, pattern = Patterns.LONG_TEXT) String title,
             CampaignState state,

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Campaigns (评选) of a branch or committee: made with their timetable, changed, cancelled and closed. */
+/** Campaigns (评选) of a branch: made with their timetable, changed, cancelled and closed. */
 @Path("/v1/campaigns")
 @Tag(name = "campaigns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +64,7 @@ public class CampaignsResource {
     @Idempotent(required = false)
     @Operation(operationId = "createCampaign", summary = "Start a campaign",
             description = "A REPORT_REVIEW (述职评议), MEMBER_APPRAISAL (民主评议党员) or STAR_SELECTION (组工之星) of a "
-                    + "branch or committee, OPEN, with its timetable. REPORT_REVIEW rates its reporters (default: the "
+                    + "branch, OPEN, with its timetable. REPORT_REVIEW rates its reporters (default: the "
                     + "branch committee and the party group leaders; 422 CAMPAIGN_NO_RATEES without any); "
                     + "MEMBER_APPRAISAL the unit's party members now; STAR_SELECTION starts with nobody (nominations "
                     + "add candidates). Secretaries and org admins of the unit.")
@@ -89,10 +89,10 @@ public class CampaignsResource {
     @APIResponseSchema(value = CampaignViews.Page.class, responseCode = "200",
             responseDescription = "One page of campaigns")
     public CampaignViews.Page list(
-            @Parameter(description = "The branch or committee (default: the caller's branch)",
+            @Parameter(description = "The branch (default: the caller's branch)",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId") String unitId,
             @Parameter(description = "Only this year's", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
-                    maximum = "9999")) @QueryParam("year") String year,
+                    maximum = "2100")) @QueryParam("year") String year,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         UUID unit = QueryParams.uuid("unitId", unitId).or(access::branchId)
@@ -170,7 +170,7 @@ public class CampaignsResource {
         if (year == null || year.isBlank()) {
             return null;
         }
-        if (!year.matches("^[0-9]{4}$") || Integer.parseInt(year) < 2000) {
+        if (!year.matches("^[0-9]{4}$") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "year", "2026");
         }
         return Integer.parseInt(year);

@@ -9,7 +9,9 @@ public enum HonourProblem implements ProblemKind {
     /** The unit or person named is unknown or out of sight. */
     HONOUR_HOLDER_NOT_FOUND(422),
     /** An honour is recorded once won: not for a year to come. */
-    HONOUR_YEAR_IN_FUTURE(422);
+    HONOUR_YEAR_IN_FUTURE(422),
+    /** A star's honour, entered by the closing of its selection, stands as the campaign decided. */
+    HONOUR_FROM_CAMPAIGN(409);
 
     private final int status;
 

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public class HonourService {
 
     @Transactional
     public HonourViews.View change(UUID id, IfMatch precondition, HonourViews.Change request) {
-        Honour honour = managed(id);
+        Honour honour = byHand(managed(id));
         precondition.check(honour.version);
         notFuture(request.year());
         fill(honour, request.title(), request.level(), request.year(), request.awardedBy(), request.evidenceUrl(),
@@ -76,7 +75,15 @@ public class HonourService {
 
     @Transactional
     public void delete(UUID id) {
-        managed(id).delete();
+        byHand(managed(id)).delete();
+    }
+
+    /** An honour recorded by hand: a star's, entered by the selection's closing, stands as the campaign decided. */
+    private static Honour byHand(Honour honour) {
+        if (honour.campaignId != null) {
+            throw new ProblemException(HonourProblem.HONOUR_FROM_CAMPAIGN, honour.campaignId.toString());
+        }
+        return honour;
     }
 
     /** The honour, if the caller may see it (404 otherwise). */

@@ -80,8 +80,10 @@ public class HonoursResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeHonour", summary = "Change an honour",
-            description = "Its title, level, year, awarding body, evidence and note (all of them); its holder stays.")
+            description = "Its title, level, year, awarding body, evidence and note (all of them); its holder stays. "
+                    + "A star's honour, entered by its selection's closing, stands: 409 HONOUR_FROM_CAMPAIGN.")
     @APIResponseSchema(value = HonourViews.View.class, responseCode = "200", responseDescription = "The honour")
+    @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -94,8 +96,10 @@ public class HonoursResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteHonour", summary = "Remove an honour recorded in error",
-            description = "Those who manage its unit's (or its person's branch's) annual cycle. It is gone for good.")
+            description = "Those who manage its unit's (or its person's branch's) annual cycle. It is gone for good. "
+                    + "A star's honour, entered by its selection's closing, stands: 409 HONOUR_FROM_CAMPAIGN.")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(ref = "Conflict", responseCode = "409")
     public Response delete(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         honours.delete(id);
         return Response.noContent().build();

@@ -9,6 +9,8 @@ import cn.zhibu.platform.paging.PageRequest;
 import cn.zhibu.platform.paging.Pagination;
 import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
+import cn.zhibu.platform.security.Access;
+import cn.zhibu.platform.security.Action;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.LedgerViews;
 import cn.zhibu.points.PointsAccess;
@@ -49,9 +51,10 @@ public class MemberFileResource {
     private final PointsAccess readers;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
+    private final Access access;
 
     MemberFileResource(MemberFileService files, PersonService people, OrgUnitService units, Pagination pagination,
-            PointsAccess readers, BusinessCalendar calendar, ObjectMapper json) {
+            PointsAccess readers, BusinessCalendar calendar, ObjectMapper json, Access access) {
         this.files = files;
         this.people = people;
         this.units = units;
@@ -59,6 +62,7 @@ public class MemberFileResource {
         this.readers = readers;
         this.calendar = calendar;
         this.json = json;
+        this.access = access;
     }
 
     @GET
@@ -78,7 +82,12 @@ public class MemberFileResource {
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         String branchName = units.find(branch).map(OrgUnitViews.View::name)
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
-        MemberFileViews.File file = files.file(id, name, branch, branchName, which, page(id, which, limit, null));
+        // the appraisal grade and the secretary's pledge comment are the member's and the branch committee's, not
+        // every reader's of the file (a group leader reads points)
+        boolean inFull = access.personId().filter(id::equals).isPresent()
+                || access.allows(Action.ANNUAL_MANAGE, branch);
+        MemberFileViews.File file = files.file(id, name, branch, branchName, which, page(id, which, limit, null),
+                inFull);
         return cn.zhibu.platform.http.EntityTags.read(file, tag(file), ifNoneMatch).build();
     }
 

@@ -58,7 +58,7 @@ public class MemberFileService {
      */
     @Transactional
     public MemberFileViews.File file(UUID personId, String name, UUID branchId, String branchName, int year,
-            PageRequest page) {
+            PageRequest page, boolean annualInFull) {
         em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
         long total = 0;
         List<ActivityTotal> byActivity = new ArrayList<>();
@@ -92,16 +92,17 @@ public class MemberFileService {
         Streaks.Streak streak = streaks.isResolvable() ? streaks.get().of(personId) : Streaks.Streak.NONE;
         MemberFileViews.StudyHours hours = studyHours.isResolvable() ? hours(studyHours.get().of(personId, year)) : null;
         MemberFileViews.Annual annual = annualRecords.isResolvable()
-                ? annual(annualRecords.get().of(personId, year)) : null;
+                ? annual(annualRecords.get().of(personId, year), annualInFull) : null;
         Page<LedgerViews.View> first = timeline(personId, year, page);
         return new MemberFileViews.File(personId, name, branchId, branchName, year, total, byActivity, byWeek, byMonth,
                 rating, new MemberFileViews.Streak(streak.current(), streak.longest(), streak.lastDay()), hours, annual,
                 new LedgerViews.Page(first.items(), first.nextCursor()));
     }
 
-    private static MemberFileViews.Annual annual(AnnualRecords.Year year) {
-        return new MemberFileViews.Annual(year.appraisalGrade(), year.star(), year.pledgeReviewed(),
-                year.pledgeComment(), year.honours().stream()
+    /** The year's annual cycle; without {@code inFull}, no appraisal grade and no pledge comment. */
+    private static MemberFileViews.Annual annual(AnnualRecords.Year year, boolean inFull) {
+        return new MemberFileViews.Annual(inFull ? year.appraisalGrade() : null, year.star(), year.pledgeReviewed(),
+                inFull ? year.pledgeComment() : null, year.honours().stream()
                         .map(honour -> new MemberFileViews.Honour(honour.title(), honour.level(), honour.awardedBy()))
                         .toList());
     }

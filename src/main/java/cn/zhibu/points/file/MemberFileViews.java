@@ -93,11 +93,13 @@ public final class MemberFileViews {
             + "grade the branch decided in a closed member appraisal (民主评议党员), whether a closed star selection "
             + "chose them (组工之星), their pledge review (践诺) and the honours they won.")
     public record Annual(
-            @Schema(description = "The decided grade of the year's closed member appraisal; null if none",
+            @Schema(description = "The decided grade of the year's closed member appraisal; null if none, and for "
+                    + "readers other than the member and those who manage the branch's annual cycle",
                     maxLength = 16, pattern = Patterns.TEXT, nullable = true, examples = "优秀") String appraisalGrade,
             boolean star,
             @Schema(description = "Whether the year's pledge has its year-end review") boolean pledgeReviewed,
-            @Schema(description = "The secretary's comment of that review; null if none", maxLength = 2000,
+            @Schema(description = "The secretary's comment of that review; null if none, and for readers other "
+                    + "than the member and those who manage the branch's annual cycle", maxLength = 2000,
                     pattern = Patterns.LONG_TEXT, nullable = true) String pledgeComment,
             @Schema(maxItems = 100) List<Honour> honours) {
     }

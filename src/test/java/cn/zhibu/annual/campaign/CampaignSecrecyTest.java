@@ -98,6 +98,17 @@ class CampaignSecrecyTest {
         secrets.add(group);
         List<Supplier<RequestSpecification>> readers = List.of(() -> secretary(branch), () -> as(reporterA, branch));
         scan(readers, secrets, branch, List.of(reviewId, starId));
+        // a unit speaks only through a grant held on it: the branch's secretary does not cast (or read) its ballot
+        String branchSecretary = p.get(3);
+        as(branchSecretary, branch, Roles.SECRETARY);
+        problem(as(branchSecretary, branch).body(Map.of("grade", "差", "onBehalfOfUnitId", group)).put(onBehalf)
+                .then(), 422, "CAMPAIGN_UNIT_RATER_INVALID");
+        as(branchSecretary, branch).get("/v1/campaigns/" + starId + "/my-ballots").then().statusCode(200)
+                .body("items.onBehalfOfUnitId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(group)));
+        // and nobody rates themself among peers, not even through the unit they lead
+        as(reporterB, group, Roles.GROUP_LEADER);
+        problem(as(reporterB, branch).body(Map.of("grade", "好", "onBehalfOfUnitId", group)).put("/v1/campaigns/"
+                + starId + "/ballots/PEER_EVALUATION/" + reporterB).then(), 422, "CAMPAIGN_SELF_RATING");
         clock.set(now.plus(Duration.ofMinutes(125)));
         secretary(branch).header("If-Match", etag(0)).post("/v1/campaigns/" + reviewId + "/closing").then()
                 .statusCode(200);

@@ -95,12 +95,10 @@ class CampaignsApiTest {
         as(p.get(3), branch).get(campaign + "/my-ballots").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].grade", equalTo("较好")).body("items[0].rateeId", equalTo(reporterA));
 
-        // the secretary sees aggregates at once; members once it is closed
+        // while rating runs the secretary sees participation only (each new ballot's grade could be read off the
+        // counts); members see nothing until the campaign is closed
         JsonPath results = secretary(branch).get(campaign + "/results").then().statusCode(200).extract().jsonPath();
-        assertEquals(3, results.getInt("ratees[0].aggregates[0].raters"));
-        assertEquals(List.of(2, 1, 0, 0), results.getList("ratees[0].aggregates[0].counts.count"));
-        assertEquals(false, results.getBoolean("ratees[1].aggregates[0].enoughRaters"));
-        assertEquals(null, (Object) results.get("ratees[1].aggregates[0].counts"));
+        assertEquals(List.of(), results.getList("ratees[0].aggregates"));
         assertEquals(4, results.getInt("participation[0].raters"));
         assertEquals(6, results.getInt("participation[0].eligibleRaters"));
         assertEquals("0.667", results.getString("participation[0].rate"));
@@ -109,6 +107,12 @@ class CampaignsApiTest {
                 "CAMPAIGN_STILL_RATING");
 
         clock.set(now.plus(Duration.ofMinutes(115)));
+        // rating over, the secretary sees the aggregates (to decide, where the campaign decides) before closing
+        results = secretary(branch).get(campaign + "/results").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, results.getInt("ratees[0].aggregates[0].raters"));
+        assertEquals(List.of(2, 1, 0, 0), results.getList("ratees[0].aggregates[0].counts.count"));
+        assertEquals(false, results.getBoolean("ratees[1].aggregates[0].enoughRaters"));
+        assertEquals(null, (Object) results.get("ratees[1].aggregates[0].counts"));
         problem(as(p.get(5), branch).body(grade("好")).put(peer + reporterA).then(), 409, "CAMPAIGN_STAGE_NOT_OPEN");
         problem(as(p.get(3), branch).delete(peer + reporterA).then(), 409, "CAMPAIGN_STAGE_NOT_OPEN");
         problem(secretary(branch).header("If-Match", etag(5)).post(campaign + "/closing").then(), 412,
@@ -207,6 +211,13 @@ class CampaignsApiTest {
         problem(secretary(branch).body(star).post("/v1/campaigns").then(), 422, "CAMPAIGN_PUBLICITY_TOO_SHORT");
         star.put("publicityWorkingDays", 10);
         problem(secretary(branch).body(star).post("/v1/campaigns").then(), 422, "CAMPAIGN_PUBLICITY_TOO_SHORT");
+        // a publicity (公示) runs: one wholly past would let a closing enter stars nobody could object to
+        Map<String, Object> past = body(branch, "STAR_SELECTION", TestTime.now().minus(Duration.ofDays(40)), 24, 24,
+                24, 24 * 14);
+        problem(secretary(branch).body(past).post("/v1/campaigns").then(), 422, "CAMPAIGN_STAGE_IN_PAST");
+        // campaigns are a branch's: its members rate and are rated
+        problem(admin().body(body(OrgFixtures.unit("COMMITTEE", null), "MEMBER_APPRAISAL", start, 24, 24, 24))
+                .post("/v1/campaigns").then(), 422, "CAMPAIGN_UNIT_KIND");
         Map<String, Object> stranger = body(branch, "REPORT_REVIEW", start, 24, 24);
         stranger.put("reporters", List.of(OrgFixtures.person("外人", CampaignFixtures.branch())));
         problem(secretary(branch).body(stranger).post("/v1/campaigns").then(), 422, "CAMPAIGN_REPORTER_NOT_MEMBER");
@@ -246,5 +257,28 @@ class CampaignsApiTest {
         problem(secretary(branch).header("If-Match", etag(1)).post(campaign + "/cancellation").then(), 409,
                 "CAMPAIGN_NOT_OPEN");
         problem(as(p.get(0), branch).get(campaign + "/results").then(), 409, "CAMPAIGN_RESULTS_NOT_PUBLISHED");
+    }
+
+    @Test
+    void aStageNotOpenYetIsNeverMovedIntoThePast() {
+        String branch = CampaignFixtures.branch();
+        List<String> p = CampaignFixtures.members(branch, 2);
+        Instant now = TestTime.now();
+        Map<String, Object> body = body(branch, "REPORT_REVIEW", now.minusSeconds(600), 1, 1);
+        body.put("reporters", List.of(p.get(0)));
+        body.put("stages", List.of(stage("REPORTING", now.minusSeconds(600), now.plusSeconds(600)),
+                stage("PEER_EVALUATION", now.plusSeconds(3600), now.plusSeconds(7200))));
+        String campaign = "/v1/campaigns/" + secretary(branch).body(body).post("/v1/campaigns").then().statusCode(201)
+                .extract().path("id");
+        clock.set(now.plusSeconds(1200));
+        // between the stages: the rating may not be given an opening already past (it would count as held)
+        problem(secretary(branch).header("If-Match", etag(0)).body(Map.of("title", "年度评议", "stages", List.of(
+                stage("REPORTING", now.minusSeconds(600), now.plusSeconds(600)),
+                stage("PEER_EVALUATION", now.plusSeconds(900), now.plusSeconds(7200))))).put(campaign).then(), 422,
+                "CAMPAIGN_STAGE_IN_PAST");
+        secretary(branch).header("If-Match", etag(0)).body(Map.of("title", "年度评议", "stages", List.of(
+                stage("REPORTING", now.minusSeconds(600), now.plusSeconds(600)),
+                stage("PEER_EVALUATION", now.plusSeconds(1200), now.plusSeconds(7200))))).put(campaign).then()
+                .statusCode(200).body("stages[1].state", equalTo("OPEN"));
     }
 }

@@ -66,6 +66,19 @@ class StarHonoursTest {
                 .body("items[0].level", equalTo("BRANCH")).body("items[0].levelLabel", equalTo("支部"))
                 .body("items[0].awardedBy", equalTo(unitName)).body("items[0].year", equalTo(2026))
                 .body("items[0].campaignId", equalTo(campaign.toString()));
+        // it stands as the campaign decided: the secretary neither changes nor deletes it
+        String honour = first.api().get("/v1/people/" + first.personId() + "/honours").then().extract()
+                .path("items[0].id");
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> secretary = () ->
+                cn.zhibu.testing.Api.as("star-honour-secretary", cn.zhibu.platform.security.Roles.SECRETARY,
+                        UUID.fromString(branch));
+        secretary.get().delete("/v1/honours/" + honour).then().statusCode(409)
+                .body("code", equalTo("HONOUR_FROM_CAMPAIGN"));
+        secretary.get().header("If-Match", "\"0\"").body(java.util.Map.of("title", "改", "level", "DISTRICT",
+                "year", 2025, "awardedBy", "某单位")).put("/v1/honours/" + honour).then().statusCode(409)
+                .body("code", equalTo("HONOUR_FROM_CAMPAIGN"));
+        assertEquals(2, Sql.count("select count(*) from honour where campaign_id = ?1 and title = '2026年度“组工之星”'",
+                campaign));
     }
 
     /** A closed star selection of the branch. */

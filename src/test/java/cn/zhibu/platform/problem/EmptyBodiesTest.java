@@ -82,7 +82,7 @@ class EmptyBodiesTest {
         while (parameter.find()) {
             String name = parameter.group(1);
             String value = name.equals("week") ? "2026-W10" : name.equals("date") ? "2026-03-02"
-                    : UUID.randomUUID().toString();
+                    : name.equals("stage") ? "PEER_EVALUATION" : UUID.randomUUID().toString();
             parameter.appendReplacement(out, value);
         }
         return parameter.appendTail(out).toString();

@@ -32,8 +32,8 @@ public class CandidatesResource {
             description = "For those who may read the campaign unit's annual cycle (and members of its subtree). Per "
                     + "nominee: how nominated, their self-evaluation and deeds, and the year's record (points, the "
                     + "band they earn for reference, lectures delivered, attendance, study hours) as one input among "
-                    + "others the committee weighs, never a verdict or a ranking; and whether the eligibility rules "
-                    + "hold.")
+                    + "others the committee weighs, never a verdict or a ranking; and, for managers only, whether the "
+                    + "eligibility rules hold.")
     @APIResponseSchema(value = DecisionViews.Candidates.class, responseCode = "200",
             responseDescription = "The candidates, in the order nominated")
     public DecisionViews.Candidates list(@Parameter(ref = "Id") @PathParam("id") UUID id) {

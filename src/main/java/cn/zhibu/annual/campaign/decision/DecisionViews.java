@@ -75,7 +75,7 @@ public final class DecisionViews {
     @Schema(name = "CandidateYearRecord", description = "The candidate's record of the campaign's year, as one input "
             + "among others that the committee weighs: never a verdict, and nobody is ranked by it.")
     public record YearRecord(
-            @Schema(minimum = "2000", maximum = "9999") int year,
+            @Schema(minimum = "2000", maximum = "2100") int year,
             @Schema(description = "Points of the year (积分), from the ledger: one input among others",
                     minimum = "-1000000000", maximum = "1000000000") long points,
             @Schema(description = "The rating band (评定档次) those points earn under the campaign unit's bands, for "
@@ -107,7 +107,8 @@ public final class DecisionViews {
             @Schema(maxLength = 2000, pattern = Patterns.LONG_TEXT, nullable = true) String selfEvaluation,
             @Schema(maxLength = 5000, pattern = Patterns.LONG_TEXT, nullable = true) String deeds,
             @Schema(description = "The year's record: one input among others, never a verdict") YearRecord record,
-            Eligibility eligibility) {
+            @Schema(description = "Whether the eligibility rules hold: for those who manage the campaign only (null "
+                    + "for everyone else)", nullable = true) Eligibility eligibility) {
     }
 
     @Schema(name = "CandidateList", description = "A campaign's candidates, in the order they were nominated (a "

@@ -139,12 +139,15 @@ public class NominationService {
         });
         Map<UUID, String> names = gate.names("person", people);
         Map<UUID, String> unitNames = gate.names("org_unit", units);
+        // which rule a candidate fails (a disciplinary record among them) is the committee's to know, not every member's
+        boolean manager = gate.manages(campaign);
         List<DecisionViews.CandidateCard> cards = nominations.stream().map(n -> {
-            List<DecisionViews.EligibilityRule> failed = records.failed(n.personId, campaign.unitId, campaign.year);
+            List<DecisionViews.EligibilityRule> failed = manager
+                    ? records.failed(n.personId, campaign.unitId, campaign.year) : null;
             return new DecisionViews.CandidateCard(n.id, n.personId, names.get(n.personId), nominatedBy(n),
                     n.nominatedByUnitId, unitNames.get(n.nominatedByUnitId), n.selfEvaluation, n.deeds,
                     records.record(n.personId, campaign.unitId, campaign.year),
-                    new DecisionViews.Eligibility(failed.isEmpty(), failed));
+                    manager ? new DecisionViews.Eligibility(failed.isEmpty(), failed) : null);
         }).toList();
         return new DecisionViews.Candidates(campaignId, cards);
     }

@@ -78,9 +78,11 @@ class StarSelectionApiTest {
                 .body("items[0].record.points", equalTo(0)).body("items[0].record.ratingBand", equalTo("合格"))
                 .body("items[0].record.attendance.expected", equalTo(0))
                 .body("items[0].record.studyHours.required", notNullValue())
-                .body("items[0].eligibility.eligible", equalTo(true))
+                .body("items[0].eligibility", nullValue())
                 .body("items[2].nominatedBy", equalTo("UNIT")).extract().asString();
         seenByStar.add(cards);
+        secretary.get().get(path + "/candidates").then().statusCode(200)
+                .body("items[0].eligibility.eligible", equalTo(true));
 
         // decisions: SELECTED within the quota of one; over it, nothing stored
         rows.open(campaign, StageKind.DECISION);
@@ -213,9 +215,11 @@ class StarSelectionApiTest {
         problem(secretary.get().body(Map.of("personId", colleague.personId(), "nominatedByUnitId", branch)).post(path).then(),
                 422, "NOMINEE_DISCIPLINED");
         assertEquals(1, Sql.count("select count(*) from campaign_ratee where campaign_id = ?1", campaign.toString()));
-        // a card shows the rule a nominee fails now
+        // a card shows the committee the rule a nominee fails now, and members nothing of it
         Discipline.record(member.personId(), branch);
         member.api().get("/v1/campaigns/" + campaign + "/candidates").then().statusCode(200)
+                .body("items[0].eligibility", nullValue());
+        secretary.get().get("/v1/campaigns/" + campaign + "/candidates").then().statusCode(200)
                 .body("items[0].eligibility.eligible", equalTo(false))
                 .body("items[0].eligibility.failedRules", equalTo(List.of("NO_DISCIPLINE_IN_YEAR")));
 
