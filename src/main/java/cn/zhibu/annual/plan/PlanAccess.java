@@ -56,7 +56,8 @@ public class PlanAccess {
     public void reviewer(UUID planId) {
         PlanLists.Parties parties = readable(planId);
         UUID above = parties.parentId() != null ? parties.parentId() : parties.unitId();
-        if (!access.allows(Action.ANNUAL_MANAGE, above)) {
+        // nobody approves their own plan, even where they also manage the unit above
+        if (!access.allows(Action.ANNUAL_MANAGE, above) || owns(parties.ownerId())) {
             throw new ProblemException(PlanProblem.ANNUAL_PLAN_NOT_REVIEWER);
         }
     }

@@ -2,6 +2,7 @@ package cn.zhibu.annual.pledge;
 
 import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.http.IfMatch;
+import cn.zhibu.platform.problem.ProblemCode;
 import cn.zhibu.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -97,6 +98,10 @@ public class PledgeReviewsResource {
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PledgeViews.Comment request) {
         guard.managed(id);
+        if (guard.isCaller(personId)) {
+            // a secretary's own pledge is reviewed by another of the branch's managers
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
         PledgeViews.Review review = reviews.comment(id, personId, IfMatch.parse(ifMatch), request.comment(),
                 token.getSubject());
         return EntityTags.changed(review, review.version());

@@ -53,6 +53,18 @@ class PlanReviewAuthorizationApiTest {
                 .post(review(root)).then().statusCode(200);
         problem(Api.as("plan-root-member", Roles.MEMBER, UUID.fromString(root)).body(Map.of("decision", "APPROVED"))
                 .post(review(root)).then(), 403, "ANNUAL_PLAN_NOT_REVIEWER");
+        // nobody approves their own plan: the secretary of a root branch, on its committee, has another review it
+        StudyFixtures.Member secretary = StudyFixtures.member(root);
+        StudyFixtures.grant(secretary, Roles.SECRETARY, root);
+        PlanFixtures.committee(root, secretary.personId());
+        String own = secretary.api().body(planBody(root, 2099, secretary.personId())).post("/v1/annual-plans").then()
+                .statusCode(201).extract().path("id");
+        PlanFixtures.submitted(own);
+        problem(secretary.api().body(Map.of("decision", "APPROVED")).post("/v1/annual-plans/" + own + "/review")
+                .then(), 403, "ANNUAL_PLAN_NOT_REVIEWER");
+        Api.as("plan-root-other-secretary", Roles.SECRETARY, UUID.fromString(root))
+                .body(Map.of("decision", "APPROVED")).post("/v1/annual-plans/" + own + "/review").then()
+                .statusCode(200);
     }
 
     @Test

@@ -61,9 +61,19 @@ class PledgeReviewsApiTest {
                 .body("personName", equalTo(nameOf(member.personId())));
         assertEquals(new PledgeRecords.Review(true, "认真践诺，表现突出。"),
                 records.reviewOf(UUID.fromString(member.personId()), 2025));
+        // a secretary who signed the pledge too has another manager comment on their own review
+        StudyFixtures.grant(colleague, cn.zhibu.platform.security.Roles.SECRETARY, branch);
+        String own = "/v1/pledges/" + id + "/reviews/" + colleague.personId();
+        colleague.api().post("/v1/pledges/" + id + "/signatures").then().statusCode(201);
+        colleague.api().body(assessment(3)).put(own + "/self-assessment").then().statusCode(200);
+        problem(colleague.api().header("If-Match", etag(0)).body(Map.of("comment", "自评属实。")).put(own + "/comment")
+                .then(), 403, "FORBIDDEN");
+        secretary(branch).header("If-Match", etag(0)).body(Map.of("comment", "属实。")).put(own + "/comment").then()
+                .statusCode(200);
         // another member sees neither the review nor the member's pledges
-        problem(colleague.api().get(review).then(), 403, "FORBIDDEN");
-        problem(colleague.api().get("/v1/people/" + member.personId() + "/pledges").then(), 403, "FORBIDDEN");
+        StudyFixtures.Member plain = StudyFixtures.member(branch);
+        problem(plain.api().get(review).then(), 403, "FORBIDDEN");
+        problem(plain.api().get("/v1/people/" + member.personId() + "/pledges").then(), 403, "FORBIDDEN");
         // the member's pledges by year: the one signed and reviewed, and this year's of the branch unsigned
         pledgeId(branch, 2026);
         member.api().get("/v1/people/" + member.personId() + "/pledges").then().statusCode(200)

@@ -88,6 +88,10 @@ public class ObjectionService {
         if (campaign.state != CampaignState.OPEN) {
             throw new ProblemException(DecisionProblem.OBJECTION_ANSWER_CLOSED);
         }
+        if (objection.personId.equals(gate.personOrNull())) {
+            // a candidate on the committee never answers an objection to themself
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
         precondition.check(objection.version);
         Instant now = calendar.now();
         objection.answer = request.answer().strip();

@@ -300,6 +300,26 @@ class StarSelectionApiTest {
                 + "and answer is null", campaign.toString()));
     }
 
+    @Test
+    void aCandidateOnTheCommitteeNeverAnswersAnObjectionToThemself() {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        StudyFixtures.Member candidate = StudyFixtures.member(branch);
+        StudyFixtures.Member objector = StudyFixtures.member(branch);
+        StudyFixtures.grant(candidate, Roles.SECRETARY, branch);
+        UUID campaign = rows.create(UUID.fromString(branch), CampaignType.STAR_SELECTION, 1, null,
+                StageKind.PUBLICITY);
+        rows.nominate(campaign, UUID.fromString(candidate.personId()), UUID.fromString(branch));
+        UUID objection = rows.object(campaign, UUID.fromString(candidate.personId()),
+                UUID.fromString(objector.personId()));
+        String answer = "/v1/campaigns/" + campaign + "/objections/" + objection + "/answer";
+        problem(candidate.api().header("If-Match", "\"0\"").body(Map.of("answer", "不属实。")).put(answer).then(), 403,
+                "FORBIDDEN");
+        assertEquals(1, Sql.count("select count(*) from campaign_objection where id = ?1 and answer is null",
+                objection.toString()));
+        Api.as("objection-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("If-Match", "\"0\"")
+                .body(Map.of("answer", "经核实，不影响评选。")).put(answer).then().statusCode(200);
+    }
+
     /** Closes the campaign through the engine's endpoint, naming its current version. */
     private static ValidatableResponse closing(Supplier<RequestSpecification> as, String path) {
         String etag = as.get().get(path).then().statusCode(200).extract().header("ETag");
