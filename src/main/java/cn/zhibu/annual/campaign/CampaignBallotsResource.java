@@ -138,7 +138,8 @@ public class CampaignBallotsResource {
             description = "Per ratee the count of each grade of the peer evaluation and its raters (counts only from "
                     + "zhibu.campaigns.min-raters raters on), and each ballot-taking stage's participation. Managers "
                     + "see the counts once rating is over (the committee weighs them), participation only before; "
-                    + "members once the campaign is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).")
+                    + "members once the campaign is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before), of a member "
+                    + "appraisal their own row only.")
     @APIResponseSchema(value = CampaignBallotViews.Results.class, responseCode = "200",
             responseDescription = "The results")
     @APIResponse(ref = "Conflict", responseCode = "409")

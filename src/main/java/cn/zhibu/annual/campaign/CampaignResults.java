@@ -62,7 +62,8 @@ public class CampaignResults {
 
     /**
      * The results of a campaign as {@code viewer} sees them: a manager at any time (while a ballot-taking stage is
-     * open, participation only), anyone else once it is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before).
+     * open, participation only), anyone else once it is CLOSED (409 CAMPAIGN_RESULTS_NOT_PUBLISHED before); of a
+     * member appraisal, a member sees their own row only.
      */
     @Transactional
     public CampaignBallotViews.Results published(UUID campaignId, UUID viewer, boolean manager) {
@@ -74,6 +75,12 @@ public class CampaignResults {
                     campaign.state.name());
         }
         CampaignBallotViews.Results results = of(campaign, viewer, manager);
+        if (!manager && campaign.type == CampaignType.MEMBER_APPRAISAL) {
+            // 民主评议党员 rates every member: each sees how their peers rated them, not how they rated the others
+            results = new CampaignBallotViews.Results(results.campaignId(), results.state(), results.minRaters(),
+                    results.participation(), results.ratees().stream()
+                            .filter(ratee -> ratee.personId().equals(viewer)).toList());
+        }
         if (rating(campaign)) {
             // a manager polling live counts could read each new ballot's grade off them, and so who cast it
             results = new CampaignBallotViews.Results(results.campaignId(), results.state(), results.minRaters(),

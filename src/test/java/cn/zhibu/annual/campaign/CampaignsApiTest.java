@@ -175,10 +175,14 @@ class CampaignsApiTest {
                     .put(campaign + "/decisions/" + ratee).then().statusCode(200);
         }
         secretary(branch).header("If-Match", etag(1)).post(campaign + "/closing").then().statusCode(200);
-        as(p.get(0), branch).get(campaign + "/results").then().statusCode(200)
-                .body("ratees[0].selfGrade", equalTo("好"));
-        as(p.get(1), branch).get(campaign + "/results").then().statusCode(200)
-                .body("ratees[0].selfGrade", nullValue()).body("ratees[0].aggregates[0].raters", equalTo(3));
+        // each member sees how their peers rated them, and nobody else's row
+        as(p.get(0), branch).get(campaign + "/results").then().statusCode(200).body("ratees", hasSize(1))
+                .body("ratees[0].personId", equalTo(p.get(0))).body("ratees[0].selfGrade", equalTo("好"))
+                .body("ratees[0].aggregates[0].raters", equalTo(3));
+        as(p.get(1), branch).get(campaign + "/results").then().statusCode(200).body("ratees", hasSize(1))
+                .body("ratees[0].personId", equalTo(p.get(1))).body("ratees[0].selfGrade", nullValue())
+                .body("ratees[0].aggregates[0].enoughRaters", equalTo(false));
+        secretary(branch).get(campaign + "/results").then().statusCode(200).body("ratees", hasSize(4));
     }
 
     @Test
