@@ -129,7 +129,8 @@ public class CampaignBallotsResource {
     public CampaignBallotViews.Ballots mine(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         readable(id);
         return access.personId().map(person -> new CampaignBallotViews.Ballots(ballots.mine(id, person,
-                unit -> actsFor(person, unit)))).orElseGet(() -> new CampaignBallotViews.Ballots(java.util.List.of()));
+                unit -> raters.speaksFor(person, unit))))
+                .orElseGet(() -> new CampaignBallotViews.Ballots(java.util.List.of()));
     }
 
     @GET
@@ -153,12 +154,7 @@ public class CampaignBallotsResource {
     private CampaignBallots.Rater rater(UUID unitId) {
         UUID person = person();
         return unitId == null ? CampaignBallots.Rater.person(person)
-                : new CampaignBallots.Rater(person, unitId, actsFor(person, unitId));
-    }
-
-    /** Whether the person may vote for the unit: its own secretary, org admin or group leader. */
-    private boolean actsFor(UUID person, UUID unitId) {
-        return raters.speaksFor(person, unitId);
+                : new CampaignBallots.Rater(person, unitId, raters.speaksFor(person, unitId));
     }
 
     private UUID person() {

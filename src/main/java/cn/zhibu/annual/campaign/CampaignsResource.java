@@ -99,7 +99,7 @@ public class CampaignsResource {
                 .orElseThrow(() -> new ProblemException(ProblemCode.INVALID_PARAMETER, "unitId",
                         "00000000-0000-0000-0000-000000000000"));
         access.require(Action.ANNUAL_READ, unit);
-        Integer inYear = year(year);
+        Integer inYear = QueryParams.year("year", year).orElse(null);
         Page<CampaignViews.Summary> page = campaigns.list(unit, inYear,
                 pagination.request(limit, cursor, "campaigns?unit=" + unit + "&year=" + inYear));
         return new CampaignViews.Page(page.items(), page.nextCursor());
@@ -164,16 +164,6 @@ public class CampaignsResource {
         managed(id);
         CampaignViews.View view = campaigns.close(id, IfMatch.parse(ifMatch));
         return EntityTags.changed(view, view.version());
-    }
-
-    private static Integer year(String year) {
-        if (year == null || year.isBlank()) {
-            return null;
-        }
-        if (!year.matches("^[0-9]{4}$") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
-            throw new ProblemException(ProblemCode.INVALID_PARAMETER, "year", "2026");
-        }
-        return Integer.parseInt(year);
     }
 
     /** The campaign's unit, if the caller may see its annual cycle; otherwise not found. */

@@ -1,9 +1,8 @@
 package cn.zhibu.annual.honour;
 
+import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.paging.Page;
 import cn.zhibu.platform.paging.Pagination;
-import cn.zhibu.platform.problem.ProblemCode;
-import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
@@ -51,20 +50,9 @@ public class UnitHonoursResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         access.require(Action.ANNUAL_READ, id);
-        Integer which = year(year);
+        Integer which = QueryParams.year("year", year).orElse(null);
         Page<HonourViews.View> page = honours.ofUnit(id, which,
                 pagination.request(limit, cursor, "unit-honours?unit=" + id + "&year=" + which));
         return new HonourViews.Page(page.items(), page.nextCursor());
-    }
-
-    /** The year of a query, if any: 2000 to 2100. */
-    static Integer year(String year) {
-        if (year == null || year.isEmpty()) {
-            return null;
-        }
-        if (year.matches("^[0-9]{4}$") && Integer.parseInt(year) >= 2000 && Integer.parseInt(year) <= 2100) {
-            return Integer.parseInt(year);
-        }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "year", "2000-2100");
     }
 }

@@ -96,7 +96,7 @@ public class PledgesResource {
         UUID unit = QueryParams.uuid("unitId", unitId).orElseThrow(() -> new ProblemException(
                 ProblemCode.INVALID_PARAMETER, "unitId", "00000000-0000-0000-0000-000000000000"));
         access.require(Action.ANNUAL_READ, unit);
-        Integer which = year(year);
+        Integer which = QueryParams.year("year", year).orElse(null);
         Page<PledgeViews.View> page = pledges.list(unit, which,
                 pagination.request(limit, cursor, "pledges?unit=" + unit + "&year=" + which));
         return new PledgeViews.Page(page.items(), page.nextCursor());
@@ -172,16 +172,5 @@ public class PledgesResource {
         Page<PledgeViews.Signer> page = signatures.signers(id,
                 pagination.request(limit, cursor, "pledge-signatures?pledge=" + id));
         return new PledgeViews.SignerPage(page.items(), page.nextCursor());
-    }
-
-    /** The year of a query, if any: 2000 to 2100. */
-    static Integer year(String year) {
-        if (year == null || year.isEmpty()) {
-            return null;
-        }
-        if (year.matches("^[0-9]{4}$") && Integer.parseInt(year) >= 2000 && Integer.parseInt(year) <= 2100) {
-            return Integer.parseInt(year);
-        }
-        throw new ProblemException(ProblemCode.INVALID_PARAMETER, "year", "2000-2100");
     }
 }

@@ -53,6 +53,17 @@ public final class QueryParams {
         throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "true, false");
     }
 
+    /** A year of the branch's records (2000 to 2100), if given: 400 INVALID_PARAMETER otherwise. */
+    public static Optional<Integer> year(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.matches("^[0-9]{4}$") && Integer.parseInt(value) >= 2000 && Integer.parseInt(value) <= 2100) {
+            return Optional.of(Integer.parseInt(value));
+        }
+        throw new ProblemException(ProblemCode.INVALID_PARAMETER, name, "2000-2100");
+    }
+
     private static final java.util.regex.Pattern UUID_TEXT =
             java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
