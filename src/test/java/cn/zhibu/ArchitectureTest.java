@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     private static final String[] CAPABILITIES = {
         "cn.zhibu.org..", "cn.zhibu.identity..", "cn.zhibu.study..", "cn.zhibu.points..",
-        "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual.."};
+        "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual..",
+        "cn.zhibu.privacy.."};
 
     static final ArchRule platformUsesNoCapability = noClasses().that().resideInAPackage("cn.zhibu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
@@ -50,6 +51,14 @@ class ArchitectureTest {
             .resideInAnyPackage("cn.zhibu.org..", "cn.zhibu.study..", "cn.zhibu.points..", "cn.zhibu.leaderboard..",
                     "cn.zhibu.lecture..", "cn.zhibu.integrity..")
             .should().dependOnClassesThat().resideInAPackage("cn.zhibu.annual..").allowEmptyShould(true);
+
+    /**
+     * A member's own data and the retention purge read and erase the records of every capability (by their tables):
+     * they stand above all of them, and nothing uses them.
+     */
+    static final ArchRule nothingUsesPrivacy = noClasses().that().resideOutsideOfPackages("cn.zhibu.privacy..",
+            "cn.zhibu.demo..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.privacy..")
+            .allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
             .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
@@ -99,7 +108,7 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, studyLecturesAndLeaderboardsStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, studyLecturesAndLeaderboardsStayApart,
                 pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);

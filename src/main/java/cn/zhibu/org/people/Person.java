@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Someone the branch works with: a party member, a probationary member, an activist or not a member. */
@@ -48,4 +49,8 @@ public class Person extends VersionedEntity {
 
     @Column(name = "left_on")
     public LocalDate leftOn;
+
+    /** When the retention purge erased this person who left: contact fields cleared, name 已离开成员. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }
