@@ -58,13 +58,14 @@ class DemoLoader {
     private final IntegrityDemoData integrity;
     private final CalendarDemoData calendar;
     private final AnnualDemoData annual;
+    private final SecondBranchDemoData secondBranch;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
             LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
-            CalendarDemoData calendar, AnnualDemoData annual) {
+            CalendarDemoData calendar, AnnualDemoData annual, SecondBranchDemoData secondBranch) {
         this.demo = demo;
         this.org = org;
         this.people = people;
@@ -84,6 +85,7 @@ class DemoLoader {
         this.integrity = integrity;
         this.calendar = calendar;
         this.annual = annual;
+        this.secondBranch = secondBranch;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -97,6 +99,7 @@ class DemoLoader {
         memberFiles.load();
         study.load();
         quizzes.load();
+        secondBranch.load();
         leaderboards.load();
         lectures.load();
         sessions.load();

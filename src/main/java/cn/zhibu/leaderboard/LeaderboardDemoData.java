@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Demo data ({@code zhibu.demo=true}): the demo branch's boards fill themselves from the demo ledger (the
  * standings follow every credit); here one demo member, {@code DEMO-1030}, chooses to appear as 匿名, so the
- * boards show how anonymous people still count, and the branch's last three weeks are published with their
- * proposed study leaders confirmed. Added once.
+ * boards show how anonymous people still count; the branch has chosen to publish named boards (the default shows
+ * each member their own standing), and its last three weeks are published with their proposed study leaders
+ * confirmed. Added once.
  */
 @ApplicationScoped
 public class LeaderboardDemoData {
@@ -29,10 +30,12 @@ public class LeaderboardDemoData {
     private final StudyLeaders leaders;
     private final Pagination pagination;
     private final BusinessCalendar calendar;
+    private final BoardVisibility visibility;
 
     LeaderboardDemoData(EntityManager em, PublishedWeeks weeks, StudyLeaders leaders, Pagination pagination,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, BoardVisibility visibility) {
         this.em = em;
+        this.visibility = visibility;
         this.weeks = weeks;
         this.leaders = leaders;
         this.pagination = pagination;
@@ -55,10 +58,16 @@ public class LeaderboardDemoData {
             return;
         }
         UUID unit = (UUID) branch.get(0);
+        if (!unit.equals(visibility.find(unit).chosenBy())) {
+            visibility.choose(unit, null, new VisibilityViews.Change(VisibilityViews.PersonBoards.PUBLISHED,
+                    VisibilityViews.UnitBoards.PUBLISHED, true), BY);
+            LOG.info("Demo data: the demo branch publishes named boards (the default shows each member their own)");
+        }
         int published = 0;
         for (IsoWeek week = calendar.currentWeek().previous().previous().previous(); week.compareTo(
                 calendar.currentWeek()) < 0; week = week.next()) {
-            boolean made = weeks.publish(unit, week, BY, pagination.request(null, null, "demo")).created();
+            boolean made = weeks.publish(unit, week, BY, pagination.request(null, null, "demo"), Seen.EVERYTHING)
+                    .created();
             List<UUID> proposed = leaders.week(unit, week).items().stream()
                     .filter(l -> l.state() == StudyLeaderViews.State.PROPOSED).map(StudyLeaderViews.Leader::personId)
                     .toList();

@@ -19,7 +19,15 @@ public enum LeaderboardProblem implements ProblemKind {
     /** A week's study leaders are confirmed once. */
     STUDY_LEADERS_CONFIRMED(409),
     /** A study leader is a participant of that week on the unit's board. */
-    STUDY_LEADER_NOT_ELIGIBLE(422);
+    STUDY_LEADER_NOT_ELIGIBLE(422),
+    /** The unit's boards of people are off (its board visibility). */
+    LEADERBOARD_PEOPLE_OFF(404),
+    /** The unit's boards of units and its study leaders are off (its board visibility). */
+    LEADERBOARD_UNITS_OFF(404),
+    /** Units are ranked by participation (a usage rate) only where the unit chose that metric. */
+    LEADERBOARD_METRIC_NOT_CHOSEN(422),
+    /** What boards show is chosen by a branch or a committee; the units below them follow it. */
+    BOARD_VISIBILITY_NOT_A_BRANCH(422);
 
     private final int status;
 

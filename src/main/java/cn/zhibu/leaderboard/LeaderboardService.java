@@ -34,6 +34,8 @@ import java.util.UUID;
 public class LeaderboardService {
 
     static final String ANONYMOUS = "匿名";
+    /** The name of a person erased after leaving (by the retention purge): kept on snapshots as this. */
+    static final String LEFT = "已离开成员";
     /** Past this many cached units boards or headcounts, the expired ones are dropped. */
     private static final int CACHED_MOST = 1_000;
 
@@ -82,45 +84,59 @@ public class LeaderboardService {
     record Unit(UUID id, String kind, UUID parentId) {
     }
 
-    /** One page of the unit's people for the week, best first. */
+    /** One page of the unit's people for the week, best first, as the caller may see them. */
     @Transactional
-    public LeaderboardViews.PeopleBoard people(UUID unitId, IsoWeek week, PageRequest page) {
+    public LeaderboardViews.PeopleBoard people(UUID unitId, IsoWeek week, PageRequest page, Seen seen) {
         snapshot();
         Ranks ranks = ranks(unitId, week);
-        List<Tuple> rows = peopleRows(unit(unitId), week, page.after().orElse(null), page.fetchSize());
+        List<Tuple> rows = seen.listsAnyone()
+                ? peopleRows(unit(unitId), week, page.after().orElse(null), page.fetchSize(), seen.onlyPerson())
+                : List.of();
         Page<PersonRow> result = page.page(rows,
                 r -> List.of(String.valueOf(Rows.integer(r, "points")), Rows.instant(r, "reached_at").toString(),
                         Rows.uuid(r, "person_id").toString()),
-                r -> row(r, ranks));
-        return new LeaderboardViews.PeopleBoard(unitId, week.toString(), ranks.participants(), result.items(),
-                result.nextCursor());
+                r -> row(r, ranks, seen));
+        return new LeaderboardViews.PeopleBoard(unitId, week.toString(), seen.people(), ranks.participants(),
+                result.items(), result.nextCursor());
     }
 
-    /** Every participant of the unit's board for the week, best first (for exports). */
+    /** Every participant of the unit's board for the week the caller may see, best first (for exports). */
     @Transactional
-    public List<PersonRow> everyone(UUID unitId, IsoWeek week) {
+    public List<PersonRow> everyone(UUID unitId, IsoWeek week, Seen seen) {
         snapshot();
         Ranks ranks = ranks(unitId, week);
-        return peopleRows(unit(unitId), week, null, null).stream().map(r -> row(r, ranks)).toList();
+        if (!seen.listsAnyone()) {
+            return List.of();
+        }
+        return peopleRows(unit(unitId), week, null, null, seen.onlyPerson()).stream().map(r -> row(r, ranks, seen))
+                .toList();
     }
 
-    private static PersonRow row(Tuple r, Ranks ranks) {
+    private static PersonRow row(Tuple r, Ranks ranks, Seen seen) {
         int points = Rows.integer(r, "points");
-        boolean anonymous = Rows.bool(r, "anonymous");
-        return new PersonRow(ranks.rankOf(points), anonymous ? null : Rows.uuid(r, "person_id"),
+        UUID person = Rows.uuid(r, "person_id");
+        boolean anonymous = seen.anonymous(Rows.bool(r, "anonymous"), person, Rows.uuid(r, "branch_id"));
+        return new PersonRow(ranks.rankOf(points), anonymous ? null : person,
                 anonymous ? ANONYMOUS : Rows.string(r, "name"), points);
     }
 
-    /** The board's rows after a position (points, reached at, person id), best first; all when no limit. */
-    private List<Tuple> peopleRows(Unit unit, IsoWeek week, List<String> after, Integer limit) {
+    /**
+     * The board's rows after a position (points, reached at, person id), best first; all when no limit; only one
+     * person's when {@code only} is given.
+     */
+    private List<Tuple> peopleRows(Unit unit, IsoWeek week, List<String> after, Integer limit, UUID only) {
         StringBuilder sql = new StringBuilder("""
                 select s.person_id as person_id, p.name as name, s.points as points, s.reached_at as reached_at,
-                    coalesce(f.anonymous, false) as anonymous
+                    s.branch_id as branch_id, coalesce(f.anonymous, false) as anonymous
                 from week_score s join person p on p.id = s.person_id
                 left join leaderboard_preference f on f.person_id = s.person_id
                 where s.iso_week = :week and s.entries > 0""");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("week", week.toString());
+        if (only != null) {
+            sql.append(" and s.person_id = :only");
+            parameters.put("only", only);
+        }
         switch (unit.kind()) {
             case "BRANCH" -> sql.append(" and s.branch_id = :unit");
             case "PARTY_GROUP", "DEPARTMENT" -> {
@@ -148,7 +164,8 @@ public class LeaderboardService {
 
     /** Where the person stands on the unit's board for the week, and their unit among its siblings. */
     @Transactional
-    public LeaderboardViews.Me me(UUID personId, UUID unitId, IsoWeek week, Metric metric) {
+    public LeaderboardViews.Me me(UUID personId, UUID unitId, IsoWeek week, Metric metric,
+            BoardVisibility.Shown shown) {
         snapshot();
         List<Tuple> own = em.createNativeQuery("select points as points, entries as entries, "
                 + "cast(unit_ids as text) as unit_ids from week_score "
@@ -175,13 +192,18 @@ public class LeaderboardService {
         double percentile = ranks.participants() == 0 ? 0
                 : Math.round(1000.0 * below / ranks.participants()) / 10.0;
         UnitRow mine = null;
-        for (UnitRow row : recentUnits(unitId, week, metric).items()) {
-            if (myUnits.contains(row.unitId())) {
-                mine = row;
+        if (shown.unitsPublished()) {
+            for (UnitRow row : recentUnits(unitId, week, metric).items()) {
+                if (myUnits.contains(row.unitId())) {
+                    mine = row.shownFor(metric);
+                }
             }
         }
-        return new LeaderboardViews.Me(unitId, week.toString(), personId, points, ranks.rankOf(points),
-                ranks.participants(), above == null ? null : above - points, percentile, mine);
+        boolean ranked = shown.personBoards() != VisibilityViews.PersonBoards.OFF;
+        boolean published = shown.peoplePublished();
+        return new LeaderboardViews.Me(unitId, week.toString(), personId, shown.personBoards(), points,
+                ranked ? ranks.rankOf(points) : null, ranked ? ranks.participants() : null,
+                published && above != null ? above - points : null, published ? percentile : null, mine);
     }
 
     /** The unit's child units for the week, ranked by the metric. */
@@ -189,7 +211,9 @@ public class LeaderboardService {
     public LeaderboardViews.UnitsBoard unitsBoard(UUID unitId, IsoWeek week, Metric metric) {
         snapshot();
         unit(unitId);
-        return units(unitId, week, metric);
+        LeaderboardViews.UnitsBoard board = units(unitId, week, metric);
+        return new LeaderboardViews.UnitsBoard(unitId, board.isoWeek(), metric, board.minimumSize(),
+                board.items().stream().map(u -> u.shownFor(metric)).toList());
     }
 
     /**

@@ -19,10 +19,14 @@ public final class LeaderboardViews {
     @Schema(name = "PeopleBoard", description = "One page of a unit's people for an ISO week, best first. Ranks are "
             + "competition ranks (1, 2, 2, 4): equal totals share a rank; inside a tie, whoever reached the total "
             + "first comes first, then by person id. Only people with a counted entry that week (participants) "
-            + "are listed; everyone else shares the rank after the last participant with 0 points.")
+            + "are listed; everyone else shares the rank after the last participant with 0 points. What it lists "
+            + "follows the unit's board visibility (see PersonBoards): every participant where person boards are "
+            + "PUBLISHED, only the caller's own row where they are SELF_ONLY.")
     public record PeopleBoard(
             UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
+            @Schema(description = "What the unit's person boards show (PUBLISHED or SELF_ONLY)", required = true)
+            VisibilityViews.PersonBoards visibility,
             @Schema(description = "People with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
                     format = "int64") long participants,
             @Schema(description = "This page's rows", maxItems = 100, required = true) List<PersonRow> items,
@@ -42,29 +46,40 @@ public final class LeaderboardViews {
     }
 
     @Schema(name = "MyStanding", description = "Where the caller stands on a unit's board this week (or the week "
-            + "asked), and their unit among its siblings: one cheap call for every app open.")
+            + "asked), and their unit among its siblings: one cheap call for every app open. What it shows follows "
+            + "the unit's board visibility (see PersonBoards and UnitBoards): the gap to the rank above and the "
+            + "percentile only where person boards are PUBLISHED, the rank and participants unless they are OFF, "
+            + "the caller's unit unless unit boards are OFF.")
     public record Me(
             UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
             UUID personId,
+            @Schema(description = "What the unit's person boards show", required = true)
+            VisibilityViews.PersonBoards visibility,
             @Schema(description = "The caller's points that week", minimum = POINTS_MIN, maximum = POINTS_MAX,
                     format = "int32") int points,
-            @Schema(description = "Competition rank: 1 + the number of people with more points",
-                    minimum = "1", maximum = COUNT_MAX, format = "int64") long rank,
-            @Schema(description = "People with a counted entry that week", minimum = "0", maximum = COUNT_MAX,
-                    format = "int64") long participants,
-            @Schema(description = "Points needed to reach the rank above; null at rank 1", minimum = "1",
-                    maximum = POINTS_MAX, format = "int32", nullable = true) Integer gapToRankAbove,
-            @Schema(description = "Share of the participants with fewer points, in percent (0 to 100)",
-                    minimum = "0", maximum = "100", format = "double") double percentile,
+            @Schema(description = "Competition rank: 1 + the number of people with more points; null where person "
+                    + "boards are OFF", minimum = "1", maximum = COUNT_MAX, format = "int64", nullable = true,
+                    required = true) Long rank,
+            @Schema(description = "People with a counted entry that week; null where person boards are OFF",
+                    minimum = "0", maximum = COUNT_MAX, format = "int64", nullable = true, required = true)
+            Long participants,
+            @Schema(description = "Points needed to reach the rank above; null at rank 1 and unless person boards "
+                    + "are PUBLISHED", minimum = "1", maximum = POINTS_MAX, format = "int32", nullable = true,
+                    required = true) Integer gapToRankAbove,
+            @Schema(description = "Share of the participants with fewer points, in percent (0 to 100); null unless "
+                    + "person boards are PUBLISHED", minimum = "0", maximum = "100", format = "double",
+                    nullable = true, required = true) Double percentile,
             @Schema(description = "The caller's unit one level below the board's unit (their party group or "
                     + "department on a branch's board, their branch or committee on a committee's board) and its "
-                    + "rank among its siblings; null when there is none", nullable = true) UnitRow myUnit) {
+                    + "rank among its siblings; null when there is none or unit boards are OFF", nullable = true)
+            UnitRow myUnit) {
     }
 
     @Schema(name = "UnitsBoard", description = "The child units of a unit for an ISO week, ranked by a metric: "
             + "POINTS_PER_MEMBER (total / members), PARTICIPATION (participants / members) or TOTAL. Units with "
-            + "fewer members than the minimum size are listed after the ranked ones, marked and without a rank.")
+            + "fewer members than the minimum size are listed after the ranked ones, marked and without a rank. "
+            + "Ranking by PARTICIPATION (a usage rate) is only for a unit that chose it in its settings.")
     public record UnitsBoard(
             UUID unitId,
             @Schema(pattern = IsoWeek.PATTERN, maxLength = 8, examples = "2026-W48") String isoWeek,
@@ -87,10 +102,17 @@ public final class LeaderboardViews {
             @Schema(description = "The week's points of its people", minimum = POINTS_MIN, maximum = POINTS_MAX,
                     format = "int64") long total,
             @Schema(description = "total / members (0 without members)", format = "double") double perMember,
-            @Schema(description = "participants / members (0 to 1; 0 without members)", minimum = "0",
-                    maximum = "1", format = "double") double participationRate,
+            @Schema(description = "participants / members (0 to 1; 0 without members): shown only on boards ranked "
+                    + "by PARTICIPATION, the unit's own choice; null on every other board", minimum = "0",
+                    maximum = "1", format = "double", nullable = true, required = true) Double participationRate,
             @Schema(description = "Fewer members than the minimum size: listed, not ranked")
             boolean belowMinimumSize) {
+
+        /** The row as a board ranked by the metric shows it: the participation rate only when ranked by it. */
+        UnitRow shownFor(Metric metric) {
+            return metric == Metric.PARTICIPATION ? this : new UnitRow(rank, unitId, name, members, participants,
+                    total, perMember, null, belowMinimumSize);
+        }
     }
 
     @Schema(name = "StandingsCheck", description = "A week's standings recomputed from the ledger entries the "

@@ -57,7 +57,7 @@ public class LeaderboardsResource {
 
     private static final String WEEK = "The ISO week (default: this week, by the business calendar)";
     private static final String METRIC = "How units are ranked (default: the unit's own choice in its settings, "
-            + "else POINTS_PER_MEMBER)";
+            + "else POINTS_PER_MEMBER); PARTICIPATION only where the unit chose it";
 
     private final LeaderboardService boards;
     private final LeaderboardSettings settings;
@@ -67,10 +67,13 @@ public class LeaderboardsResource {
     private final ObjectMapper json;
     private final JsonWebToken token;
     private final StandingsCheck standingsCheck;
+    private final BoardVisibility visibility;
 
     LeaderboardsResource(LeaderboardService boards, Access access, Pagination pagination, BusinessCalendar calendar,
-            ObjectMapper json, JsonWebToken token, LeaderboardSettings settings, StandingsCheck standingsCheck) {
+            ObjectMapper json, JsonWebToken token, LeaderboardSettings settings, StandingsCheck standingsCheck,
+            BoardVisibility visibility) {
         this.standingsCheck = standingsCheck;
+        this.visibility = visibility;
         this.boards = boards;
         this.settings = settings;
         this.token = token;
@@ -84,10 +87,12 @@ public class LeaderboardsResource {
     @Path("{id}/people")
     @Operation(operationId = "getPeopleBoard", summary = "A unit's people for a week, best first",
             description = "The people of the unit (and the units below it) with a counted entry that week, by the "
-                    + "week's points: competition ranks (1, 2, 2, 4).")
+                    + "week's points: competition ranks (1, 2, 2, 4). What it lists follows the unit's board visibility "
+                    + "(everyone, or the caller's own row; 404 LEADERBOARD_PEOPLE_OFF where person boards are OFF).")
     @APIResponseSchema(value = LeaderboardViews.PeopleBoard.class, responseCode = "200",
             responseDescription = "One page of the board")
     @APIResponse(ref = "NotModified", responseCode = "304")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     public Response people(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
             @QueryParam("week") String week,
@@ -97,17 +102,20 @@ public class LeaderboardsResource {
         access.require(Action.LEADERBOARD_READ, unitId);
         IsoWeek which = week(week);
         var page = pagination.request(limit, cursor, "people-board?unit=" + unitId + "&week=" + which);
-        return tagged(boards.people(unitId, which, page), ifNoneMatch);
+        return tagged(boards.people(unitId, which, page, seen(unitId)), ifNoneMatch);
     }
 
     @GET
     @Path("{id}/units")
     @Operation(operationId = "getUnitsBoard", summary = "A unit's child units for a week, ranked",
             description = "The party groups and departments of a branch, or the committees and branches of a "
-                    + "committee, with their members now, participants (members with a counted entry that week).")
+                    + "committee, with their members now, participants (members with a counted entry that week). 404 "
+                    + "LEADERBOARD_UNITS_OFF where the unit's unit boards are OFF.")
     @APIResponseSchema(value = LeaderboardViews.UnitsBoard.class, responseCode = "200",
             responseDescription = "The units board")
     @APIResponse(ref = "NotModified", responseCode = "304")
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response units(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
             @QueryParam("week") String week,
@@ -115,6 +123,7 @@ public class LeaderboardsResource {
             String metric,
             @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         access.require(Action.LEADERBOARD_READ, unitId);
+        visibility.requireUnitBoards(unitId);
         return tagged(boards.unitsBoard(unitId, week(week), metric(metric, unitId)), ifNoneMatch);
     }
 
@@ -123,10 +132,11 @@ public class LeaderboardsResource {
     @Produces(CsvExport.MEDIA_TYPE)
     @Operation(operationId = "exportPeopleBoard", summary = "A unit's people for a week, as CSV",
             description = "Every participant of the board, best first, as a CSV file for Excel: UTF-8 with a byte "
-                    + "order mark, columns 名次,姓名,积分 (rank, name, points); anonymous people as 匿名. Who may: as "
-                    + "for the board.")
+                    + "order mark, columns 名次,姓名,积分 (rank, name, points); anonymous people as 匿名. Who may and "
+                    + "which rows: as for the board (its visibility: everyone, or the caller's own row).")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = CsvExport.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 100000000)))
+    @APIResponse(ref = "NotFound", responseCode = "404")
     public Response exportPeople(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
             @QueryParam("week") String week) {
@@ -134,7 +144,7 @@ public class LeaderboardsResource {
         IsoWeek which = week(week);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("名次", "姓名", "积分"));
-        boards.everyone(unitId, which).forEach(r -> rows.add(List.of(Long.toString(r.rank()), r.name(),
+        boards.everyone(unitId, which, seen(unitId)).forEach(r -> rows.add(List.of(Long.toString(r.rank()), r.name(),
                 Integer.toString(r.points()))));
         return csv(rows, "people-" + which + ".csv");
     }
@@ -144,22 +154,26 @@ public class LeaderboardsResource {
     @Produces(CsvExport.MEDIA_TYPE)
     @Operation(operationId = "exportUnitsBoard", summary = "A unit's child units for a week, as CSV",
             description = "The units board as a CSV file for Excel (UTF-8 with a byte order mark), columns "
-                    + "名次,单位,人数,参与人数,总积分,人均积分,参与率.")
+                    + "名次,单位,人数,参与人数,总积分,人均积分,参与率 (the rate only on a board ranked by PARTICIPATION). "
+                    + "As the board: 404 LEADERBOARD_UNITS_OFF where unit boards are OFF.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = CsvExport.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 100000000)))
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public Response exportUnits(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = WEEK, schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8))
             @QueryParam("week") String week,
             @Parameter(description = METRIC, schema = @Schema(implementation = Metric.class)) @QueryParam("metric")
             String metric) {
         access.require(Action.LEADERBOARD_READ, unitId);
+        visibility.requireUnitBoards(unitId);
         IsoWeek which = week(week);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("名次", "单位", "人数", "参与人数", "总积分", "人均积分", "参与率"));
         boards.unitsBoard(unitId, which, metric(metric, unitId)).items().forEach(u -> rows.add(List.of(
                 u.rank() == null ? "" : Integer.toString(u.rank()), u.name(), Long.toString(u.members()),
                 Long.toString(u.participants()), Long.toString(u.total()), Double.toString(u.perMember()),
-                Double.toString(u.participationRate()))));
+                u.participationRate() == null ? "" : Double.toString(u.participationRate()))));
         return csv(rows, "units-" + which + ".csv");
     }
 
@@ -172,9 +186,11 @@ public class LeaderboardsResource {
     @Path("me")
     @Operation(operationId = "getMyStanding", summary = "Where I stand this week",
             description = "The caller's points, rank, the points to the rank above, percentile among the "
-                    + "participants, and their unit's rank among its siblings, on the board of `unitId`.")
+                    + "participants, and their unit's rank among its siblings, on the board of `unitId`, as far as "
+                    + "the unit's board visibility shows them (see MyStanding).")
     @APIResponseSchema(value = LeaderboardViews.Me.class, responseCode = "200",
             responseDescription = "The caller's standing")
+    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public LeaderboardViews.Me me(
             @Parameter(description = "The board's unit (default: the caller's branch)",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("unitId")
@@ -187,7 +203,7 @@ public class LeaderboardsResource {
         UUID unit = unitId != null ? unitId : access.branchId()
                 .orElseThrow(() -> new ProblemException(LeaderboardProblem.LEADERBOARD_NO_BRANCH));
         access.require(Action.LEADERBOARD_READ, unit);
-        return boards.me(person, unit, week(week), metric(metric, unit));
+        return boards.me(person, unit, week(week), metric(metric, unit), visibility.of(unit));
     }
 
     @GET
@@ -287,16 +303,34 @@ public class LeaderboardsResource {
         return QueryParams.isoWeek("week", week).orElseGet(calendar::currentWeek);
     }
 
-    /** The metric asked for, or the unit's own choice (its settings) when none is. */
+    /**
+     * The metric asked for, or the unit's own choice (its settings) when none is; PARTICIPATION only where the unit
+     * chose it (422 {@code LEADERBOARD_METRIC_NOT_CHOSEN}).
+     */
     private Metric metric(String metric, UUID unitId) {
+        Metric chosen = settings.metricOf(unitId);
         if (metric == null || metric.isEmpty()) {
-            return settings.metricOf(unitId);
+            return chosen;
         }
+        Metric asked;
         try {
-            return Metric.valueOf(metric.toUpperCase(Locale.ROOT));
+            asked = Metric.valueOf(metric.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.INVALID_PARAMETER, "metric",
                     "POINTS_PER_MEMBER | PARTICIPATION | TOTAL");
         }
+        if (asked == Metric.PARTICIPATION && chosen != Metric.PARTICIPATION) {
+            throw new ProblemException(LeaderboardProblem.LEADERBOARD_METRIC_NOT_CHOSEN);
+        }
+        return asked;
+    }
+
+    /** What the caller may see of the unit's people (404 where its person boards are OFF). */
+    private Seen seen(UUID unitId) {
+        Seen seen = visibility.seen(unitId, access.personId().orElse(null));
+        if (seen.people() == VisibilityViews.PersonBoards.OFF) {
+            throw new ProblemException(LeaderboardProblem.LEADERBOARD_PEOPLE_OFF);
+        }
+        return seen;
     }
 }

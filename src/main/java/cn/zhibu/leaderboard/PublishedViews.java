@@ -37,8 +37,15 @@ public final class PublishedViews {
             int edition,
             @Schema(description = "Why this edition was published (null for the first)", maxLength = 200,
                     pattern = Patterns.TEXT, nullable = true, required = true) String editionReason,
-            @Schema(description = "The child units as published", maxItems = 10000) List<UnitRow> units,
-            @Schema(description = "This page of the people as published, best first", maxItems = 100)
+            @Schema(description = "What the unit's person boards show now (the people listed follow it)",
+                    required = true) VisibilityViews.PersonBoards personBoards,
+            @Schema(description = "What the unit's unit boards show now (the units listed follow it)",
+                    required = true) VisibilityViews.UnitBoards unitBoards,
+            @Schema(description = "The child units as published; empty where unit boards are OFF", maxItems = 10000)
+            List<UnitRow> units,
+            @Schema(description = "This page of the people as published, best first, as the unit's person boards "
+                    + "show them now: everyone, the caller's own row, or nobody; people erased after leaving as "
+                    + "已离开成员", maxItems = 100)
             List<PersonRow> people,
             @Schema(description = "Cursor of the next page of people; null on the last page", maxLength = 512,
                     pattern = Pagination.CURSOR_PATTERN, nullable = true, required = true) String nextCursor,

@@ -48,11 +48,13 @@ public class PublishedWeeks {
     private final PublishedRevisions revisions;
     private final Standings standings;
     private final java.time.Duration catchUpWait;
+    private final BoardVisibility visibility;
 
     PublishedWeeks(EntityManager em, LeaderboardService boards, BusinessCalendar calendar, StudyLeaders leaders,
             PublishedSnapshot snapshot, PublishedRevisions revisions, Standings standings,
-            LeaderboardConfig settings) {
+            LeaderboardConfig settings, BoardVisibility visibility) {
         this.em = em;
+        this.visibility = visibility;
         this.catchUpWait = settings.publishWait();
         this.standings = standings;
         this.snapshot = snapshot;
@@ -67,21 +69,22 @@ public class PublishedWeeks {
      * that have begun can be published, and only once the standings hold every ledger entry of the week and agree
      * with the ledger (see {@link #requireComplete}).
      */
-    public PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page) {
+    public PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page, Seen seen) {
         if (week.compareTo(calendar.currentWeek()) > 0) {
             throw new ProblemException(LeaderboardProblem.LEADERBOARD_WEEK_IN_FUTURE, week.toString());
         }
-        return publish(unitId, week, by, page, catchUpWait);
+        return publish(unitId, week, by, page, catchUpWait, seen);
     }
 
     /**
      * {@link #publish(UUID, IsoWeek, String, PageRequest)}, waiting up to {@code wait} for the standings to take in the
      * week (the weekly job waits once for all units).
      */
-    PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page, java.time.Duration wait) {
+    PublishedViews.Outcome publish(UUID unitId, IsoWeek week, String by, PageRequest page, java.time.Duration wait,
+            Seen seen) {
         Optional<PublishedViews.Outcome> published = QuarkusTransaction.joiningExisting().call(() -> {
             LeaderboardService.Unit unit = boards.unit(unitId);
-            return header(unitId, week).map(h -> new PublishedViews.Outcome(view(unit, h, page), false));
+            return header(unitId, week).map(h -> new PublishedViews.Outcome(view(unit, h, page, seen), false));
         });
         if (published.isPresent()) {
             return published.get();
@@ -90,15 +93,17 @@ public class PublishedWeeks {
             LeaderboardService.Unit unit = boards.unit(unitId);
             Optional<Tuple> existing = header(unitId, week);
             if (existing.isPresent()) {
-                return new PublishedViews.Outcome(view(unit, existing.get(), page), false);
+                return new PublishedViews.Outcome(view(unit, existing.get(), page, seen), false);
             }
             requireComplete(unit, week);
             UUID id = snapshot.freeze(unit, week, by, 1, null);
             if (id == null) { // published meanwhile without the lock's help: theirs stands
-                return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), false);
+                return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page, seen), false);
             }
-            leaders.propose(id, unitId, week);
-            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), true);
+            if (visibility.of(unitId).unitsPublished()) {
+                leaders.propose(id, unitId, week);
+            }
+            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page, seen), true);
         });
     }
 
@@ -107,7 +112,8 @@ public class PublishedWeeks {
      * before its standings were complete): the earlier edition stays, marked superseded, and reads show the new one
      * with its edition number and reason. The week's study leaders are left as they were decided.
      */
-    public PublishedViews.Outcome republish(UUID unitId, IsoWeek week, String reason, String by, PageRequest page) {
+    public PublishedViews.Outcome republish(UUID unitId, IsoWeek week, String reason, String by, PageRequest page,
+            Seen seen) {
         return inSnapshot(unitId, week, catchUpWait, () -> {
             LeaderboardService.Unit unit = boards.unit(unitId);
             Tuple current = header(unitId, week).orElseThrow(() -> new ProblemException(
@@ -116,7 +122,7 @@ public class PublishedWeeks {
             em.createNativeQuery("update published_week set superseded_at = :at where id = :id")
                     .setParameter("at", calendar.now()).setParameter("id", Rows.uuid(current, "id")).executeUpdate();
             snapshot.freeze(unit, week, by, Rows.integer(current, "edition") + 1, reason);
-            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page), true);
+            return new PublishedViews.Outcome(view(unit, header(unitId, week).orElseThrow(), page, seen), true);
         });
     }
 
@@ -231,11 +237,11 @@ public class PublishedWeeks {
 
     /** The unit's published week, with one page of its people and the revisions since. */
     @Transactional
-    public PublishedViews.Published find(UUID unitId, IsoWeek week, PageRequest page) {
+    public PublishedViews.Published find(UUID unitId, IsoWeek week, PageRequest page, Seen seen) {
         readOnly();
         LeaderboardService.Unit unit = boards.unit(unitId);
         return view(unit, header(unitId, week).orElseThrow(() -> new ProblemException(
-                LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString())), page);
+                LeaderboardProblem.LEADERBOARD_WEEK_NOT_PUBLISHED, week.toString())), page, seen);
     }
 
     /** The current edition's revisions of the unit's week, person by person and child unit by child unit. */
@@ -280,38 +286,64 @@ public class PublishedWeeks {
         return rows.stream().findFirst();
     }
 
-    /** A published edition as read: one page of its people, its units and its revisions (never the ledger). */
-    private PublishedViews.Published view(LeaderboardService.Unit unit, Tuple header, PageRequest page) {
+    /**
+     * A published edition as read, as the caller may see it now: one page of its people, its units and its
+     * revisions (never the ledger). People erased after leaving are named 已离开成员.
+     */
+    private PublishedViews.Published view(LeaderboardService.Unit unit, Tuple header, PageRequest page, Seen seen) {
         UUID id = Rows.uuid(header, "id");
         UUID unitId = Rows.uuid(header, "unit_id");
         String week = Rows.string(header, "iso_week");
         Instant publishedAt = Rows.instant(header, "published_at");
+        Metric metric = Metric.valueOf(Rows.string(header, "metric"));
+        List<UnitRow> unitRows = seen.shown().unitsPublished() ? units(id, metric) : List.of();
+        List<Tuple> people = seen.listsAnyone() ? people(id, week, page, seen.onlyPerson()) : List.of();
+        Page<PersonRow> result = page.page(people, r -> List.of(String.valueOf(Rows.integer(r, "position"))), r -> {
+            UUID person = Rows.uuid(r, "person_id");
+            boolean anonymous = seen.anonymous(false, person, Rows.uuid(r, "branch_id"));
+            return new PersonRow(Rows.longValue(r, "rank"), anonymous ? null : person,
+                    anonymous ? LeaderboardService.ANONYMOUS : Rows.string(r, "name"), Rows.integer(r, "points"));
+        });
+        return new PublishedViews.Published(id, unitId, week, publishedAt, Rows.string(header, "published_by"),
+                Rows.longValue(header, "participants"), metric, Rows.integer(header, "minimum_size"),
+                Rows.integer(header, "edition"), Rows.string(header, "edition_reason"), seen.people(),
+                seen.shown().unitBoards(), unitRows, result.items(), result.nextCursor(),
+                revisions.summary(id, unit, week));
+    }
+
+    private List<UnitRow> units(UUID publishedWeekId, Metric metric) {
         List<Tuple> units = em.createNativeQuery("""
                 select rank as rank, unit_id as unit_id, name as name, members as members, participants as participants,
                     total as total, per_member as per_member, participation_rate as participation_rate,
                     below_minimum_size as below_minimum_size
                 from published_unit where published_week_id = :id order by position""", Tuple.class)
-                .setParameter("id", id).getResultList();
-        List<UnitRow> unitRows = units.stream().map(r -> new UnitRow(Rows.integer(r, "rank"),
-                Rows.uuid(r, "unit_id"), Rows.string(r, "name"), Rows.longValue(r, "members"),
-                Rows.longValue(r, "participants"), Rows.longValue(r, "total"), Rows.doubleValue(r, "per_member"),
-                Rows.doubleValue(r, "participation_rate"), Rows.bool(r, "below_minimum_size"))).toList();
-        String after = page.after().map(a -> " and position > :after").orElse("");
-        var query = em.createNativeQuery("select position as position, rank as rank, person_id as person_id, "
-                + "name as name, points as points from published_person "
-                + "where published_week_id = :id" + after + " order by position limit " + page.fetchSize(), Tuple.class)
-                .setParameter("id", id);
+                .setParameter("id", publishedWeekId).getResultList();
+        return units.stream().map(r -> new UnitRow(Rows.integer(r, "rank"), Rows.uuid(r, "unit_id"),
+                Rows.string(r, "name"), Rows.longValue(r, "members"), Rows.longValue(r, "participants"),
+                Rows.longValue(r, "total"), Rows.doubleValue(r, "per_member"),
+                Rows.doubleValue(r, "participation_rate"), Rows.bool(r, "below_minimum_size")).shownFor(metric))
+                .toList();
+    }
+
+    /** One page of the edition's people (one person's row only, when {@code only} is given), with their branch. */
+    private List<Tuple> people(UUID publishedWeekId, String week, PageRequest page, UUID only) {
+        String after = page.after().map(a -> " and pp.position > :after").orElse("");
+        var query = em.createNativeQuery("""
+                select pp.position as position, pp.rank as rank, pp.person_id as person_id,
+                    case when p.erased_at is not null then :erased else pp.name end as name, pp.points as points,
+                    s.branch_id as branch_id
+                from published_person pp
+                left join person p on p.id = pp.person_id
+                left join week_score s on s.person_id = pp.person_id and s.iso_week = :week
+                where pp.published_week_id = :id""" + (only == null ? "" : " and pp.person_id = :only") + after
+                + " order by pp.position limit " + page.fetchSize(), Tuple.class)
+                .setParameter("id", publishedWeekId).setParameter("week", week)
+                .setParameter("erased", LeaderboardService.LEFT);
+        if (only != null) {
+            query.setParameter("only", only);
+        }
         page.after().ifPresent(a -> query.setParameter("after", Integer.parseInt(a.get(0))));
-        List<Tuple> people = query.getResultList();
-        Page<PersonRow> result = page.page(people, r -> List.of(String.valueOf(Rows.integer(r, "position"))),
-                r -> new PersonRow(Rows.longValue(r, "rank"), Rows.uuid(r, "person_id"), Rows.string(r, "name"),
-                        Rows.integer(r, "points")));
-        return new PublishedViews.Published(id, unitId, week, publishedAt, Rows.string(header, "published_by"),
-                Rows.longValue(header, "participants"), Metric.valueOf(Rows.string(header, "metric")),
-                Rows.integer(header, "minimum_size"), Rows.integer(header, "edition"),
-                Rows.string(header, "edition_reason"),
-                unitRows, result.items(), result.nextCursor(),
-                revisions.summary(id, unit, week));
+        return query.getResultList();
     }
 
     /** The advisory lock of a unit's week: 64 bits of a SHA-256. */

@@ -48,10 +48,12 @@ public class PublishedWeeksResource {
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final JsonWebToken token;
+    private final BoardVisibility visibility;
 
     PublishedWeeksResource(PublishedWeeks weeks, Access access, Pagination pagination, BusinessCalendar calendar,
-            ObjectMapper json, JsonWebToken token) {
+            ObjectMapper json, JsonWebToken token, BoardVisibility visibility) {
         this.weeks = weeks;
+        this.visibility = visibility;
         this.access = access;
         this.pagination = pagination;
         this.calendar = calendar;
@@ -82,7 +84,7 @@ public class PublishedWeeksResource {
         access.require(Action.LEADERBOARD_MANAGE, unitId);
         IsoWeek which = week(week);
         var page = pagination.request(null, null, published(unitId, which));
-        PublishedViews.Outcome outcome = weeks.publish(unitId, which, token.getSubject(), page);
+        PublishedViews.Outcome outcome = weeks.publish(unitId, which, token.getSubject(), page, seen(unitId));
         if (!outcome.created()) {
             return Response.ok(outcome.published()).build();
         }
@@ -111,7 +113,8 @@ public class PublishedWeeksResource {
         access.requireEverywhere(Action.LEADERBOARD_MANAGE);
         IsoWeek which = week(week);
         var page = pagination.request(null, null, published(unitId, which));
-        PublishedViews.Outcome outcome = weeks.republish(unitId, which, request.reason(), token.getSubject(), page);
+        PublishedViews.Outcome outcome = weeks.republish(unitId, which, request.reason(), token.getSubject(), page,
+                seen(unitId));
         return Response.created(URI.create("/v1/leaderboards/" + unitId + "/weeks/" + which))
                 .entity(outcome.published()).build();
     }
@@ -120,7 +123,8 @@ public class PublishedWeeksResource {
     @Path("{id}/weeks/{week}")
     @Operation(operationId = "getPublishedWeek", summary = "A unit's published week",
             description = "The snapshot as published (one page of people, best first, and the units board) with "
-                    + "its revisions.")
+                    + "its revisions, as the unit's board visibility shows them now: the people listed are everyone, "
+                    + "the caller's own row or nobody; the units, unless unit boards are OFF.")
     @APIResponseSchema(value = PublishedViews.Published.class, responseCode = "200",
             responseDescription = "The published week")
     @APIResponse(ref = "NotModified", responseCode = "304")
@@ -133,7 +137,7 @@ public class PublishedWeeksResource {
         access.require(Action.LEADERBOARD_READ, unitId);
         IsoWeek which = week(week);
         var page = pagination.request(limit, cursor, published(unitId, which));
-        return LeaderboardsResource.tagged(json, weeks.find(unitId, which, page), ifNoneMatch);
+        return LeaderboardsResource.tagged(json, weeks.find(unitId, which, page, seen(unitId)), ifNoneMatch);
     }
 
     @GET
@@ -147,6 +151,11 @@ public class PublishedWeeksResource {
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         access.require(Action.LEADERBOARD_READ, unitId);
         return weeks.list(unitId, pagination.request(limit, cursor, "published-weeks?unit=" + unitId));
+    }
+
+    /** What the caller may see of the unit's people now (nobody where its person boards are OFF). */
+    private Seen seen(UUID unitId) {
+        return visibility.seen(unitId, access.personId().orElse(null));
     }
 
     private static String published(UUID unitId, IsoWeek week) {

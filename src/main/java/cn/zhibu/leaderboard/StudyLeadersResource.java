@@ -43,9 +43,12 @@ public class StudyLeadersResource {
     private final Access access;
     private final Pagination pagination;
     private final JsonWebToken token;
+    private final BoardVisibility visibility;
 
-    StudyLeadersResource(StudyLeaders leaders, Access access, Pagination pagination, JsonWebToken token) {
+    StudyLeadersResource(StudyLeaders leaders, Access access, Pagination pagination, JsonWebToken token,
+            BoardVisibility visibility) {
         this.leaders = leaders;
+        this.visibility = visibility;
         this.access = access;
         this.pagination = pagination;
         this.token = token;
@@ -55,13 +58,16 @@ public class StudyLeadersResource {
     @Path("{id}/weeks/{week}/leaders")
     @Operation(operationId = "getWeekStudyLeaders", summary = "A unit's study leaders of a week",
             description = "Proposed when the week was published: the top member(s) "
-                    + "(zhibu.leaderboards.leaders-per-unit) of the unit's top-ranked child unit.")
+                    + "(zhibu.leaderboards.leaders-per-unit) of the unit's top-ranked child unit. 404 "
+                    + "LEADERBOARD_UNITS_OFF where the unit's unit boards and study leaders are OFF.")
     @APIResponseSchema(value = StudyLeaderViews.Week.class, responseCode = "200",
             responseDescription = "The week's leaders")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     public StudyLeaderViews.Week week(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(description = "The ISO week", required = true,
                     schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week) {
         access.require(Action.LEADERBOARD_READ, unitId);
+        visibility.requireUnitBoards(unitId);
         return leaders.week(unitId, week(week));
     }
 
@@ -74,6 +80,7 @@ public class StudyLeadersResource {
                     + "unit's board (422 STUDY_LEADER_NOT_ELIGIBLE otherwise); proposals not named are REPLACED.")
     @APIResponseSchema(value = StudyLeaderViews.Week.class, responseCode = "200",
             responseDescription = "The week's leaders as confirmed")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public StudyLeaderViews.Week confirm(
@@ -83,19 +90,23 @@ public class StudyLeadersResource {
                     schema = @Schema(pattern = IsoWeek.PATTERN, maxLength = 8)) @PathParam("week") String week,
             @NotNull @Valid StudyLeaderViews.Confirmation confirmation) {
         access.require(Action.LEADERBOARD_MANAGE, unitId);
+        visibility.requireUnitBoards(unitId);
         return leaders.confirm(unitId, week(week), confirmation.personIds(), token.getSubject());
     }
 
     @GET
     @Path("{id}/leaders")
     @Operation(operationId = "listStudyLeaders", summary = "A unit's confirmed study leaders, the latest week first",
-            description = "The history of the unit's study leaders of the week. For those who may read its boards.")
+            description = "The history of the unit's study leaders of the week. For those who may read its boards; "
+                    + "404 LEADERBOARD_UNITS_OFF where its unit boards and study leaders are OFF.")
     @APIResponseSchema(value = StudyLeaderViews.Page.class, responseCode = "200",
             responseDescription = "One page of leaders")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     public StudyLeaderViews.Page history(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
         access.require(Action.LEADERBOARD_READ, unitId);
+        visibility.requireUnitBoards(unitId);
         Page<StudyLeaderViews.Leader> page = leaders.history(unitId,
                 pagination.request(limit, cursor, "study-leaders?unit=" + unitId));
         return new StudyLeaderViews.Page(page.items(), page.nextCursor());

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the week that just ended at Monday 00:00 in the business zone, for every branch and committee
- * with a participant that week (a week without any publishes nothing). One replica runs it (see
+ * with a participant that week and its weekly publication on (a week without any publishes nothing). One replica runs it (see
  * {@link ClusterJobs}); and were two to run it, each unit's week is published in a transaction of its own
  * under the publisher's lock, so it is published once and the other finds it done.
  */
@@ -27,9 +27,12 @@ public class WeeklyPublication {
     private final BusinessCalendar calendar;
     private final Pagination pagination;
     private final Standings standings;
+    private final BoardVisibility visibility;
 
-    WeeklyPublication(PublishedWeeks weeks, BusinessCalendar calendar, Pagination pagination, Standings standings) {
+    WeeklyPublication(PublishedWeeks weeks, BusinessCalendar calendar, Pagination pagination, Standings standings,
+            BoardVisibility visibility) {
         this.standings = standings;
+        this.visibility = visibility;
         this.weeks = weeks;
         this.calendar = calendar;
         this.pagination = pagination;
@@ -56,8 +59,15 @@ public class WeeklyPublication {
         publishWeek(calendar.currentWeek().previous());
     }
 
+    /** The branches and committees with a participant in the week whose weekly publication is on. */
+    List<UUID> unitsToPublish(IsoWeek week) {
+        return weeks.unitsWithParticipants(week).stream().filter(unit -> visibility.of(unit).weeklyPublication())
+                .toList();
+    }
+
     /**
-     * Publishes the week for every branch and committee with a participant; the units this call published
+     * Publishes the week for every branch and committee with a participant whose weekly publication is on (its
+     * board visibility); the units this call published
      * (not those found published already). Throws after trying every unit when any failed.
      */
     public List<UUID> publishWeek(IsoWeek week) {
@@ -65,10 +75,10 @@ public class WeeklyPublication {
         standings.catchUp(week, weeks.catchUpWait());
         List<UUID> published = new ArrayList<>();
         List<UUID> failed = new ArrayList<>();
-        for (UUID unit : weeks.unitsWithParticipants(week)) {
+        for (UUID unit : unitsToPublish(week)) {
             try {
                 if (weeks.publish(unit, week, PublishedWeeks.SCHEDULER,
-                        pagination.request("1", null, "published-week"), Duration.ZERO).created()) {
+                        pagination.request("1", null, "published-week"), Duration.ZERO, Seen.EVERYTHING).created()) {
                     published.add(unit);
                 }
             } catch (RuntimeException e) { // one unit's failure does not keep the others unpublished

@@ -70,6 +70,19 @@ public final class LeaderboardAuthorizationMatrix {
                 "metric", "TOTAL")).put("/v1/leaderboards/" + OrgFixtures.unit("PARTY_GROUP", t.branch()) + "/settings"),
                 List.of(cn.zhibu.platform.security.Roles.SECRETARY, cn.zhibu.platform.security.Roles.ORG_ADMIN), 200,
                 404));
+        ops.add(new AuthorizationMatrixTest.Operation("getBoardVisibility", t -> r -> r.get("/v1/leaderboards/"
+                + t.branch() + "/visibility"), AuthorizationMatrixTest.ROLES, 200, 404));
+        // each allowed call changes the branch's own choice, with the If-Match of the one before
+        ops.add(new AuthorizationMatrixTest.Operation("putBoardVisibility", t -> r -> {
+            var chosen = Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/" + t.branch() + "/visibility");
+            if (t.branch().equals(chosen.path("chosenBy"))) {
+                r = r.header("If-Match", chosen.header("ETag"));
+            }
+            return r.body(java.util.Map.of("personBoards", "PUBLISHED", "unitBoards", "PUBLISHED",
+                    "weeklyPublication", true)).put("/v1/leaderboards/" + t.branch() + "/visibility");
+        }, managers, 200, 404));
+        ops.add(new AuthorizationMatrixTest.Operation("listBoardVisibilityChanges", t -> r -> r.get(
+                "/v1/leaderboards/" + t.branch() + "/visibility/changes"), managers, 200, 404));
         return ops;
     }
 

@@ -39,6 +39,7 @@ class LeaderboardsApiTest {
     @BeforeEach
     void tree() {
         committee = OrgFixtures.unit("COMMITTEE", null);
+        OrgFixtures.publishBoards(committee); // named boards (the default shows each member their own)
         branch = OrgFixtures.unit("BRANCH", committee);
         groupA = OrgFixtures.unit("PARTY_GROUP", branch);
         groupB = OrgFixtures.unit("PARTY_GROUP", branch);
@@ -104,7 +105,20 @@ class LeaderboardsApiTest {
         assertEquals(List.of(11, 9, 4), units.path("items.total"));
         assertEquals(List.of(false, false, true), units.path("items.belowMinimumSize"));
         b3.api().get("/v1/leaderboards/" + branch + "/units").then().body("items[2].rank", nullValue())
-                .body("items[0].perMember", equalTo(3.67f)).body("items[1].participationRate", equalTo(0.3333f));
+                .body("items[0].perMember", equalTo(3.67f)).body("items[1].participationRate", nullValue());
+        // a usage rate ranks units only where the branch chose it
+        problem(b3.api().queryParam("metric", "participation").get("/v1/leaderboards/" + branch + "/units").then(),
+                422, "LEADERBOARD_METRIC_NOT_CHOSEN");
+        Api.as("board-branch-secretary", Roles.SECRETARY, UUID.fromString(branch))
+                .body(Map.of("metric", "PARTICIPATION")).put("/v1/leaderboards/" + branch + "/settings").then()
+                .statusCode(200);
+        b3.api().queryParam("metric", "participation").get("/v1/leaderboards/" + branch + "/units").then()
+                .statusCode(200).body("items[1].participationRate", equalTo(0.3333f));
+        b3.api().get("/v1/leaderboards/" + branch + "/units").then().statusCode(200)
+                .body("metric", equalTo("PARTICIPATION")).body("items[0].participationRate", equalTo(1.0f));
+        Api.as("board-branch-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("If-Match", "\"0\"")
+                .body(Map.of("metric", "POINTS_PER_MEMBER")).put("/v1/leaderboards/" + branch + "/settings").then()
+                .statusCode(200);
         b3.api().queryParam("metric", "total").get("/v1/leaderboards/" + branch + "/units").then().statusCode(200)
                 .body("items.unitId", equalTo(List.of(groupA, groupB, tiny)));
 
@@ -176,7 +190,7 @@ class LeaderboardsApiTest {
                 .statusCode(200).extract().asByteArray();
         String text = new String(units, 3, units.length - 3, java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("名次,单位,人数,参与人数,总积分,人均积分,参与率", text.substring(0, text.indexOf("\r\n")));
-        assertEquals(true, text.contains(",2,2,8,4.0,1.0\r\n"), text);
+        assertEquals(true, text.contains(",2,2,8,4.0,\r\n"), text); // no participation rate: not the metric
         problem(StudyFixtures.member(OrgFixtures.unit("BRANCH", committee)).api().accept("text/csv")
                 .get("/v1/leaderboards/" + branch + "/people.csv").then(), 404, "NOT_FOUND");
     }

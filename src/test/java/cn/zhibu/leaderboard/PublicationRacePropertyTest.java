@@ -2,6 +2,7 @@ package cn.zhibu.leaderboard;
 
 import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.rule;
+import static cn.zhibu.testing.OrgFixtures.publishBoards;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -78,6 +79,7 @@ class PublicationRacePropertyTest {
     void theSnapshotPlusItsRevisionsIsTheLedgersWeek() throws Exception {
         String seed = Long.toString(new Random().nextLong());
         String committee = unit("COMMITTEE", null);
+        publishBoards(committee); // named boards (the default shows each member their own)
         String big = unit("BRANCH", committee);
         String small = unit("BRANCH", committee);
         String g1 = unit("PARTY_GROUP", big);
@@ -129,7 +131,7 @@ class PublicationRacePropertyTest {
                     try {
                         for (String scope : List.of(committee, big)) {
                             weeks.publish(UUID.fromString(scope), week, "test",
-                                    pagination.request("1", null, "published-week"), Duration.ofSeconds(30));
+                                    pagination.request("1", null, "published-week"), Duration.ofSeconds(30), Seen.EVERYTHING);
                         }
                     } finally {
                         published.set(true);

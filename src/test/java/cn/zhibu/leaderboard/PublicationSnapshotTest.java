@@ -2,6 +2,7 @@ package cn.zhibu.leaderboard;
 
 import cn.zhibu.testing.Sql;
 import static cn.zhibu.points.PointsFixtures.rule;
+import static cn.zhibu.testing.OrgFixtures.publishBoards;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,12 +57,13 @@ class PublicationSnapshotTest {
 
     private PublishedViews.Outcome publish(String unit, IsoWeek week) {
         return weeks.publish(UUID.fromString(unit), week, "test", pagination.request("100", null, "published-week"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Seen.EVERYTHING);
     }
 
     @Test
     void aCreditCommittedBeforeTheSnapshotIsInTheBoardOneCommittedAfterItIsARevision() throws Exception {
         String committee = unit("COMMITTEE", null);
+        publishBoards(committee); // named boards (the default shows each member their own)
         String branch = unit("BRANCH", committee);
         LocalDate monday = monday(0);
         IsoWeek week = IsoWeek.of(monday);
@@ -110,6 +112,7 @@ class PublicationSnapshotTest {
     @Test
     void readingAPublishedWeekDoesNotReadTheLedger() throws Exception {
         String committee = unit("COMMITTEE", null);
+        publishBoards(committee); // named boards (the default shows each member their own)
         String branch = unit("BRANCH", committee);
         String group = unit("PARTY_GROUP", branch);
         LocalDate monday = monday(1);

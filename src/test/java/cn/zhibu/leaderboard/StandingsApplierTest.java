@@ -68,6 +68,7 @@ class StandingsApplierTest {
     @BeforeEach
     void tree() {
         committee = OrgFixtures.unit("COMMITTEE", null);
+        OrgFixtures.publishBoards(committee); // named boards (the default shows each member their own)
         branch = OrgFixtures.unit("BRANCH", committee);
         group = OrgFixtures.unit("PARTY_GROUP", branch);
         Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("unitId", committee, "activityType", "MANUAL_AWARD",

@@ -1,6 +1,7 @@
 package cn.zhibu.leaderboard;
 
 import static cn.zhibu.points.PointsFixtures.rule;
+import static cn.zhibu.testing.OrgFixtures.publishBoards;
 import static cn.zhibu.testing.OrgFixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -66,6 +67,7 @@ class StandingsPropertyTest {
     void everyBoardIsTheLedgerRankedAfresh() throws Exception {
         String seed = Long.toString(new Random().nextLong());
         String committee = unit("COMMITTEE", null);
+        publishBoards(committee); // named boards (the default shows each member their own)
         String big = unit("BRANCH", committee);
         String small = unit("BRANCH", committee);
         String g1 = unit("PARTY_GROUP", big);

@@ -116,6 +116,8 @@ class TwoReplicasIT {
         String admin = signInAdmin(a, b);
         String committee = committee(a, admin);
         String branch = branch(b, admin, committee);
+        a.api(admin).body(Map.of("personBoards", "PUBLISHED", "unitBoards", "PUBLISHED", "weeklyPublication", true))
+                .put("/v1/leaderboards/" + committee + "/visibility").then().statusCode(200); // named boards
         BusinessTime time = a.businessTime(); // the service's today, not the test's
         String today = time.date().toString();
         for (Object[] rule : new Object[][] {{"CHECK_IN", 1}, {"QUIZ", 3}, {"QUIZ_FULL_MARKS", 1}}) {

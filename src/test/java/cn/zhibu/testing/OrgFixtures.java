@@ -47,4 +47,18 @@ public final class OrgFixtures {
         return Api.as("org-admin", Roles.ORG_ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(personBody(name, branch)).post("/v1/people").then().statusCode(201).extract().path("id");
     }
+
+    /**
+     * Chooses what the boards of a branch or committee show (and of the units below it without a choice of their
+     * own); its first choice, over the API by an org admin.
+     */
+    public static void boardVisibility(String unit, String personBoards, String unitBoards, boolean weekly) {
+        Api.as("org-admin", Roles.ORG_ADMIN).body(Map.of("personBoards", personBoards, "unitBoards", unitBoards,
+                "weeklyPublication", weekly)).put("/v1/leaderboards/" + unit + "/visibility").then().statusCode(200);
+    }
+
+    /** Publishes the named boards of a branch or committee (the default shows each member their own standing). */
+    public static void publishBoards(String unit) {
+        boardVisibility(unit, "PUBLISHED", "PUBLISHED", true);
+    }
 }

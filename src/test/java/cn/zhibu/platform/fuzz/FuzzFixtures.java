@@ -31,6 +31,7 @@ final class FuzzFixtures {
     FuzzFixtures(Random random) {
         this.random = random;
         committee = OrgFixtures.unit("COMMITTEE", null);
+        OrgFixtures.publishBoards(committee); // named boards (the default shows each member their own)
         branch = OrgFixtures.unit("BRANCH", committee);
         group = OrgFixtures.unit("PARTY_GROUP", branch);
         member = StudyFixtures.member(branch, group);
