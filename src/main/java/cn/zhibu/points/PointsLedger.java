@@ -40,10 +40,12 @@ public class PointsLedger {
     private final Event<LedgerChanged> changed;
     private final TransactionSynchronizationRegistry transaction;
     private final AdvisoryLocks locks;
+    private final PointsSettings settings;
 
     PointsLedger(EntityManager em, ScoringRuleService rules, BusinessCalendar calendar, Event<LedgerChanged> changed,
-            TransactionSynchronizationRegistry transaction, AdvisoryLocks locks) {
+            TransactionSynchronizationRegistry transaction, AdvisoryLocks locks, PointsSettings settings) {
         this.em = em;
+        this.settings = settings;
         this.locks = locks;
         this.transaction = transaction;
         this.rules = rules;
@@ -102,41 +104,77 @@ public class PointsLedger {
         return taken;
     }
 
+    /**
+     * STUDY_TIME for a source's study time (a check-in's study seconds), dated and ruled as {@code credit} says (its
+     * activity STUDY_TIME, no points asked): the points of the STUDY_TIME rule that holds, once per full block of
+     * {@code zhibu.points.study-time-block} of {@code studySeconds}, then lowered by the rule's caps as any credit.
+     * Without such a rule, or under one block: no entry. Credited once per source, as {@link #credit}: crediting it
+     * again answers the first entry.
+     */
+    @Transactional
+    public Optional<LedgerViews.View> creditStudyTime(Credit credit, int studySeconds) {
+        if (credit.activityType() != ActivityType.STUDY_TIME || credit.points() != null) {
+            throw new IllegalArgumentException("a STUDY_TIME credit asks for no points: " + credit);
+        }
+        Optional<ScoringRuleViews.View> ruled = rules.holding(credit.unitId(), ActivityType.STUDY_TIME,
+                credit.businessDate());
+        if (ruled.isEmpty()) {
+            return Optional.empty();
+        }
+        if (studySeconds < settings.studyTimeBlock().toSeconds()) {
+            return Optional.empty();
+        }
+        int asked = CreditArithmetic.studyTime(studySeconds, settings.studyTimeBlock(), ruled.get().points());
+        lockPerson(credit.personId());
+        Optional<LedgerViews.View> earlier = earlier(credit);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        return Optional.of(capped(credit, ruled.get(), asked));
+    }
+
     private LedgerViews.View credit(Credit credit, boolean zeroWithoutRule, boolean newSource) {
         lockPerson(credit.personId());
         if (!newSource) {
-            Optional<LedgerEntry> earlier = LedgerEntry.find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
-                    + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
-                    credit.personId(), credit.activityType()).firstResultOptional();
+            Optional<LedgerViews.View> earlier = earlier(credit);
             if (earlier.isPresent()) {
-                return LedgerViews.View.of(earlier.get());
+                return earlier.get();
             }
         }
-        String week = IsoWeek.of(credit.businessDate()).toString();
         Optional<ScoringRuleViews.View> ruled = rules.holding(credit.unitId(), credit.activityType(),
                 credit.businessDate());
         if (ruled.isEmpty() && zeroWithoutRule) {
             return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), 0, credit.sourceType(),
-                    credit.sourceId(), null, credit.businessDate(), week, null, credit.reason(), credit.createdBy()));
+                    credit.sourceId(), null, credit.businessDate(), IsoWeek.of(credit.businessDate()).toString(), null,
+                    credit.reason(), credit.createdBy()));
         }
         ScoringRuleViews.View rule = ruled.orElseThrow(() -> new ProblemException(PointsProblem.POINTS_NO_RULE,
                 credit.activityType().name(), credit.businessDate().toString()));
-        int points = credit.points() == null ? rule.points() : credit.points();
+        return capped(credit, rule, credit.points() == null ? rule.points() : credit.points());
+    }
+
+    /** The source's standing credit of the activity for the person, if it was credited. */
+    private Optional<LedgerViews.View> earlier(Credit credit) {
+        return LedgerEntry.<LedgerEntry>find("sourceType = ?1 and sourceId = ?2 and personId = ?3 "
+                + "and activityType = ?4 and reverses is null", credit.sourceType(), credit.sourceId(),
+                credit.personId(), credit.activityType()).firstResultOptional().map(LedgerViews.View::of);
+    }
+
+    /** Enters {@code asked} points under the rule, as far as its caps leave them (to zero). */
+    private LedgerViews.View capped(Credit credit, ScoringRuleViews.View rule, int asked) {
+        String week = IsoWeek.of(credit.businessDate()).toString();
+        int day = 0;
+        int inWeek = 0;
         if (rule.dailyCap() != null || rule.weeklyCap() != null) {
             Tuple net = net(credit, week);
-            if (rule.dailyCap() != null) {
-                points = Math.min(points, rule.dailyCap() - Rows.integer(net, "day"));
-            }
-            if (rule.weeklyCap() != null) {
-                points = Math.min(points, rule.weeklyCap() - Rows.integer(net, "week"));
-            }
+            day = Rows.integer(net, "day");
+            inWeek = Rows.integer(net, "week");
         }
-        if (rule.maxCount() != null && credited(credit) >= rule.maxCount()) {
-            points = 0;
-        }
-        return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), Math.max(0, points),
-                credit.sourceType(), credit.sourceId(), rule.id(), credit.businessDate(), week, null, credit.reason(),
-                credit.createdBy()));
+        long counted = rule.maxCount() == null ? 0 : credited(credit);
+        int points = CreditArithmetic.capped(asked, rule.dailyCap(), rule.weeklyCap(), rule.maxCount(), day, inWeek,
+                counted);
+        return LedgerViews.View.of(entry(credit.personId(), credit.activityType(), points, credit.sourceType(),
+                credit.sourceId(), rule.id(), credit.businessDate(), week, null, credit.reason(), credit.createdBy()));
     }
 
     /** Reverses an entry once, with a reason; the reversal counts on the entry's own date and week. */

@@ -25,7 +25,8 @@ public final class ScoringRuleViews {
                     required = true, examples = "2026-12-01") @NotNull LocalDate effectiveFrom,
             @Schema(description = "Last day it holds; none: until a later version", format = "date",
                     examples = "2027-12-31") LocalDate effectiveTo,
-            @Schema(description = "Points per occurrence", minimum = "0", maximum = "1000", required = true,
+            @Schema(description = "Points per occurrence; for STUDY_TIME, per full block of a check-in's study time "
+                    + "(see ActivityType)", minimum = "0", maximum = "1000", required = true,
                     examples = "2") @NotNull @Min(0) @Max(1000) Integer points,
             @Schema(description = "Most points a day from this activity", minimum = "0", maximum = "100000",
                     examples = "2") @Min(0) @Max(100000) Integer dailyCap,

@@ -67,7 +67,8 @@ public class ScoringRulesResource {
     @Idempotent(required = false)
     @Operation(operationId = "createScoringRule", summary = "Make a new version of a unit's scoring rule",
             description = "For one activity type, from a date (today or later, after the unit's latest version); "
-                    + "the units under it inherit it unless they have their own.")
+                    + "the units under it inherit it unless they have their own. STUDY_TIME only on a branch: its points "
+                    + "are per full block of a check-in's study time (see ActivityType).")
     @APIResponse(responseCode = "201", description = "The new version",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed")},

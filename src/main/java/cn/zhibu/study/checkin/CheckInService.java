@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Check-ins (学习打卡): one a day per material, and one a day of general study, per person, on the server's
- * business day. A plausible check-in is credited (CHECK_IN) in the same transaction; an implausible one is
- * flagged and credited only if a reviewer clears it. A person's check-ins are made one at a time (a
+ * business day. A plausible check-in is credited (CHECK_IN, and STUDY_TIME for the study time it states where its
+ * branch has that rule) in the same transaction; an implausible one is flagged and credited only if a reviewer
+ * clears it. A person's check-ins are made one at a time (a
  * transaction-scoped advisory lock on the person, waited for a short while), and unique
  * indexes stand behind that.
  */
@@ -145,7 +146,7 @@ public class CheckInService {
         return CheckInViews.View.of(checkIn, null);
     }
 
-    /** Clears a flagged check-in: credits CHECK_IN dated to its day. 409 unless it is flagged. */
+    /** Clears a flagged check-in: credits CHECK_IN (and STUDY_TIME) dated to its day. 409 unless it is flagged. */
     @Transactional
     public CheckInViews.View clear(UUID id, String reviewer) {
         CheckIn checkIn = flagged(id);
@@ -246,12 +247,19 @@ public class CheckInService {
         return page.page(rows, position, c -> CheckInViews.View.of(c, points.get(c.ledgerEntryId)));
     }
 
-    /** Credits the check-in (status CREDITED, with its entry); answers the points. */
+    /**
+     * Credits the check-in (status CREDITED, with its entry; the source is this check-in, whose credit is made only
+     * here, once) and, when it states its study time, STUDY_TIME for it where the branch has that rule; answers the
+     * points of the check-in's own entry.
+     */
     private int credit(CheckIn checkIn, ActivityType type, String createdBy) {
-        // the source is this check-in, new in this transaction: never credited before
         var entry = ledger.creditNewOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
                 checkIn.id.toString(), checkIn.businessDate, null, null, createdBy));
         checkIn.credit(entry.id());
+        if (checkIn.studySeconds != null) {
+            ledger.creditStudyTime(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, ActivityType.STUDY_TIME,
+                    SOURCE, checkIn.id.toString(), checkIn.businessDate, null, null, createdBy), checkIn.studySeconds);
+        }
         return entry.points();
     }
 

@@ -33,7 +33,9 @@ public final class CheckInViews {
                     pattern = Patterns.TEXT, examples = "学习《习近平谈治国理政》第五卷第一专题")
             @Size(min = 1, max = 200) @Pattern(regexp = Patterns.TEXT) String note,
             @Schema(description = "Study time the member claims, in seconds; more than has passed since opening the "
-                    + "material flags the check-in", minimum = "0", maximum = "86400", examples = "900")
+                    + "material flags the check-in. Where the branch has a STUDY_TIME rule, the credited check-in earns "
+                    + "it for each full block of this time (see ActivityType)", minimum = "0", maximum = "86400",
+                    examples = "900")
             @Min(0) @Max(86400) Integer studySeconds) {
     }
 
@@ -58,7 +60,8 @@ public final class CheckInViews {
                     nullable = true) FlagReason flagReason,
             @Schema(description = "The make-up it was approved from; null for a check-in made on its day",
                     format = "uuid", pattern = Patterns.UUID, nullable = true) UUID makeUpId,
-            @Schema(description = "Points credited (the ledger entry's); null while not credited", minimum = "0",
+            @Schema(description = "Points credited (its own ledger entry's, CHECK_IN or MAKE_UP_CHECK_IN; STUDY_TIME "
+                    + "for its study time is an entry of its own); null while not credited", minimum = "0",
                     maximum = "1000", nullable = true, examples = "1") Integer points,
             @Schema(description = "The ledger entry; null while not credited", format = "uuid",
                     pattern = Patterns.UUID, nullable = true) UUID ledgerEntryId,

@@ -162,7 +162,8 @@ public class CheckInsResource {
     @Path("{id}/clear")
     @Operation(operationId = "clearCheckIn", summary = "Clear a flagged check-in",
             description = "The reviewer finds it plausible after all: it is credited now (CHECK_IN, dated to its "
-                    + "own day, under that day's rule and caps) and counts for the streak.")
+                    + "own day, under that day's rule and caps, and STUDY_TIME for its study time where the branch has "
+                    + "that rule) and counts for the streak.")
     @APIResponseSchema(value = CheckInViews.View.class, responseCode = "200",
             responseDescription = "The credited check-in")
     @APIResponse(ref = "ReviewForbidden", responseCode = "403")
