@@ -134,6 +134,12 @@ class BoardVisibilityApiTest {
         published(idle.api()).body("personBoards", equalTo("PUBLISHED")).body("people.points", equalTo(List.of(5, 3)))
                 .body("units.unitId", equalTo(List.of(group)));
         idle.api().get("/v1/leaderboards/" + branch + "/weeks/" + week + "/leaders").then().statusCode(200);
+        // streaks and study time are private: not on any board, and not readable by another member
+        Map<String, Object> row = people(idle.api()).extract().path("items[0]");
+        assertEquals(java.util.Set.of("rank", "personId", "name", "points"), row.keySet());
+        assertTrue(List.of(403, 404).contains(idle.api().queryParam("personId", first.personId())
+                .get("/v1/check-ins/streak").statusCode()), "another member's streak");
+        first.api().get("/v1/check-ins/streak").then().statusCode(200);
 
         // SELF_ONLY: one's own row and rank, the unit's figures; no one else's name, no gap or percentile
         choose("SELF_ONLY", "PUBLISHED");

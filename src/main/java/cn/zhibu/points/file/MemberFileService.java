@@ -31,6 +31,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberFileService {
 
+    /** The label of every rating band: a reference, never a verdict. */
+    static final String REFERENCE = "参考";
+
     private static final String YEAR =
             "from ledger_entry where person_id = :person and business_date between :from and :to";
 
@@ -87,7 +90,7 @@ public class MemberFileService {
         }
         RatingBandViews.Effective effective = bands.effective(branchId);
         MemberFileViews.Rating rating = RatingBandService.band(effective.bands(), total)
-                .map(band -> new MemberFileViews.Rating(band.name(), band.minPoints(), effective.source(),
+                .map(band -> new MemberFileViews.Rating(REFERENCE, band.name(), band.minPoints(), effective.source(),
                         effective.sourceUnitId())).orElse(null);
         Streaks.Streak streak = streaks.isResolvable() ? streaks.get().of(personId) : Streaks.Streak.NONE;
         MemberFileViews.StudyHours hours = studyHours.isResolvable() ? hours(studyHours.get().of(personId, year)) : null;

@@ -36,8 +36,8 @@ public final class MemberFileViews {
             List<WeekTotal> byWeek,
             @Schema(description = "By month: all twelve, January first", minItems = 12, maxItems = 12)
             List<MonthTotal> byMonth,
-            @Schema(description = "The band the year's total earns in the person's branch; null below every band",
-                    nullable = true) Rating rating,
+            @Schema(description = "The band the year's total earns in the person's branch, for reference (参考); "
+                    + "null below every band", nullable = true) Rating rating,
             Streak streak,
             @Schema(description = "The year's study hours (学时) against the yearly requirement; null where zhibu "
                     + "keeps no sessions", nullable = true) StudyHours studyHours,
@@ -64,8 +64,12 @@ public final class MemberFileViews {
             @Schema(minimum = POINTS_MIN, maximum = POINTS_MAX, format = "int64") long points) {
     }
 
-    @Schema(name = "MemberFileRating", description = "The rating band (评定档次) a year's total earns.")
+    @Schema(name = "MemberFileRating", description = "The rating band (评定档次) a year's total earns: a reference "
+            + "(参考) from app points alone, one input among others a committee weighs, never a verdict on a member "
+            + "nor a grade of the member appraisal.")
     public record Rating(
+            @Schema(description = "Always 参考 (for reference): show it beside the band's name", enumeration = "参考",
+                    maxLength = 2, required = true) String label,
             @Schema(maxLength = 16, pattern = Patterns.TEXT, examples = "优秀") String name,
             @Schema(description = "The band's minimum", minimum = "0", maximum = "100000", format = "int32")
             int minPoints,
@@ -82,7 +86,8 @@ public final class MemberFileViews {
     }
 
     @Schema(name = "MemberFileStreak", description = "Study streaks: consecutive business days with a check-in, "
-            + "the run ending today or yesterday and the longest ever (zero until study check-ins are kept).")
+            + "the run ending today or yesterday and the longest ever (zero until study check-ins are kept). Private: "
+            + "shown to the member and their file's readers, never on boards.")
     public record Streak(
             @Schema(minimum = "0", maximum = "100000", format = "int32") int current,
             @Schema(minimum = "0", maximum = "100000", format = "int32") int longest,

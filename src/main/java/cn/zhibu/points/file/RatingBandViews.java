@@ -20,7 +20,8 @@ public final class RatingBandViews {
     private RatingBandViews() {
     }
 
-    @Schema(name = "RatingBand", description = "A band: the name a year's total earns when it reaches minPoints.")
+    @Schema(name = "RatingBand", description = "A band: the name a year's total earns when it reaches minPoints. "
+            + "Bands come from app points alone: a reference (参考), one input a committee weighs, never a verdict.")
     public record Band(
             @Schema(minLength = 1, maxLength = 16, pattern = Patterns.TEXT, required = true, examples = "优秀")
             @NotBlank @Size(max = 16) @Pattern(regexp = Patterns.TEXT) String name,
