@@ -62,11 +62,16 @@ public class RetentionPurge {
         return classes.stream().map(RetainedData::name).toList();
     }
 
+    /** Now, on the service's clock. */
+    public Instant now() {
+        return calendar.now();
+    }
+
     @Scheduled(identity = "retention-purge", cron = "{zhibu.retention.purge-cron}", timeZone = "{zhibu.time-zone}",
             skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
-        purge(calendar.now());
+        purge(now());
     }
 
     /**

@@ -28,9 +28,11 @@ public final class RetentionViews {
             String retention,
             @Schema(description = "Records of the class older than this had expired", format = "date-time",
                     pattern = Patterns.INSTANT, required = true) Instant cutoff,
-            @Schema(description = "How many records it removed or erased", minimum = "0", required = true)
+            @Schema(description = "How many records it removed or erased", minimum = "0",
+                    maximum = "9223372036854775807", required = true)
             long purged,
-            @Schema(description = "How many transactions it took", minimum = "0", required = true) int batches,
+            @Schema(description = "How many transactions it took", minimum = "0", maximum = "2147483647",
+                    required = true) int batches,
             @Schema(description = "False when the class stopped on an error (the next run takes up the rest)",
                     required = true) boolean complete,
             @Schema(format = "date-time", pattern = Patterns.INSTANT, required = true) Instant startedAt,
