@@ -1,0 +1,52 @@
+package cn.zhibu.privacy.retention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The evidence a flagged or rejected check-in keeps for its review ({@code check_in}): the member's note, the study
+ * time they claimed and when they had opened the material. Cleared (set to null) once the check-in is older than
+ * the retention. What the check-in is stays: its person, branch, material, business date, status, flag reason and
+ * the reviewer's decision (who, when, why), so that the day counts as checked in, the constraints hold and the ledger
+ * (which a flagged or rejected check-in has no entry in) is untouched. Credited and reversed check-ins keep theirs.
+ */
+@ApplicationScoped
+class CheckInEvidence implements RetainedData {
+
+    private final EntityManager em;
+    private final Duration retention;
+
+    CheckInEvidence(EntityManager em, RetentionSettings settings) {
+        this.em = em;
+        this.retention = settings.checkInEvidence();
+    }
+
+    @Override
+    public String name() {
+        return "CHECK_IN_EVIDENCE";
+    }
+
+    @Override
+    public Duration retention() {
+        return retention;
+    }
+
+    @Override
+    public Instant cutoff(Instant now) {
+        return now.minus(retention);
+    }
+
+    @Override
+    public int purgeBatch(Instant cutoff, Instant now, int limit) {
+        // cleared rows no longer match, so each batch takes new ones (no order: the scan stops at the limit)
+        return em.createNativeQuery("""
+                update check_in set note = null, study_seconds = null, opened_at = null where id in (
+                    select id from check_in where status in ('FLAGGED', 'REJECTED')
+                        and (note is not null or study_seconds is not null or opened_at is not null)
+                        and created_at < ?1
+                    limit ?2 for update skip locked)""")
+                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+    }
+}
