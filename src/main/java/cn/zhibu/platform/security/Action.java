@@ -65,5 +65,7 @@ public enum Action {
     /** Re-encrypt integrity files under the current key (everywhere only). */
     INTEGRITY_KEY_ROTATE,
     /** Export the signed checkpoints of integrity files' heads, for write-once storage (everywhere only). */
-    INTEGRITY_CHECKPOINT_READ
+    INTEGRITY_CHECKPOINT_READ,
+    /** Read the log of the retention purge: what was deleted or erased, when, in counts (everywhere only). */
+    RETENTION_READ
 }

@@ -47,7 +47,7 @@ public class RetentionResource {
                     examples = @ExampleObject(name = "page", value = RetentionViews.Examples.PAGE)))
     public RetentionViews.Page list(@Parameter(ref = "Limit") @QueryParam("limit") String limit,
             @Parameter(ref = "Cursor") @QueryParam("cursor") String cursor) {
-        access.requireEverywhere(Action.ORG_WRITE);
+        access.requireEverywhere(Action.RETENTION_READ);
         Page<RetentionViews.Purge> page = log.list(pagination.request(limit, cursor, "retention-purges"));
         return new RetentionViews.Page(page.items(), page.nextCursor());
     }
