@@ -53,7 +53,7 @@ public class MyDataResource {
                     + "MY_DATA_EXPORTS_EXHAUSTED with Retry-After, not recorded).")
     @APIResponse(responseCode = "200", description = "The document, to be saved as a file", headers = {
             @Header(name = "Content-Disposition", description = "attachment, named after the business date",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 50, pattern = DISPOSITION)),
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 60, pattern = DISPOSITION)),
             @Header(name = "Cache-Control", ref = "NoStore")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MyDataViews.Document.class)))
