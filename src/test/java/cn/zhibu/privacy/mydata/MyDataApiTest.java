@@ -1,5 +1,6 @@
 package cn.zhibu.privacy.mydata;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,23 +15,39 @@ import cn.zhibu.study.StudyFixtures.Member;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.Sql;
+import cn.zhibu.testing.Race;
 import cn.zhibu.testing.StandingsCaughtUp;
+import cn.zhibu.testing.TestAccounts;
+import cn.zhibu.testing.TestClock;
+import cn.zhibu.testing.TestTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/me/data: everything held about the caller, nothing about anyone else, for a person only, limited. */
 @QuarkusTest
 class MyDataApiTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     /**
      * Columns naming a person that the export leaves out on purpose, with the reason. Every other column that names a
@@ -218,9 +235,30 @@ class MyDataApiTest {
                 + "exported_by = cast(?2 as text)", UUID.fromString(member.personId()), member.accountId()));
         // another person is not limited by it
         StudyFixtures.member(branch).api().get("/v1/me/data").then().statusCode(200);
+        // an hour after the first, one is allowed again
+        clock.set(TestTime.now().plus(Duration.ofMinutes(61)));
+        member.api().get("/v1/me/data").then().statusCode(200).body("exports.size()", equalTo(3));
+        assertEquals(4, Sql.count("select count(*) from my_data_export where person_id = ?1",
+                UUID.fromString(member.personId())));
         // the record is kept as written
         assertTrue(refusesChange("update my_data_export set row_count = 0 where person_id = ?1", member.personId()));
         assertTrue(refusesChange("delete from my_data_export where person_id = ?1", member.personId()));
+    }
+
+    /** Exports that race: the limit holds (counted under the person's lock), and only served ones are recorded. */
+    @Test
+    void racingExportsNeverPassTheLimit() throws Exception {
+        String branch = OrgFixtures.unit("BRANCH", OrgFixtures.unit("COMMITTEE", null));
+        Member member = StudyFixtures.member(branch);
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String token = TestAccounts.token(UUID.fromString(member.accountId()));
+            requests.add(() -> Api.bearer(token).get("/v1/me/data"));
+        }
+        List<Integer> statuses = Race.race(requests).stream().map(Response::statusCode).sorted().toList();
+        assertEquals(List.of(200, 200, 200, 429, 429, 429), statuses);
+        assertEquals(3, Sql.count("select count(*) from my_data_export where person_id = ?1",
+                UUID.fromString(member.personId())));
     }
 
     private static boolean refusesChange(String sql, String personId) {
