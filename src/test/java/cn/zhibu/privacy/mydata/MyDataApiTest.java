@@ -139,32 +139,7 @@ class MyDataApiTest {
         assertNotNull(body.getString("person.phone"), "the phone in full for its owner");
         assertEquals("13800138000", body.getString("person.phone"));
 
-        List<String> problems = new ArrayList<>();
-        List<Column> columns = personColumns();
-        assertTrue(columns.size() > 40, "the columns naming a person are found: " + columns);
-        for (Column c : columns) {
-            if (EXCLUDED.containsKey(c.key())) {
-                continue;
-            }
-            String[] where = EXPORTED.get(c.key());
-            if (where == null) {
-                problems.add(c.key() + " names a person but is neither exported nor excluded with a reason");
-                continue;
-            }
-            String id = c.account() ? w.me().accountId() : w.me().personId();
-            long held = Sql.count("select count(*) from " + c.table() + " where " + c.column() + " = ?1"
-                    + ONLY.getOrDefault(c.key(), ""), UUID.fromString(id));
-            long exported = "*".equals(where[1]) ? body.getList(where[0]).size()
-                    : body.getList(where[0] + "." + where[1], String.class).stream().filter(id::equals).count();
-            if (held != exported) {
-                problems.add(c.key() + ": the database holds " + held + ", the export " + exported);
-            } else if (held == 0) {
-                problems.add(c.key() + ": the member has no row here, so the test proves nothing of it");
-            }
-        }
-        List<String> seen = columns.stream().map(Column::key).toList();
-        EXCLUDED.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> problems.add(k + " is excluded but gone"));
-        EXPORTED.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> problems.add(k + " is mapped but gone"));
+        List<String> problems = differences(body, w.me().personId(), w.me().accountId(), true);
         assertEquals(List.of(), problems);
         // an attempt not yet submitted keeps its answers to itself
         assertEquals(1, body.getList("quizAttempts[0].questions").size());
@@ -308,6 +283,41 @@ class MyDataApiTest {
     private static String name(Member member) {
         return Api.as(ADMIN, Roles.ORG_ADMIN).get("/v1/people/" + member.personId()).then().statusCode(200).extract()
                 .path("name");
+    }
+
+    /**
+     * Where the export and the database disagree about the person: a column naming a person that is neither exported
+     * nor excluded, or holds another number of rows than the export; with {@code everyColumn}, also a column where the
+     * person has no row at all (which would prove nothing).
+     */
+    static List<String> differences(JsonPath body, String personId, String accountId, boolean everyColumn) {
+        List<String> problems = new ArrayList<>();
+        List<Column> columns = personColumns();
+        assertTrue(columns.size() > 40, "the columns naming a person are found: " + columns);
+        for (Column c : columns) {
+            if (EXCLUDED.containsKey(c.key())) {
+                continue;
+            }
+            String[] where = EXPORTED.get(c.key());
+            if (where == null) {
+                problems.add(c.key() + " names a person but is neither exported nor excluded with a reason");
+                continue;
+            }
+            String id = c.account() ? accountId : personId;
+            long held = Sql.count("select count(*) from " + c.table() + " where " + c.column() + " = ?1"
+                    + ONLY.getOrDefault(c.key(), ""), UUID.fromString(id));
+            long exported = "*".equals(where[1]) ? body.getList(where[0]).size()
+                    : body.getList(where[0] + "." + where[1], String.class).stream().filter(id::equals).count();
+            if (held != exported) {
+                problems.add(c.key() + ": the database holds " + held + ", the export " + exported);
+            } else if (held == 0 && everyColumn) {
+                problems.add(c.key() + ": the member has no row here, so the test proves nothing of it");
+            }
+        }
+        List<String> seen = columns.stream().map(Column::key).toList();
+        EXCLUDED.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> problems.add(k + " is excluded but gone"));
+        EXPORTED.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> problems.add(k + " is mapped but gone"));
+        return problems;
     }
 
     /** Every column naming a person or an account: a reference to person(id) or account(id), or named *person_id. */
