@@ -54,7 +54,8 @@ class SettingsTest {
             HttpSettings.class, ImportSettings.class, RateLimitSettings.class, IdempotencySettings.class, PointsSettings.class,
             CheckInSettings.class, QuizSettings.class, MinutesSettings.class,
             OrgLifeSettings.class, StarSelectionSettings.class, AppraisalSettings.class,
-            cn.zhibu.annual.campaign.CampaignSettings.class);
+            cn.zhibu.annual.campaign.CampaignSettings.class, cn.zhibu.privacy.retention.RetentionSettings.class,
+            cn.zhibu.privacy.mydata.MyDataSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

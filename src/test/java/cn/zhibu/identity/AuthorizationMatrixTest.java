@@ -263,6 +263,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.annual.plan.PlanAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.annual.campaign.CampaignAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.privacy.retention.RetentionAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.privacy.mydata.MyDataAuthorizationMatrix.operations());
         return ops;
     }
 

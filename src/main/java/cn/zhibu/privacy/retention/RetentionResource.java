@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The log of the retention purge, for org admins of the whole tree. */
 @Path("/v1/retention/purges")
-@Tag(name = "platform")
+@Tag(name = "privacy")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearerJwt")
 public class RetentionResource {
