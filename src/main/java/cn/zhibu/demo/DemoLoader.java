@@ -13,6 +13,7 @@ import cn.zhibu.lecture.orglife.OrgLifeDemoData;
 import cn.zhibu.org.OrgDemoData;
 import cn.zhibu.org.people.PeopleDemoData;
 import cn.zhibu.platform.calendar.CalendarDemoData;
+import cn.zhibu.privacy.retention.RetentionDemoData;
 import cn.zhibu.platform.demo.DemoMode;
 import cn.zhibu.points.PointsDemoData;
 import cn.zhibu.points.file.MemberFileDemoData;
@@ -59,13 +60,15 @@ class DemoLoader {
     private final CalendarDemoData calendar;
     private final AnnualDemoData annual;
     private final SecondBranchDemoData secondBranch;
+    private final RetentionDemoData retention;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
             LeaderboardDemoData leaderboards, LectureDemoData lectures, SessionsDemoData sessions,
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
             LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
-            CalendarDemoData calendar, AnnualDemoData annual, SecondBranchDemoData secondBranch) {
+            CalendarDemoData calendar, AnnualDemoData annual, SecondBranchDemoData secondBranch,
+            RetentionDemoData retention) {
         this.demo = demo;
         this.org = org;
         this.people = people;
@@ -86,6 +89,7 @@ class DemoLoader {
         this.calendar = calendar;
         this.annual = annual;
         this.secondBranch = secondBranch;
+        this.retention = retention;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -111,5 +115,6 @@ class DemoLoader {
         integrity.load();
         calendar.load();
         annual.load();
+        retention.load();
     }
 }

@@ -8,6 +8,7 @@ import cn.zhibu.org.people.Gender;
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.org.people.PersonViews;
 import cn.zhibu.org.people.PoliticalStatus;
+import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.points.ActivityType;
 import cn.zhibu.points.PointsLedger;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Demo data ({@code zhibu.demo=true}): a second branch of the demo department, 离退休干部党支部, with six members
  * and a fortnight of check-ins. It keeps the default board visibility (each member sees their own standing, the
- * department's units board shows the branch), beside the demo branch that chose to publish named boards. Added
- * once, after the department's scoring rules.
+ * department's units board shows the branch), beside the demo branch that chose to publish named boards; and a
+ * member who left it four years ago, whom the retention purge erases (已离开成员). Added once, after the department's
+ * scoring rules.
  */
 @ApplicationScoped
 class SecondBranchDemoData {
@@ -69,7 +71,13 @@ class SecondBranchDemoData {
                 credits++;
             }
         }
+        // a member who left four years ago: the retention purge erases their contact details and name
+        UUID left = people.create(new PersonViews.Create("DEMO-2099", "韩立新", Gender.MALE, LocalDate.of(1948, 5, 20),
+                PoliticalStatus.FULL, LocalDate.of(1972, 7, 1), "退休干部", false, "13900132099", branch, List.of(),
+                today.minusYears(6)), false).id();
+        people.leave(left, IfMatch.parse("\"0\""), today.minusYears(4), false);
         LOG.infof("Demo data: a second branch, %s, with %d members and %d check-in credits; it keeps the default "
-                + "board visibility (each member sees their own standing)", BRANCH, NAMES.length, credits);
+                + "board visibility (each member sees their own standing); DEMO-2099 left it four years ago",
+                BRANCH, NAMES.length, credits);
     }
 }

@@ -131,7 +131,8 @@ public class BoardVisibility {
 
     /**
      * Records the unit's choice: the first time without If-Match, afterwards with the If-Match of its own choice
-     * last read (428 without it, 412 when stale); each choice is kept in the history too.
+     * last read (428 without it, 412 when stale); each choice is kept in the history too. A unit's own choice
+     * starts at version 1, so the 0 of a unit that had none (inherited or default) never matches it.
      */
     @Transactional
     public VisibilityViews.Visibility choose(UUID unitId, String ifMatch, VisibilityViews.Change change, String by) {
@@ -146,7 +147,7 @@ public class BoardVisibility {
         if (stored.isEmpty()) {
             em.createNativeQuery("""
                     insert into board_visibility (unit_id, person_boards, unit_boards, weekly_publication, version,
-                        updated_by, updated_at) values (:u, :p, :b, :w, 0, :by, :at)""")
+                        updated_by, updated_at) values (:u, :p, :b, :w, 1, :by, :at)""")
                     .setParameter("u", unitId).setParameter("p", change.personBoards().name())
                     .setParameter("b", change.unitBoards().name()).setParameter("w", change.weeklyPublication())
                     .setParameter("by", by).setParameter("at", now).executeUpdate();

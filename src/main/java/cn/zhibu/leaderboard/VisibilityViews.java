@@ -48,7 +48,8 @@ public final class VisibilityViews {
                     + "a week by hand)") boolean weeklyPublication,
             @Schema(description = "The unit whose choice this is (this unit or one above it); null for the defaults",
                     format = "uuid", pattern = Patterns.UUID, nullable = true, required = true) UUID chosenBy,
-            @Schema(description = "Version of this unit's own choice (its ETag); 0 when it has none", minimum = "0",
+            @Schema(description = "Version of this unit's own choice (its ETag), from 1; 0 when it has none",
+                    minimum = "0",
                     maximum = "9223372036854775807", format = "int64") long version) {
     }
 

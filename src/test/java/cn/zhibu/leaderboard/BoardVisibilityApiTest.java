@@ -86,7 +86,7 @@ class BoardVisibilityApiTest {
                 .body("personBoards", equalTo("OFF")).body("chosenBy", equalTo(committee)).body("version", equalTo(0));
         // the branch's own choice wins; a party group follows its branch and does not choose
         secretary().body(change("PUBLISHED", "PUBLISHED", true)).put("/v1/leaderboards/" + branch + "/visibility")
-                .then().statusCode(200).header("ETag", "\"0\"").body("chosenBy", equalTo(branch));
+                .then().statusCode(200).header("ETag", "\"1\"").body("chosenBy", equalTo(branch));
         idle.api().get("/v1/leaderboards/" + group + "/visibility").then().statusCode(200)
                 .body("personBoards", equalTo("PUBLISHED")).body("chosenBy", equalTo(branch));
         problem(secretary().body(change("OFF", "OFF", true)).put("/v1/leaderboards/" + group + "/visibility").then(),
@@ -94,11 +94,12 @@ class BoardVisibilityApiTest {
         // a change takes the If-Match of the unit's own choice
         problem(secretary().body(change("SELF_ONLY", "PUBLISHED", true))
                 .put("/v1/leaderboards/" + branch + "/visibility").then(), 428, "PRECONDITION_REQUIRED");
-        secretary().header("If-Match", "\"0\"").body(change("SELF_ONLY", "PUBLISHED", true))
-                .put("/v1/leaderboards/" + branch + "/visibility").then().statusCode(200).header("ETag", "\"1\"");
+        secretary().header("If-Match", "\"1\"").body(change("SELF_ONLY", "PUBLISHED", true))
+                .put("/v1/leaderboards/" + branch + "/visibility").then().statusCode(200).header("ETag", "\"2\"");
+        // a client that read the inherited setting (version 0) does not overwrite the branch's own choice
         problem(secretary().header("If-Match", "\"0\"").body(change("OFF", "OFF", true))
                 .put("/v1/leaderboards/" + branch + "/visibility").then(), 412, "PRECONDITION_FAILED");
-        problem(secretary().header("If-Match", "\"1\"").body(Map.of("personBoards", "HIDDEN", "unitBoards", "OFF",
+        problem(secretary().header("If-Match", "\"2\"").body(Map.of("personBoards", "HIDDEN", "unitBoards", "OFF",
                 "weeklyPublication", true)).put("/v1/leaderboards/" + branch + "/visibility").then(), 400,
                 "VALIDATION_FAILED");
         // every choice is kept, the latest first, for those who may choose
@@ -108,7 +109,7 @@ class BoardVisibilityApiTest {
                         equalTo(secretarySubject())).body("nextCursor", nullValue());
         // members read what boards show, and choose nothing
         problem(idle.api().get("/v1/leaderboards/" + branch + "/visibility/changes").then(), 403, "FORBIDDEN");
-        problem(idle.api().header("If-Match", "\"1\"").body(change("PUBLISHED", "PUBLISHED", true))
+        problem(idle.api().header("If-Match", "\"2\"").body(change("PUBLISHED", "PUBLISHED", true))
                 .put("/v1/leaderboards/" + branch + "/visibility").then(), 403, "FORBIDDEN");
         problem(StudyFixtures.member(OrgFixtures.unit("BRANCH", committee)).api()
                 .get("/v1/leaderboards/" + branch + "/visibility").then(), 404, "NOT_FOUND");

@@ -2,6 +2,7 @@ package cn.zhibu.leaderboard;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,5 +53,18 @@ class LeaderboardDemoDataTest {
             Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/weeks/" + week + "/check").then()
                     .statusCode(200).body("consistent", equalTo(true));
         }
+        // the demo branch chose named boards; the second branch keeps the default: each member their own row
+        Api.bearer(member).get("/v1/leaderboards/" + branch + "/visibility").then().statusCode(200)
+                .body("personBoards", equalTo("PUBLISHED")).body("chosenBy", equalTo(branch));
+        String retired = signIn("DEMO-2003");
+        String second = Api.bearer(retired).queryParam("week", lastWeek).get("/v1/leaderboards/me").then()
+                .statusCode(200).body("visibility", equalTo("SELF_ONLY")).body("percentile", nullValue())
+                .extract().path("unitId");
+        Api.bearer(retired).queryParam("week", lastWeek).get("/v1/leaderboards/" + second + "/people").then()
+                .statusCode(200).body("participants", greaterThan(1)).body("items.size()", equalTo(1));
+        // DEMO-2099 left four years ago: the retention purge erased them
+        assertEquals(1L, cn.zhibu.testing.Sql.count("select count(*) from person p join membership m on "
+                + "m.person_id = p.id where m.org_unit_id = '" + second + "' and p.name = '已离开成员' "
+                + "and p.erased_at is not null and p.phone_cipher is null"));
     }
 }

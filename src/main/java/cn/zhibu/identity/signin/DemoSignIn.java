@@ -57,8 +57,10 @@ public class DemoSignIn {
         if (!enabled) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
-        // the demo's own people only (DEMO-1001 to DEMO-1030), not anyone given an id that looks like theirs later
-        List<UUID> found = em.createNativeQuery("select id from person where external_id ~ '^DEMO-(100[1-9]|10[12][0-9]|1030)$' and "
+        // the demo's own people only (DEMO-1001 to DEMO-1030, and DEMO-2001 to DEMO-2006 of the second branch), not
+        // anyone given an id that looks like theirs later
+        List<UUID> found = em.createNativeQuery("select id from person where external_id ~ "
+                + "'^DEMO-(100[1-9]|10[12][0-9]|1030|200[1-6])$' and "
                 + (externalId.isPresent() ? "external_id = :key" : "id = :key"), UUID.class)
                 .setParameter("key", externalId.isPresent() ? externalId.get() : personId.get()).getResultList();
         if (found.isEmpty()) {

@@ -23,9 +23,9 @@ public interface RetentionSettings {
     @DurationMax(days = 36500, message = "must be at most P36500D")
     Duration materialOpenings();
 
-    /** How long flagged and rejected check-ins keep their evidence (note, claimed study time, opening time). */
+    /** How long rejected check-ins keep their evidence (note, claimed study time, opening time). */
     @WithDefault("P365D")
-    @DurationMin(days = 30, message = "must be at least P30D: reviewers need the evidence of flagged check-ins")
+    @DurationMin(days = 30, message = "must be at least P30D")
     @DurationMax(days = 36500, message = "must be at most P36500D")
     Duration checkInEvidence();
 

@@ -15,7 +15,7 @@ public final class RetentionViews {
 
     @Schema(name = "RetentionPurge", description = "What one run of the retention purge removed or erased of one class "
             + "of data: MATERIAL_OPENINGS (openings of study materials, deleted), CHECK_IN_EVIDENCE (note, claimed "
-            + "study time and opening time of flagged and rejected check-ins, cleared), PEOPLE_WHO_LEFT (contact and "
+            + "study time and opening time of rejected check-ins, cleared), PEOPLE_WHO_LEFT (contact and "
             + "personal fields erased, name 已离开成员), PEOPLE_WHO_LEFT_NAMED_IN_INTEGRITY_FILES (contact fields only "
             + "erased; an integrity file still names them)")
     public record Purge(

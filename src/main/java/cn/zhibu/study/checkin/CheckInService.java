@@ -249,14 +249,15 @@ public class CheckInService {
 
     /**
      * Credits the check-in (status CREDITED, with its entry; the source is this check-in, whose credit is made only
-     * here, once) and, when it states its study time, STUDY_TIME for it where the branch has that rule; answers the
-     * points of the check-in's own entry.
+     * here, once) and, when a check-in on a material states its study time, STUDY_TIME for it where the branch has
+     * that rule; answers the points of the check-in's own entry.
      */
     private int credit(CheckIn checkIn, ActivityType type, String createdBy) {
         var entry = ledger.creditNewOrRecordZero(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, type, SOURCE,
                 checkIn.id.toString(), checkIn.businessDate, null, null, createdBy));
         checkIn.credit(entry.id());
-        if (checkIn.studySeconds != null) {
+        // study time is paid only where it was checked: against the time since the material was opened
+        if (checkIn.studySeconds != null && checkIn.materialId != null) {
             ledger.creditStudyTime(new PointsLedger.Credit(checkIn.personId, checkIn.branchId, ActivityType.STUDY_TIME,
                     SOURCE, checkIn.id.toString(), checkIn.businessDate, null, null, createdBy), checkIn.studySeconds);
         }

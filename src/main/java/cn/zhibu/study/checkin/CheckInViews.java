@@ -33,8 +33,8 @@ public final class CheckInViews {
                     pattern = Patterns.TEXT, examples = "学习《习近平谈治国理政》第五卷第一专题")
             @Size(min = 1, max = 200) @Pattern(regexp = Patterns.TEXT) String note,
             @Schema(description = "Study time the member claims, in seconds; more than has passed since opening the "
-                    + "material flags the check-in. Where the branch has a STUDY_TIME rule, the credited check-in earns "
-                    + "it for each full block of this time (see ActivityType)", minimum = "0", maximum = "86400",
+                    + "material flags the check-in. Where the branch has a STUDY_TIME rule, a credited check-in on a "
+                    + "material earns it for each full block of this time (see ActivityType)", minimum = "0", maximum = "86400",
                     examples = "900")
             @Min(0) @Max(86400) Integer studySeconds) {
     }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * STUDY_TIME over HTTP: where a branch has the rule, a credited check-in earns its points per full block of the study
- * time it states (zhibu.points.study-time-block, PT10M by default), capped as any activity, credited once, and
+ * STUDY_TIME over HTTP: where a branch has the rule, a credited check-in on a material earns its points per full block
+ * of the study time it states (checked against the opening; a general check-in earns none) (zhibu.points.study-time-block, PT10M by default), capped as any activity, credited once, and
  * reversed with the check-in's own credit.
  */
 @QuarkusTest
@@ -48,6 +48,7 @@ class StudyTimeApiTest {
         withoutRule = unit("BRANCH", committee);
         rule(committee, "CHECK_IN", 1, null, null);
         rule(branch, "STUDY_TIME", 2, 10, null);
+        clock.set(TestTime.now());
     }
 
     @AfterEach
@@ -63,6 +64,17 @@ class StudyTimeApiTest {
     static String checkIn(Member member, Map<String, Object> body) {
         return member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/v1/check-ins")
                 .then().statusCode(201).extract().path("checkIn.id");
+    }
+
+    /**
+     * The body of a check-in on a new material of the unit that the member opened {@code seconds} (and a minute)
+     * ago, by the test clock: study time is credited only where it was checked against the opening.
+     */
+    Map<String, Object> studied(Member member, String unit, int seconds) {
+        String material = material(unit);
+        member.api().post("/v1/study-materials/" + material + "/open").then().statusCode(200);
+        clock.advance(Duration.ofSeconds(seconds + 60L));
+        return Map.of("materialId", material, "studySeconds", seconds);
     }
 
     static Map<String, Object> general(Integer seconds) {
@@ -96,11 +108,14 @@ class StudyTimeApiTest {
         expected.put(3600, List.of(10)); // 12 asked, the daily cap of 10 leaves 10
         for (var duration : expected.entrySet()) {
             Member member = member(branch);
-            String id = checkIn(member, general(duration.getKey()));
+            String id = checkIn(member, studied(member, branch, duration.getKey()));
             assertEquals(duration.getValue(), studyTime(member, id), duration.getKey() + " seconds");
             assertEquals(1, count("select count(*) from ledger_entry where person_id = ?1 and activity_type = 'CHECK_IN'",
                     member.personId()), "the check-in's own credit, as ever");
         }
+        Member general = member(branch);
+        String unchecked = checkIn(general, general(3600));
+        assertEquals(List.of(), studyTime(general, unchecked), "a general check-in's study time is not checked");
         Member unstated = member(branch);
         String id = checkIn(unstated, general(null));
         assertEquals(List.of(), studyTime(unstated, id), "no study time stated");
@@ -116,11 +131,11 @@ class StudyTimeApiTest {
         member.api().post("/v1/study-materials/" + first + "/open").then().statusCode(200);
         member.api().post("/v1/study-materials/" + second + "/open").then().statusCode(200);
         clock.advance(Duration.ofMinutes(31));
-        String general = checkIn(member, general(2400)); // 4 blocks: 8
+        String third = checkIn(member, studied(member, branch, 2400)); // 4 blocks: 8
         String onFirst = checkIn(member, Map.of("materialId", first, "studySeconds", 1800)); // 6 asked, 2 left
         clock.advance(Duration.ofMinutes(2));
         String onSecond = checkIn(member, Map.of("materialId", second, "studySeconds", 600)); // the cap is reached
-        assertEquals(List.of(8), studyTime(member, general));
+        assertEquals(List.of(8), studyTime(member, third));
         assertEquals(List.of(2), studyTime(member, onFirst));
         assertEquals(List.of(0), studyTime(member, onSecond), "capped to 0, as any activity");
         assertEquals(10, count("select coalesce(sum(points), 0) from ledger_entry where person_id = ?1 "
@@ -136,7 +151,7 @@ class StudyTimeApiTest {
         Member member = member(capped);
         member.api().post("/v1/study-materials/" + material + "/open").then().statusCode(200);
         clock.advance(Duration.ofMinutes(20));
-        String first = checkIn(member, general(1200));
+        String first = checkIn(member, studied(member, capped, 1200));
         String second = checkIn(member, Map.of("materialId", material, "studySeconds", 1200));
         assertEquals(List.of(2), studyTime(member, first));
         assertEquals(List.of(0), studyTime(member, second), "one occurrence ever earns points");
@@ -145,7 +160,8 @@ class StudyTimeApiTest {
     @Test
     void aBranchWithoutTheRuleCreditsNothingForStudyTime() {
         Member member = member(withoutRule);
-        String id = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(general(3600))
+        Map<String, Object> body = studied(member, withoutRule, 3600); // before the token: the clock moves on
+        String id = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .post("/v1/check-ins").then().statusCode(201).body("checkIn.status", equalTo("CREDITED"))
                 .body("checkIn.points", equalTo(1)).extract().path("checkIn.id");
         assertEquals(List.of(), studyTime(member, id));
@@ -175,7 +191,8 @@ class StudyTimeApiTest {
     @Test
     void reversingTheCheckInsCreditReversesItsStudyTime() {
         Member member = member(branch);
-        var made = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(general(1200))
+        Map<String, Object> body = studied(member, branch, 1200);
+        var made = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .post("/v1/check-ins").then().statusCode(201).extract();
         String id = made.path("checkIn.id");
         String entry = made.path("checkIn.ledgerEntryId");
@@ -194,7 +211,8 @@ class StudyTimeApiTest {
     @Test
     void studyTimeReversedOnItsOwnLeavesTheCheckInCredited() {
         Member member = member(branch);
-        var made = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(general(600))
+        Map<String, Object> body = studied(member, branch, 600);
+        var made = member.api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
                 .post("/v1/check-ins").then().statusCode(201).extract();
         String id = made.path("checkIn.id");
         String studyTimeEntry = member.api().queryParam("personId", member.personId()).get("/v1/points/entries")
@@ -216,9 +234,10 @@ class StudyTimeApiTest {
     void aRetriedCheckInCreditsItsStudyTimeOnce() {
         Member member = member(branch);
         String key = UUID.randomUUID().toString();
-        String id = member.api().header("Idempotency-Key", key).body(general(1800)).post("/v1/check-ins").then()
+        Map<String, Object> body = studied(member, branch, 1800);
+        String id = member.api().header("Idempotency-Key", key).body(body).post("/v1/check-ins").then()
                 .statusCode(201).extract().path("checkIn.id");
-        member.api().header("Idempotency-Key", key).body(general(1800)).post("/v1/check-ins").then().statusCode(201)
+        member.api().header("Idempotency-Key", key).body(body).post("/v1/check-ins").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("checkIn.id", equalTo(id));
         assertEquals(List.of(6), studyTime(member, id));
         assertEquals(1, count("select count(*) from ledger_entry where person_id = ?1 and activity_type = 'STUDY_TIME'",
