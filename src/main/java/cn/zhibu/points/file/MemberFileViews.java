@@ -68,8 +68,8 @@ public final class MemberFileViews {
             + "(参考) from app points alone, one input among others a committee weighs, never a verdict on a member "
             + "nor a grade of the member appraisal.")
     public record Rating(
-            @Schema(description = "Always 参考 (for reference): show it beside the band's name", enumeration = "参考",
-                    maxLength = 2, required = true) String label,
+            @Schema(description = "Always 参考 (for reference): show it beside the band's name", maxLength = 2,
+                    pattern = "^参考$", required = true, examples = "参考") String label,
             @Schema(maxLength = 16, pattern = Patterns.TEXT, examples = "优秀") String name,
             @Schema(description = "The band's minimum", minimum = "0", maximum = "100000", format = "int32")
             int minPoints,

@@ -59,7 +59,8 @@ class MemberFileDemoDataTest {
                 .statusCode(200).extract().path("accessToken");
         List<String> people = new java.util.ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select id::text from person where external_id like 'DEMO-%' order by 1")) {
+                ResultSet r = s.executeQuery("select id::text from person where external_id like 'DEMO-10%' "
+                        + "order by 1")) {
             while (r.next()) {
                 people.add(r.getString(1));
             }
