@@ -33,8 +33,6 @@ import java.util.UUID;
 public class LeaderboardService {
 
     static final String ANONYMOUS = "匿名";
-    /** The name of a person erased after leaving (by the retention purge): kept on snapshots as this. */
-    static final String LEFT = "已离开成员";
     /** Past this many cached units boards or headcounts, the expired ones are dropped. */
     private static final int CACHED_MOST = 1_000;
 

@@ -288,7 +288,8 @@ public class PublishedWeeks {
 
     /**
      * A published edition as read, as the caller may see it now: one page of its people, its units and its
-     * revisions (never the ledger). People erased after leaving are named 已离开成员.
+     * revisions (never the ledger). People erased after leaving are named as their person is now (已离开成员), as on
+     * live boards.
      */
     private PublishedViews.Published view(LeaderboardService.Unit unit, Tuple header, PageRequest page, Seen seen) {
         UUID id = Rows.uuid(header, "id");
@@ -330,15 +331,14 @@ public class PublishedWeeks {
         String after = page.after().map(a -> " and pp.position > :after").orElse("");
         var query = em.createNativeQuery("""
                 select pp.position as position, pp.rank as rank, pp.person_id as person_id,
-                    case when p.erased_at is not null then :erased else pp.name end as name, pp.points as points,
+                    case when p.erased_at is not null then p.name else pp.name end as name, pp.points as points,
                     s.branch_id as branch_id
                 from published_person pp
                 left join person p on p.id = pp.person_id
                 left join week_score s on s.person_id = pp.person_id and s.iso_week = :week
                 where pp.published_week_id = :id""" + (only == null ? "" : " and pp.person_id = :only") + after
                 + " order by pp.position limit " + page.fetchSize(), Tuple.class)
-                .setParameter("id", publishedWeekId).setParameter("week", week)
-                .setParameter("erased", LeaderboardService.LEFT);
+                .setParameter("id", publishedWeekId).setParameter("week", week);
         if (only != null) {
             query.setParameter("only", only);
         }

@@ -34,20 +34,30 @@ public class StudyLeaders {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final int perUnit;
+    private final BoardVisibility visibility;
 
-    StudyLeaders(EntityManager em, BusinessCalendar calendar, LeaderboardConfig settings) {
+    StudyLeaders(EntityManager em, BusinessCalendar calendar, LeaderboardConfig settings, BoardVisibility visibility) {
         this.em = em;
+        this.visibility = visibility;
         this.calendar = calendar;
         this.perUnit = settings.leadersPerUnit();
     }
 
-    /** Proposes the week's leaders of a snapshot just published (in its transaction); answers how many. */
+    /**
+     * Proposes the week's leaders of a snapshot just published (in its transaction); answers how many. They come
+     * from the best-ranked child unit whose own board visibility shows study leaders (a branch that turned them off
+     * is not named on its committee's), or from the unit itself when no child unit is ranked.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     int propose(UUID publishedWeekId, UUID unitId, IsoWeek week) {
         @SuppressWarnings("unchecked")
-        List<Object> top = em.createNativeQuery("select unit_id from published_unit where published_week_id = :id "
-                + "and rank = 1 order by position limit 1").setParameter("id", publishedWeekId).getResultList();
-        UUID from = top.isEmpty() ? unitId : (UUID) top.get(0);
+        List<Object> ranked = em.createNativeQuery("select unit_id from published_unit where published_week_id = :id "
+                + "and rank is not null order by rank, position").setParameter("id", publishedWeekId).getResultList();
+        UUID from = ranked.isEmpty() ? unitId : ranked.stream().map(UUID.class::cast)
+                .filter(child -> visibility.of(child).unitsPublished()).findFirst().orElse(null);
+        if (from == null) {
+            return 0;
+        }
         return em.createNativeQuery("""
                 insert into study_leader (id, published_week_id, scope_unit_id, iso_week, from_unit_id, person_id,
                     points, state, proposed, created_at)

@@ -192,10 +192,12 @@ class BoardVisibilityApiTest {
     void aCommitteesBoardNamesOnlyThePeopleOfBranchesThatPublishAndSkipsWeeklyPublicationWhereItIsOff() {
         String quiet = OrgFixtures.unit("BRANCH", committee);
         Member shy = StudyFixtures.member(quiet);
+        StudyFixtures.member(quiet);
+        StudyFixtures.member(quiet); // three members: ranked, first by points per member (9 / 3 against 8 / 3)
         award(quiet, shy, 9);
         Api.as("org-admin", Roles.ORG_ADMIN).body(change("PUBLISHED", "PUBLISHED", true))
                 .put("/v1/leaderboards/" + committee + "/visibility").then().statusCode(200);
-        Api.as("org-admin", Roles.ORG_ADMIN).body(change("SELF_ONLY", "PUBLISHED", false))
+        Api.as("org-admin", Roles.ORG_ADMIN).body(change("SELF_ONLY", "OFF", false))
                 .put("/v1/leaderboards/" + quiet + "/visibility").then().statusCode(200);
 
         // the quiet branch's member still counts (rank 1) but appears as 匿名 on the committee's board
@@ -205,6 +207,13 @@ class BoardVisibilityApiTest {
                 .body("items[0].personId", nullValue()).body("items.rank", equalTo(List.of(1, 2, 3)));
         // on its own board, the quiet branch shows each member their own row only
         people(shy.api(), quiet).body("items.personId", equalTo(List.of(shy.personId())));
+        // the committee's study leaders come from its best unit that shows study leaders, not from the quiet one
+        committeeSecretary.header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/v1/leaderboards/" + committee + "/weeks/" + week + "/publish").then().statusCode(201)
+                .body("units[0].unitId", equalTo(quiet));
+        committeeSecretary.get("/v1/leaderboards/" + committee + "/weeks/" + week + "/leaders").then()
+                .statusCode(200).body("items.personId", equalTo(List.of(first.personId())))
+                .body("items[0].fromUnitId", equalTo(branch));
 
         // the weekly job publishes the units whose weekly publication is on
         List<UUID> units = publication.unitsToPublish(IsoWeek.of(today));

@@ -41,6 +41,9 @@ final class LeaverErasure {
                     select p.id from person p
                     where not p.active and p.left_on < :keptFrom and p.erased_at is null and %s %s
                     order by p.left_on, p.id limit :limit for update of p skip locked),
+                failures as (
+                    delete from sign_in_failure f using account a
+                    where a.person_id in (select id from chosen) and f.username = a.username returning f.username),
                 accounts as (
                     update account a set wechat_openid = null, wechat_unionid = null, username = null,
                         password_hash = null, active = false, version = a.version + 1, updated_at = :now

@@ -115,6 +115,10 @@ class RetentionPurgeTest {
         assertContactErased(gone);
         assertEquals(history, history(gone));
         assertEquals(goneName, text("select name from published_person where person_id = ?1", UUID.fromString(gone)));
+        // the published week, frozen with the old name, shows the erased one
+        cn.zhibu.testing.OrgFixtures.publishBoards(branch);
+        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/" + branch + "/weeks/2023-W01").then()
+                .statusCode(200).body("people.name", org.hamcrest.Matchers.equalTo(List.of(LeaverErasure.ERASED_NAME)));
         Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/people/" + gone).then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo(LeaverErasure.ERASED_NAME))
                 .body("phone", org.hamcrest.Matchers.nullValue());
