@@ -12,9 +12,10 @@ import java.time.LocalDate;
  * disabled, its user name and password cleared, its open sessions revoked) and their personal calendar feeds
  * (revoked). {@code person.erased_at} is set, and the person's version moves on (a change made with an older ETag is
  * refused). With {@code namedInIntegrityFiles}, only people an integrity file names, and nothing more; otherwise
- * only people none names, and their personal fields too.
+ * only people none names, and their personal fields too. The two kinds are the data classes {@link PeopleWhoLeft}
+ * and {@link PeopleNamedInIntegrityFiles}, counted apart.
  */
-final class LeaverErasure {
+abstract class LeaverErasure implements RetainedData {
 
     /** The name an erased person has from then on. */
     static final String ERASED_NAME = "已离开成员";
@@ -31,8 +32,11 @@ final class LeaverErasure {
     private final BusinessCalendar calendar;
     private final Duration retention;
     private final String sql;
+    private final String name;
 
-    LeaverErasure(EntityManager em, BusinessCalendar calendar, Duration retention, boolean namedInIntegrityFiles) {
+    LeaverErasure(EntityManager em, BusinessCalendar calendar, Duration retention, boolean namedInIntegrityFiles,
+            String name) {
+        this.name = name;
         this.em = em;
         this.calendar = calendar;
         this.retention = retention;
@@ -60,17 +64,25 @@ final class LeaverErasure {
                 namedInIntegrityFiles ? "" : PERSONAL);
     }
 
-    Duration retention() {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Duration retention() {
         return retention;
     }
 
     /** The start of the first business day whose leavers are kept: those who left before it have expired. */
-    Instant cutoff(Instant now) {
+    @Override
+    public Instant cutoff(Instant now) {
         LocalDate keptFrom = calendar.dateOf(now).minusDays(retention.toDays());
         return keptFrom.atStartOfDay(calendar.zone()).toInstant();
     }
 
-    int eraseBatch(Instant cutoff, Instant now, int limit) {
+    @Override
+    public int purgeBatch(Instant cutoff, Instant now, int limit) {
         var query = em.createNativeQuery(sql).setParameter("keptFrom", calendar.dateOf(cutoff))
                 .setParameter("limit", limit).setParameter("now", now);
         if (sql.contains(":erasedName")) {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One class of personal data the retention purge removes or erases once it has been kept long enough. Each is an
- * {@code @ApplicationScoped} bean; the purge finds them all (a new class is one more bean). A batch runs in a
+ * One class of personal data the retention purge removes or erases once it has been kept long enough. Each is a
+ * CDI bean; the purge finds them all (a new class is one more bean). A batch runs in a
  * transaction of the purge's own: it changes at most {@code limit} rows, skips rows others hold locked (the next run
  * takes them), and changes nothing a second time, so the purge ends when a batch changes fewer than the limit.
  */
