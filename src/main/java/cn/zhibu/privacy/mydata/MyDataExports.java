@@ -46,10 +46,15 @@ class MyDataExports {
      * Records an export made at {@code at}, once the person's lock is had and the limit still allows it (a concurrent
      * export may have used the last one meanwhile: then 429 and nothing is recorded, nor served).
      */
+    /** 429 {@code MY_DATA_EXPORT_BUSY}: another export of the person is under way. */
+    ProblemException busy() {
+        return new ProblemException(MyDataProblem.MY_DATA_EXPORT_BUSY, BUSY_RETRY_SECONDS)
+                .header(RateLimiter.RETRY_AFTER, BUSY_RETRY_SECONDS);
+    }
+
     @Transactional
     public void record(UUID me, String by, Instant at, int rows, long bytes) {
-        locks.lock("my-data-export:" + me, LOCK_WAIT, () -> new ProblemException(MyDataProblem.MY_DATA_EXPORT_BUSY,
-                BUSY_RETRY_SECONDS).header(RateLimiter.RETRY_AFTER, BUSY_RETRY_SECONDS));
+        locks.lock("my-data-export:" + me, LOCK_WAIT, this::busy);
         refuseIfExhausted(me, at);
         em.createNativeQuery("insert into my_data_export (id, person_id, exported_by, exported_at, row_count, "
                 + "byte_count) values (:id, :me, :by, :at, :rows, :bytes)").setParameter("id", UUID.randomUUID())

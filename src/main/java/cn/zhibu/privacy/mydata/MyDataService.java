@@ -24,6 +24,7 @@ public class MyDataService {
     private final MyDataDocument document;
     private final ObjectMapper json;
     private final BusinessCalendar calendar;
+    private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MyDataService(MyDataExports exports, MyDataDocument document, ObjectMapper json,
             BusinessCalendar calendar) {
@@ -35,6 +36,18 @@ public class MyDataService {
 
     /** Everything held about the person, as JSON; {@code by} is who asked (the token's subject). */
     public Export export(UUID personId, String by) {
+        // one export of a person at a time on this replica: a burst of requests does not read everything each
+        if (!running.add(personId)) {
+            throw exports.busy();
+        }
+        try {
+            return exportNow(personId, by);
+        } finally {
+            running.remove(personId);
+        }
+    }
+
+    private Export exportNow(UUID personId, String by) {
         Instant now = calendar.now();
         exports.requireAllowed(personId, now);
         MyDataViews.Document doc = document.read(personId, now);

@@ -220,7 +220,10 @@ class MyDataApiTest {
         assertTrue(refusesChange("delete from my_data_export where person_id = ?1", member.personId()));
     }
 
-    /** Exports that race: the limit holds (counted under the person's lock), and only served ones are recorded. */
+    /**
+     * Exports that race: the limit holds (counted under the person's lock), a burst is answered 429 rather than each
+     * reading everything, and exactly the served ones are recorded.
+     */
     @Test
     void racingExportsNeverPassTheLimit() throws Exception {
         String branch = OrgFixtures.unit("BRANCH", OrgFixtures.unit("COMMITTEE", null));
@@ -231,8 +234,10 @@ class MyDataApiTest {
             requests.add(() -> Api.bearer(token).get("/v1/me/data"));
         }
         List<Integer> statuses = Race.race(requests).stream().map(Response::statusCode).sorted().toList();
-        assertEquals(List.of(200, 200, 200, 429, 429, 429), statuses);
-        assertEquals(3, Sql.count("select count(*) from my_data_export where person_id = ?1",
+        long served = statuses.stream().filter(s -> s == 200).count();
+        assertTrue(served >= 1 && served <= 3, "served " + statuses);
+        assertEquals(6 - served, statuses.stream().filter(s -> s == 429).count(), "the others: " + statuses);
+        assertEquals(served, Sql.count("select count(*) from my_data_export where person_id = ?1",
                 UUID.fromString(member.personId())));
     }
 
