@@ -9,6 +9,8 @@ public enum PeopleProblem implements ProblemKind {
     PERSON_UNIT_ARCHIVED(409),
     PERSON_EXTERNAL_ID_TAKEN(409),
     PERSON_HAS_LEFT(409),
+    /** The retention purge erased the person after they left: their details are not written again. */
+    PERSON_ERASED(409),
     PERSON_DATE_TOO_EARLY(422),
     PERSON_DATE_IN_FUTURE(422),
     PERSON_DATES_INCONSISTENT(422),

@@ -147,8 +147,10 @@ public class PeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "changePerson", summary = "Change a person's details",
-            description = "Memberships change by transfer. Requires If-Match with the ETag last read.")
+            description = "Memberships change by transfer. Requires If-Match with the ETag last read. A person the "
+                    + "retention purge erased after they left is not written again (409 PERSON_ERASED).")
     @APIResponseSchema(value = PersonView.class, responseCode = "200", responseDescription = "The changed person")
+    @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PersonRefused", responseCode = "422")
     public Response change(@Parameter(ref = "Id") @PathParam("id") UUID id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -130,6 +130,9 @@ public class PersonService implements cn.zhibu.platform.crypto.EncryptedColumns 
     public PersonView change(UUID id, IfMatch precondition, PersonViews.Change request, boolean revealPhone) {
         Person person = locked(id);
         precondition.check(person.version);
+        if (person.erasedAt != null) {
+            throw new ProblemException(PeopleProblem.PERSON_ERASED);
+        }
         boolean wasCadre = person.leadingCadre;
         details(person, request.name(), request.gender(), request.birthDate(), request.politicalStatus(),
                 request.partyJoinDate(), request.jobTitle(), request.leadingCadre(), request.phone());

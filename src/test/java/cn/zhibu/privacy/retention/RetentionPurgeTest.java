@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -119,9 +120,15 @@ class RetentionPurgeTest {
         cn.zhibu.testing.OrgFixtures.publishBoards(branch);
         Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/leaderboards/" + branch + "/weeks/2023-W01").then()
                 .statusCode(200).body("people.name", org.hamcrest.Matchers.equalTo(List.of(LeaverErasure.ERASED_NAME)));
-        Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/people/" + gone).then().statusCode(200)
+        String etag = Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/people/" + gone).then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo(LeaverErasure.ERASED_NAME))
-                .body("phone", org.hamcrest.Matchers.nullValue());
+                .body("phone", org.hamcrest.Matchers.nullValue()).extract().header("ETag");
+        // an erased person's details are not written again (the name would come back)
+        Map<String, Object> change = new java.util.HashMap<>(cn.zhibu.testing.OrgFixtures.personBody(goneName, branch));
+        change.keySet().retainAll(java.util.Set.of("name", "gender", "birthDate", "politicalStatus", "partyJoinDate",
+                "jobTitle", "leadingCadre"));
+        cn.zhibu.testing.ProblemAssertions.problem(Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", etag)
+                .body(change).put("/v1/people/" + gone).then(), 409, "PERSON_ERASED");
         assertTrue(first.purged("PEOPLE_WHO_LEFT") >= 1);
 
         // a cadre with an integrity file keeps their name and the file; only their contact fields go
