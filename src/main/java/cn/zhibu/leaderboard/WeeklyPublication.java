@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the week that just ended at Monday 00:00 in the business zone, for every branch and committee
- * with a participant that week and its weekly publication on (a week without any publishes nothing). One replica runs it (see
- * {@link ClusterJobs}); and were two to run it, each unit's week is published in a transaction of its own
- * under the publisher's lock, so it is published once and the other finds it done.
+ * with a participant that week and its weekly publication on (a week without any publishes nothing). One replica
+ * runs it (see {@link ClusterJobs}); and were two to run it, each unit's week is published in a transaction of its
+ * own under the publisher's lock, so it is published once and the other finds it done.
  */
 @ApplicationScoped
 public class WeeklyPublication {
