@@ -54,10 +54,12 @@ public class BoardVisibility {
         }
     }
 
-    /** What the unit's boards show (404 for an unknown unit). */
+    /**
+     * What the unit's boards show: one query on every board request, so the unit is not looked up again (its callers
+     * have: an unknown unit has no choice and would get the defaults).
+     */
     @Transactional
     public Shown of(UUID unitId) {
-        boards.unit(unitId);
         Tuple row = choice(unitId);
         return row == null ? DEFAULT : shown(row);
     }

@@ -1,8 +1,7 @@
 package cn.zhibu.privacy.retention;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,30 +12,11 @@ import java.time.Instant;
  * the reviewer's decision (who, when, why), so that the day counts as checked in, the constraints hold and the ledger
  * (which a flagged or rejected check-in has no entry in) is untouched. Credited and reversed check-ins keep theirs.
  */
-@ApplicationScoped
-class CheckInEvidence implements RetainedData {
-
-    private final EntityManager em;
-    private final Duration retention;
+@Singleton
+class CheckInEvidence extends RowsKeptFor {
 
     CheckInEvidence(EntityManager em, RetentionSettings settings) {
-        this.em = em;
-        this.retention = settings.checkInEvidence();
-    }
-
-    @Override
-    public String name() {
-        return "CHECK_IN_EVIDENCE";
-    }
-
-    @Override
-    public Duration retention() {
-        return retention;
-    }
-
-    @Override
-    public Instant cutoff(Instant now) {
-        return now.minus(retention);
+        super(em, "CHECK_IN_EVIDENCE", settings.checkInEvidence());
     }
 
     @Override

@@ -1,35 +1,15 @@
 package cn.zhibu.privacy.retention;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 
 /** The first opening of a study material by a person on a day ({@code material_opening}): deleted when expired. */
-@ApplicationScoped
-class MaterialOpenings implements RetainedData {
-
-    private final EntityManager em;
-    private final Duration retention;
+@Singleton
+class MaterialOpenings extends RowsKeptFor {
 
     MaterialOpenings(EntityManager em, RetentionSettings settings) {
-        this.em = em;
-        this.retention = settings.materialOpenings();
-    }
-
-    @Override
-    public String name() {
-        return "MATERIAL_OPENINGS";
-    }
-
-    @Override
-    public Duration retention() {
-        return retention;
-    }
-
-    @Override
-    public Instant cutoff(Instant now) {
-        return now.minus(retention);
+        super(em, "MATERIAL_OPENINGS", settings.materialOpenings());
     }
 
     @Override
