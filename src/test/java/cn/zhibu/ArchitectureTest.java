@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CAPABILITIES = {
         "cn.zhibu.org..", "cn.zhibu.identity..", "cn.zhibu.study..", "cn.zhibu.points..",
         "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual..",
-        "cn.zhibu.privacy.."};
+        "cn.zhibu.privacy..", "cn.zhibu.notify.."};
 
     static final ArchRule platformUsesNoCapability = noClasses().that().resideInAPackage("cn.zhibu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
@@ -58,6 +58,14 @@ class ArchitectureTest {
      */
     static final ArchRule nothingUsesPrivacy = noClasses().that().resideOutsideOfPackages("cn.zhibu.privacy..",
             "cn.zhibu.demo..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.privacy..")
+            .allowEmptyShould(true);
+
+    /**
+     * Notices reach the notify capability only as CDI events (platform's {@code Notice}): it stands above the
+     * capabilities that raise them, and nothing uses it.
+     */
+    static final ArchRule nothingUsesNotify = noClasses().that().resideOutsideOfPackages("cn.zhibu.notify..",
+            "cn.zhibu.demo..", "cn.zhibu.privacy..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.notify..")
             .allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
@@ -108,7 +116,7 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, studyLecturesAndLeaderboardsStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, studyLecturesAndLeaderboardsStayApart,
                 pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);
