@@ -31,12 +31,14 @@ public class Outbox {
     private final BusinessCalendar calendar;
     private final ObjectMapper mapper;
     private final boolean wechat;
+    private final java.util.Set<String> templated;
 
     Outbox(EntityManager em, BusinessCalendar calendar, ObjectMapper mapper, NotifySettings settings) {
         this.em = em;
         this.calendar = calendar;
         this.mapper = mapper;
         this.wechat = settings.wechatSend();
+        this.templated = java.util.Set.copyOf(settings.templates().keySet());
     }
 
     void raised(@Observes Notice notice) {
@@ -54,7 +56,7 @@ public class Outbox {
                     .setParameter(1, UUID.randomUUID()).setParameter(2, person).setParameter(3, notice.kind().name())
                     .setParameter(4, notice.subject()).setParameter(5, fields).setParameter(6, notice.link())
                     .setParameter(7, notice.dueAt()).setParameter(8, now).getResultList();
-            if (wechat && !ids.isEmpty()) {
+            if (wechat && templated.contains(notice.kind().name()) && !ids.isEmpty()) {
                 em.createNativeQuery("""
                         insert into notification_delivery as d (notification_id, person_id, kind, due_at,
                             next_attempt_at, updated_at) values (?1, ?2, ?3, ?4, ?4, ?5)
