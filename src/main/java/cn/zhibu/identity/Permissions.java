@@ -22,7 +22,7 @@ public final class Permissions {
                     Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
                     Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE, Action.PARTY_DAY_READ, Action.PARTY_DAY_MANAGE,
                     Action.LECTURE_COVERAGE_READ, Action.ORG_LIFE_REPORT_READ, Action.ANNUAL_READ, Action.ANNUAL_MANAGE,
-                    Action.INTEGRITY_DECLARATION_REVIEW),
+                    Action.INTEGRITY_DECLARATION_REVIEW, Action.NOTIFICATION_SETTINGS_WRITE),
             // integrity files are read only by integrity officers: an org admin reads them when granted that role too
             Roles.ORG_ADMIN, EnumSet.complementOf(EnumSet.of(Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE,
                     Action.INTEGRITY_DECLARATION_REVIEW)));

@@ -25,6 +25,10 @@ public interface NotifySettings {
     @WithDefault("07:30")
     LocalTime quietUntil();
 
+    /** When the daily digests (items waiting for review; on Mondays the weekly ones) are raised, business zone. */
+    @WithDefault("0 0 9 * * ?")
+    String digestCron();
+
     /**
      * The mini-program's subscribe-message templates by notice kind ({@code zhibu.notify.templates.SESSION_COMING.id}
      * and {@code ….data.thing1=title}); a kind without a template reaches the inbox only.

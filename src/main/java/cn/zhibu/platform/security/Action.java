@@ -67,5 +67,9 @@ public enum Action {
     /** Export the signed checkpoints of integrity files' heads, for write-once storage (everywhere only). */
     INTEGRITY_CHECKPOINT_READ,
     /** Read the log of the retention purge: what was deleted or erased, when, in counts (everywhere only). */
-    RETENTION_READ
+    RETENTION_READ,
+    /** Choose a branch's quiet hours, when no WeChat message is sent. */
+    NOTIFICATION_SETTINGS_WRITE,
+    /** Read the WeChat deliveries of notices: state, attempts and last error per message. */
+    NOTIFICATION_DELIVERY_READ
 }
