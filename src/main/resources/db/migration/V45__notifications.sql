@@ -42,7 +42,8 @@ create table notification_delivery (
     constraint notification_delivery_order unique (person_id, due_at, notification_id)
 );
 
--- Every attempt to send, with its outcome: what the operator reads to see why a message did not arrive. Append-only.
+-- Every attempt to send, with its outcome: what the operator reads to see why a message did not arrive. Never
+-- changed; deleted only with its notification by the retention purge.
 create table notification_attempt (
     id              uuid          primary key,
     notification_id uuid          not null references notification (id),
@@ -54,7 +55,7 @@ create table notification_attempt (
     unique (notification_id, attempted_at, id)
 );
 
-create trigger notification_attempt_append_only before update or delete on notification_attempt
+create trigger notification_attempt_append_only before update on notification_attempt
     for each row execute function zhibu_refuse_change();
 create trigger notification_attempt_no_truncate before truncate on notification_attempt
     for each statement execute function zhibu_refuse_change();

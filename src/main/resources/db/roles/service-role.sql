@@ -9,10 +9,12 @@ grant usage, select, update on all sequences in schema public to :role;
 -- Append-only records: written once, read, never changed (their triggers refuse it too, for every role).
 revoke update, delete on ledger_entry, published_person, published_unit, published_standing, integrity_entry,
     integrity_relation, integrity_checkpoint, minutes_addendum, quiz_contest, pledge_signature, annual_plan_review,
-    board_visibility_change, retention_purge, my_data_export, notification_attempt
+    board_visibility_change, retention_purge, my_data_export
     from :role;
 -- Attachments of minutes never change (removed only before the minutes are archived, which their trigger checks).
 revoke update on minutes_attachment from :role;
+-- Attempts to send a notice never change (the retention purge deletes them with their notice).
+revoke update on notification_attempt from :role;
 -- Audit rows are only deleted (by the purge, after 180 days); payloads are only re-encrypted in place;
 -- a published week is only superseded.
 revoke update on integrity_audit from :role;

@@ -43,8 +43,8 @@ public class DeliveryLog {
         }
         if (filter.unitId() != null) {
             // the person's current branch, or their last one when they left
-            sql.append("""
-                     and exists (select 1 from membership m join org_unit b on b.id = m.org_unit_id
+            sql.append(" ").append("""
+                    and exists (select 1 from membership m join org_unit b on b.id = m.org_unit_id
                         join org_unit u on u.id = :unit
                         where m.person_id = d.person_id and m.is_branch and b.path like u.path || '%'
                         and m.start_date = (select max(l.start_date) from membership l

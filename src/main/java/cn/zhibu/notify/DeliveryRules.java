@@ -99,8 +99,8 @@ public class DeliveryRules {
         if (rows.isEmpty()) {
             return new QuietHours(settings.quietFrom(), settings.quietUntil());
         }
-        return new QuietHours(rows.get(0).get("starts_at", java.sql.Time.class).toLocalTime(),
-                rows.get(0).get("ends_at", java.sql.Time.class).toLocalTime());
+        return new QuietHours(QuietHoursChoice.timeOfDay(rows.get(0).get("starts_at")),
+                QuietHoursChoice.timeOfDay(rows.get(0).get("ends_at")));
     }
 
     /** How many messages of this template the member may still be sent. */

@@ -7,7 +7,6 @@ import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Time;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +37,8 @@ public class QuietHoursChoice {
                     false, 0);
         }
         Object[] row = rows.get(0);
-        return new NotificationViews.Quiet(unitId, written(((Time) row[0]).toLocalTime()),
-                written(((Time) row[1]).toLocalTime()), true, ((Number) row[2]).intValue());
+        return new NotificationViews.Quiet(unitId, written(timeOfDay(row[0])),
+                written(timeOfDay(row[1])), true, ((Number) row[2]).intValue());
     }
 
     /** The branch's quiet hours from now on: its first choice without If-Match, later ones with it. */
@@ -85,6 +84,11 @@ public class QuietHoursChoice {
         if (!"BRANCH".equals(kind.get(0))) {
             throw new ProblemException(NotifyProblem.QUIET_HOURS_NOT_A_BRANCH);
         }
+    }
+
+    /** A {@code time} column as read by a native query (a LocalTime, or a java.sql.Time from older drivers). */
+    static LocalTime timeOfDay(Object value) {
+        return value instanceof java.sql.Time time ? time.toLocalTime() : (LocalTime) value;
     }
 
     private static String written(LocalTime time) {

@@ -264,6 +264,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.annual.campaign.CampaignAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.privacy.retention.RetentionAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.privacy.mydata.MyDataAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.notify.NotifyAuthorizationMatrix.operations());
         return ops;
     }
 

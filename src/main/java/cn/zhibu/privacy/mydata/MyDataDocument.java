@@ -19,13 +19,15 @@ class MyDataDocument {
     private final MyDataStudySections study;
     private final MyDataMeetingSections meetings;
     private final MyDataAnnualSections annual;
+    private final MyDataNoticeSections notices;
 
     MyDataDocument(EntityManager em, MyDataStudySections study, MyDataMeetingSections meetings,
-            MyDataAnnualSections annual) {
+            MyDataAnnualSections annual, MyDataNoticeSections notices) {
         this.em = em;
         this.study = study;
         this.meetings = meetings;
         this.annual = annual;
+        this.notices = notices;
     }
 
     /** The person's document as of one snapshot (its own transaction: the resource calls it outside any). */
@@ -50,7 +52,8 @@ class MyDataDocument {
                 annual.campaignDecisions(me), annual.campaignObjections(me), annual.annualPlans(me),
                 annual.annualPlanItems(me), annual.annualPlanReviews(me), annual.pledgeSignatures(me),
                 annual.pledgeReviews(me), annual.pledgeAssessments(me), annual.honours(me),
-                annual.integrityDeclarations(me), study.exports(me));
+                annual.integrityDeclarations(me), notices.notifications(me), notices.deliveries(me),
+                notices.preferences(me), notices.subscriptions(me), study.exports(me));
     }
 
     /** The rows a document holds: the person, every row of every section, and each quiz attempt's questions. */

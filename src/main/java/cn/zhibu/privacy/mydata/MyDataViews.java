@@ -130,6 +130,14 @@ public final class MyDataViews {
             @Schema(maxItems = ROWS) List<Honour> honours,
             @Schema(description = "Integrity declarations the person made, without their content", maxItems = ROWS)
             List<IntegrityDeclaration> integrityDeclarations,
+            @Schema(description = "Notices to the person (the inbox, and reminders still to come)", maxItems = ROWS)
+            List<MyDataNoticeViews.Notification> notifications,
+            @Schema(description = "Notices' ways to WeChat", maxItems = ROWS)
+            List<MyDataNoticeViews.Delivery> notificationDeliveries,
+            @Schema(description = "Kinds of notice the person chose for WeChat", maxItems = 20)
+            List<MyDataNoticeViews.Preference> notificationPreferences,
+            @Schema(description = "Credits for WeChat subscribe-message templates", maxItems = 20)
+            List<MyDataNoticeViews.Subscription> wechatSubscriptions,
             @Schema(description = "The person's earlier exports of this document", maxItems = ROWS)
             List<Export> exports) {
     }

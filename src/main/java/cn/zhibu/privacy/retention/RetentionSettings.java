@@ -35,6 +35,12 @@ public interface RetentionSettings {
     @DurationMax(days = 36500, message = "must be at most P36500D")
     Duration peopleWhoLeft();
 
+    /** How long notices (the inbox, their WeChat deliveries and attempts) are kept after they were due. */
+    @WithDefault("P365D")
+    @DurationMin(days = 30, message = "must be at least P30D")
+    @DurationMax(days = 36500, message = "must be at most P36500D")
+    Duration notifications();
+
     /** How many rows one transaction of the purge changes at most (short transactions, no long locks). */
     @WithDefault("1000")
     @Min(1)

@@ -89,6 +89,17 @@ final class MyDataFixtures {
                     + "points, state, proposed, created_at) values (?1, ?2, ?3, ?6, ?3, ?4, 5, 'PROPOSED', "
                     + "true, ?5)", UUID.randomUUID(), published, branch, me, now, publishedWeek);
             sql("insert into leaderboard_preference (person_id, anonymous, updated_at) values (?1, true, ?2)", me, now);
+            // notices: one in the inbox with its WeChat delivery, a choice, a template's credits
+            UUID notice = UUID.randomUUID();
+            sql("insert into notification (id, person_id, kind, subject, fields, due_at, raised_at) values (?1, ?2, "
+                    + "'SWAP_ASKED', ?3, '{\"title\": \"调换\"}'::jsonb, ?4, ?4)", notice, me, "swap:" + marker, now);
+            sql("insert into notification_delivery (notification_id, person_id, kind, due_at, state, "
+                    + "next_attempt_at, updated_at) values (?1, ?2, 'SWAP_ASKED', ?3, 'NO_CREDIT', ?3, ?3)", notice,
+                    me, now);
+            sql("insert into notification_preference (person_id, kind, wechat, updated_at) values (?1, "
+                    + "'SESSION_COMING', false, ?2)", me, now);
+            sql("insert into wechat_subscription (person_id, template_id, credits, accepted, updated_at) values (?1, "
+                    + "'tmpl-swap', 1, 1, ?2)", me, now);
             // sessions and lectures
             UUID day = UUID.randomUUID();
             sql("insert into party_day (id, branch_id, kind, starts_at, ends_at, held_on, theme, lecture_slots, state, "

@@ -1,7 +1,5 @@
 package cn.zhibu.notify;
 
-import cn.zhibu.platform.http.EntityTags;
-import cn.zhibu.platform.http.IfMatch;
 import cn.zhibu.platform.http.QueryParams;
 import cn.zhibu.platform.notice.NoticeKind;
 import cn.zhibu.platform.paging.Page;
@@ -11,29 +9,17 @@ import cn.zhibu.platform.problem.ProblemException;
 import cn.zhibu.platform.security.Access;
 import cn.zhibu.platform.security.Action;
 import io.quarkus.security.Authenticated;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,73 +27,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A branch's quiet hours, and the operators' view of WeChat deliveries. */
-@Path("/v1")
+/** The operators' view of WeChat deliveries of notices. */
+@Path("/v1/notification-deliveries")
 @Tag(name = "notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "bearerJwt")
-public class NotificationSettingsResource {
+public class DeliveriesResource {
 
-    private final QuietHoursChoice quietHours;
     private final DeliveryLog deliveries;
     private final Access access;
     private final Pagination pagination;
-    private final JsonWebToken token;
 
-    NotificationSettingsResource(QuietHoursChoice quietHours, DeliveryLog deliveries, Access access,
-            Pagination pagination, JsonWebToken token) {
-        this.quietHours = quietHours;
+    DeliveriesResource(DeliveryLog deliveries, Access access, Pagination pagination) {
         this.deliveries = deliveries;
         this.access = access;
         this.pagination = pagination;
-        this.token = token;
     }
 
     @GET
-    @Path("org-units/{id}/quiet-hours")
-    @Operation(operationId = "getQuietHours", summary = "A branch's quiet hours",
-            description = "When no WeChat message is sent to its members: its own choice, else the service's "
-                    + "default (22:00 to 07:30 in the business time zone). The ETag is the version of its own "
-                    + "choice (0: none), for If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The branch's quiet hours", headers = @Header(name = "ETag",
-            ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = NotificationViews.Quiet.class)))
-    @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
-    public Response quietHours(@Parameter(ref = "Id") @PathParam("id") UUID unitId) {
-        access.require(Action.ORG_READ, unitId);
-        NotificationViews.Quiet found = quietHours.find(unitId);
-        return Response.ok(found).tag(EntityTags.of(found.version())).build();
-    }
-
-    @PUT
-    @Path("org-units/{id}/quiet-hours")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putQuietHours", summary = "Choose a branch's quiet hours",
-            description = "WeChat messages due in them wait until they end (the inbox shows them at once). A window "
-                    + "may run over midnight; equal ends mean none. Only a branch chooses (422 "
-                    + "QUIET_HOURS_NOT_A_BRANCH). The first choice needs no If-Match (or \"0\"), later ones the "
-                    + "ETag read. Who may: its secretaries and org admins.")
-    @APIResponse(responseCode = "200", description = "The branch's quiet hours now", headers = @Header(
-            name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = NotificationViews.Quiet.class)))
-    @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(ref = "PreconditionFailed", responseCode = "412")
-    @APIResponse(ref = "UnprocessableContent", responseCode = "422")
-    @APIResponse(ref = "PreconditionRequired", responseCode = "428")
-    public Response chooseQuietHours(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
-            @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag last read; not needed "
-                    + "for the branch's first choice", schema = @Schema(maxLength = 300, pattern = IfMatch.PATTERN))
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid NotificationViews.QuietChange change) {
-        access.require(Action.NOTIFICATION_SETTINGS_WRITE, unitId);
-        NotificationViews.Quiet chosen = quietHours.choose(unitId, ifMatch, change, token.getSubject());
-        return EntityTags.changed(chosen, chosen.version());
-    }
-
-    @GET
-    @Path("notification-deliveries")
     @Operation(operationId = "listNotificationDeliveries", summary = "WeChat deliveries of notices, the latest due "
             + "first", description = "Each message's state, attempts and last error, for operators. With `unitId`, "
                     + "the messages to people of branches in that unit's subtree; without it, every message (for "
