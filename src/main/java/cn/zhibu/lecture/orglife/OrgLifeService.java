@@ -34,9 +34,12 @@ public class OrgLifeService {
     private final BusinessCalendar calendar;
     private final PartyDayService days;
     private final OrgLifeLists reader;
+    private final RectificationNotices notices;
 
-    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, OrgLifeLists reader) {
+    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, OrgLifeLists reader,
+            RectificationNotices notices) {
         this.em = em;
+        this.notices = notices;
         this.calendar = calendar;
         this.days = days;
         this.reader = reader;
@@ -102,6 +105,7 @@ public class OrgLifeService {
         item.createdAt = now;
         item.updatedAt = now;
         item.persistAndFlush();
+        notices.open(item);
         return reader.view(item);
     }
 
@@ -126,6 +130,7 @@ public class OrgLifeService {
         }
         apply(item, day, request.problemId(), request.item(), request.measures(), request.ownerId(),
                 request.dueOn());
+        notices.open(item);
         return saved(item);
     }
 
@@ -144,6 +149,7 @@ public class OrgLifeService {
                 : request.links().stream().distinct().toArray(String[]::new);
         item.closedBy = by;
         item.closedAt = calendar.now();
+        notices.closed(item);
         return saved(item);
     }
 
@@ -160,6 +166,7 @@ public class OrgLifeService {
         item.evidenceLinks = new String[0];
         item.closedBy = null;
         item.closedAt = null;
+        notices.open(item);
         return saved(item);
     }
 
