@@ -130,8 +130,7 @@ public class OrgLifeService {
         }
         apply(item, day, request.problemId(), request.item(), request.measures(), request.ownerId(),
                 request.dueOn());
-        notices.open(item);
-        return saved(item);
+        return saved(item, true);
     }
 
     /** An OPEN item is DONE, with its evidence; by whom and when are kept. */
@@ -149,8 +148,7 @@ public class OrgLifeService {
                 : request.links().stream().distinct().toArray(String[]::new);
         item.closedBy = by;
         item.closedAt = calendar.now();
-        notices.closed(item);
-        return saved(item);
+        return saved(item, false);
     }
 
     /** A DONE item is OPEN again (the rectification fell short): its evidence and closing are cleared. */
@@ -166,8 +164,7 @@ public class OrgLifeService {
         item.evidenceLinks = new String[0];
         item.closedBy = null;
         item.closedAt = null;
-        notices.open(item);
-        return saved(item);
+        return saved(item, true);
     }
 
     /** The session, if it keeps these lists (and, to write them, is not cancelled). */
@@ -211,9 +208,16 @@ public class OrgLifeService {
         item.dueOn = dueOn;
     }
 
-    private OrgLifeViews.RectificationView saved(Rectification item) {
+    /** The item written, then its reminder raised ({@code open}) or taken back. */
+    private OrgLifeViews.RectificationView saved(Rectification item, boolean open) {
         item.updatedAt = calendar.now();
+        // written first: the notices' statements would flush it, and its update would then count twice
         em.flush();
+        if (open) {
+            notices.open(item);
+        } else {
+            notices.closed(item);
+        }
         return reader.view(item);
     }
 

@@ -187,7 +187,10 @@ public class RotationService {
             lecture.lastLectureOn = slot.lastLectureOn();
             lecture.updatedAt = calendar.now();
             LectureSwap.lapseOpen(lecture.id, slot.speakerId(), calendar.now());
-            notices.speakerChanged(day, lecture, before.get(slot.slot()));
+        }
+        em.flush();
+        for (RotationViews.PlannedSlot slot : changed) {
+            notices.speakerChanged(day, lectures.get(slot.slot()), before.get(slot.slot()));
         }
     }
 
