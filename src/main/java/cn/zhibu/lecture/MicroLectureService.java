@@ -35,10 +35,12 @@ public class MicroLectureService {
     private final RotationInputs inputs;
     private final PointsLedger ledger;
     private final BusinessCalendar calendar;
+    private final LectureNotices notices;
 
     MicroLectureService(EntityManager em, PartyDayService days, PartyDayAccess reader, RotationInputs inputs,
-            PointsLedger ledger, BusinessCalendar calendar) {
+            PointsLedger ledger, BusinessCalendar calendar, LectureNotices notices) {
         this.em = em;
+        this.notices = notices;
         this.days = days;
         this.reader = reader;
         this.inputs = inputs;
@@ -67,6 +69,7 @@ public class MicroLectureService {
         MicroLecture lecture = lockedForChange(lectureId);
         precondition.check(lecture.version);
         PartyDay day = days.require(lecture.partyDayId);
+        UUID before = lecture.speakerId;
         if (personId == null) {
             lecture.speakerId = null;
             lecture.pinned = false;
@@ -79,6 +82,7 @@ public class MicroLectureService {
         }
         lecture.lastLectureOn = null;
         changed(lecture);
+        notices.speakerChanged(day, lecture, before);
         return view(lectureId, locale);
     }
 
@@ -106,6 +110,7 @@ public class MicroLectureService {
         swap.state = LectureSwap.State.PENDING;
         swap.createdAt = calendar.now();
         swap.persistAndFlush();
+        notices.swapAsked(swap, day);
         return LectureViews.Swap.of(swap, lecture, day);
     }
 
@@ -134,12 +139,15 @@ public class MicroLectureService {
         swap.decidedAt = calendar.now();
         em.flush();
         if (answer == LectureSwap.State.ACCEPTED) {
+            UUID before = lecture.speakerId;
             lecture.speakerId = swap.colleagueId;
             lecture.pinned = true;
             lecture.reason = "SWAPPED";
             lecture.lastLectureOn = null;
             changed(lecture);
+            notices.speakerChanged(day, lecture, before);
         }
+        notices.swapAnswered(swap, day);
         return LectureViews.Swap.of(swap, lecture, day);
     }
 

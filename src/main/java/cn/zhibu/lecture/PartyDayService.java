@@ -24,6 +24,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,11 +43,13 @@ public class PartyDayService {
     private final PartyDayAccess reader;
     private final Event<PartyDayClosed> closed;
     private final RotationInputs inputs;
+    private final LectureNotices notices;
 
     PartyDayService(EntityManager em, BusinessCalendar calendar, PartyDayAccess reader, Event<PartyDayClosed> closed,
-            RotationInputs inputs) {
+            RotationInputs inputs, LectureNotices notices) {
         this.em = em;
         this.inputs = inputs;
+        this.notices = notices;
         this.calendar = calendar;
         this.reader = reader;
         this.closed = closed;
@@ -71,6 +74,7 @@ public class PartyDayService {
         day.lectureSlots = request.lectureSlots() == null ? 0 : request.lectureSlots();
         day.persist();
         slots(day, day.lectureSlots);
+        notices.sessionPlanned(day);
         return reader.view(day, locale);
     }
 
@@ -102,6 +106,7 @@ public class PartyDayService {
             day.lectureSlots = request.lectureSlots() == null ? 0 : request.lectureSlots();
             day.persist();
             slots(day, day.lectureSlots);
+            notices.sessionPlanned(day);
             created.add(day);
         }
         return new PartyDayViews.SeriesResult(reader.views(created, locale), skipped);
@@ -174,6 +179,7 @@ public class PartyDayService {
             throw new ProblemException(LectureProblem.PARTY_DAY_KIND_IN_USE, day.kind.name());
         }
         LocalDate before = day.heldOn;
+        Map<UUID, UUID> speakers = notices.speakers(day.id);
         fill(day, new Details(request.kind(), request.format(), request.startsAt(), request.endsAt(), request.theme(),
                 request.place(), request.agenda(), request.hostUnitId(), request.partyGroupId(), request.studyHours(),
                 request.rites()));
@@ -182,6 +188,7 @@ public class PartyDayService {
             unassignIneligible(day);
         }
         em.flush();
+        notices.sessionChanged(day, speakers, moved);
         return reader.view(day, locale);
     }
 
@@ -204,6 +211,9 @@ public class PartyDayService {
         if (to == PartyDayState.CANCELLED && recorded(day)) {
             // its deliveries and attendance stand, with their points: what took place is not cancelled
             throw new ProblemException(LectureProblem.PARTY_DAY_STARTED, day.id.toString());
+        }
+        if (to == PartyDayState.CANCELLED) {
+            notices.sessionCancelled(day);
         }
         day.state = to;
         touch(day);

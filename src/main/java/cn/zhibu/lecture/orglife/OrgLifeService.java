@@ -34,9 +34,12 @@ public class OrgLifeService {
     private final BusinessCalendar calendar;
     private final PartyDayService days;
     private final OrgLifeLists reader;
+    private final RectificationNotices notices;
 
-    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, OrgLifeLists reader) {
+    OrgLifeService(EntityManager em, BusinessCalendar calendar, PartyDayService days, OrgLifeLists reader,
+            RectificationNotices notices) {
         this.em = em;
+        this.notices = notices;
         this.calendar = calendar;
         this.days = days;
         this.reader = reader;
@@ -102,6 +105,7 @@ public class OrgLifeService {
         item.createdAt = now;
         item.updatedAt = now;
         item.persistAndFlush();
+        notices.open(item);
         return reader.view(item);
     }
 
@@ -126,7 +130,7 @@ public class OrgLifeService {
         }
         apply(item, day, request.problemId(), request.item(), request.measures(), request.ownerId(),
                 request.dueOn());
-        return saved(item);
+        return saved(item, true);
     }
 
     /** An OPEN item is DONE, with its evidence; by whom and when are kept. */
@@ -144,7 +148,7 @@ public class OrgLifeService {
                 : request.links().stream().distinct().toArray(String[]::new);
         item.closedBy = by;
         item.closedAt = calendar.now();
-        return saved(item);
+        return saved(item, false);
     }
 
     /** A DONE item is OPEN again (the rectification fell short): its evidence and closing are cleared. */
@@ -160,7 +164,7 @@ public class OrgLifeService {
         item.evidenceLinks = new String[0];
         item.closedBy = null;
         item.closedAt = null;
-        return saved(item);
+        return saved(item, true);
     }
 
     /** The session, if it keeps these lists (and, to write them, is not cancelled). */
@@ -204,9 +208,16 @@ public class OrgLifeService {
         item.dueOn = dueOn;
     }
 
-    private OrgLifeViews.RectificationView saved(Rectification item) {
+    /** The item written, then its reminder raised ({@code open}) or taken back. */
+    private OrgLifeViews.RectificationView saved(Rectification item, boolean open) {
         item.updatedAt = calendar.now();
+        // written first: the notices' statements would flush it, and its update would then count twice
         em.flush();
+        if (open) {
+            notices.open(item);
+        } else {
+            notices.closed(item);
+        }
         return reader.view(item);
     }
 

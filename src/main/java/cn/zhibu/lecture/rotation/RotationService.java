@@ -1,5 +1,6 @@
 package cn.zhibu.lecture.rotation;
 
+import cn.zhibu.lecture.LectureNotices;
 import cn.zhibu.lecture.LectureProblem;
 import cn.zhibu.lecture.LectureSwap;
 import cn.zhibu.lecture.MicroLecture;
@@ -37,9 +38,12 @@ public class RotationService {
     private final RotationInputs inputs;
     private final BusinessCalendar calendar;
     private final PartyDayAccess reader;
+    private final LectureNotices notices;
 
-    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar, PartyDayAccess reader) {
+    RotationService(EntityManager em, RotationInputs inputs, BusinessCalendar calendar, PartyDayAccess reader,
+            LectureNotices notices) {
         this.em = em;
+        this.notices = notices;
         this.reader = reader;
         this.inputs = inputs;
         this.calendar = calendar;
@@ -170,7 +174,9 @@ public class RotationService {
         Map<Integer, MicroLecture> lectures = new HashMap<>();
         MicroLecture.<MicroLecture>list("partyDayId", day.id).forEach(l -> lectures.put(l.slot, l));
         // a speaker moving between two slots of the session would meet themself in the unique index
+        Map<Integer, UUID> before = new HashMap<>();
         for (RotationViews.PlannedSlot slot : changed) {
+            before.put(slot.slot(), lectures.get(slot.slot()).speakerId);
             lectures.get(slot.slot()).speakerId = null;
         }
         em.flush();
@@ -181,6 +187,10 @@ public class RotationService {
             lecture.lastLectureOn = slot.lastLectureOn();
             lecture.updatedAt = calendar.now();
             LectureSwap.lapseOpen(lecture.id, slot.speakerId(), calendar.now());
+        }
+        em.flush();
+        for (RotationViews.PlannedSlot slot : changed) {
+            notices.speakerChanged(day, lectures.get(slot.slot()), before.get(slot.slot()));
         }
     }
 
