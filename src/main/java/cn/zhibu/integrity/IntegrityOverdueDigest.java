@@ -1,5 +1,7 @@
 package cn.zhibu.integrity;
 
+import cn.zhibu.integrity.audit.AuditAction;
+import cn.zhibu.integrity.audit.IntegrityAudit;
 import cn.zhibu.org.people.PersonService;
 import cn.zhibu.platform.db.Rows;
 import cn.zhibu.platform.notice.Notice;
@@ -9,6 +11,7 @@ import cn.zhibu.platform.notice.NoticeKind;
 import cn.zhibu.platform.time.BusinessCalendar;
 import cn.zhibu.platform.time.IsoWeek;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
@@ -27,7 +30,7 @@ import java.util.UUID;
  * the units they keep files of have something overdue ({@link OverdueFiles}), leaving out their own file and those
  * of their declared relatives (either way round), as their overdue list does. The count only: no name, no reason.
  * Officers are read from the role grants (an INTEGRITY_OFFICER grant on a unit, not revoked, of an active account
- * of an active person).
+ * of an active person). Reading the files' due days is audited as the service's own LIST_OVERDUE.
  */
 @ApplicationScoped
 public class IntegrityOverdueDigest implements NoticeDigest {
@@ -36,12 +39,15 @@ public class IntegrityOverdueDigest implements NoticeDigest {
     private final BusinessCalendar calendar;
     private final OverdueFiles overdue;
     private final PersonService persons;
+    private final IntegrityAudit audit;
 
-    IntegrityOverdueDigest(EntityManager em, BusinessCalendar calendar, OverdueFiles overdue, PersonService persons) {
+    IntegrityOverdueDigest(EntityManager em, BusinessCalendar calendar, OverdueFiles overdue, PersonService persons,
+            IntegrityAudit audit) {
         this.em = em;
         this.calendar = calendar;
         this.overdue = overdue;
         this.persons = persons;
+        this.audit = audit;
     }
 
     @Override
@@ -55,11 +61,13 @@ public class IntegrityOverdueDigest implements NoticeDigest {
     }
 
     @Override
+    @ActivateRequestContext
     public List<Notice> collect(Instant now) {
         LocalDate today = calendar.dateOf(now);
         IsoWeek week = IsoWeek.of(today);
         List<IntegrityFile> files = overdue.candidates(today).stream()
                 .filter(f -> !overdue.reasons(f, today).isEmpty()).toList();
+        audit.record(AuditAction.LIST_OVERDUE, IntegrityAudit.Subject.none());
         if (files.isEmpty()) {
             return List.of();
         }

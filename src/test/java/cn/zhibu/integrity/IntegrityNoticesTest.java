@@ -147,7 +147,10 @@ class IntegrityNoticesTest {
                 officer.personId());
 
         Instant now = TestTime.now();
+        long audited = IntegrityFixtures.lastAuditId();
         Map<UUID, Notice> notices = collect(now);
+        assertEquals(List.of("SYSTEM LIST_OVERDUE ALLOWED"), IntegrityFixtures.auditRowsAfter(audited).stream()
+                .map(r -> r.actorKind() + " " + r.action() + " " + r.outcome()).toList(), "the read is audited");
         String week = IsoWeek.of(today).toString();
         assertCount(notices, officer, 2, week, now);
         assertCount(notices, above, 3, week, now);
