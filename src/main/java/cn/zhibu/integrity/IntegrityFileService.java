@@ -22,7 +22,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -48,12 +47,12 @@ public class IntegrityFileService {
     private final IntegrityAudit audit;
     private final PersonService persons;
     private final IntegrityAccess guard;
-    private final MonthDay annualReportDue;
+    private final OverdueFiles overdueFiles;
     private final Checkpoints checkpoints;
 
     IntegrityFileService(EntityManager em, BusinessCalendar calendar, EntryLedger ledger, IntegrityAudit audit,
             PersonService persons, IntegrityAccess guard, Checkpoints checkpoints,
-            IntegritySettings settings) {
+            OverdueFiles overdueFiles) {
         this.em = em;
         this.checkpoints = checkpoints;
         this.calendar = calendar;
@@ -61,7 +60,7 @@ public class IntegrityFileService {
         this.audit = audit;
         this.persons = persons;
         this.guard = guard;
-        this.annualReportDue = MonthDay.parse("--" + settings.annualReportDue());
+        this.overdueFiles = overdueFiles;
     }
 
     /** Opens a file for a person in {@code unitId} (their branch). 409 when they have one. */
@@ -297,11 +296,8 @@ public class IntegrityFileService {
     @Transactional
     public IntegrityViews.OverdueList overdue(Access.Reach reach) {
         LocalDate today = calendar.today();
-        LocalDate reportDue = annualReportDue.atYear(today.getYear());
-        boolean reportsDue = today.isAfter(reportDue);
-        List<IntegrityFile> candidates = IntegrityFile.list("state = ?1 and (profileDue < ?2 or nextReviewDue < ?2 or "
-                + "(?3 = true and (lastReportYear is null or lastReportYear < ?4)))", IntegrityFile.State.OPEN, today,
-                reportsDue, today.getYear() - 1);
+        LocalDate reportDue = overdueFiles.reportDue(today);
+        List<IntegrityFile> candidates = overdueFiles.candidates(today);
         Map<UUID, UUID> units = units(candidates);
         Map<UUID, String> paths = paths(units.values());
         Map<UUID, String> names = names(candidates.stream().map(f -> f.personId).toList());
@@ -311,19 +307,7 @@ public class IntegrityFileService {
             if (path == null || !reach.covers(path) || guard.recused(file.personId)) {
                 continue;
             }
-            List<IntegrityViews.OverdueReason> reasons = new ArrayList<>();
-            if (file.profileDue != null && file.profileDue.isBefore(today)) {
-                reasons.add(IntegrityViews.OverdueReason.PROFILE);
-            }
-            if (file.nextReviewDue.isBefore(today)) {
-                reasons.add(IntegrityViews.OverdueReason.REVIEW);
-            }
-            // a cadre reports on a year they were a cadre in: appointed (or filed) before this year began
-            LocalDate since = file.appointedOn != null ? file.appointedOn : calendar.dateOf(file.openedAt);
-            if (reportsDue && since.getYear() < today.getYear()
-                    && (file.lastReportYear == null || file.lastReportYear < today.getYear() - 1)) {
-                reasons.add(IntegrityViews.OverdueReason.ANNUAL_REPORT);
-            }
+            List<IntegrityViews.OverdueReason> reasons = overdueFiles.reasons(file, today);
             if (!reasons.isEmpty()) {
                 items.add(new IntegrityViews.Overdue(view(file, units.get(file.id), names.get(file.personId)),
                         reasons, reportDue));

@@ -30,9 +30,11 @@ public class CampaignService {
     private final CampaignRatees ratees;
     private final CampaignAccess reader;
     private final Event<CampaignClosing> closing;
+    private final CampaignStageNotices notices;
 
     CampaignService(EntityManager em, BusinessCalendar calendar, CampaignTimetable timetable, CampaignRaters raters,
-            CampaignRatees ratees, CampaignAccess reader, Event<CampaignClosing> closing) {
+            CampaignRatees ratees, CampaignAccess reader, Event<CampaignClosing> closing,
+            CampaignStageNotices notices) {
         this.em = em;
         this.calendar = calendar;
         this.timetable = timetable;
@@ -40,6 +42,7 @@ public class CampaignService {
         this.ratees = ratees;
         this.reader = reader;
         this.closing = closing;
+        this.notices = notices;
     }
 
     @Transactional
@@ -80,6 +83,7 @@ public class CampaignService {
         for (int i = 0; i < rated.size(); i++) {
             ratees.add(campaign.id, rated.get(i), now.plusNanos(1000L * i));
         }
+        notices.scheduled(campaign);
         return reader.view(campaign);
     }
 
@@ -193,6 +197,7 @@ public class CampaignService {
         }
         campaign.updatedAt = now;
         em.flush();
+        notices.scheduled(campaign);
         return reader.view(campaign);
     }
 
@@ -206,6 +211,7 @@ public class CampaignService {
         campaign.closedAt = now;
         campaign.updatedAt = now;
         em.flush();
+        notices.ended(campaign);
         return reader.view(campaign);
     }
 
@@ -231,6 +237,7 @@ public class CampaignService {
         campaign.closedAt = now;
         campaign.updatedAt = now;
         em.flush();
+        notices.ended(campaign);
         return reader.view(campaign);
     }
 

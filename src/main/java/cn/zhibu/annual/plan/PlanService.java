@@ -29,11 +29,13 @@ public class PlanService {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final PlanLists lists;
+    private final PlanItemNotices notices;
 
-    PlanService(EntityManager em, BusinessCalendar calendar, PlanLists lists) {
+    PlanService(EntityManager em, BusinessCalendar calendar, PlanLists lists, PlanItemNotices notices) {
         this.em = em;
         this.calendar = calendar;
         this.lists = lists;
+        this.notices = notices;
     }
 
     /** A new DRAFT plan; 409 ANNUAL_PLAN_EXISTS (naming it) when the unit has that year's plan of that owner. */
@@ -90,6 +92,7 @@ public class PlanService {
         item.createdAt = now;
         apply(item, plan, request, now);
         item.persist();
+        notices.changed(item);
         return new Added(item.id, touched(plan, now));
     }
 
@@ -103,13 +106,16 @@ public class PlanService {
         if (item.kind.recorded()) {
             untick(item);
         }
+        notices.changed(item);
         return touched(plan, now);
     }
 
     @Transactional
     public PlanViews.View deleteItem(UUID planId, UUID itemId, IfMatch precondition) {
         AnnualPlan plan = editable(planId, precondition);
-        item(plan, itemId).delete();
+        PlanItem item = item(plan, itemId);
+        notices.gone(item);
+        item.delete();
         return touched(plan, calendar.now());
     }
 
@@ -132,6 +138,7 @@ public class PlanService {
         item.evidenceLinks = request.links() == null ? new String[0]
                 : request.links().stream().distinct().toArray(String[]::new);
         item.updatedAt = now;
+        notices.gone(item);
         return touched(plan, now);
     }
 
@@ -149,6 +156,7 @@ public class PlanService {
         Instant now = calendar.now();
         untick(item);
         item.updatedAt = now;
+        notices.changed(item);
         return touched(plan, now);
     }
 

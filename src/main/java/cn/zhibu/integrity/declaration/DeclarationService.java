@@ -55,9 +55,11 @@ public class DeclarationService {
     private final IntegrityAccess guard;
     private final IntegrityFileService files;
     private final PersonService persons;
+    private final DeclarationNotices notices;
 
     DeclarationService(EntityManager em, BusinessCalendar calendar, Sealer sealer, ObjectMapper json,
-            IntegrityAudit audit, IntegrityAccess guard, IntegrityFileService files, PersonService persons) {
+            IntegrityAudit audit, IntegrityAccess guard, IntegrityFileService files, PersonService persons,
+            DeclarationNotices notices) {
         this.em = em;
         this.calendar = calendar;
         this.sealer = sealer;
@@ -66,6 +68,7 @@ public class DeclarationService {
         this.guard = guard;
         this.files = files;
         this.persons = persons;
+        this.notices = notices;
     }
 
     /** The caller's person: declarations are made and listed by a cadre's own account only. */
@@ -97,6 +100,7 @@ public class DeclarationService {
         declaration.sealed = sealed.bytes();
         declaration.persist();
         UUID unit = guard.unitOf(file);
+        notices.waiting(declaration, unit);
         audit.allowed(IntegrityAudit.Subject.file(file.id, unit).declaration(declaration.id), 201);
         return summary(declaration, unit, files.names(List.of(personId)));
     }
@@ -294,6 +298,7 @@ public class DeclarationService {
             declaration.state = approve ? Declaration.State.ACCEPTED : Declaration.State.RETURNED;
         }
         em.flush(); // the version moves before it is shown
+        notices.waiting(declaration, unit);
         DeclarationViews.View view = DeclarationViews.View.of(
                 summary(declaration, unit, files.names(List.of(declaration.personId))), open(declaration));
         audit.allowed(IntegrityAudit.Subject.file(file.id, unit).declaration(declaration.id).entries(entries), 200);

@@ -58,9 +58,11 @@ public class CheckInService {
     private final Plausibility plausibility;
     private final PointsLedger ledger;
     private final CheckInStreaks streaks;
+    private final CheckInReviewNotices notices;
 
     CheckInService(EntityManager em, BusinessCalendar calendar, StudyMaterialService materials,
-            MaterialOpenings openings, Plausibility plausibility, PointsLedger ledger, CheckInStreaks streaks) {
+            MaterialOpenings openings, Plausibility plausibility, PointsLedger ledger, CheckInStreaks streaks,
+            CheckInReviewNotices notices) {
         this.em = em;
         this.calendar = calendar;
         this.materials = materials;
@@ -68,6 +70,7 @@ public class CheckInService {
         this.plausibility = plausibility;
         this.ledger = ledger;
         this.streaks = streaks;
+        this.notices = notices;
     }
 
     /**
@@ -152,6 +155,7 @@ public class CheckInService {
         CheckIn checkIn = flagged(id);
         int points = credit(checkIn, ActivityType.CHECK_IN, reviewer);
         checkIn.review(reviewer, calendar.now(), null);
+        notices.reviewed(checkIn);
         return CheckInViews.View.of(checkIn, points);
     }
 
@@ -160,6 +164,7 @@ public class CheckInService {
     public CheckInViews.View reject(UUID id, String reason, String reviewer) {
         CheckIn checkIn = flagged(id);
         checkIn.review(reviewer, calendar.now(), reason);
+        notices.reviewed(checkIn);
         return CheckInViews.View.of(checkIn, null);
     }
 

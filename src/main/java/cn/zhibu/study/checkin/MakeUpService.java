@@ -34,14 +34,16 @@ public class MakeUpService {
     private final CheckInSettings settings;
     private final StudyMaterialService materials;
     private final CheckInService checkIns;
+    private final CheckInReviewNotices notices;
 
     MakeUpService(EntityManager em, BusinessCalendar calendar, CheckInSettings settings, StudyMaterialService materials,
-            CheckInService checkIns) {
+            CheckInService checkIns, CheckInReviewNotices notices) {
         this.em = em;
         this.calendar = calendar;
         this.settings = settings;
         this.materials = materials;
         this.checkIns = checkIns;
+        this.notices = notices;
     }
 
     @Transactional
@@ -95,6 +97,7 @@ public class MakeUpService {
         CheckInViews.View checkIn = checkIns.record(makeUp.personId, makeUp.branchId, makeUp.materialId,
                 makeUp.businessDate, makeUp.note, makeUp.id, ActivityType.MAKE_UP_CHECK_IN, calendar.now(), reviewer);
         makeUp.approve(checkIn.id(), reviewer, calendar.now());
+        notices.decided(makeUp);
         return CheckInViews.MakeUpView.of(makeUp, checkIn.points());
     }
 
@@ -102,6 +105,7 @@ public class MakeUpService {
     public CheckInViews.MakeUpView reject(UUID id, String reason, String reviewer) {
         MakeUp makeUp = pending(id);
         makeUp.reject(reviewer, calendar.now(), reason);
+        notices.decided(makeUp);
         return CheckInViews.MakeUpView.of(makeUp, null);
     }
 
