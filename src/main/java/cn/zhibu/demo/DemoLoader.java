@@ -61,6 +61,7 @@ class DemoLoader {
     private final AnnualDemoData annual;
     private final SecondBranchDemoData secondBranch;
     private final RetentionDemoData retention;
+    private final NoticesDemoData notices;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
@@ -68,7 +69,7 @@ class DemoLoader {
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
             LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
             CalendarDemoData calendar, AnnualDemoData annual, SecondBranchDemoData secondBranch,
-            RetentionDemoData retention) {
+            RetentionDemoData retention, NoticesDemoData notices) {
         this.demo = demo;
         this.org = org;
         this.people = people;
@@ -90,6 +91,7 @@ class DemoLoader {
         this.annual = annual;
         this.secondBranch = secondBranch;
         this.retention = retention;
+        this.notices = notices;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -115,6 +117,7 @@ class DemoLoader {
         integrity.load();
         calendar.load();
         annual.load();
+        notices.load();
         retention.load();
     }
 }

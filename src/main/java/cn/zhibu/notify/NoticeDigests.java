@@ -40,13 +40,16 @@ public class NoticeDigests {
             skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        raise(calendar.now());
+        raise(calendar.now(), false);
     }
 
-    /** Raises the digests due at {@code now} (weekly ones only on a Monday); how many notices were raised. */
+    /**
+     * Raises the digests due at {@code now} (weekly ones only on a Monday, or {@code weeklyToo}); how many notices
+     * were raised.
+     */
     @ActivateRequestContext
-    public int raise(Instant now) {
-        boolean monday = calendar.dateOf(now).getDayOfWeek() == DayOfWeek.MONDAY;
+    public int raise(Instant now, boolean weeklyToo) {
+        boolean monday = weeklyToo || calendar.dateOf(now).getDayOfWeek() == DayOfWeek.MONDAY;
         int raised = 0;
         for (NoticeDigest digest : digests) {
             if (digest.weekly() && !monday) {
