@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,25 +70,37 @@ public class DeliveryRules {
         }
         Tuple person = rows.get(0);
         Optional<NotifySettings.Template> template = template(kind);
-        if (template.isEmpty()) {
-            return new Skip("FAILED", "no WeChat template is set for " + kind);
+        int credits = template.map(t -> credits(personId, t.id())).orElse(0);
+        Facts facts = new Facts(kind, template, Rows.bool(person, "wanted"), Rows.string(person, "openid"),
+                Rows.bool(person, "signs_in"), quietHours(Rows.uuid(person, "branch_id")), credits);
+        return decide(facts, now, calendar.zone());
+    }
+
+    /** What is known of a present recipient when a message is taken up. */
+    record Facts(String kind, Optional<NotifySettings.Template> template, boolean wanted, String openid,
+            boolean signsIn, QuietHours quiet, int credits) {
+    }
+
+    /** The rules, in their order, over what is known (no database: the property test runs them alone). */
+    static Decision decide(Facts facts, Instant now, ZoneId zone) {
+        if (facts.template().isEmpty()) {
+            return new Skip("FAILED", "no WeChat template is set for " + facts.kind());
         }
-        if (!Rows.bool(person, "wanted")) {
-            return new Skip("NOT_WANTED", "the member does not want " + kind + " on WeChat");
+        if (!facts.wanted()) {
+            return new Skip("NOT_WANTED", "the member does not want " + facts.kind() + " on WeChat");
         }
-        String openid = Rows.string(person, "openid");
-        if (openid == null || !Rows.bool(person, "signs_in")) {
+        if (facts.openid() == null || !facts.signsIn()) {
             return new Skip("NO_WECHAT", "the member does not sign in with WeChat");
         }
-        Optional<Instant> quiet = quietHours(Rows.uuid(person, "branch_id")).waitUntil(now, calendar.zone());
+        Optional<Instant> quiet = facts.quiet().waitUntil(now, zone);
         if (quiet.isPresent()) {
             return new Wait(quiet.get());
         }
-        String templateId = template.get().id();
-        if (credits(personId, templateId) < 1) {
+        String templateId = facts.template().get().id();
+        if (facts.credits() < 1) {
             return new Skip("NO_CREDIT", "the member holds no subscription for template " + templateId);
         }
-        return new Send(openid, templateId, template.get());
+        return new Send(facts.openid(), templateId, facts.template().get());
     }
 
     /** A branch's quiet hours: its own choice, or the settings' default. */

@@ -1,5 +1,6 @@
 package cn.zhibu.notify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhibu.testing.Api;
@@ -7,6 +8,7 @@ import cn.zhibu.testing.DemoProfile;
 import cn.zhibu.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DemoProfile.class)
 class NoticesDemoTest {
+
+    @Inject
+    NoticeDigests digests;
+
+    @Inject
+    cn.zhibu.platform.time.BusinessCalendar calendar;
 
     @Test
     void demoPeopleHaveNoticesOfSeveralKinds() {
@@ -32,5 +40,16 @@ class NoticesDemoTest {
                 + Sql.count("select count(*) from notification"));
         assertTrue(kinds.contains("REVIEWS_WAITING"), "the secretary's digest: " + kinds);
         assertTrue(kinds.size() >= 3, "several kinds: " + kinds);
+    }
+
+    @Test
+    void aSecondRunOfTheDigestsOnTheSameDayRaisesNothingNew() {
+        long before = Sql.count("select count(*) from notification");
+        long digestsBefore = Sql.count("select count(*) from notification where kind in ('REVIEWS_WAITING', "
+                + "'INTEGRITY_OVERDUE')");
+        int raised = digests.raise(calendar.now(), true);
+        assertTrue(raised >= 2, "the demo's digests have people to tell: " + raised);
+        assertTrue(digestsBefore >= 2);
+        assertEquals(before, Sql.count("select count(*) from notification"));
     }
 }
