@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,8 @@ class DeliveryQueue {
      * ({@link DeliveryRules}): those to send become SENDING with one more attempt; those in quiet hours wait; the
      * others end in the state the rules give.
      */
-    Claim claim(String replica, Instant now, int limit) {
+    Claim claim(String replica, Instant at, int limit) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS); // as stored: the outcome finds its claim by it
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Tuple> rows = em.createNativeQuery("""

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,12 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
 
     @Inject
     WeChatMessages messages;
+
+    @Inject
+    jakarta.transaction.TransactionManager transactions;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @Test
     void aMessageIsSentOnceWithItsFieldsAndSpendsACredit() {
@@ -350,6 +357,20 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
 
         assertEquals(WeChatMessages.Kind.ACCEPTED, messages.send(TOKEN, message).kind());
         wechat.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
+    void withoutAConnectionAMessageWasNotSent() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        WeChatMessages nowhere = new WeChatMessages(Optional.of("wx-test-app"), Optional.of("test-app-secret"),
+                "http://localhost:" + closed, Duration.ofSeconds(1), transactions, mapper);
+        WeChatMessages.Answer answer = nowhere.send(TOKEN, Map.of("touser", "o6_nowhere"));
+        assertEquals(WeChatMessages.Kind.NOT_SENT, answer.kind());
+        assertTrue(answer.detail().startsWith("no connection to WeChat"), answer.detail());
+        assertTrue(nowhere.stableToken(false).isEmpty());
     }
 
     @Test
