@@ -236,6 +236,8 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
         assertTrue(lastError(id).startsWith("errcode 47003: argument invalid! data.thing1.value invalid"),
                 lastError(id));
         assertEquals(List.of("FAILED:47003"), outcomes(id));
+        assertTrue(lines(java.util.logging.Level.SEVERE).stream().anyMatch(l -> l.contains("WeChatDelivery")
+                && l.contains(id) && l.contains("errcode 47003")), () -> lines(java.util.logging.Level.SEVERE).toString());
         advance(Duration.ofHours(1));
         delivery.drain("replica-a");
         assertEquals(1, calls(id));
@@ -263,6 +265,9 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
         assertEquals(1, calls(slowId));
         assertEquals(1, calls(oddId));
         assertEquals(List.of("UNCERTAIN:-"), outcomes(slowId));
+        List<String> warnings = lines(java.util.logging.Level.WARNING);
+        assertTrue(warnings.stream().anyMatch(l -> l.contains(slowId) && l.contains("UNCERTAIN")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(l -> l.contains(oddId) && l.contains("UNCERTAIN")), warnings::toString);
     }
 
     @Test

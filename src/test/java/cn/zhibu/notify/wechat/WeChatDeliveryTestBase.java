@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.zhibu.platform.notice.Notice;
 import cn.zhibu.platform.notice.NoticeKind;
@@ -27,7 +28,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,8 +65,27 @@ abstract class WeChatDeliveryTestBase {
 
     static String branch;
 
+    /** Every log record while a test runs. */
+    final List<LogRecord> log = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            log.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @BeforeEach
     void standIn() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
         clock.set(DAY);
         WeChatApiStub.flaky = null;
         // what earlier tests left waiting is not this test's
@@ -79,6 +105,21 @@ abstract class WeChatDeliveryTestBase {
     void calm() {
         WeChatApiStub.flaky = null;
         clock.reset();
+        Logger.getLogger("").removeHandler(capture);
+        for (String line : lines(Level.ALL)) {
+            for (String secret : List.of(TOKEN, "83_two", "test-app-secret")) {
+                assertFalse(line.contains(secret), () -> "a secret in the log: " + line);
+            }
+        }
+    }
+
+    /** The log lines of the sender at this level or above, formatted, with their exceptions. */
+    List<String> lines(Level level) {
+        return log.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
+                .map(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage()
+                        + (r.getParameters() == null ? "" : " " + Arrays.deepToString(r.getParameters()))
+                        + (r.getThrown() == null ? "" : " " + r.getThrown()))
+                .toList();
     }
 
     // ---- WeChat's answers ----
