@@ -43,6 +43,7 @@ public class WeChatDelivery {
     private static final int REFUSED = 43101;
     /** A pass claims again while it finds work, at most this often. */
     private static final int MAX_ROUNDS = 20;
+    private static final String QUEUE_AGE = "zhibu.notifications.queue.age";
 
     private final DeliveryQueue queue;
     private final AccessTokens tokens;
@@ -73,7 +74,12 @@ public class WeChatDelivery {
             failed.put(outcome, Counter.builder("zhibu.notifications.failed").tag("outcome", outcome)
                     .description("WeChat subscribe messages not sent (or maybe sent: UNCERTAIN)").register(metrics));
         }
-        Gauge.builder("zhibu.notifications.queue.age", oldestDue, this::age)
+        // a gauge of an earlier application in this JVM (tests) would read that one's state: this one's replaces it
+        Gauge earlier = metrics.find(QUEUE_AGE).gauge();
+        if (earlier != null) {
+            metrics.remove(earlier);
+        }
+        Gauge.builder(QUEUE_AGE, oldestDue, this::age)
                 .description("Seconds since the oldest WeChat subscribe message still waiting was due (0: none), "
                         + "as of this replica's last pass").register(metrics);
     }

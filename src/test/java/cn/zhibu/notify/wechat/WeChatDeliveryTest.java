@@ -27,15 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,20 +78,6 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
         delivery.drain("replica-a");
         assertEquals(1, calls(id));
         assertEquals(1, credits(member));
-    }
-
-    @Test
-    void valuesAreCutByCodePointsAndDatesFormattedInTheBusinessZone() {
-        var zone = java.time.ZoneId.of("Asia/Shanghai");
-        assertEquals("2026年12月8日", MessageFields.value("date2", "2026-12-07T16:30:00Z", zone));
-        assertEquals("2026年12月10日", MessageFields.value("date3", "2026-12-10", zone));
-        assertEquals("2026年1月5日 00:00", MessageFields.value("time4", "2026-01-05", zone));
-        assertEquals("已通过", MessageFields.value("phrase1", "已通过", zone));
-        assertEquals("主题党日…", MessageFields.value("short_thing2", "主题党日活动", zone));
-        assertEquals("😀😀😀😀…", MessageFields.value("symbol1", "😀😀😀😀😀😀", zone));
-        assertEquals("欧阳娜娜娜娜娜娜娜娜", MessageFields.value("name1", "欧阳娜娜娜娜娜娜娜娜", zone));
-        assertEquals("-", MessageFields.value("thing9", null, zone));
-        assertEquals(32, MessageFields.value("character_string1", "x".repeat(40), zone).length());
     }
 
     @Test
@@ -397,58 +377,5 @@ class WeChatDeliveryTest extends WeChatDeliveryTestBase {
                 .body(containsString("zhibu_notifications_failed_total{outcome=\"UNCERTAIN\"}"))
                 .body(containsString("zhibu_notifications_retried_total"))
                 .body(containsString("zhibu_notifications_queue_age 90.0"));
-    }
-
-    @Test
-    void underRandomFailuresTwoReplicasSendEveryMessageExactlyOnce() throws Exception {
-        List<Member> people = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int p = 0; p < 50; p++) {
-            people.add(member(5));
-        }
-        for (int m = 0; m < 4; m++) {
-            for (Member person : people) {
-                ids.add(raise(NoticeKind.SWAP_ASKED, person, "第" + m + "条", DAY.minusSeconds(600 - m * 60L)));
-            }
-        }
-        WeChatApiStub.flaky = new Random(20261208);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int rounds = 0;
-        try {
-            while (rounds < 60 && Sql.count("select count(*) from notification_delivery "
-                    + "where state in ('PENDING', 'SENDING')") > 0) {
-                List<Future<WeChatDelivery.Counts>> drains = List.of(pool.submit(() -> delivery.drain("replica-a")),
-                        pool.submit(() -> delivery.drain("replica-b")));
-                for (Future<WeChatDelivery.Counts> drain : drains) {
-                    drain.get(120, TimeUnit.SECONDS);
-                }
-                advance(Duration.ofMinutes(10));
-                rounds++;
-            }
-        } finally {
-            pool.shutdownNow();
-            WeChatApiStub.flaky = null;
-        }
-
-        long failures = wechat.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(SEND))
-                .count() - acceptedEvents().size();
-        assertTrue(failures > 20, "WeChat failed often enough: " + failures);
-        assertEquals(200, acceptedEvents().size());
-        for (String id : ids) {
-            assertEquals("SENT", state(id), id);
-            assertEquals(1, accepted(id), id);
-        }
-        for (Member person : people) {
-            assertEquals(1, credits(person));
-        }
-        assertEquals(200, Sql.count("select count(*) from notification_attempt where outcome = 'SENT' "
-                + "and notification_id in (select notification_id from notification_delivery where state = 'SENT' "
-                + "and due_at <= ?1 and due_at >= ?2)", DAY.minusSeconds(420), DAY.minusSeconds(600)));
-    }
-
-    static String nextAttempt(String notification) {
-        return Instant.parse(value("select to_char(next_attempt_at at time zone 'UTC', "
-                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from notification_delivery where notification_id = cast(?1 as uuid)",
-                notification)).toString();
     }
 }

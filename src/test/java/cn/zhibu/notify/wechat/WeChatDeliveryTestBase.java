@@ -241,4 +241,10 @@ abstract class WeChatDeliveryTestBase {
     void advance(Duration duration) {
         clock.set(clock.instant().plus(duration));
     }
+
+    static String nextAttempt(String notification) {
+        return Instant.parse(value("select to_char(next_attempt_at at time zone 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from notification_delivery where notification_id = cast(?1 as uuid)",
+                notification)).toString();
+    }
 }
