@@ -49,7 +49,9 @@ public class DeliveriesResource {
     @Operation(operationId = "listNotificationDeliveries", summary = "WeChat deliveries of notices, the latest due "
             + "first", description = "Each message's state, attempts and last error, for operators. With `unitId`, "
                     + "the messages to people of branches in that unit's subtree; without it, every message (for "
-                    + "those who may read deliveries everywhere). Who may: org admins.")
+                    + "those who may read deliveries everywhere). The notices of integrity files (DECLARATION_WAITING, "
+                    + "INTEGRITY_OVERDUE) are listed only to callers who also read integrity files there. Who may: "
+                    + "org admins.")
     @APIResponseSchema(value = NotificationViews.DeliveryPage.class, responseCode = "200",
             responseDescription = "One page of deliveries")
     @APIResponse(ref = "NotFound", responseCode = "404")
@@ -73,10 +75,11 @@ public class DeliveriesResource {
         DeliveryLog.Filter filter = new DeliveryLog.Filter(
                 named("state", state, NotificationViews.DeliveryState.class),
                 named("kind", kind, NoticeKind.class), QueryParams.uuid("personId", personId).orElse(null),
-                unit.orElse(null));
+                unit.orElse(null), unit.map(u -> access.allows(Action.INTEGRITY_FILE_READ, u))
+                        .orElseGet(() -> access.reach(Action.INTEGRITY_FILE_READ).everywhere()));
         Page<NotificationViews.Delivery> page = deliveries.list(filter, pagination.request(limit, cursor,
                 "notification-deliveries?unit=" + filter.unitId() + "&state=" + filter.state() + "&kind="
-                        + filter.kind() + "&person=" + filter.personId()));
+                        + filter.kind() + "&person=" + filter.personId() + "&integrity=" + filter.integrity()));
         return new NotificationViews.DeliveryPage(page.items(), page.nextCursor());
     }
 

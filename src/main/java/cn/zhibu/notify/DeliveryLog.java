@@ -22,8 +22,16 @@ public class DeliveryLog {
         this.em = em;
     }
 
-    /** Filters: state, kind, person, and the unit whose subtree the person's branch lies in (null: everywhere). */
-    public record Filter(NotificationViews.DeliveryState state, NoticeKind kind, UUID personId, UUID unitId) {
+    /** The kinds that tell of integrity files: listed only to callers who read those files there. */
+    static final List<String> INTEGRITY_KINDS = List.of(NoticeKind.DECLARATION_WAITING.name(),
+            NoticeKind.INTEGRITY_OVERDUE.name());
+
+    /**
+     * Filters: state, kind, person, the unit whose subtree the person's branch lies in (null: everywhere), and whether
+     * the integrity kinds may be listed.
+     */
+    public record Filter(NotificationViews.DeliveryState state, NoticeKind kind, UUID personId, UUID unitId,
+            boolean integrity) {
     }
 
     @Transactional
@@ -40,6 +48,9 @@ public class DeliveryLog {
         }
         if (filter.personId() != null) {
             sql.append(" and d.person_id = :person");
+        }
+        if (!filter.integrity()) {
+            sql.append(" and d.kind not in (:integrity)");
         }
         if (filter.unitId() != null) {
             // the person's current branch, or their last one when they left
@@ -64,6 +75,9 @@ public class DeliveryLog {
         }
         if (filter.personId() != null) {
             query.setParameter("person", filter.personId());
+        }
+        if (!filter.integrity()) {
+            query.setParameter("integrity", INTEGRITY_KINDS);
         }
         if (filter.unitId() != null) {
             query.setParameter("unit", filter.unitId());

@@ -32,12 +32,12 @@ public final class NotificationViews {
                     maxLength = 60, pattern = Patterns.TEXT, required = true) String title,
             @Schema(description = "What it says: title, time (an instant or a business date), place, person, state, "
                     + "count, note; only the fields the notice has", maxProperties = 7, required = true)
-            Map<String, @Size(max = 200) String> fields,
+            Map<String, @Size(max = 200) @Pattern(regexp = Patterns.LONG_TEXT) String> fields,
             @Schema(description = "The API path of what it is about; null when there is none", maxLength = 300,
                     pattern = Patterns.TEXT, nullable = true, required = true) String link,
             @Schema(description = "When it was due (and appeared in the inbox)", required = true) Instant dueAt,
-            @Schema(description = "When the caller read it; null while unread", nullable = true, required = true)
-            Instant readAt) {
+            @Schema(description = "When the caller read it; null while unread", format = "date-time",
+                    pattern = Patterns.INSTANT, nullable = true, required = true) Instant readAt) {
     }
 
     @Schema(name = "NotificationPage", description = "One page of the caller's inbox, the latest first.")
@@ -81,7 +81,8 @@ public final class NotificationViews {
                     + "by GET /v1/me/wechat-subscriptions) and the member's answer to each: accept (one message "
                     + "allowed), reject, ban (never: the credits are dropped) or filter (WeChat hid the request)")
             @NotNull @Size(min = 1, max = 20)
-            Map<@Pattern(regexp = TEMPLATE_ID) String, @NotNull @Pattern(regexp = ANSWER) String> results) {
+            Map<@Pattern(regexp = TEMPLATE_ID) String,
+                    @NotNull @Size(max = 6) @Pattern(regexp = ANSWER) String> results) {
     }
 
     @Schema(name = "WeChatSubscription", description = "A subscribe-message template of the mini-program: the kinds "
@@ -142,8 +143,8 @@ public final class NotificationViews {
                     maxLength = 300, pattern = Patterns.TEXT, nullable = true, required = true) String lastError,
             @Schema(required = true) Instant dueAt,
             @Schema(description = "When it is taken up next (PENDING)", required = true) Instant nextAttemptAt,
-            @Schema(description = "When WeChat accepted it; null unless SENT", nullable = true, required = true)
-            Instant sentAt,
+            @Schema(description = "When WeChat accepted it; null unless SENT", format = "date-time",
+                    pattern = Patterns.INSTANT, nullable = true, required = true) Instant sentAt,
             @Schema(required = true) Instant updatedAt) {
     }
 

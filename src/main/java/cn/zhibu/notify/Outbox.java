@@ -1,6 +1,7 @@
 package cn.zhibu.notify;
 
 import cn.zhibu.platform.notice.Notice;
+import cn.zhibu.platform.notice.NoticeKind;
 import cn.zhibu.platform.notice.NoticeWithdrawal;
 import cn.zhibu.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,8 @@ import org.jboss.logging.Logger;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    /** The longest field value kept (the inbox's contract); longer ones are cut, ending with an ellipsis. */
+    static final int MAX_FIELD = 200;
 
     private final EntityManager em;
     private final BusinessCalendar calendar;
@@ -39,6 +42,12 @@ public class Outbox {
         this.mapper = mapper;
         this.wechat = settings.wechatSend();
         this.templated = java.util.Set.copyOf(settings.templates().keySet());
+        for (String kind : templated) {
+            if (java.util.Arrays.stream(NoticeKind.values()).noneMatch(k -> k.name().equals(kind))) {
+                throw new IllegalStateException("zhibu.notify.templates." + kind + " names no kind of notice; the "
+                        + "kinds are " + java.util.Arrays.toString(NoticeKind.values()));
+            }
+        }
     }
 
     void raised(@Observes Notice notice) {
@@ -56,7 +65,16 @@ public class Outbox {
                     .setParameter(1, UUID.randomUUID()).setParameter(2, person).setParameter(3, notice.kind().name())
                     .setParameter(4, notice.subject()).setParameter(5, fields).setParameter(6, notice.link())
                     .setParameter(7, notice.dueAt()).setParameter(8, now).getResultList();
-            if (wechat && templated.contains(notice.kind().name()) && !ids.isEmpty()) {
+            if (ids.isEmpty()) {
+                // already due, so unchanged: a delivery withdrawn just before in this transaction (an edit raises
+                // the event again) goes on; one of a notice really called off stays withdrawn
+                em.createNativeQuery("""
+                        update notification_delivery set state = 'PENDING', updated_at = ?4
+                        where state = 'WITHDRAWN' and notification_id = (select id from notification
+                            where kind = ?1 and subject = ?2 and person_id = ?3 and withdrawn_at is null)""")
+                        .setParameter(1, notice.kind().name()).setParameter(2, notice.subject())
+                        .setParameter(3, person).setParameter(4, now).executeUpdate();
+            } else if (wechat && templated.contains(notice.kind().name())) {
                 em.createNativeQuery("""
                         insert into notification_delivery as d (notification_id, person_id, kind, due_at,
                             next_attempt_at, updated_at) values (?1, ?2, ?3, ?4, ?4, ?5)
@@ -89,7 +107,10 @@ public class Outbox {
 
     private String json(Notice notice) {
         try {
-            return mapper.writeValueAsString(new TreeMap<>(notice.fields()));
+            TreeMap<String, String> cut = new TreeMap<>();
+            notice.fields().forEach((name, value) -> cut.put(name, value.codePointCount(0, value.length()) <= MAX_FIELD
+                    ? value : value.substring(0, value.offsetByCodePoints(0, MAX_FIELD - 1)) + "…"));
+            return mapper.writeValueAsString(cut);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a notice's fields are strings", e);
         }

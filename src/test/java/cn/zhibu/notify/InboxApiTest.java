@@ -155,6 +155,37 @@ class InboxApiTest {
     }
 
     @Test
+    void anEditRaisingADueNoticeAgainKeepsItsMessageWhileACallingOffStopsIt() {
+        String branch = OrgFixtures.unit("BRANCH", null);
+        Member member = StudyFixtures.member(branch);
+        String subject = "session:" + UUID.randomUUID() + ":T-2H";
+        NoticeFixtures.raise(NoticeKind.SESSION_COMING, subject, clock.instant().minusSeconds(60),
+                Map.of("title", "党日"), member.personId());
+        // an edit, as the capabilities make it: take back, then raise again, in one transaction
+        QuarkusTransaction.requiringNew().run(() -> {
+            notices.withdraw(NoticeKind.SESSION_COMING, subject);
+            notices.raise(new Notice(NoticeKind.SESSION_COMING, subject, Set.of(UUID.fromString(member.personId())),
+                    clock.instant(), Map.of("title", "党日（改）"), null));
+        });
+        String delivery = "select count(*) from notification_delivery d join notification n on n.id = "
+                + "d.notification_id where n.subject = ?1 and d.state = ?2";
+        assertEquals(1, Sql.count(delivery, subject, "PENDING"));
+        NoticeFixtures.withdraw(NoticeKind.SESSION_COMING, subject);
+        assertEquals(1, Sql.count(delivery, subject, "WITHDRAWN"));
+        member.api().get(INBOX).then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void aLongFieldIsCutToTheInboxsLimit() {
+        Member member = StudyFixtures.member(OrgFixtures.unit("BRANCH", null));
+        NoticeFixtures.raise(NoticeKind.RECTIFICATION_DUE, "rectification:" + UUID.randomUUID(), clock.instant(),
+                Map.of("title", "整".repeat(500)), member.personId());
+        String title = member.api().get(INBOX).then().statusCode(200).extract().path("items[0].fields.title");
+        assertEquals(200, title.codePointCount(0, title.length()));
+        assertEquals("…", title.substring(title.length() - 1));
+    }
+
+    @Test
     void aRolledBackChangeRaisesNothing() {
         String branch = OrgFixtures.unit("BRANCH", null);
         Member member = StudyFixtures.member(branch);

@@ -128,11 +128,22 @@ class MemberChoicesApiTest {
                 here.personId());
         NoticeFixtures.raise(NoticeKind.PLAN_ITEM_DUE, "plan:" + tag, clock.instant(), Map.of("title", "计划"),
                 here.personId());
+        NoticeFixtures.raise(NoticeKind.DECLARATION_WAITING, "declaration:" + tag, clock.instant(), Map.of(),
+                here.personId());
+        cn.zhibu.testing.Sql.execute("insert into notification_delivery (notification_id, person_id, kind, due_at, "
+                + "next_attempt_at, updated_at) select id, person_id, kind, due_at, due_at, due_at from notification "
+                + "where subject = ?1", "declaration:" + tag);
 
+        // an org admin does not see that a declaration waits (integrity files are not theirs); one who is also an
+        // integrity officer there does
         var admin = Api.as("deliveries-admin", Roles.ORG_ADMIN, UUID.fromString(committee));
         admin.queryParam("unitId", committee).get("/v1/notification-deliveries").then().statusCode(200)
                 .body("items", hasSize(2)).body("items.personId", everyItem(equalTo(here.personId())))
                 .body("items.state", everyItem(equalTo("PENDING")));
+        UUID both = cn.zhibu.testing.TestAccounts.account("deliveries-both", UUID.fromString(committee),
+                Roles.ORG_ADMIN, Roles.INTEGRITY_OFFICER);
+        Api.bearer(cn.zhibu.testing.TestAccounts.token(both)).queryParam("unitId", committee)
+                .get("/v1/notification-deliveries").then().statusCode(200).body("items", hasSize(3));
         Api.as("deliveries-admin", Roles.ORG_ADMIN, UUID.fromString(committee)).queryParam("unitId", committee)
                 .queryParam("kind", "SWAP_ASKED").get("/v1/notification-deliveries").then().statusCode(200)
                 .body("items.kind", contains("SWAP_ASKED")).body("items[0].attempts", equalTo(0));

@@ -130,14 +130,23 @@ public class WeChatDelivery {
                 break;
             }
             String current = token.get();
+            boolean stop = false;
             for (DeliveryQueue.Claimed message : claim.sends()) {
-                if (current == null) { // the token was refused and no new one came: the rest waits, uncounted
-                    queue.release(message, replica, calendar.now());
-                } else {
+                if (current == null || stop) { // no token, or the database failed: the rest waits, uncounted
+                    releaseQuietly(message, replica);
+                    continue;
+                }
+                try {
                     current = send(message, current, replica, tally);
+                } catch (RuntimeException e) {
+                    // its outcome could not be stored: it stays SENDING and becomes UNCERTAIN after the lease (it may
+                    // have gone); the messages not yet tried are released rather than left to that fate
+                    LOG.errorf(e, "Storing the outcome of WeChat message %s failed; the rest of the batch waits",
+                            message.notificationId());
+                    stop = true;
                 }
             }
-            if (current == null) {
+            if (current == null || stop) {
                 break;
             }
         }
@@ -148,6 +157,15 @@ public class WeChatDelivery {
             LOG.debugf("WeChat delivery by %s: %s", replica, counts);
         }
         return counts;
+    }
+
+    private void releaseQuietly(DeliveryQueue.Claimed message, String replica) {
+        try {
+            queue.release(message, replica, calendar.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("WeChat message %s could not be released (%s); it becomes UNCERTAIN after the lease",
+                    message.notificationId(), e.getMessage());
+        }
     }
 
     /** Sends one claimed message and stores its outcome; the token to go on with (null: none). */

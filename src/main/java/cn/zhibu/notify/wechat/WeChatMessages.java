@@ -141,6 +141,10 @@ public class WeChatMessages {
             }
             return new Answer(Kind.UNCERTAIN, null, "no answer from WeChat after the message left: " + cause(e));
         }
+        if (response.getStatus() == 502 || response.getStatus() == 504) {
+            // a gateway that lost WeChat's answer: the message may have gone through
+            return new Answer(Kind.UNCERTAIN, null, "WeChat's gateway answered HTTP " + response.getStatus());
+        }
         if (response.getStatus() != 200) {
             return new Answer(Kind.NOT_SENT, null, "WeChat answered HTTP " + response.getStatus());
         }

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Notices ({@code notification}) due longer ago than the retention, with their WeChat delivery and its attempts:
- * deleted. One still waiting to be sent (PENDING, SENDING) stays until it is done.
+ * deleted, whatever became of the delivery (one still waiting after a year is stale, for instance when sending was
+ * turned off).
  */
 @Singleton
 class Notifications extends RowsKeptFor {
@@ -20,9 +21,7 @@ class Notifications extends RowsKeptFor {
         // the foreign keys are checked at the end of the statement, when the three deletes are all done
         return em.createNativeQuery("""
                 with doomed as (
-                    select n.id from notification n left join notification_delivery d on d.notification_id = n.id
-                    where n.due_at < ?1 and (d.state is null or d.state not in ('PENDING', 'SENDING'))
-                    limit ?2 for update of n skip locked),
+                    select n.id from notification n where n.due_at < ?1 limit ?2 for update skip locked),
                 attempts as (delete from notification_attempt where notification_id in (select id from doomed)),
                 deliveries as (delete from notification_delivery where notification_id in (select id from doomed))
                 delete from notification where id in (select id from doomed)""")
