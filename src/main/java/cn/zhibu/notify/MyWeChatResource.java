@@ -1,19 +1,26 @@
 package cn.zhibu.notify;
 
+import cn.zhibu.platform.http.EntityTags;
 import cn.zhibu.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhibu.platform.security.Access;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,10 +36,12 @@ public class MyWeChatResource {
 
     private final MemberChoices choices;
     private final Access access;
+    private final ObjectMapper json;
 
-    MyWeChatResource(MemberChoices choices, Access access) {
+    MyWeChatResource(MemberChoices choices, Access access, ObjectMapper json) {
         this.choices = choices;
         this.access = access;
+        this.json = json;
     }
 
     @GET
@@ -42,8 +51,10 @@ public class MyWeChatResource {
                     + "choice.")
     @APIResponseSchema(value = NotificationViews.Preferences.class, responseCode = "200",
             responseDescription = "The caller's choices")
-    public NotificationViews.Preferences preferences() {
-        return choices.preferences(me());
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response preferences(
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return tagged(choices.preferences(me()), ifNoneMatch);
     }
 
     @PUT
@@ -67,8 +78,10 @@ public class MyWeChatResource {
                     + "acceptance). Empty when the service sends no WeChat messages.")
     @APIResponseSchema(value = NotificationViews.Subscriptions.class, responseCode = "200",
             responseDescription = "Templates and credits")
-    public NotificationViews.Subscriptions subscriptions() {
-        return choices.subscriptions(me());
+    @APIResponse(ref = "NotModified", responseCode = "304")
+    public Response subscriptions(
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return tagged(choices.subscriptions(me()), ifNoneMatch);
     }
 
     @POST
@@ -84,6 +97,15 @@ public class MyWeChatResource {
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
     public NotificationViews.Subscriptions answer(@NotNull @Valid NotificationViews.SubscriptionAnswers answers) {
         return choices.answer(me(), answers);
+    }
+
+    /** A computed read, tagged by its content (304 when If-None-Match names it). */
+    private Response tagged(Object view, String ifNoneMatch) {
+        try {
+            return EntityTags.read(view, EntityTags.ofContent(json.writeValueAsBytes(view)), ifNoneMatch).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID me() {

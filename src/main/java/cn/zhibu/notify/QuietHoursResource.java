@@ -55,12 +55,14 @@ public class QuietHoursResource {
     @APIResponse(responseCode = "200", description = "The branch's quiet hours", headers = @Header(name = "ETag",
             ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationViews.Quiet.class)))
+    @APIResponse(ref = "NotModified", responseCode = "304")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "UnprocessableContent", responseCode = "422")
-    public Response quietHours(@Parameter(ref = "Id") @PathParam("id") UUID unitId) {
+    public Response quietHours(@Parameter(ref = "Id") @PathParam("id") UUID unitId,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         access.require(Action.ORG_READ, unitId);
         NotificationViews.Quiet found = quietHours.find(unitId);
-        return Response.ok(found).tag(EntityTags.of(found.version())).build();
+        return EntityTags.read(found, found.version(), ifNoneMatch).build();
     }
 
     @PUT

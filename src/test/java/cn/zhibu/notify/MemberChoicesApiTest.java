@@ -38,10 +38,13 @@ class MemberChoicesApiTest {
     @Test
     void everyKindIsOnUntilTurnedOffAndOnlyTheListedKindsChange() {
         Member member = StudyFixtures.member(OrgFixtures.unit("BRANCH", null));
-        member.api().get(PREFERENCES).then().statusCode(200)
-                .body("items", hasSize(NoticeKind.values().length)).body("items.wechat", everyItem(equalTo(true)));
+        String etag = member.api().get(PREFERENCES).then().statusCode(200)
+                .body("items", hasSize(NoticeKind.values().length)).body("items.wechat", everyItem(equalTo(true)))
+                .extract().header("ETag");
+        member.api().header("If-None-Match", etag).get(PREFERENCES).then().statusCode(304);
         member.api().body(Map.of("items", List.of(Map.of("kind", "SWAP_ASKED", "wechat", false),
                 Map.of("kind", "SESSION_COMING", "wechat", false)))).put(PREFERENCES).then().statusCode(200);
+        member.api().header("If-None-Match", etag).get(PREFERENCES).then().statusCode(200);
         member.api().body(Map.of("items", List.of(Map.of("kind", "SESSION_COMING", "wechat", true))))
                 .put(PREFERENCES).then().statusCode(200)
                 .body("items.find { it.kind == 'SWAP_ASKED' }.wechat", equalTo(false))
@@ -92,6 +95,7 @@ class MemberChoicesApiTest {
                 Api.as("quiet-secretary", Roles.SECRETARY, UUID.fromString(branch));
         secretary.get().get(path).then().statusCode(200).header("ETag", "\"0\"").body("from", equalTo("22:00"))
                 .body("until", equalTo("07:30")).body("chosen", equalTo(false));
+        secretary.get().header("If-None-Match", "\"0\"").get(path).then().statusCode(304);
         secretary.get().body(Map.of("from", "21:00", "until", "08:00")).put(path).then().statusCode(200)
                 .header("ETag", "\"1\"").body("chosen", equalTo(true)).body("from", equalTo("21:00"));
         problem(secretary.get().body(Map.of("from", "22:00", "until", "07:00")).put(path).then(), 428,
