@@ -4,10 +4,7 @@ import cn.zhibu.platform.notice.Notice;
 import cn.zhibu.platform.notice.NoticeField;
 import cn.zhibu.platform.notice.NoticeKind;
 import cn.zhibu.platform.notice.Notices;
-import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,13 +17,9 @@ import java.util.Set;
 @ApplicationScoped
 class PlanItemNotices {
 
-    static final LocalTime AT = LocalTime.of(9, 0);
-
-    private final BusinessCalendar calendar;
     private final Notices notices;
 
-    PlanItemNotices(BusinessCalendar calendar, Notices notices) {
-        this.calendar = calendar;
+    PlanItemNotices(Notices notices) {
         this.notices = notices;
     }
 
@@ -37,16 +30,13 @@ class PlanItemNotices {
     /** The item was added or changed (or ticked undone): its reminder as it stands now. */
     void changed(PlanItem item) {
         notices.withdraw(NoticeKind.PLAN_ITEM_DUE, subject(item));
-        Instant now = calendar.now();
-        if (item.ownerId == null || item.targetDate == null || item.doneAt != null
-                || item.targetDate.isBefore(calendar.dateOf(now))) {
+        if (item.ownerId == null || item.targetDate == null || item.doneAt != null) {
             return;
         }
-        Instant due = item.targetDate.minusDays(1).atTime(AT).atZone(calendar.zone()).toInstant();
-        notices.raise(new Notice(NoticeKind.PLAN_ITEM_DUE, subject(item), Set.of(item.ownerId),
-                due.isBefore(now) ? now : due,
+        notices.reminderBefore(item.targetDate).ifPresent(due -> notices.raise(new Notice(NoticeKind.PLAN_ITEM_DUE,
+                subject(item), Set.of(item.ownerId), due,
                 Map.of(NoticeField.TITLE, item.title, NoticeField.TIME, item.targetDate.toString()),
-                "/v1/annual-plans/" + item.planId));
+                "/v1/annual-plans/" + item.planId)));
     }
 
     /** The item was ticked done or deleted: no reminder any more. */

@@ -4,10 +4,7 @@ import cn.zhibu.platform.notice.Notice;
 import cn.zhibu.platform.notice.NoticeField;
 import cn.zhibu.platform.notice.NoticeKind;
 import cn.zhibu.platform.notice.Notices;
-import cn.zhibu.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,29 +18,19 @@ import java.util.Set;
 @ApplicationScoped
 class RectificationNotices {
 
-    static final LocalTime AT = LocalTime.of(9, 0);
-
     private final Notices notices;
-    private final BusinessCalendar calendar;
 
-    RectificationNotices(Notices notices, BusinessCalendar calendar) {
+    RectificationNotices(Notices notices) {
         this.notices = notices;
-        this.calendar = calendar;
     }
 
     /** The item is OPEN with its owner and due date as they are now: their reminder, replacing any earlier one. */
     void open(Rectification item) {
         notices.withdraw(NoticeKind.RECTIFICATION_DUE, subject(item));
-        Instant now = calendar.now();
-        Instant ends = item.dueOn.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
-        if (!ends.isAfter(now)) {
-            return;
-        }
-        Instant at = item.dueOn.minusDays(1).atTime(AT).atZone(calendar.zone()).toInstant();
-        notices.raise(new Notice(NoticeKind.RECTIFICATION_DUE, subject(item), Set.of(item.ownerId),
-                at.isAfter(now) ? at : now, Map.of(NoticeField.TITLE, item.item, NoticeField.TIME,
+        notices.reminderBefore(item.dueOn).ifPresent(at -> notices.raise(new Notice(NoticeKind.RECTIFICATION_DUE,
+                subject(item), Set.of(item.ownerId), at, Map.of(NoticeField.TITLE, item.item, NoticeField.TIME,
                         item.dueOn.toString()),
-                "/v1/party-days/" + item.partyDayId + "/rectifications/" + item.id));
+                "/v1/party-days/" + item.partyDayId + "/rectifications/" + item.id)));
     }
 
     /** The item is DONE: its reminder is taken back. */
