@@ -16,13 +16,15 @@ public final class Permissions {
             Roles.GROUP_LEADER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.POINTS_READ,
                     Action.LEADERBOARD_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ, Action.ANNUAL_READ),
             Roles.INTEGRITY_OFFICER, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.LEADERBOARD_READ,
-                    Action.PARTY_DAY_READ, Action.ANNUAL_READ, Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE),
+                    Action.PARTY_DAY_READ, Action.ANNUAL_READ, Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE,
+                    Action.INTEGRITY_STATS_READ),
             Roles.SECRETARY, EnumSet.of(Action.ORG_READ, Action.PEOPLE_READ, Action.PEOPLE_WRITE,
                     Action.PEOPLE_IMPORT, Action.INVITATION_ISSUE, Action.SCORING_RULE_WRITE, Action.POINTS_READ,
                     Action.POINTS_AWARD, Action.POINTS_IMPORT, Action.STUDY_MATERIAL_WRITE, Action.CHECK_IN_REVIEW,
                     Action.LEADERBOARD_READ, Action.LEADERBOARD_MANAGE, Action.PARTY_DAY_READ, Action.PARTY_DAY_MANAGE,
                     Action.LECTURE_COVERAGE_READ, Action.ORG_LIFE_REPORT_READ, Action.ANNUAL_READ, Action.ANNUAL_MANAGE,
-                    Action.INTEGRITY_DECLARATION_REVIEW, Action.NOTIFICATION_SETTINGS_WRITE),
+                    Action.INTEGRITY_DECLARATION_REVIEW, Action.NOTIFICATION_SETTINGS_WRITE, Action.STATS_READ,
+                    Action.EXPORT_MANAGE),
             // integrity files are read only by integrity officers: an org admin reads them when granted that role too
             Roles.ORG_ADMIN, EnumSet.complementOf(EnumSet.of(Action.INTEGRITY_FILE_READ, Action.INTEGRITY_FILE_WRITE,
                     Action.INTEGRITY_DECLARATION_REVIEW)));
@@ -39,7 +41,8 @@ public final class Permissions {
         scopes.put("points:write", EnumSet.of(Action.ORG_READ, Action.POINTS_READ, Action.POINTS_AWARD,
                 Action.POINTS_IMPORT));
         scopes.put("leaderboards:read", EnumSet.of(Action.ORG_READ, Action.LEADERBOARD_READ));
-        scopes.put("stats:read", EnumSet.of(Action.ORG_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ));
+        scopes.put("stats:read", EnumSet.of(Action.ORG_READ, Action.PARTY_DAY_READ, Action.LECTURE_COVERAGE_READ,
+                Action.STATS_READ));
         BY_SCOPE = java.util.Collections.unmodifiableMap(scopes);
     }
 

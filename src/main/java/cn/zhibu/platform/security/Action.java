@@ -71,5 +71,11 @@ public enum Action {
     /** Choose a branch's quiet hours, when no WeChat message is sent. */
     NOTIFICATION_SETTINGS_WRITE,
     /** Read the WeChat deliveries of notices: state, attempts and last error per message. */
-    NOTIFICATION_DELIVERY_READ
+    NOTIFICATION_DELIVERY_READ,
+    /** Read a unit's aggregate figures for dashboards (counts and rates, small cells suppressed, never a person). */
+    STATS_READ,
+    /** Read integrity figures in counts: reviews and reports done and overdue, never whose. */
+    INTEGRITY_STATS_READ,
+    /** Export a unit's year as the inspection ledger (台账), follow the export and download it. */
+    EXPORT_MANAGE
 }
