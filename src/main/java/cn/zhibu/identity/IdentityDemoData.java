@@ -40,7 +40,7 @@ public class IdentityDemoData {
     @Transactional
     public void load() {
         if (!enabled || !em.createNativeQuery("select 1 from role_grant g join account a on a.id = g.account_id "
-                + "join person p on p.id = a.person_id where p.external_id like 'DEMO-%'", Integer.class)
+                + "join person p on p.id = a.person_id where p.external_id like 'DEMO-%'")
                 .setMaxResults(1).getResultList().isEmpty()) {
             return;
         }

@@ -174,7 +174,7 @@ public class LectureNotices {
 
     @SuppressWarnings("unchecked")
     private Set<UUID> attendees(PartyDay day) {
-        return new HashSet<>(em.createNativeQuery(Audience.expected(), UUID.class).setParameter("day", day.id)
+        return new HashSet<>(em.createNativeQuery(Audience.expected()).setParameter("day", day.id)
                 .getResultList());
     }
 

@@ -61,7 +61,7 @@ public class Outbox {
                     on conflict (kind, subject, person_id) do update set fields = excluded.fields, link = excluded.link,
                         due_at = excluded.due_at, raised_at = excluded.raised_at, withdrawn_at = null
                     where n.due_at > ?8 or n.withdrawn_at is not null
-                    returning n.id""", UUID.class)
+                    returning n.id""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, person).setParameter(3, notice.kind().name())
                     .setParameter(4, notice.subject()).setParameter(5, fields).setParameter(6, notice.link())
                     .setParameter(7, notice.dueAt()).setParameter(8, now).getResultList();

@@ -35,7 +35,7 @@ public class CampaignRatees {
     /** The ratees, in the order they were added. */
     public List<UUID> of(UUID campaignId) {
         return em.createNativeQuery("select person_id from campaign_ratee where campaign_id = :campaign "
-                + "order by added_at, person_id", UUID.class).setParameter("campaign", campaignId).getResultList();
+                + "order by added_at, person_id").setParameter("campaign", campaignId).getResultList();
     }
 
     public long count(UUID campaignId) {

@@ -34,8 +34,7 @@ public class CampaignRaters {
 
     /** The unit's current party members on this day, ordered by name. */
     public List<UUID> members(UUID unitId, LocalDate day) {
-        return em.createNativeQuery("select p.id from person p where p.id in (" + MEMBERS + ") order by p.name, p.id",
-                UUID.class).setParameter("unit", unitId).setParameter("day", day).getResultList();
+        return em.createNativeQuery("select p.id from person p where p.id in (" + MEMBERS + ") order by p.name, p.id").setParameter("unit", unitId).setParameter("day", day).getResultList();
     }
 
     public long memberCount(UUID unitId, LocalDate day) {
@@ -52,7 +51,7 @@ public class CampaignRaters {
     /** The unit's child units that are not archived: the unit raters of a star selection. */
     public List<UUID> childUnits(UUID unitId) {
         return em.createNativeQuery("select id from org_unit where parent_id = :unit and archived_at is null "
-                + "order by sort_order, name, id", UUID.class).setParameter("unit", unitId).getResultList();
+                + "order by sort_order, name, id").setParameter("unit", unitId).getResultList();
     }
 
     /**
@@ -75,13 +74,13 @@ public class CampaignRaters {
     public List<UUID> defaultReporters(UUID unitId, LocalDate day) {
         LinkedHashSet<UUID> reporters = new LinkedHashSet<>();
         reporters.addAll(em.createNativeQuery("select person_id from branch_committee_member where branch_id = :unit "
-                + "order by position, person_id", UUID.class).setParameter("unit", unitId).getResultList());
+                + "order by position, person_id").setParameter("unit", unitId).getResultList());
         reporters.addAll(em.createNativeQuery("""
                 select distinct a.person_id from role_grant g join account a on a.id = g.account_id
                 join org_unit u on u.id = g.org_unit_id
                 where g.role = 'GROUP_LEADER' and g.revoked_at is null and a.person_id is not null
                   and u.kind = 'PARTY_GROUP' and u.archived_at is null and u.parent_id = :unit
-                order by a.person_id""", UUID.class).setParameter("unit", unitId).getResultList());
+                order by a.person_id""").setParameter("unit", unitId).getResultList());
         List<UUID> members = members(unitId, day);
         List<UUID> kept = new ArrayList<>();
         for (UUID reporter : reporters) {

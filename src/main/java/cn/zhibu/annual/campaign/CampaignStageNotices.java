@@ -119,7 +119,7 @@ class CampaignStageNotices {
                 select distinct a.person_id from role_grant g join account a on a.id = g.account_id
                 join person p on p.id = a.person_id join org_unit u on u.id = g.org_unit_id
                 where g.revoked_at is null and g.role in ('SECRETARY', 'ORG_ADMIN') and a.active and p.active
-                  and (select path from org_unit where id = :unit) like u.path || '%'""", UUID.class)
+                  and (select path from org_unit where id = :unit) like u.path || '%'""")
                 .setParameter("unit", unitId).getResultList();
     }
 
@@ -133,7 +133,7 @@ class CampaignStageNotices {
                 select distinct a.person_id from role_grant g join account a on a.id = g.account_id
                 join person p on p.id = a.person_id
                 where g.revoked_at is null and g.role in ('SECRETARY', 'ORG_ADMIN', 'GROUP_LEADER') and a.active
-                  and p.active and g.org_unit_id in (:units)""", UUID.class).setParameter("units", units)
+                  and p.active and g.org_unit_id in (:units)""").setParameter("units", units)
                 .getResultList();
     }
 }

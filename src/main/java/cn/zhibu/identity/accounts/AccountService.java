@@ -116,7 +116,7 @@ public class AccountService {
                 + "values (:id, :person, true, 0, :now, :now) on conflict (person_id) do nothing")
                 .setParameter("id", UUID.randomUUID()).setParameter("person", personId).setParameter("now", now)
                 .executeUpdate();
-        return em.createNativeQuery("select id from account where person_id = :person", UUID.class)
+        return em.createNativeQuery("select id from account where person_id = :person")
                 .setParameter("person", personId).getSingleResult() instanceof UUID id ? id : null;
     }
 
@@ -159,7 +159,7 @@ public class AccountService {
     }
 
     private Optional<Account> ofPerson(UUID personId) {
-        if (em.createNativeQuery("select 1 from person where id = :id and active", Integer.class)
+        if (em.createNativeQuery("select 1 from person where id = :id and active")
                 .setParameter("id", personId).getResultList().isEmpty()) {
             throw new ProblemException(IdentityProblem.PERSON_NOT_ACTIVE);
         }
@@ -169,7 +169,7 @@ public class AccountService {
     /** Whether the person signs in with the account already: WeChat is bound, or a session was ever started. */
     private boolean signsIn(Account account) {
         return account.wechatOpenid != null || account.wechatUnionid != null
-                || !em.createNativeQuery("select 1 from refresh_family where account_id = :id", Integer.class)
+                || !em.createNativeQuery("select 1 from refresh_family where account_id = :id")
                         .setParameter("id", account.id).setMaxResults(1).getResultList().isEmpty();
     }
 

@@ -35,7 +35,7 @@ public class GrantService {
         if (unitId == null && !Roles.ORG_ADMIN.equals(role)) {
             throw new ProblemException(IdentityProblem.GRANT_UNIT_REQUIRED, role);
         }
-        if (em.createNativeQuery("select 1 from account where id = :id", Integer.class).setParameter("id", accountId)
+        if (em.createNativeQuery("select 1 from account where id = :id").setParameter("id", accountId)
                 .getResultList().isEmpty()) {
             throw new ProblemException(IdentityProblem.GRANT_ACCOUNT_NOT_FOUND, accountId);
         }

@@ -61,7 +61,7 @@ public class DemoSignIn {
         // anyone given an id that looks like theirs later
         List<UUID> found = em.createNativeQuery("select id from person where external_id ~ "
                 + "'^DEMO-(100[1-9]|10[12][0-9]|1030|200[1-6])$' and "
-                + (externalId.isPresent() ? "external_id = :key" : "id = :key"), UUID.class)
+                + (externalId.isPresent() ? "external_id = :key" : "id = :key"))
                 .setParameter("key", externalId.isPresent() ? externalId.get() : personId.get()).getResultList();
         if (found.isEmpty()) {
             throw new ProblemException(ProblemCode.NOT_FOUND); // only demo people

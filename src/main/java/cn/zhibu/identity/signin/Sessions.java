@@ -65,7 +65,7 @@ public class Sessions {
     /** Ends the session a refresh token belongs to (sign-out with only the refresh token at hand). */
     public boolean endByRefreshToken(String refreshToken) {
         List<UUID> family = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select family_id from refresh_token where token_hash = :hash", UUID.class)
+                "select family_id from refresh_token where token_hash = :hash")
                 .setParameter("hash", hash(refreshToken)).getResultList());
         family.forEach(id -> end(id, "SIGNED_OUT"));
         return !family.isEmpty();

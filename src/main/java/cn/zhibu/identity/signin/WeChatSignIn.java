@@ -116,7 +116,7 @@ public class WeChatSignIn {
 
     private UUID redeem(String code) {
         List<UUID> person = em.createNativeQuery("update wechat_invitation set used_at = :now where code_hash = :hash "
-                + "and used_at is null and expires_at > :now returning person_id", UUID.class)
+                + "and used_at is null and expires_at > :now returning person_id")
                 .setParameter("now", calendar.now()).setParameter("hash", Sessions.hash(code)).getResultList();
         if (person.isEmpty()) {
             throw new ProblemException(IdentityProblem.INVITATION_INVALID);
@@ -125,7 +125,7 @@ public class WeChatSignIn {
     }
 
     private boolean personActive(UUID personId) {
-        return personId == null || !em.createNativeQuery("select 1 from person where id = :id and active", Integer.class)
+        return personId == null || !em.createNativeQuery("select 1 from person where id = :id and active")
                 .setParameter("id", personId).getResultList().isEmpty();
     }
 }

@@ -63,7 +63,7 @@ class DeclarationNotices {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<UUID> reviewers = em.createNativeQuery(REVIEWERS, UUID.class).setParameter("role", role)
+        List<UUID> reviewers = em.createNativeQuery(REVIEWERS).setParameter("role", role)
                 .setParameter("unit", unitId).setParameter("cadre", declaration.personId)
                 .setParameter("approver", declaration.unitReviewedBy == null ? NOBODY : declaration.unitReviewedBy)
                 .setParameter("nobody", NOBODY).getResultList();

@@ -72,7 +72,7 @@ class ImportApplier {
         // which external ids are known, asked once before anything is written: a lookup per chunk
         // would be planned for the table as it was and slow down as this transaction's inserts grow it
         java.util.Set<String> known = new java.util.HashSet<>(em.createNativeQuery(
-                "select external_id from person where external_id = any(cast(:ids as text[]))", String.class)
+                "select external_id from person where external_id = any(cast(:ids as text[]))")
                 .setParameter("ids", rows.stream().map(ImportRow::externalId).toArray(String[]::new)).getResultList());
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
