@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * exported over HTTP and the worker run here. Prints the rows, the time the worker took, the ZIP's size and the peak
  * heap in use meanwhile (the heap pools' peaks, reset before the run; an upper bound, the service's other work
  * included). Goal: under 30 s and 256 MB. Asserts no timings. Run it with
- * {@code ./mvnw test -Dtest=ExportBenchmark -Dzhibu.bench=true}.
+ * {@code ./mvnw test -Dtest=ExportBenchmark -Dzhibu.bench=true -DargLine=-Xmx256m} (the whole test service in
+ * a 256 MB heap: that it completes is the memory check).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "zhibu.bench", matches = "true")
