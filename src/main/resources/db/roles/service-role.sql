@@ -9,7 +9,7 @@ grant usage, select, update on all sequences in schema public to :role;
 -- Append-only records: written once, read, never changed (their triggers refuse it too, for every role).
 revoke update, delete on ledger_entry, published_person, published_unit, published_standing, integrity_entry,
     integrity_relation, integrity_checkpoint, minutes_addendum, quiz_contest, pledge_signature, annual_plan_review,
-    board_visibility_change, retention_purge, my_data_export
+    board_visibility_change, retention_purge, my_data_export, export_audit
     from :role;
 -- Attachments of minutes never change (removed only before the minutes are archived, which their trigger checks).
 revoke update on minutes_attachment from :role;

@@ -68,6 +68,9 @@ class ArchitectureTest {
             "cn.zhibu.demo..", "cn.zhibu.privacy..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.notify..")
             .allowEmptyShould(true);
 
+    static final ArchRule nothingUsesExports = noClasses().that().resideOutsideOfPackages("cn.zhibu.exports..",
+            "cn.zhibu.demo..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.exports..").allowEmptyShould(true);
+
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
             .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
             .should().dependOnClassesThat().resideInAPackage("cn.zhibu.identity..");
@@ -116,7 +119,7 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, studyLecturesAndLeaderboardsStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, nothingUsesExports, studyLecturesAndLeaderboardsStayApart,
                 pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);

@@ -1,6 +1,7 @@
 package cn.zhibu.demo;
 
 import cn.zhibu.annual.AnnualDemoData;
+import cn.zhibu.exports.ExportsDemoData;
 import cn.zhibu.identity.IdentityDemoData;
 import cn.zhibu.integrity.IntegrityDemoData;
 import cn.zhibu.leaderboard.LeaderboardDemoData;
@@ -31,7 +32,7 @@ import jakarta.enterprise.event.Observes;
  * leaderboards, party days, the branch committee and its other sessions, minutes, the committee's monthly
  * meetings, a quiz contest at a party day, party lectures with their lecturers, the organisational life meeting
  * with its problems and rectifications, integrity files, the working calendar of 2026, and last the annual cycle
- * (plans, campaigns, pledges, honours), which reads all of them. Each part adds
+ * (plans, campaigns, pledges, honours), which reads all of them, and last year's inspection ledger export. Each part adds
  * itself only when it is not there yet, so a restart changes nothing.
  *
  * <p>Right after the first administrator (FirstStart, priority 5) and before the start-up work of the other
@@ -62,6 +63,7 @@ class DemoLoader {
     private final SecondBranchDemoData secondBranch;
     private final RetentionDemoData retention;
     private final NoticesDemoData notices;
+    private final ExportsDemoData exports;
 
     DemoLoader(DemoMode demo, OrgDemoData org, PeopleDemoData people, IdentityDemoData identity,
             PointsDemoData points, MemberFileDemoData memberFiles, StudyDemoData study, QuizDemoData quizzes,
@@ -69,7 +71,7 @@ class DemoLoader {
             MinutesDemoData minutes, ComplianceDemoData compliance, ContestDemoData contest,
             LecturerDemoData lecturers, OrgLifeDemoData orgLife, IntegrityDemoData integrity,
             CalendarDemoData calendar, AnnualDemoData annual, SecondBranchDemoData secondBranch,
-            RetentionDemoData retention, NoticesDemoData notices) {
+            RetentionDemoData retention, NoticesDemoData notices, ExportsDemoData exports) {
         this.demo = demo;
         this.org = org;
         this.people = people;
@@ -92,6 +94,7 @@ class DemoLoader {
         this.secondBranch = secondBranch;
         this.retention = retention;
         this.notices = notices;
+        this.exports = exports;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -119,5 +122,6 @@ class DemoLoader {
         annual.load();
         notices.load();
         retention.load();
+        exports.load();
     }
 }

@@ -1,0 +1,113 @@
+package cn.zhibu.exports;
+
+import cn.zhibu.platform.db.ClusterJobs;
+import cn.zhibu.platform.time.BusinessCalendar;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued exports in the background, one replica per pass ({@code zhibu.exports.poll-every}, claimed through
+ * {@link ClusterJobs}); within a pass each export is claimed on its own row ({@code for update skip locked}), with a
+ * lease ({@code zhibu.exports.lease}) renewed at each section. An export whose replica stopped while running it is
+ * taken again once its lease runs out and re-run from scratch, up to {@code zhibu.exports.max-attempts} attempts,
+ * then FAILED with the reason. Each pass first deletes the files of exports kept past {@code zhibu.exports.keep-for}
+ * (they become EXPIRED).
+ */
+@ApplicationScoped
+public class ExportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ExportWorker.class);
+    /** The longest one export's reading transaction may take. */
+    private static final int TIMEOUT_SECONDS = 1800;
+
+    private final ExportJobs jobs;
+    private final LedgerWriter writer;
+    private final ExportSettings settings;
+    private final BusinessCalendar calendar;
+    private final String replica;
+
+    ExportWorker(ExportJobs jobs, LedgerWriter writer, ExportSettings settings, BusinessCalendar calendar) {
+        this.jobs = jobs;
+        this.writer = writer;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.replica = System.getenv().getOrDefault("HOSTNAME", "localhost") + "/" + ProcessHandle.current().pid();
+    }
+
+    @Scheduled(identity = "ledger-exports", every = "{zhibu.exports.poll-every}", delayed = "30s",
+            skipExecutionIf = ClusterJobs.ClaimedElsewhere.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        pass();
+    }
+
+    /** One pass: expires old files, then runs every export waiting (or abandoned); how many it ran. */
+    @ActivateRequestContext
+    public int pass() {
+        int expired = jobs.expire(calendar.now());
+        if (expired > 0) {
+            LOG.infof("Ledger exports: %d files expired and deleted", expired);
+        }
+        int ran = 0;
+        while (runNext(replica)) {
+            ran++;
+        }
+        return ran;
+    }
+
+    /** Claims and runs the next export as this replica (tests name another); false when none waits. */
+    @ActivateRequestContext
+    public boolean runNext(String as) {
+        Optional<ExportViews.Job> claimed = jobs.claim(as, calendar.now(), settings.lease(), settings.maxAttempts());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        run(claimed.get(), as);
+        return true;
+    }
+
+    private void run(ExportViews.Job job, String as) {
+        long started = System.nanoTime();
+        LedgerWriter.Written written = null;
+        try {
+            written = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> writer.write(job,
+                    (section, done, of) -> {
+                        // in a transaction of its own: seen at once, while the reading one goes on
+                        if (!QuarkusTransaction.requiringNew().call(() -> jobs.progress(job.id(), as, section,
+                                done * 100 / of, calendar.now(), settings.lease()))) {
+                            throw new IllegalStateException("the claim of export " + job.id() + " was lost");
+                        }
+                    }));
+            Instant now = calendar.now();
+            if (jobs.done(job.id(), as, written.zip(), written.sha256(), now, now.plus(settings.keepFor()))) {
+                LOG.infof("Ledger export %s of unit %s, %d, done in %d ms (%d bytes)", job.id(), job.unitId(),
+                        job.year(), (System.nanoTime() - started) / 1_000_000, Files.size(written.zip()));
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "Ledger export %s failed", job.id());
+            try {
+                // the reason shown is ours (a limit, a lost claim), never a database's text
+                String reason = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
+                        : "an unexpected error (see the service's log); ask again";
+                jobs.failed(job.id(), as, reason, calendar.now());
+            } catch (RuntimeException unrecorded) {
+                LOG.errorf(unrecorded, "Ledger export %s: its failure could not be recorded", job.id());
+            }
+        } finally {
+            if (written != null) {
+                try {
+                    Files.deleteIfExists(written.zip());
+                } catch (IOException e) {
+                    LOG.warnf("Could not delete the temporary file %s", written.zip());
+                }
+            }
+        }
+    }
+}
