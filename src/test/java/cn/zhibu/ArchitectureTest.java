@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CAPABILITIES = {
         "cn.zhibu.org..", "cn.zhibu.identity..", "cn.zhibu.study..", "cn.zhibu.points..",
         "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual..",
-        "cn.zhibu.privacy..", "cn.zhibu.notify.."};
+        "cn.zhibu.privacy..", "cn.zhibu.notify..", "cn.zhibu.stats.."};
 
     static final ArchRule platformUsesNoCapability = noClasses().that().resideInAPackage("cn.zhibu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
@@ -67,6 +67,10 @@ class ArchitectureTest {
     static final ArchRule nothingUsesNotify = noClasses().that().resideOutsideOfPackages("cn.zhibu.notify..",
             "cn.zhibu.demo..", "cn.zhibu.privacy..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.notify..")
             .allowEmptyShould(true);
+
+    /** Dashboard figures read every capability's tables: they stand above all of them, and nothing uses them. */
+    static final ArchRule nothingUsesStats = noClasses().that().resideOutsideOfPackage("cn.zhibu.stats..").should()
+            .dependOnClassesThat().resideInAPackage("cn.zhibu.stats..").allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
             .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
@@ -116,7 +120,7 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, studyLecturesAndLeaderboardsStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, nothingUsesStats, studyLecturesAndLeaderboardsStayApart,
                 pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);

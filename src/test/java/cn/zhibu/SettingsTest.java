@@ -56,7 +56,7 @@ class SettingsTest {
             OrgLifeSettings.class, StarSelectionSettings.class, AppraisalSettings.class,
             cn.zhibu.annual.campaign.CampaignSettings.class, cn.zhibu.privacy.retention.RetentionSettings.class,
             cn.zhibu.privacy.mydata.MyDataSettings.class, cn.zhibu.notify.NotifySettings.class,
-            cn.zhibu.notify.wechat.DeliverySettings.class);
+            cn.zhibu.notify.wechat.DeliverySettings.class, cn.zhibu.stats.StatsSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

@@ -265,6 +265,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.privacy.retention.RetentionAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.privacy.mydata.MyDataAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.notify.NotifyAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.stats.StatsAuthorizationMatrix.operations());
         return ops;
     }
 
