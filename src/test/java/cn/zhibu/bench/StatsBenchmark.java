@@ -90,7 +90,7 @@ class StatsBenchmark {
         String c = committee.toString();
         String root = "/" + c + "/";
         String branch = "cast(md5('" + c + "|' || (n / " + PER_BRANCH + ")) as uuid)";
-        List<String> statements = List.of(
+        List<String> statements = List.of("set local statement_timeout = 0",
                 "insert into org_unit (id, parent_id, kind, name, short_name, sort_order, path, version, created_at, "
                         + "updated_at) values ('" + c + "', null, 'COMMITTEE', '统计测试党委" + c.substring(0, 8)
                         + "', '统计测试', 0, '" + root + "', 0, now(), now())",
@@ -128,11 +128,11 @@ class StatsBenchmark {
                         + "updated_at) select gen_random_uuid(), s.id, k, (select p.id from bench_people p where "
                         + "p.branch_id = s.branch_id offset (k * 37 + extract(doy from s.held_on)::int) % " + PER_BRANCH
                         + " limit 1), false, 'DELIVERED', 0, now(), now() from bench_sessions s, generate_series(1, 2) k",
-                // a check-in on about one day in eight, each with its ledger entry
+                // a check-in on about one day in ten, each with its ledger entry
                 "create temp table bench_check_ins on commit drop as select gen_random_uuid() as id, "
                         + "gen_random_uuid() as entry_id, p.id as person_id, p.branch_id, d as day from bench_people p, "
                         + "generate_series(date '" + YEAR + "-01-01', date '" + YEAR + "-12-31', interval '1 day') d "
-                        + "where random() < 0.125",
+                        + "where random() < 0.1",
                 "insert into ledger_entry (id, person_id, activity_type, points, source_type, source_id, business_date, "
                         + "iso_week, created_by, created_at) select entry_id, person_id, 'CHECK_IN', 1, 'CHECK_IN', "
                         + "cast(id as text), day, to_char(day, 'IYYY-\"W\"IW'), 'bench', now() from bench_check_ins",
