@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CAPABILITIES = {
         "cn.zhibu.org..", "cn.zhibu.identity..", "cn.zhibu.study..", "cn.zhibu.points..",
         "cn.zhibu.leaderboard..", "cn.zhibu.lecture..", "cn.zhibu.integrity..", "cn.zhibu.annual..",
-        "cn.zhibu.privacy..", "cn.zhibu.notify.."};
+        "cn.zhibu.privacy..", "cn.zhibu.notify..", "cn.zhibu.stats..", "cn.zhibu.exports.."};
 
     static final ArchRule platformUsesNoCapability = noClasses().that().resideInAPackage("cn.zhibu.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
@@ -70,6 +70,9 @@ class ArchitectureTest {
 
     static final ArchRule nothingUsesExports = noClasses().that().resideOutsideOfPackages("cn.zhibu.exports..",
             "cn.zhibu.demo..").should().dependOnClassesThat().resideInAPackage("cn.zhibu.exports..").allowEmptyShould(true);
+    /** Dashboard figures read every capability's tables: they stand above all of them, and nothing uses them. */
+    static final ArchRule nothingUsesStats = noClasses().that().resideOutsideOfPackage("cn.zhibu.stats..").should()
+            .dependOnClassesThat().resideInAPackage("cn.zhibu.stats..").allowEmptyShould(true);
 
     static final ArchRule nothingButIdentityUsesIdentity = noClasses().that()
             .resideOutsideOfPackages("cn.zhibu.identity..", "cn.zhibu", "cn.zhibu.demo..")
@@ -119,7 +122,8 @@ class ArchitectureTest {
     void dependenciesPointDownwards() {
         for (ArchRule rule : new ArchRule[] {platformUsesNoCapability, orgUsesOnlyPlatform,
                 pointsIntegrityAndIdentityStayBelowTheirUsers, nothingButIdentityUsesIdentity,
-                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify, nothingUsesExports, studyLecturesAndLeaderboardsStayApart,
+                capabilitiesDoNotCallUpward, nothingBelowUsesTheAnnualCycle, nothingUsesPrivacy, nothingUsesNotify,
+                nothingUsesExports, nothingUsesStats, studyLecturesAndLeaderboardsStayApart,
                 pointsAndIntegrityStayApart,
                 nothingUsesTheDemoLoader}) {
             rule.check(MAIN);

@@ -57,7 +57,7 @@ class SettingsTest {
             cn.zhibu.annual.campaign.CampaignSettings.class, cn.zhibu.privacy.retention.RetentionSettings.class,
             cn.zhibu.privacy.mydata.MyDataSettings.class, cn.zhibu.notify.NotifySettings.class,
             cn.zhibu.notify.wechat.DeliverySettings.class,
-            cn.zhibu.exports.ExportSettings.class);
+            cn.zhibu.exports.ExportSettings.class, cn.zhibu.stats.StatsSettings.class);
 
     private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();

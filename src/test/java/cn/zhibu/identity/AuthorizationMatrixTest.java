@@ -266,6 +266,7 @@ public class AuthorizationMatrixTest {
         ops.addAll(cn.zhibu.privacy.mydata.MyDataAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.notify.NotifyAuthorizationMatrix.operations());
         ops.addAll(cn.zhibu.exports.ExportAuthorizationMatrix.operations());
+        ops.addAll(cn.zhibu.stats.StatsAuthorizationMatrix.operations());
         return ops;
     }
 

@@ -1,0 +1,56 @@
+package cn.zhibu.stats;
+
+import cn.zhibu.platform.db.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
+import java.time.MonthDay;
+import java.util.Map;
+
+/**
+ * Integrity figures in counts of files (cadres), each suppressed below min-cell: the open files of the subtree (the
+ * unit a file was opened in), conduct reviews and personal matters reports that joined a file in the period (not
+ * amendments), and, as of the period's last day (or today), what is overdue as the officers' overdue list says
+ * ({@code OverdueFiles}): a review past its due day, last year's report not in after its day of the year from a
+ * cadre appointed (or filed) before this year, a profile not filled in by its due day.
+ */
+@ApplicationScoped
+class Integrity {
+
+    private static final String FILES = "from integrity_file f join org_unit u on u.id = f.unit_id "
+            + "where u.path like :prefix";
+
+    private static final String ENTRIES = "(select count(*) from integrity_entry e join integrity_file ef on ef.id = "
+            + "e.file_id join org_unit eu on eu.id = ef.unit_id where eu.path like :prefix and e.amends_id is null "
+            + "and e.type = '%s' and cast(e.recorded_at at time zone :zone as date) between :from and :to)";
+
+    private static final String COUNTS = "select count(*) filter (where f.state = 'OPEN') as open, "
+            + "count(*) filter (where f.state = 'OPEN' and f.next_review_due < :asOf) as reviews_overdue, "
+            + "count(*) filter (where f.state = 'OPEN' and f.profile_due < :asOf) as profiles_overdue, "
+            + "count(*) filter (where f.state = 'OPEN' and :reportLate and extract(year from coalesce(f.appointed_on, "
+            + "cast(f.opened_at at time zone :zone as date))) < :year and (f.last_report_year is null or "
+            + "f.last_report_year < :year - 1)) as reports_overdue, "
+            + ENTRIES.formatted("CONDUCT_REVIEW") + " as reviews_done, "
+            + ENTRIES.formatted("PERSONAL_MATTERS") + " as reports_done " + FILES;
+
+    private final StatsQueries queries;
+    private final MonthDay reportDue;
+    private final String zone;
+
+    Integrity(StatsQueries queries, cn.zhibu.integrity.IntegritySettings settings,
+            cn.zhibu.platform.time.BusinessCalendar calendar) {
+        this.queries = queries;
+        this.reportDue = MonthDay.parse("--" + settings.annualReportDue());
+        this.zone = calendar.zone().getId();
+    }
+
+    StatsViews.IntegrityFigures figures(Scope scope, Cells cells) {
+        int year = scope.asOf().getYear();
+        Tuple row = queries.rows(COUNTS, scope, Map.of("year", year, "zone", zone,
+                "reportLate", scope.asOf().isAfter(reportDue.atYear(year)))).get(0);
+        return new StatsViews.IntegrityFigures(cells.people(Rows.longValue(row, "open")),
+                cells.people(Rows.longValue(row, "reviews_done")), cells.people(Rows.longValue(row, "reports_done")),
+                cells.people(Rows.longValue(row, "reviews_overdue")),
+                cells.people(Rows.longValue(row, "reports_overdue")),
+                cells.people(Rows.longValue(row, "profiles_overdue")));
+    }
+}

@@ -1,0 +1,101 @@
+package cn.zhibu.stats;
+
+import cn.zhibu.platform.db.Rows;
+import cn.zhibu.stats.StatsViews.Point;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Study figures, descriptive only (never a ranking): credited check-ins at the subtree's branches per day and per ISO
+ * week (shown when made by at least min-cell people); weekly participation, the people with a credited check-in in
+ * the week over the people of the subtree on the week's Sunday (or the period's last day); scored quiz attempts
+ * (the first of a quiz, person and day) by people of the subtree on their day and their mean score in percent; points
+ * per member, the ledger's sum over the period for each person of the subtree on its last day (none: 0).
+ */
+@ApplicationScoped
+class Study {
+
+    /** Credited check-ins by day and by ISO week in one pass (grouping sets): the day or the week is null. */
+    private static final String DAY = "to_char(c.business_date, 'YYYY-MM-DD')";
+    private static final String WEEK = "to_char(c.business_date, 'IYYY-\"W\"IW')";
+    private static final String CHECK_INS = "select " + DAY + " as day, " + WEEK + " as week, count(*) as check_ins, "
+            + "count(distinct c.person_id) as people from check_in c where c.status = 'CREDITED' and c.business_date "
+            + "between :from and :to and c.branch_id in (" + Scope.BRANCHES + ") group by grouping sets ((" + DAY
+            + "), (" + WEEK + "))";
+
+    private static final String MEMBERS_BY_WEEK = "select to_char(w.monday, 'IYYY-\"W\"IW') as period, "
+            + "(select count(distinct m.person_id) from membership m where m.is_branch and m.start_date <= w.day and "
+            + "(m.end_date is null or m.end_date >= w.day) and m.org_unit_id in (" + Scope.BRANCHES + ")) as people "
+            + "from (select cast(s as date) as monday, least(cast(s as date) + 6, cast(:asOf as date)) as day from "
+            + "generate_series(cast(date_trunc('week', cast(:from as date)) as date), cast(:to as date), "
+            + "interval '1 week') s) w";
+
+    private static final String QUIZZES = "select count(*) as attempts, count(distinct q.person_id) as people, "
+            + "avg(100.0 * q.score / q.question_count) as mean from quiz_attempt q where q.practice = false and "
+            + "q.business_date between :from and :to and exists (select 1 from membership m where m.person_id = "
+            + "q.person_id and m.is_branch and m.start_date <= q.business_date and (m.end_date is null or m.end_date "
+            + ">= q.business_date) and m.org_unit_id in (" + Scope.BRANCHES + "))";
+
+    private static final String POINTS = "with totals as (select x.person_id, coalesce((select sum(l.points) from "
+            + "ledger_entry l where l.person_id = x.person_id and l.business_date between :from and :to), 0) as points "
+            + "from (" + Scope.PEOPLE + ") x) select count(*) as people, "
+            + "percentile_cont(0.25) within group (order by points) as q1, "
+            + "percentile_cont(0.5) within group (order by points) as median, "
+            + "percentile_cont(0.75) within group (order by points) as q3, avg(points) as mean from totals";
+
+    private final StatsQueries queries;
+
+    Study(StatsQueries queries) {
+        this.queries = queries;
+    }
+
+    StatsViews.StudyFigures figures(Scope scope, Cells cells) {
+        Map<String, Tuple> days = new HashMap<>();
+        Map<String, Tuple> weeks = new HashMap<>();
+        Map<String, Long> participants = new HashMap<>();
+        for (Tuple row : queries.rows(CHECK_INS, scope)) {
+            if (Rows.string(row, "day") != null) {
+                days.put(Rows.string(row, "day"), row);
+            } else {
+                weeks.put(Rows.string(row, "week"), row);
+                participants.put(Rows.string(row, "week"), Rows.longValue(row, "people"));
+            }
+        }
+        List<Point> byDay = series(days, StatsQueries.days(scope.from(), scope.to()), cells);
+        List<Point> byWeek = series(weeks, StatsQueries.weeks(scope.from(), scope.to()), cells);
+        List<Point> participation = new ArrayList<>();
+        for (Tuple row : queries.rows(MEMBERS_BY_WEEK, scope)) {
+            long members = Rows.longValue(row, "people");
+            String week = Rows.string(row, "period");
+            participation.add(cells.point(week, Cells.rate(participants.getOrDefault(week, 0L), members), members));
+        }
+        Tuple quiz = queries.row(QUIZZES, scope);
+        long quizPeople = Rows.longValue(quiz, "people");
+        Tuple points = queries.row(POINTS, scope);
+        long people = Rows.longValue(points, "people");
+        StatsViews.Distribution perMember = cells.small(people)
+                ? new StatsViews.Distribution(null, null, null, null, null, null, null, cells.reason())
+                : new StatsViews.Distribution((int) people, Cells.number(points.get("q1")),
+                        Cells.number(points.get("median")), Cells.number(points.get("q3")),
+                        Cells.number(points.get("mean")), null, null, null);
+        return new StatsViews.StudyFigures(byDay, byWeek, participation,
+                cells.of(BigDecimal.valueOf(Rows.longValue(quiz, "attempts")), quizPeople),
+                cells.of(Cells.number(quiz.get("mean")), quizPeople), perMember);
+    }
+
+    private static List<Point> series(Map<String, Tuple> rows, List<String> periods, Cells cells) {
+        List<Point> points = new ArrayList<>();
+        for (String period : periods) {
+            Tuple row = rows.get(period);
+            points.add(row == null ? cells.point(period, BigDecimal.ZERO, 0)
+                    : cells.point(period, BigDecimal.valueOf(Rows.longValue(row, "check_ins")),
+                            Rows.longValue(row, "people")));
+        }
+        return points;
+    }
+}

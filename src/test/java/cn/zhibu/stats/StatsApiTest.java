@@ -1,0 +1,324 @@
+package cn.zhibu.stats;
+
+import static cn.zhibu.testing.ProblemAssertions.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhibu.integrity.IntegrityFixtures;
+import cn.zhibu.lecture.compliance.OrgLifeSettings;
+import cn.zhibu.platform.security.Roles;
+import cn.zhibu.points.PointsFixtures;
+import cn.zhibu.stats.StatsData.Membership;
+import cn.zhibu.stats.StatsData.Person;
+import cn.zhibu.stats.StatsData.Session;
+import cn.zhibu.testing.Api;
+import cn.zhibu.testing.OrgFixtures;
+import cn.zhibu.testing.Sql;
+import cn.zhibu.testing.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dashboard figures over real HTTP, on 15 June 2031, for January to June: a committee of four branches (22, 12, 4
+ * and 5 people at the end; arrivals, transfers, a leaver), their sessions, attendance, hosts and lectures, check-ins,
+ * ledger entries and quiz attempts made in {@link StatsData}; every figure of every area, for the committee and its
+ * children side by side, against {@link StatsNaive}; small cells at the threshold; no person in any answer;
+ * validation, authorisation, ETags; integrity counts in a committee of their own.
+ */
+@QuarkusTest
+class StatsApiTest {
+
+    static final LocalDate TODAY = LocalDate.of(2031, 6, 15);
+    static final LocalDate FROM = LocalDate.of(2031, 1, 1);
+    static final LocalDate TO = LocalDate.of(2031, 6, 30);
+    static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    OrgLifeSettings orgLife;
+
+    @Inject
+    StatsService stats;
+
+    private final List<String> bodies = new ArrayList<>();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private void onTheFifteenthOfJune() {
+        clock.set(OffsetDateTime.parse("2031-06-15T12:00:00+08:00").toInstant());
+    }
+
+    private static RequestSpecification admin() {
+        return Api.as("stats-admin", Roles.ORG_ADMIN);
+    }
+
+    private JsonPath figures(RequestSpecification caller, String unit, String area, boolean children) {
+        Response response = caller.queryParam("from", FROM.toString()).queryParam("to", TO.toString())
+                .queryParam("children", children).get("/v1/stats/org-units/" + unit + "/" + area);
+        response.then().statusCode(200);
+        bodies.add(response.asString());
+        return new JsonPath(response.asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    private static Map<String, String> flat(Object figures) {
+        return StatsNaive.flatten(figures, "", new TreeMap<>());
+    }
+
+    @Test
+    void everyFigureAgreesWithThePlainCountAndNoPersonIsInAnyAnswer() {
+        onTheFifteenthOfJune();
+        String committee = OrgFixtures.unit("COMMITTEE", null);
+        String a = OrgFixtures.unit("BRANCH", "A" + UUID.randomUUID().toString().substring(0, 8), committee);
+        String b = OrgFixtures.unit("BRANCH", "B" + UUID.randomUUID().toString().substring(0, 8), committee);
+        String s = OrgFixtures.unit("BRANCH", "S" + UUID.randomUUID().toString().substring(0, 8), committee);
+        String t = OrgFixtures.unit("BRANCH", "T" + UUID.randomUUID().toString().substring(0, 8), committee);
+        String groupOne = OrgFixtures.unit("PARTY_GROUP", a);
+        String groupTwo = OrgFixtures.unit("PARTY_GROUP", a);
+        String department = OrgFixtures.unit("DEPARTMENT", b);
+        StatsData d = new StatsData();
+        List<Person> stayA = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            Person p = d.person();
+            d.member(p, a, LONG_AGO, null);
+            stayA.add(p);
+        }
+        for (int i = 0; i < 4; i++) { // four arrivals in February: a cell below the threshold
+            d.member(d.person(), a, LocalDate.of(2031, 2, 3 + i), null);
+        }
+        for (int i = 0; i < 5; i++) { // five arrivals in April: a cell at the threshold
+            d.member(d.person(), b, LocalDate.of(2031, 4, 7 + i), null);
+        }
+        for (int i = 0; i < 5; i++) { // five transfers from A to B on 10 March
+            Person p = d.person();
+            d.member(p, a, LONG_AGO, LocalDate.of(2031, 3, 9));
+            d.member(p, b, LocalDate.of(2031, 3, 10), null);
+        }
+        for (int i = 0; i < 7; i++) {
+            d.member(d.person(), i < 2 ? b : a, LONG_AGO, null);
+        }
+        d.member(d.person(), a, LONG_AGO, LocalDate.of(2031, 5, 20)); // leaves: not a transfer
+        for (int i = 0; i < 4; i++) {
+            d.member(d.person(), s, LONG_AGO, null);
+        }
+        for (int i = 0; i < 5; i++) {
+            d.member(d.person(), t, LONG_AGO, null);
+        }
+        for (String branch : List.of(a, b, s, t)) {
+            for (int month = 1; month <= 5; month++) {
+                String host = branch.equals(a) && month <= 3 ? groupOne : branch.equals(a) && month == 4 ? groupTwo
+                        : null;
+                d.attend(d.session(branch, "THEMED_PARTY_DAY", LocalDate.of(2031, month, 10), month < 5 ? "HELD"
+                        : "CONFIRMED", host));
+            }
+            d.session(branch, "THEMED_PARTY_DAY", LocalDate.of(2031, 6, 20), "PLANNED", null);
+        }
+        d.attend(d.session(a, "PARTY_LECTURE", LocalDate.of(2031, 3, 15), "HELD", null));
+        d.attend(d.session(b, "PARTY_LECTURE", LocalDate.of(2031, 3, 15), "HELD", null));
+        d.attend(d.session(a, "MEMBER_ASSEMBLY", LocalDate.of(2031, 2, 20), "HELD", null));
+        d.session(b, "STUDY_SESSION", LocalDate.of(2031, 4, 18), "CANCELLED", null);
+        d.attend(d.session(a, "STUDY_SESSION", LocalDate.of(2030, 12, 18), "HELD", null)); // before the period
+        List<Session> themedA = d.sessions.stream().filter(x -> x.branch().equals(a)
+                && x.kind().equals("THEMED_PARTY_DAY")).toList();
+        for (int i = 0; i < 5; i++) {
+            d.lectures.add(new StatsData.Lecture(themedA.get(i).id(), stayA.get(i).id(), "DELIVERED"));
+        }
+        String bLecture = d.sessions.stream().filter(x -> x.branch().equals(b) && x.kind().equals("PARTY_LECTURE"))
+                .findFirst().orElseThrow().id();
+        d.lectures.add(new StatsData.Lecture(bLecture, d.membersOn(b, LocalDate.of(2031, 3, 15)).get(0),
+                "NOT_DELIVERED"));
+        d.lectures.add(new StatsData.Lecture(bLecture, d.membersOn(b, LocalDate.of(2031, 3, 15)).get(1),
+                "NOT_DELIVERED"));
+        for (String branch : List.of(a, a, b, s, t)) {
+            Session june = d.sessions.stream().filter(x -> x.branch().equals(branch)
+                    && x.on().equals(LocalDate.of(2031, 6, 20))).findFirst().orElseThrow();
+            String speaker = d.membersOn(branch, TODAY).stream().filter(p -> d.lectures.stream()
+                    .noneMatch(l -> l.speaker().equals(p))).findFirst().orElseThrow();
+            d.lectures.add(new StatsData.Lecture(june.id(), speaker, "PENDING"));
+        }
+        d.checkIns(LocalDate.of(2030, 12, 25), TODAY, 0.18);
+        List<StatsData.Entry> awards = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Membership m = d.memberships.get(d.random.nextInt(d.memberships.size()));
+            awards.add(new StatsData.Entry(m.person(), 1 + d.random.nextInt(9), i < 10 ? LocalDate.of(2031, 2 + i % 4,
+                    12) : LocalDate.of(2030, 11, 1)));
+        }
+        d.entries.addAll(awards);
+        for (Person p : stayA.subList(0, 7)) {
+            for (int k = 0; k < 1 + d.random.nextInt(3); k++) {
+                d.attempts.add(new StatsData.Attempt(p.id(), LocalDate.of(2031, 1 + k, 5 + d.random.nextInt(20)),
+                        d.random.nextInt(11), false));
+            }
+            d.attempts.add(new StatsData.Attempt(p.id(), LocalDate.of(2031, 5, 30), 10, true));
+        }
+        d.write();
+        d.writeEntries(awards);
+        d.writeQuiz(committee);
+        d.writeLectures();
+        stats.clear();
+
+        List<String> branches = List.of(a, b, s, t);
+        Map<String, List<String>> children = Map.of(a, List.of(a), b, List.of(b), s, List.of(s), t, List.of(t));
+        Map<String, String> shown = new TreeMap<>();
+        for (String area : List.of("members", "org-life", "study", "lectures")) {
+            JsonPath answer = figures(admin(), committee, area, true);
+            Map<String, String> actual = flat(answer.get("figures"));
+            assertEquals(naive(d, area, branches, List.of(groupOne, groupTwo, department)), actual,
+                    area + " of the committee");
+            actual.forEach((k, v) -> shown.put(area + "." + k, v));
+            assertEquals(List.of(a, b, s, t), answer.getList("children.unit.unitId"));
+            for (int i = 0; i < 4; i++) {
+                String child = answer.getString("children[" + i + "].unit.unitId");
+                List<String> hosts = child.equals(a) ? List.of(groupOne, groupTwo) : child.equals(b)
+                        ? List.of(department) : List.of();
+                assertEquals(naive(d, area, children.get(child), hosts), flat(answer.get("children[" + i + "].figures")),
+                        area + " of child " + i);
+            }
+        }
+        // the comparisons are not of empty answers: the main figures show
+        for (String key : List.of("members.people", "members.byPoliticalStatus.FULL", "members.byGender.MALE",
+                "org-life.kinds.THEMED_PARTY_DAY.attendanceRate", "org-life.kinds.THEMED_PARTY_DAY.required",
+                "org-life.attendanceByMonth.2031-03", "org-life.coverage", "org-life.studyHours.median",
+                "study.checkInsByWeek.2031-W10", "study.participationByWeek.2031-W10", "study.quizAttempts",
+                "study.quizMeanScore", "study.pointsPerMember.q3", "lectures.delivered", "lectures.planned")) {
+            assertTrue(shown.get(key).matches("^-?[0-9]+\\.[0-9]{4}$"), key + ": " + shown.get(key));
+        }
+        System.out.printf("Stats figures of the committee: %d, of which %d suppressed%n", shown.size(),
+                shown.values().stream().filter(v -> v.startsWith("FEWER_THAN")).count());
+        // the threshold: four people answer null, five a value, in the children and asked directly
+        JsonPath small = figures(admin(), s, "members", false);
+        assertNull(small.get("figures.people.value"));
+        assertEquals("FEWER_THAN_5", small.getString("figures.people.suppressed"));
+        assertNull(small.get("children"));
+        JsonPath five = figures(admin(), t, "members", false);
+        assertEquals("5", five.getString("figures.people.value"));
+        assertNull(five.get("figures.people.suppressed"));
+        JsonPath months = figures(admin(), committee, "members", false);
+        assertEquals("FEWER_THAN_5", months.getString("figures.joinsByMonth.find { it.period == '2031-02' }"
+                + ".suppressed"), "four arrivals in February");
+        assertEquals("5", months.getString("figures.joinsByMonth.find { it.period == '2031-04' }.value"),
+                "five arrivals in April");
+        assertEquals("5", months.getString("figures.transfersByMonth.find { it.period == '2031-03' }.value"),
+                "five transfers in March");
+        // an API client with stats:read on the committee
+        String client = PointsFixtures.clientToken(committee, "stats:read");
+        figures(Api.bearer(client), committee, "study", false);
+        // nobody in any answer
+        for (String body : bodies) {
+            for (Person p : d.people) {
+                assertFalse(body.contains(p.id()), "a person's id in an answer");
+                assertFalse(body.contains(p.name()), "a person's name in an answer");
+            }
+        }
+    }
+
+    private Map<String, String> naive(StatsData d, String area, List<String> branches, List<String> hosts) {
+        StatsNaive naive = new StatsNaive(d, branches, FROM, TO, TODAY);
+        return switch (area) {
+            case "members" -> naive.members();
+            case "org-life" -> naive.orgLife(k -> orgLife.frequency().of(cn.zhibu.lecture.PartyDayKind.valueOf(k)),
+                    branches, orgLife.yearlyStudyHours());
+            case "study" -> naive.study();
+            default -> naive.lectures(hosts);
+        };
+    }
+
+    @Test
+    void integrityCountsAreForThoseWhoMayReadThem() {
+        onTheFifteenthOfJune();
+        String committee = OrgFixtures.unit("COMMITTEE", null);
+        String branch = OrgFixtures.unit("BRANCH", committee);
+        List<String> files = new ArrayList<>();
+        List<String> cadres = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String cadre = IntegrityFixtures.cadre(branch);
+            cadres.add(cadre);
+            files.add(IntegrityFixtures.file(branch, cadre));
+        }
+        for (String file : files.subList(0, 5)) {
+            IntegrityFixtures.append(branch, file, Map.of("type", "CONDUCT_REVIEW", "periodFrom", "2030-01-01",
+                    "periodTo", "2030-12-31", "assessment", "GOOD", "summary", "作风扎实", "reviewer", "区纪委"));
+        }
+        Sql.execute("update integrity_file set next_review_due = date '2031-01-01' where unit_id = ?1", branch);
+        Sql.execute("update integrity_file set appointed_on = date '2029-01-01' where id in (?1, ?2, ?3, ?4, ?5)",
+                files.get(0), files.get(1), files.get(2), files.get(3), files.get(4));
+        Sql.execute("update integrity_file set profile_due = date '2031-02-01' where id in (?1, ?2, ?3, ?4)",
+                files.get(0), files.get(1), files.get(2), files.get(3));
+        stats.clear();
+        Map<String, String> expected = new TreeMap<>(Map.of("openFiles", "6.0000", "reviewsDone", "5.0000",
+                "reportsDone", "FEWER_THAN_5", "reviewsOverdue", "6.0000", "reportsOverdue", "5.0000",
+                "profilesOverdue", "FEWER_THAN_5"));
+        JsonPath answer = figures(Api.as("stats-integrity-officer", Roles.INTEGRITY_OFFICER,
+                UUID.fromString(committee)), committee, "integrity", true);
+        assertEquals(expected, flat(answer.get("figures")));
+        assertEquals(expected, flat(answer.get("children[0].figures")));
+        // a secretary sees the unit but not its integrity counts; an officer of another committee sees nothing
+        problem(Api.as("stats-integrity-secretary", Roles.SECRETARY, UUID.fromString(committee))
+                .get("/v1/stats/org-units/" + committee + "/integrity").then(), 403, "FORBIDDEN");
+        problem(Api.as("stats-officer-elsewhere", Roles.INTEGRITY_OFFICER, UUID.fromString(OrgFixtures.unit(
+                "COMMITTEE", null))).get("/v1/stats/org-units/" + committee + "/integrity").then(), 404, "NOT_FOUND");
+        for (String body : bodies) {
+            cadres.forEach(c -> assertFalse(body.contains(c)));
+        }
+    }
+
+    @Test
+    void periodsUnitsCallersAndTags() {
+        String committee = OrgFixtures.unit("COMMITTEE", null);
+        String branch = OrgFixtures.unit("BRANCH", committee);
+        String path = "/v1/stats/org-units/" + committee + "/members";
+        problem(admin().queryParam("from", "2020-01-01").queryParam("to", "2024-01-01").get(path).then(), 400,
+                "STATS_PERIOD_TOO_LONG");
+        admin().queryParam("from", "2021-01-01").queryParam("to", "2024-01-01").get(path).then().statusCode(200);
+        problem(admin().queryParam("from", "2026-05-02").queryParam("to", "2026-05-01").get(path).then(), 400,
+                "STATS_PERIOD_REVERSED");
+        problem(admin().queryParam("from", "2026-13-01").get(path).then(), 400, "INVALID_PARAMETER");
+        problem(admin().queryParam("children", "yes").get(path).then(), 400, "INVALID_PARAMETER");
+        problem(admin().get("/v1/stats/org-units/" + UUID.randomUUID() + "/members").then(), 404, "NOT_FOUND");
+        int badId = admin().get("/v1/stats/org-units/not-a-unit/members").statusCode();
+        assertTrue(badId == 404 || badId == 400, "a malformed unit id: " + badId);
+        // who: a member 403, another committee's secretary 404, anonymous 401, API clients by scope
+        problem(Api.as("stats-member", Roles.MEMBER, UUID.fromString(branch)).get(path).then(), 404, "NOT_FOUND");
+        problem(Api.as("stats-member-committee", Roles.MEMBER, UUID.fromString(committee)).get(path).then(), 403,
+                "FORBIDDEN");
+        problem(Api.as("stats-other-secretary", Roles.SECRETARY, UUID.fromString(OrgFixtures.unit("COMMITTEE",
+                null))).get(path).then(), 404, "NOT_FOUND");
+        problem(Api.anonymous().get(path).then(), 401, "UNAUTHENTICATED");
+        Api.bearer(PointsFixtures.clientToken(committee, "stats:read")).get(path).then().statusCode(200);
+        problem(Api.bearer(PointsFixtures.clientToken(committee, "org:read")).get(path).then(), 403, "FORBIDDEN");
+        problem(Api.bearer(PointsFixtures.clientToken(branch, "stats:read")).get(path).then(), 404, "NOT_FOUND");
+        // a secretary of the branch reads it; the answer is tagged, kept a minute, and 304 when unchanged
+        RequestSpecification secretary = Api.as("stats-secretary", Roles.SECRETARY, UUID.fromString(branch));
+        Response first = secretary.get("/v1/stats/org-units/" + branch + "/study");
+        first.then().statusCode(200);
+        String tag = first.header("ETag");
+        assertTrue(tag.matches("^\"[0-9]{1,18}\"$"), tag);
+        assertTrue(first.header("Cache-Control").contains("private"), first.header("Cache-Control"));
+        assertTrue(first.header("Cache-Control").contains("max-age=60"), first.header("Cache-Control"));
+        Api.as("stats-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("If-None-Match", tag)
+                .get("/v1/stats/org-units/" + branch + "/study").then().statusCode(304);
+        Api.as("stats-secretary", Roles.SECRETARY, UUID.fromString(branch)).header("If-None-Match", "\"1\"")
+                .get("/v1/stats/org-units/" + branch + "/study").then().statusCode(200);
+        assertEquals(tag, Api.as("stats-secretary", Roles.SECRETARY, UUID.fromString(branch))
+                .get("/v1/stats/org-units/" + branch + "/study").header("ETag"), "the same content, the same tag");
+    }
+}
