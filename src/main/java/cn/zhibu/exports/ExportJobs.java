@@ -71,7 +71,7 @@ public class ExportJobs {
                     values (:id, :unit, :year, cast(string_to_array(:sections, ',') as varchar(32)[]), :by, :now,
                         'QUEUED', 0, 0, 1)
                     on conflict (unit_id, year, sections) where state in ('QUEUED', 'RUNNING') do nothing
-                    returning id""", UUID.class).setParameter("id", id).setParameter("unit", unitId)
+                    returning id""").setParameter("id", id).setParameter("unit", unitId)
                     .setParameter("year", year).setParameter("sections", key).setParameter("by", by)
                     .setParameter("now", now).getResultList();
             Optional<ExportViews.Job> job = made.isEmpty() ? running(unitId, year, key) : find(id);
@@ -109,14 +109,18 @@ public class ExportJobs {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from export_job j join org_unit u on u.id = "
                 + "j.unit_id where true");
         if (!reach.everywhere()) {
-            sql.append(" and (").append(reach.unitIds().isEmpty() ? "false" : reach.unitIds().stream()
-                    .map(u -> "u.path like '%/" + u + "/%'").collect(Collectors.joining(" or "))).append(')');
+            // the units bound as one parameter: the SQL's text stays the same whoever asks
+            sql.append(" and u.path like any(string_to_array(:patterns, ','))");
         }
         page.after().ifPresent(a -> sql.append(" and (j.created_at, j.id) < (cast(:at as timestamptz), "
                 + "cast(:after as uuid))"));
         sql.append(" order by j.created_at desc, j.id desc limit :limit");
         jakarta.persistence.Query query = em.createNativeQuery(sql.toString(), Tuple.class)
                 .setParameter("limit", page.fetchSize());
+        if (!reach.everywhere()) {
+            query.setParameter("patterns", reach.unitIds().stream().map(u -> "%/" + u + "/%")
+                    .collect(Collectors.joining(",")));
+        }
         page.after().ifPresent(a -> query.setParameter("at", a.get(0)).setParameter("after", a.get(1)));
         List<Tuple> rows = query.getResultList();
         return page.page(rows.stream().map(this::view).toList(),
@@ -151,7 +155,7 @@ public class ExportJobs {
                     version = version + 1
                 where id = (select id from export_job where state = 'QUEUED' or (state = 'RUNNING'
                     and lease_until < :now) order by created_at, id limit 1 for update skip locked)
-                returning id""", UUID.class).setParameter("me", replica).setParameter("until", now.plus(lease))
+                returning id""").setParameter("me", replica).setParameter("until", now.plus(lease))
                 .setParameter("now", now).getResultList();
         return claimed.stream().findFirst().flatMap(this::find);
     }
@@ -215,7 +219,7 @@ public class ExportJobs {
     public int expire(Instant now) {
         @SuppressWarnings("unchecked")
         List<UUID> expired = em.createNativeQuery("update export_job set state = 'EXPIRED', version = version + 1 "
-                + "where state = 'DONE' and expires_at <= :now returning id", UUID.class).setParameter("now", now)
+                + "where state = 'DONE' and expires_at <= :now returning id").setParameter("now", now)
                 .getResultList();
         if (!expired.isEmpty()) {
             em.createNativeQuery("delete from export_file where job_id in (:ids)").setParameter("ids", expired)

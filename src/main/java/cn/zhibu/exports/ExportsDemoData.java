@@ -35,8 +35,8 @@ public class ExportsDemoData {
         int year = calendar.today().getYear() - 1;
         UUID branch = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name",
-                    UUID.class).setParameter("name", BRANCH).getResultList();
+            List<UUID> found = em.createNativeQuery("select id from org_unit where kind = 'BRANCH' and name = :name")
+                    .setParameter("name", BRANCH).getResultList();
             if (found.isEmpty() || !em.createNativeQuery("select 1 from export_job where unit_id = :unit and year = "
                     + ":year").setParameter("unit", found.get(0)).setParameter("year", year).setMaxResults(1)
                     .getResultList().isEmpty()) {
