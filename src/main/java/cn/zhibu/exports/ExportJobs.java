@@ -228,12 +228,12 @@ public class ExportJobs {
         return expired.size();
     }
 
-    /** The ZIP of a DONE export. */
-    public byte[] content(UUID id) {
+    /** The ZIP of a DONE export; empty once its file was deleted (expired). */
+    public Optional<byte[]> content(UUID id) {
         @SuppressWarnings("unchecked")
         List<byte[]> rows = em.createNativeQuery("select content from export_file where job_id = :id")
                 .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().orElseThrow(() -> new IllegalStateException("no file for export " + id));
+        return rows.stream().findFirst();
     }
 
     private ExportViews.Job view(Tuple r) {

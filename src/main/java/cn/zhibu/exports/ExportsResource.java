@@ -193,7 +193,13 @@ public class ExportsResource {
             }
             default -> throw new ProblemException(ExportProblem.EXPORT_NOT_READY, job.state());
         }
-        byte[] zip = jobs.content(id);
+        // past its time it is gone, whether or not a worker's pass has deleted its file yet
+        if (job.expiresAt() != null && !job.expiresAt().toInstant().isAfter(calendar.now())) {
+            throw new ProblemException(ExportProblem.EXPORT_EXPIRED, job.expiresAt());
+        }
+        // deleted by a pass since the job was read: as expired
+        byte[] zip = jobs.content(id)
+                .orElseThrow(() -> new ProblemException(ExportProblem.EXPORT_EXPIRED, job.expiresAt()));
         jobs.audit(job, "DOWNLOADED", identity.getPrincipal().getName(), calendar.now());
         return Response.ok(zip, ZIP)
                 .header("Content-Disposition", "attachment; filename=\"ledger-" + job.year() + "-"

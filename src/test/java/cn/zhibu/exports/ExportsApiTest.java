@@ -215,6 +215,9 @@ class ExportsApiTest {
         worker.pass();
         secretary(branch).accept("*/*").get("/v1/exports/" + id + "/download").then().statusCode(200);
         clock.advance(Duration.ofDays(8));
+        problem(secretary(branch).accept("*/*").get("/v1/exports/" + id + "/download").then(), 410, "EXPORT_EXPIRED");
+        assertEquals(1, Sql.count("select count(*) from export_job where id = ?1 and state = 'DONE'", id),
+                "past its time before any pass marked it");
         worker.pass();
         clock.reset();
         assertEquals("EXPIRED", secretary(branch).get("/v1/exports/" + id).then().statusCode(200).extract()
