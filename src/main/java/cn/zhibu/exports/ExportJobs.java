@@ -148,15 +148,30 @@ public class ExportJobs {
                 + "lease_until = null, current_section = null, version = version + 1, error = 'the replica running it "
                 + "stopped ' || attempts || ' times; ask again' where state = 'RUNNING' and lease_until < :now "
                 + "and attempts >= :max").setParameter("now", now).setParameter("max", maxAttempts).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<UUID> claimed = em.createNativeQuery("""
+        return take("", replica, now, lease, null);
+    }
+
+    /** Claims this export if it waits (queued, or its claim ran out); the claimed job, if it was. */
+    @Transactional
+    public Optional<ExportViews.Job> claim(UUID id, String replica, Instant now, java.time.Duration lease) {
+        return take("and id = :id ", replica, now, lease, id);
+    }
+
+    private Optional<ExportViews.Job> take(String which, String replica, Instant now, java.time.Duration lease,
+            UUID id) {
+        jakarta.persistence.Query query = em.createNativeQuery("""
                 update export_job set state = 'RUNNING', attempts = attempts + 1, claimed_by = :me,
                     lease_until = :until, started_at = :now, percent = 0, current_section = null,
                     version = version + 1
-                where id = (select id from export_job where state = 'QUEUED' or (state = 'RUNNING'
-                    and lease_until < :now) order by created_at, id limit 1 for update skip locked)
-                returning id""").setParameter("me", replica).setParameter("until", now.plus(lease))
-                .setParameter("now", now).getResultList();
+                where id = (select id from export_job where (state = 'QUEUED' or (state = 'RUNNING'
+                    and lease_until < :now)) %sorder by created_at, id limit 1 for update skip locked)
+                returning id""".formatted(which)).setParameter("me", replica).setParameter("until", now.plus(lease))
+                .setParameter("now", now);
+        if (id != null) {
+            query.setParameter("id", id);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = query.getResultList();
         return claimed.stream().findFirst().flatMap(this::find);
     }
 
