@@ -103,14 +103,21 @@ public class ExportJobs {
         return rows.stream().findFirst().map(this::view);
     }
 
-    /** The exports of units within the reach, the latest first. */
+    /**
+     * The exports of units within the reach, the latest first; those with INTEGRITY_COUNTS only within the
+     * integrity reach too.
+     */
     @SuppressWarnings("unchecked")
-    public Page<ExportViews.Job> list(Access.Reach reach, PageRequest page) {
+    public Page<ExportViews.Job> list(Access.Reach reach, Access.Reach integrity, PageRequest page) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from export_job j join org_unit u on u.id = "
                 + "j.unit_id where true");
         if (!reach.everywhere()) {
             // the units bound as one parameter: the SQL's text stays the same whoever asks
             sql.append(" and u.path like any(string_to_array(:patterns, ','))");
+        }
+        if (!integrity.everywhere()) {
+            sql.append(" and (not 'INTEGRITY_COUNTS' = any(j.sections) or u.path like any(string_to_array("
+                    + ":integrity, ',')))");
         }
         page.after().ifPresent(a -> sql.append(" and (j.created_at, j.id) < (cast(:at as timestamptz), "
                 + "cast(:after as uuid))"));
@@ -118,13 +125,20 @@ public class ExportJobs {
         jakarta.persistence.Query query = em.createNativeQuery(sql.toString(), Tuple.class)
                 .setParameter("limit", page.fetchSize());
         if (!reach.everywhere()) {
-            query.setParameter("patterns", reach.unitIds().stream().map(u -> "%/" + u + "/%")
-                    .collect(Collectors.joining(",")));
+            query.setParameter("patterns", patterns(reach));
+        }
+        if (!integrity.everywhere()) {
+            query.setParameter("integrity", patterns(integrity));
         }
         page.after().ifPresent(a -> query.setParameter("at", a.get(0)).setParameter("after", a.get(1)));
         List<Tuple> rows = query.getResultList();
         return page.page(rows.stream().map(this::view).toList(),
                 j -> List.of(j.createdAt().toInstant().toString(), j.id().toString()), j -> j);
+    }
+
+    /** The reach's subtrees as path patterns, comma separated (none: empty, which matches nothing). */
+    private static String patterns(Access.Reach reach) {
+        return reach.unitIds().stream().map(u -> "%/" + u + "/%").collect(Collectors.joining(","));
     }
 
     /** Records who asked for, joined or downloaded an export. */

@@ -119,6 +119,14 @@ class ExportsApiTest {
         assertEquals(job.path("sha256"), HexFormat.of().formatHex(sha256(zip)));
         assertTrue(served.header("Content-Disposition").startsWith("attachment; filename=\"ledger-" + year));
 
+        // with the integrity figures, the branch's secretary (who does not read them) sees no such export
+        problem(secretary(branch).get("/v1/exports/" + id).then(), 404, "NOT_FOUND");
+        problem(secretary(branch).accept("*/*").get("/v1/exports/" + id + "/download").then(), 404, "NOT_FOUND");
+        assertTrue(!secretary(branch).get("/v1/exports").then().statusCode(200).extract()
+                .<List<String>>path("items.id").contains(id), "not listed to who does not read integrity figures");
+        assertTrue(admin().get("/v1/exports").then().statusCode(200).extract().<List<String>>path("items.id")
+                .contains(id), "listed to the org admin");
+
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
