@@ -112,7 +112,7 @@ public class ExportWorker {
             // in a transaction of its own: seen at once, while the reading one goes on
             if (!QuarkusTransaction.requiringNew().call(() -> jobs.progress(job.id(), as, section, percent, now,
                     settings.lease()))) {
-                throw new IllegalStateException("the claim of export " + job.id() + " was lost");
+                throw new ExportFailure("the claim of export " + job.id() + " was lost");
             }
             renewed = now;
         }
@@ -142,8 +142,13 @@ public class ExportWorker {
             LOG.errorf(e, "Ledger export %s failed", job.id());
             try {
                 // the reason shown is ours (a limit, a lost claim), never a database's text
-                String reason = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
-                        : "an unexpected error (see the service's log); ask again";
+                String reason = "an unexpected error (see the service's log); ask again";
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof ExportFailure failure && failure.getMessage() != null) {
+                        reason = failure.getMessage();
+                        break;
+                    }
+                }
                 jobs.failed(job.id(), as, reason, calendar.now());
             } catch (RuntimeException unrecorded) {
                 LOG.errorf(unrecorded, "Ledger export %s: its failure could not be recorded", job.id());

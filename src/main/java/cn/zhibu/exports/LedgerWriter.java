@@ -163,7 +163,7 @@ public class LedgerWriter {
                 try (Stream<?> results = query.getResultStream()) {
                     results.forEach(result -> {
                         if (rows[0] >= settings.maxRowsPerSheet()) {
-                            throw new IllegalStateException("the sheet " + section.sheet() + " would have more than "
+                            throw new ExportFailure("the sheet " + section.sheet() + " would have more than "
                                     + settings.maxRowsPerSheet() + " rows (zhibu.exports.max-rows-per-sheet)");
                         }
                         progress.working();
