@@ -158,21 +158,22 @@ public class ExportJobs {
      */
     @Transactional
     public Optional<ExportViews.Job> claim(String replica, Instant now, java.time.Duration lease, int maxAttempts) {
+        return take("", replica, now, lease, maxAttempts, null);
+    }
+
+    /** Claims this export if it waits (queued, or its claim ran out), after failing as {@link #claim} does. */
+    @Transactional
+    public Optional<ExportViews.Job> claim(UUID id, String replica, Instant now, java.time.Duration lease,
+            int maxAttempts) {
+        return take("and id = :id ", replica, now, lease, maxAttempts, id);
+    }
+
+    private Optional<ExportViews.Job> take(String which, String replica, Instant now, java.time.Duration lease,
+            int maxAttempts, UUID id) {
         em.createNativeQuery("update export_job set state = 'FAILED', finished_at = :now, claimed_by = null, "
                 + "lease_until = null, current_section = null, version = version + 1, error = 'the replica running it "
                 + "stopped ' || attempts || ' times; ask again' where state = 'RUNNING' and lease_until < :now "
                 + "and attempts >= :max").setParameter("now", now).setParameter("max", maxAttempts).executeUpdate();
-        return take("", replica, now, lease, null);
-    }
-
-    /** Claims this export if it waits (queued, or its claim ran out); the claimed job, if it was. */
-    @Transactional
-    public Optional<ExportViews.Job> claim(UUID id, String replica, Instant now, java.time.Duration lease) {
-        return take("and id = :id ", replica, now, lease, id);
-    }
-
-    private Optional<ExportViews.Job> take(String which, String replica, Instant now, java.time.Duration lease,
-            UUID id) {
         jakarta.persistence.Query query = em.createNativeQuery("""
                 update export_job set state = 'RUNNING', attempts = attempts + 1, claimed_by = :me,
                     lease_until = :until, started_at = :now, percent = 0, current_section = null,

@@ -121,7 +121,8 @@ public class ExportWorker {
     /** Claims and runs this export alone, if it waits (the demo data's, a test's); whether it ran. */
     @ActivateRequestContext
     public boolean runOne(java.util.UUID id) {
-        Optional<ExportViews.Job> claimed = jobs.claim(id, replica, calendar.now(), settings.lease());
+        Optional<ExportViews.Job> claimed = jobs.claim(id, replica, calendar.now(), settings.lease(),
+                settings.maxAttempts());
         claimed.ifPresent(job -> run(job, replica));
         return claimed.isPresent();
     }
