@@ -50,6 +50,9 @@ class ExportsApiTest {
     @Inject
     ExportJobs jobs;
 
+    @Inject
+    jakarta.persistence.EntityManagerFactory factory;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -260,6 +263,33 @@ class ExportsApiTest {
         var failed = secretary(branch).get("/v1/exports/" + given).then().statusCode(200).extract();
         assertEquals("FAILED", failed.path("state"));
         assertTrue(failed.<String>path("error").contains("stopped 3 times"), failed.<String>path("error"));
+    }
+
+    @Test
+    void exportingAgainPlansNoQueryAgain() {
+        int year = TestTime.today().getYear() - 1;
+        String branch = OrgFixtures.unit("BRANCH", OrgFixtures.unit("COMMITTEE", null));
+        exportOnce(branch, year);
+        exportOnce(branch, year);
+        int planned = plans();
+        for (int i = 0; i < 3; i++) {
+            exportOnce(branch, year);
+        }
+        assertEquals(planned, plans(), "query plans cached after the same export was asked for, run, listed again");
+    }
+
+    private void exportOnce(String branch, int year) {
+        String id = secretary(branch).body(body(branch, year, List.of("SESSIONS", "CHECK_INS_AND_POINTS")))
+                .post("/v1/exports").then().statusCode(202).extract().path("id");
+        assertTrue(worker.runOne(UUID.fromString(id)));
+        secretary(branch).get("/v1/exports").then().statusCode(200);
+        secretary(branch).accept("*/*").get("/v1/exports/" + id + "/download").then().statusCode(200);
+        jobs.expire(TestTime.now());
+    }
+
+    private int plans() {
+        return factory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getQueryEngine()
+                .getInterpretationCache().getNumberOfCachedQueryPlans();
     }
 
     @Test
