@@ -28,6 +28,16 @@ final class LedgerSheets {
         return "(case when " + person + ".erased_at is null then " + person + ".name else '已离开成员' end)";
     }
 
+    /**
+     * Keeps to people with a branch membership in the subtree during the year: the query starts from the subtree's
+     * memberships (then each person's rows by index) rather than from the whole organisation's year.
+     */
+    private static String inSubtree(String person) {
+        return " and " + person + " in (select ms.person_id from membership ms join org_unit u on u.id = "
+                + "ms.org_unit_id where ms.is_branch and u.path like :path || '%' and ms.start_date < :day1 "
+                + "and (ms.end_date is null or ms.end_date >= :day0)) ";
+    }
+
     /** The person's branch on a day: the lateral join's alias {@code pb} (name, path). */
     private static String branchOn(String person, String day) {
         return " join lateral (select u.name as name, u.path as path from membership ms join org_unit u on u.id = "
@@ -107,7 +117,8 @@ final class LedgerSheets {
                         l.points, case when l.reverses is null then '记入' else '冲正' end, l.created_at
                     from ledger_entry l join person p on p.id = l.person_id"""
                     + branchOn("l.person_id", "l.business_date") + """
-                    where l.business_date >= :day0 and l.business_date < :day1) x
+                    where l.business_date >= :day0 and l.business_date < :day1""" + inSubtree("l.person_id") + """
+                    ) x
                     order by kind desc, day, at""");
             case QUIZZES -> new Sheet(section, List.of(date("日期"), text("姓名", 10), text("支部", 16),
                     text("测验", 30), number("得分"), number("题数"), number("及格分"), text("练习", 6), number("积分"),
@@ -117,7 +128,8 @@ final class LedgerSheets {
                         case when a.practice then '是' else '否' end, a.points, a.submitted_at
                     from quiz_attempt a join quiz q on q.id = a.quiz_id join person p on p.id = a.person_id"""
                     + branchOn("a.person_id", "a.business_date") + """
-                    where a.submitted_at is not null and a.business_date >= :day0 and a.business_date < :day1
+                    where a.submitted_at is not null and a.business_date >= :day0 and a.business_date < :day1"""
+                    + inSubtree("a.person_id") + """
                     order by a.business_date, a.submitted_at, a.id""");
             case EVALUATIONS_AND_HONOURS -> new Sheet(section, List.of(text("类别", 10), number("年度"),
                     text("名称", 30), text("对象", 16), text("结果或级别", 12), text("说明", 40), dateTime("时间")), """
