@@ -247,15 +247,12 @@ public class ExportJobs {
     /** Deletes the files of exports kept past their time and marks them EXPIRED; how many. */
     @Transactional
     public int expire(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<UUID> expired = em.createNativeQuery("update export_job set state = 'EXPIRED', version = version + 1 "
-                + "where state = 'DONE' and expires_at <= :now returning id").setParameter("now", now)
-                .getResultList();
-        if (!expired.isEmpty()) {
-            em.createNativeQuery("delete from export_file where job_id in (:ids)").setParameter("ids", expired)
-                    .executeUpdate();
-        }
-        return expired.size();
+        // one statement, its text the same however many expire
+        return ((Number) em.createNativeQuery("""
+                with expired as (update export_job set state = 'EXPIRED', version = version + 1
+                    where state = 'DONE' and expires_at <= :now returning id),
+                deleted as (delete from export_file where job_id in (select id from expired) returning job_id)
+                select count(*) from expired""").setParameter("now", now).getSingleResult()).intValue();
     }
 
     /** The ZIP of a DONE export; empty once its file was deleted (expired). */
