@@ -15,6 +15,8 @@ revoke update, delete on ledger_entry, published_person, published_unit, publish
 revoke update on minutes_attachment from :role;
 -- Attempts to send a notice never change (the retention purge deletes them with their notice).
 revoke update on notification_attempt from :role;
+-- An export's ZIP never changes under its recorded SHA-256 (deleted only when it expires).
+revoke update on export_file from :role;
 -- Audit rows are only deleted (by the purge, after 180 days); payloads are only re-encrypted in place;
 -- a published week is only superseded.
 revoke update on integrity_audit from :role;

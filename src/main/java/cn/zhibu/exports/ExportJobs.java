@@ -71,7 +71,7 @@ public class ExportJobs {
                     values (:id, :unit, :year, cast(string_to_array(:sections, ',') as varchar(32)[]), :by, :now,
                         'QUEUED', 0, 0, 1)
                     on conflict (unit_id, year, sections) where state in ('QUEUED', 'RUNNING') do nothing
-                    returning id""", UUID.class).setParameter("id", id).setParameter("unit", unitId)
+                    returning id""").setParameter("id", id).setParameter("unit", unitId)
                     .setParameter("year", year).setParameter("sections", key).setParameter("by", by)
                     .setParameter("now", now).getResultList();
             Optional<ExportViews.Job> job = made.isEmpty() ? running(unitId, year, key) : find(id);
@@ -103,24 +103,42 @@ public class ExportJobs {
         return rows.stream().findFirst().map(this::view);
     }
 
-    /** The exports of units within the reach, the latest first. */
+    /**
+     * The exports of units within the reach, the latest first; those with INTEGRITY_COUNTS only within the
+     * integrity reach too.
+     */
     @SuppressWarnings("unchecked")
-    public Page<ExportViews.Job> list(Access.Reach reach, PageRequest page) {
+    public Page<ExportViews.Job> list(Access.Reach reach, Access.Reach integrity, PageRequest page) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from export_job j join org_unit u on u.id = "
                 + "j.unit_id where true");
         if (!reach.everywhere()) {
-            sql.append(" and (").append(reach.unitIds().isEmpty() ? "false" : reach.unitIds().stream()
-                    .map(u -> "u.path like '%/" + u + "/%'").collect(Collectors.joining(" or "))).append(')');
+            // the units bound as one parameter: the SQL's text stays the same whoever asks
+            sql.append(" and u.path like any(string_to_array(:patterns, ','))");
+        }
+        if (!integrity.everywhere()) {
+            sql.append(" and (not 'INTEGRITY_COUNTS' = any(j.sections) or u.path like any(string_to_array("
+                    + ":integrity, ',')))");
         }
         page.after().ifPresent(a -> sql.append(" and (j.created_at, j.id) < (cast(:at as timestamptz), "
                 + "cast(:after as uuid))"));
         sql.append(" order by j.created_at desc, j.id desc limit :limit");
         jakarta.persistence.Query query = em.createNativeQuery(sql.toString(), Tuple.class)
                 .setParameter("limit", page.fetchSize());
+        if (!reach.everywhere()) {
+            query.setParameter("patterns", patterns(reach));
+        }
+        if (!integrity.everywhere()) {
+            query.setParameter("integrity", patterns(integrity));
+        }
         page.after().ifPresent(a -> query.setParameter("at", a.get(0)).setParameter("after", a.get(1)));
         List<Tuple> rows = query.getResultList();
         return page.page(rows.stream().map(this::view).toList(),
                 j -> List.of(j.createdAt().toInstant().toString(), j.id().toString()), j -> j);
+    }
+
+    /** The reach's subtrees as path patterns, comma separated (none: empty, which matches nothing). */
+    private static String patterns(Access.Reach reach) {
+        return reach.unitIds().stream().map(u -> "%/" + u + "/%").collect(Collectors.joining(","));
     }
 
     /** Records who asked for, joined or downloaded an export. */
@@ -140,19 +158,35 @@ public class ExportJobs {
      */
     @Transactional
     public Optional<ExportViews.Job> claim(String replica, Instant now, java.time.Duration lease, int maxAttempts) {
+        return take("", replica, now, lease, maxAttempts, null);
+    }
+
+    /** Claims this export if it waits (queued, or its claim ran out), after failing as {@link #claim} does. */
+    @Transactional
+    public Optional<ExportViews.Job> claim(UUID id, String replica, Instant now, java.time.Duration lease,
+            int maxAttempts) {
+        return take("and id = :id ", replica, now, lease, maxAttempts, id);
+    }
+
+    private Optional<ExportViews.Job> take(String which, String replica, Instant now, java.time.Duration lease,
+            int maxAttempts, UUID id) {
         em.createNativeQuery("update export_job set state = 'FAILED', finished_at = :now, claimed_by = null, "
                 + "lease_until = null, current_section = null, version = version + 1, error = 'the replica running it "
                 + "stopped ' || attempts || ' times; ask again' where state = 'RUNNING' and lease_until < :now "
                 + "and attempts >= :max").setParameter("now", now).setParameter("max", maxAttempts).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<UUID> claimed = em.createNativeQuery("""
+        jakarta.persistence.Query query = em.createNativeQuery("""
                 update export_job set state = 'RUNNING', attempts = attempts + 1, claimed_by = :me,
                     lease_until = :until, started_at = :now, percent = 0, current_section = null,
                     version = version + 1
-                where id = (select id from export_job where state = 'QUEUED' or (state = 'RUNNING'
-                    and lease_until < :now) order by created_at, id limit 1 for update skip locked)
-                returning id""", UUID.class).setParameter("me", replica).setParameter("until", now.plus(lease))
-                .setParameter("now", now).getResultList();
+                where id = (select id from export_job where (state = 'QUEUED' or (state = 'RUNNING'
+                    and lease_until < :now)) %sorder by created_at, id limit 1 for update skip locked)
+                returning id""".formatted(which)).setParameter("me", replica).setParameter("until", now.plus(lease))
+                .setParameter("now", now);
+        if (id != null) {
+            query.setParameter("id", id);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = query.getResultList();
         return claimed.stream().findFirst().flatMap(this::find);
     }
 
@@ -213,23 +247,20 @@ public class ExportJobs {
     /** Deletes the files of exports kept past their time and marks them EXPIRED; how many. */
     @Transactional
     public int expire(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<UUID> expired = em.createNativeQuery("update export_job set state = 'EXPIRED', version = version + 1 "
-                + "where state = 'DONE' and expires_at <= :now returning id", UUID.class).setParameter("now", now)
-                .getResultList();
-        if (!expired.isEmpty()) {
-            em.createNativeQuery("delete from export_file where job_id in (:ids)").setParameter("ids", expired)
-                    .executeUpdate();
-        }
-        return expired.size();
+        // one statement, its text the same however many expire
+        return ((Number) em.createNativeQuery("""
+                with expired as (update export_job set state = 'EXPIRED', version = version + 1
+                    where state = 'DONE' and expires_at <= :now returning id),
+                deleted as (delete from export_file where job_id in (select id from expired) returning job_id)
+                select count(*) from expired""").setParameter("now", now).getSingleResult()).intValue();
     }
 
-    /** The ZIP of a DONE export. */
-    public byte[] content(UUID id) {
+    /** The ZIP of a DONE export; empty once its file was deleted (expired). */
+    public Optional<byte[]> content(UUID id) {
         @SuppressWarnings("unchecked")
         List<byte[]> rows = em.createNativeQuery("select content from export_file where job_id = :id")
                 .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().orElseThrow(() -> new IllegalStateException("no file for export " + id));
+        return rows.stream().findFirst();
     }
 
     private ExportViews.Job view(Tuple r) {

@@ -6,7 +6,7 @@ import cn.zhibu.platform.problem.ProblemKind;
 public enum ExportProblem implements ProblemKind {
     /** The year is in the future or further back than zhibu.exports.years-back. */
     EXPORT_YEAR_OUT_OF_RANGE(400),
-    /** INTEGRITY_COUNTS asked for (or downloaded) by a caller who does not read integrity figures there. */
+    /** INTEGRITY_COUNTS asked for by a caller who does not read integrity figures there. */
     EXPORT_INTEGRITY_FORBIDDEN(403),
     /** The download of an export that is not DONE yet (or FAILED). */
     EXPORT_NOT_READY(409),

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs queued exports in the background, one replica per pass ({@code zhibu.exports.poll-every}, claimed through
  * {@link ClusterJobs}); within a pass each export is claimed on its own row ({@code for update skip locked}), with a
- * lease ({@code zhibu.exports.lease}) renewed at each section. An export whose replica stopped while running it is
+ * lease ({@code zhibu.exports.lease}) renewed at each section and about every third of the lease while one goes on.
+ * An export whose replica stopped while running it is
  * taken again once its lease runs out and re-run from scratch, up to {@code zhibu.exports.max-attempts} attempts,
  * then FAILED with the reason. Each pass first deletes the files of exports kept past {@code zhibu.exports.keep-for}
  * (they become EXPIRED).
@@ -73,18 +74,66 @@ public class ExportWorker {
         return true;
     }
 
+    /**
+     * A running job's claim: its progress told and its lease renewed at each section and, while one section's
+     * work goes on, about every third of the lease. Its percent stays below 100 until the job is done (the
+     * attachments and the ZIP's storing are work too).
+     */
+    private final class Claim implements LedgerWriter.Progress {
+
+        private final ExportViews.Job job;
+        private final String as;
+        private ExportSection section;
+        private int percent;
+        private Instant renewed;
+
+        Claim(ExportViews.Job job, String as) {
+            this.job = job;
+            this.as = as;
+            this.renewed = calendar.now();
+        }
+
+        @Override
+        public void section(ExportSection section, int done, int of) {
+            this.section = section;
+            this.percent = Math.min(99, done * 100 / of);
+            renew();
+        }
+
+        @Override
+        public void working() {
+            if (!calendar.now().isBefore(renewed.plus(settings.lease().dividedBy(3)))) {
+                renew();
+            }
+        }
+
+        void renew() {
+            Instant now = calendar.now();
+            // in a transaction of its own: seen at once, while the reading one goes on
+            if (!QuarkusTransaction.requiringNew().call(() -> jobs.progress(job.id(), as, section, percent, now,
+                    settings.lease()))) {
+                throw new ExportFailure("the claim of export " + job.id() + " was lost");
+            }
+            renewed = now;
+        }
+    }
+
+    /** Claims and runs this export alone, if it waits (the demo data's, a test's); whether it ran. */
+    @ActivateRequestContext
+    public boolean runOne(java.util.UUID id) {
+        Optional<ExportViews.Job> claimed = jobs.claim(id, replica, calendar.now(), settings.lease(),
+                settings.maxAttempts());
+        claimed.ifPresent(job -> run(job, replica));
+        return claimed.isPresent();
+    }
+
     private void run(ExportViews.Job job, String as) {
         long started = System.nanoTime();
         LedgerWriter.Written written = null;
         try {
-            written = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> writer.write(job,
-                    (section, done, of) -> {
-                        // in a transaction of its own: seen at once, while the reading one goes on
-                        if (!QuarkusTransaction.requiringNew().call(() -> jobs.progress(job.id(), as, section,
-                                done * 100 / of, calendar.now(), settings.lease()))) {
-                            throw new IllegalStateException("the claim of export " + job.id() + " was lost");
-                        }
-                    }));
+            Claim claim = new Claim(job, as);
+            written = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> writer.write(job, claim));
+            claim.renew();
             Instant now = calendar.now();
             if (jobs.done(job.id(), as, written.zip(), written.sha256(), now, now.plus(settings.keepFor()))) {
                 LOG.infof("Ledger export %s of unit %s, %d, done in %d ms (%d bytes)", job.id(), job.unitId(),
@@ -94,8 +143,13 @@ public class ExportWorker {
             LOG.errorf(e, "Ledger export %s failed", job.id());
             try {
                 // the reason shown is ours (a limit, a lost claim), never a database's text
-                String reason = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
-                        : "an unexpected error (see the service's log); ask again";
+                String reason = "an unexpected error (see the service's log); ask again";
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof ExportFailure failure && failure.getMessage() != null) {
+                        reason = failure.getMessage();
+                        break;
+                    }
+                }
                 jobs.failed(job.id(), as, reason, calendar.now());
             } catch (RuntimeException unrecorded) {
                 LOG.errorf(unrecorded, "Ledger export %s: its failure could not be recorded", job.id());

@@ -123,7 +123,8 @@ public class ExportsResource {
     @GET
     @Operation(operationId = "listExports", summary = "Exports the caller may follow, the latest first",
             description = "The exports of every unit where the caller may export (EXPORT_MANAGE), whoever asked for "
-                    + "them. Who may: secretaries and org admins.")
+                    + "them; those with INTEGRITY_COUNTS only where the caller also reads integrity figures. Who may: "
+                    + "secretaries and org admins.")
     @APIResponseSchema(value = ExportViews.JobPage.class, responseCode = "200", responseDescription = "One page")
     @APIResponse(ref = "Forbidden", responseCode = "403")
     public ExportViews.JobPage list(@Parameter(ref = "Limit") @QueryParam("limit") String limit,
@@ -132,8 +133,10 @@ public class ExportsResource {
         if (reach.none()) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
-        Page<ExportViews.Job> page = jobs.list(reach, pagination.request(limit, cursor, "exports?reach="
-                + (reach.everywhere() ? "*" : new java.util.TreeSet<>(reach.unitIds()))));
+        Access.Reach integrity = access.reach(Action.INTEGRITY_STATS_READ);
+        Page<ExportViews.Job> page = jobs.list(reach, integrity, pagination.request(limit, cursor, "exports?reach="
+                + (reach.everywhere() ? "*" : new java.util.TreeSet<>(reach.unitIds())) + "&integrity="
+                + (integrity.everywhere() ? "*" : new java.util.TreeSet<>(integrity.unitIds()))));
         return new ExportViews.JobPage(page.items(), page.nextCursor());
     }
 
@@ -142,7 +145,8 @@ public class ExportsResource {
     @Operation(operationId = "getExport", summary = "How an export stands",
             description = "Its state, percent and the section being written while it runs; when DONE, the ZIP's "
                     + "size, SHA-256, download link and expiry. Sends an ETag; with If-None-Match naming it, 304. "
-                    + "Who may: secretaries and org admins of its unit.")
+                    + "Who may: secretaries and org admins of its unit (with INTEGRITY_COUNTS, those who also read "
+                    + "integrity figures there; anyone else: 404).")
     @APIResponse(responseCode = "200", description = "The export", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ExportViews.Job.class),
@@ -163,7 +167,8 @@ public class ExportsResource {
             description = "The ZIP of a DONE export (Content-Disposition attachment); its ETag is the ZIP's SHA-256. "
                     + "Not DONE yet (or FAILED): 409 EXPORT_NOT_READY; its file deleted after "
                     + "zhibu.exports.keep-for: 410 EXPORT_EXPIRED. Each download is audited. Who may: secretaries and "
-                    + "org admins of its unit (with INTEGRITY_COUNTS, those who also read integrity figures there).")
+                    + "org admins of its unit (with INTEGRITY_COUNTS, those who also read integrity figures there; "
+                    + "anyone else: 404).")
     @APIResponse(responseCode = "200", description = "The ZIP", headers = {
             @Header(name = "ETag", description = "The ZIP's SHA-256, hex, quoted",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 66, pattern = "^\"[0-9a-f]{64}\"$")),
@@ -183,17 +188,19 @@ public class ExportsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Response download(@Parameter(ref = "Id") @PathParam("id") UUID id) {
         ExportViews.Job job = visible(id);
-        if (job.sections().contains(ExportSection.INTEGRITY_COUNTS)
-                && !access.allows(Action.INTEGRITY_STATS_READ, job.unitId())) {
-            throw new ProblemException(ExportProblem.EXPORT_INTEGRITY_FORBIDDEN);
-        }
         switch (job.state()) {
             case EXPIRED -> throw new ProblemException(ExportProblem.EXPORT_EXPIRED, job.expiresAt());
             case DONE -> {
             }
             default -> throw new ProblemException(ExportProblem.EXPORT_NOT_READY, job.state());
         }
-        byte[] zip = jobs.content(id);
+        // past its time it is gone, whether or not a worker's pass has deleted its file yet
+        if (job.expiresAt() != null && !job.expiresAt().toInstant().isAfter(calendar.now())) {
+            throw new ProblemException(ExportProblem.EXPORT_EXPIRED, job.expiresAt());
+        }
+        // deleted by a pass since the job was read: as expired
+        byte[] zip = jobs.content(id)
+                .orElseThrow(() -> new ProblemException(ExportProblem.EXPORT_EXPIRED, job.expiresAt()));
         jobs.audit(job, "DOWNLOADED", identity.getPrincipal().getName(), calendar.now());
         return Response.ok(zip, ZIP)
                 .header("Content-Disposition", "attachment; filename=\"ledger-" + job.year() + "-"
@@ -202,10 +209,17 @@ public class ExportsResource {
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
-    /** An export is seen by those who may export in its unit; elsewhere it does not exist. */
+    /**
+     * An export is seen by those who may export in its unit (with INTEGRITY_COUNTS, who also read integrity figures
+     * there); for anyone else it does not exist.
+     */
     private ExportViews.Job visible(UUID id) {
         ExportViews.Job job = jobs.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         access.require(Action.EXPORT_MANAGE, job.unitId());
+        if (job.sections().contains(ExportSection.INTEGRITY_COUNTS)
+                && !access.allows(Action.INTEGRITY_STATS_READ, job.unitId())) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
         return job;
     }
 }

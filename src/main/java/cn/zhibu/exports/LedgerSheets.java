@@ -23,6 +23,21 @@ final class LedgerSheets {
     private LedgerSheets() {
     }
 
+    /** The name shown of the person of the alias: an erased leaver is 已离开成员, whatever their row still holds. */
+    static String name(String person) {
+        return "(case when " + person + ".erased_at is null then " + person + ".name else '已离开成员' end)";
+    }
+
+    /**
+     * Keeps to people with a branch membership in the subtree during the year: the query starts from the subtree's
+     * memberships (then each person's rows by index) rather than from the whole organisation's year.
+     */
+    private static String inSubtree(String person) {
+        return " and " + person + " in (select ms.person_id from membership ms join org_unit u on u.id = "
+                + "ms.org_unit_id where ms.is_branch and u.path like :path || '%' and ms.start_date < :day1 "
+                + "and (ms.end_date is null or ms.end_date >= :day0)) ";
+    }
+
     /** The person's branch on a day: the lateral join's alias {@code pb} (name, path). */
     private static String branchOn(String person, String day) {
         return " join lateral (select u.name as name, u.path as path from membership ms join org_unit u on u.id = "
@@ -58,13 +73,15 @@ final class LedgerSheets {
                         when 'PARTY_LECTURE' then '党课' when 'THEMED_PARTY_DAY' then '主题党日'
                         when 'ORG_LIFE_MEETING' then '组织生活会' when 'INTEGRITY_EDUCATION' then '廉政教育'
                         when 'STUDY_SESSION' then '学习会' when 'FIELD_TEACHING' then '现场教学' else d.kind end,
-                        d.theme, d.place, d.state, b.name, h.name, r.name,
+                        d.theme, d.place, d.state, b.name, """ + name("h") + ", " + name("r") + """
+                    ,
                         (select string_agg(t, '；') from jsonb_array_elements_text(m.topics) t),
                         jsonb_array_length(m.resolutions), m.archived_at,
                         (select count(*) from attendance a where a.party_day_id = d.id and a.status = 'PRESENT'),
                         (select count(*) from attendance a where a.party_day_id = d.id and a.status = 'LEAVE'),
                         (select count(*) from attendance a where a.party_day_id = d.id and a.status = 'ABSENT'),
-                        (select string_agg(p.name, '、' order by p.name) from attendance a join person p
+                        (select string_agg(""" + name("p") + ", '、' order by " + name("p") + """
+                    ) from attendance a join person p
                             on p.id = a.person_id where a.party_day_id = d.id and a.status = 'PRESENT'),
                         (select count(*) from minutes_attachment x where x.party_day_id = d.id)
                     from party_day d join org_unit b on b.id = d.branch_id
@@ -75,7 +92,8 @@ final class LedgerSheets {
             case LECTURES -> new Sheet(section, List.of(date("日期"), text("活动主题", 30), text("支部", 16),
                     number("序号"), text("主讲人", 10), text("安排原因", 14), text("轮值科室", 16), text("状态", 14),
                     text("题目", 30), dateTime("记录时间")), """
-                    select d.held_on, d.theme, b.name, l.slot, s.name, l.reason, hu.name, l.outcome, l.topic,
+                    select d.held_on, d.theme, b.name, l.slot, """ + name("s") + """
+                    , l.reason, hu.name, l.outcome, l.topic,
                         l.recorded_at
                     from micro_lecture l join party_day d on d.id = l.party_day_id
                     join org_unit b on b.id = d.branch_id left join person s on s.id = l.speaker_id
@@ -86,37 +104,44 @@ final class LedgerSheets {
                     text("姓名", 10), text("支部", 16), text("内容", 40), number("积分"), text("状态", 10),
                     dateTime("记录时间")), """
                     select * from (
-                    select '学习打卡' as kind, c.business_date as day, p.name, b.name as branch,
+                    select '学习打卡' as kind, c.business_date as day, """ + name("p") + """
+                     as who, b.name as branch,
                         coalesce(sm.title, c.note) as content, e.points, c.status, c.created_at as at
                     from check_in c join person p on p.id = c.person_id join org_unit b on b.id = c.branch_id
                     left join study_material sm on sm.id = c.material_id
                     left join ledger_entry e on e.id = c.ledger_entry_id
                     where b.path like :path || '%' and c.business_date >= :day0 and c.business_date < :day1
                     union all
-                    select '积分台账', l.business_date, p.name, pb.name, l.activity_type || coalesce('：' || l.reason, ''),
+                    select '积分台账', l.business_date, """ + name("p") + """
+                    , pb.name, l.activity_type || coalesce('：' || l.reason, ''),
                         l.points, case when l.reverses is null then '记入' else '冲正' end, l.created_at
                     from ledger_entry l join person p on p.id = l.person_id"""
                     + branchOn("l.person_id", "l.business_date") + """
-                    where l.business_date >= :day0 and l.business_date < :day1) x
+                    where l.business_date >= :day0 and l.business_date < :day1""" + inSubtree("l.person_id") + """
+                    ) x
                     order by kind desc, day, at""");
             case QUIZZES -> new Sheet(section, List.of(date("日期"), text("姓名", 10), text("支部", 16),
                     text("测验", 30), number("得分"), number("题数"), number("及格分"), text("练习", 6), number("积分"),
                     dateTime("提交时间")), """
-                    select a.business_date, p.name, pb.name, q.title, a.score, a.question_count, a.pass_score,
+                    select a.business_date, """ + name("p") + """
+                    , pb.name, q.title, a.score, a.question_count, a.pass_score,
                         case when a.practice then '是' else '否' end, a.points, a.submitted_at
                     from quiz_attempt a join quiz q on q.id = a.quiz_id join person p on p.id = a.person_id"""
                     + branchOn("a.person_id", "a.business_date") + """
-                    where a.submitted_at is not null and a.business_date >= :day0 and a.business_date < :day1
+                    where a.submitted_at is not null and a.business_date >= :day0 and a.business_date < :day1"""
+                    + inSubtree("a.person_id") + """
                     order by a.business_date, a.submitted_at, a.id""");
             case EVALUATIONS_AND_HONOURS -> new Sheet(section, List.of(text("类别", 10), number("年度"),
                     text("名称", 30), text("对象", 16), text("结果或级别", 12), text("说明", 40), dateTime("时间")), """
                     select * from (
-                    select '评选结果' as kind, c.year, c.title, p.name as who, d.outcome, d.reason, c.closed_at as at
+                    select '评选结果' as kind, c.year, c.title, """ + name("p") + """
+                     as who, d.outcome, d.reason, c.closed_at as at
                     from campaign_decision d join campaign c on c.id = d.campaign_id
                     join org_unit u on u.id = c.unit_id join person p on p.id = d.person_id
                     where c.state = 'CLOSED' and c.year = :year and u.path like :path || '%'
                     union all
-                    select '荣誉', h.year, h.title, coalesce(p.name, hu.name), h.level, h.awarded_by, h.created_at
+                    select '荣誉', h.year, h.title, coalesce(""" + name("p") + """
+                    , hu.name), h.level, h.awarded_by, h.created_at
                     from honour h left join person p on p.id = h.person_id left join org_unit hu on hu.id = h.unit_id
                     where h.year = :year and (hu.path like :path || '%' or exists (select 1 from membership ms
                         join org_unit u on u.id = ms.org_unit_id where ms.person_id = h.person_id and ms.is_branch

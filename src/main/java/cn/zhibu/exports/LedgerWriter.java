@@ -61,9 +61,14 @@ public class LedgerWriter {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** Told when a section starts (its position, from 0, of how many). */
+    /**
+     * Told when a section starts (its position, from 0, of how many; {@code null} once every sheet is read), and
+     * told of work going on (each row, each attachment, the workbook's writing) so that a long one keeps its claim.
+     */
     public interface Progress {
         void section(ExportSection section, int done, int of);
+
+        void working();
     }
 
     /** A file written into the ZIP, as the manifest lists it. */
@@ -88,10 +93,12 @@ public class LedgerWriter {
             try (OutputStream file = new DigestOutputStream(Files.newOutputStream(zip), zipDigest);
                     ZipOutputStream out = new ZipOutputStream(file)) {
                 writeWorkbook(job, path, workbook, progress);
+                progress.working();
                 entries.add(copy(out, "ledger.xlsx", Files.newInputStream(workbook)));
                 if (job.sections().contains(ExportSection.SESSIONS)) {
-                    attachments(job, path, out, entries);
+                    attachments(job, path, out, entries, progress);
                 }
+                progress.working();
                 Map<String, Object> manifest = new LinkedHashMap<>();
                 manifest.put("unitId", job.unitId());
                 manifest.put("unitName", unitName);
@@ -156,9 +163,10 @@ public class LedgerWriter {
                 try (Stream<?> results = query.getResultStream()) {
                     results.forEach(result -> {
                         if (rows[0] >= settings.maxRowsPerSheet()) {
-                            throw new IllegalStateException("the sheet " + section.sheet() + " would have more than "
+                            throw new ExportFailure("the sheet " + section.sheet() + " would have more than "
                                     + settings.maxRowsPerSheet() + " rows (zhibu.exports.max-rows-per-sheet)");
                         }
+                        progress.working();
                         Object[] values = result instanceof Object[] array ? array : new Object[] {result};
                         Row row = out.createRow(++rows[0]);
                         for (int c = 0; c < sheet.columns().size(); c++) {
@@ -169,6 +177,7 @@ public class LedgerWriter {
                 em.clear();
             }
             progress.section(null, done, job.sections().size());
+            progress.working();
             try (OutputStream file = Files.newOutputStream(target)) {
                 workbook.write(file);
             }
@@ -208,8 +217,8 @@ public class LedgerWriter {
     }
 
     /** The minutes' attachments of the year's sessions, each read on its own (one in memory at a time). */
-    private void attachments(ExportViews.Job job, String path, ZipOutputStream out, List<Entry> entries)
-            throws IOException {
+    private void attachments(ExportViews.Job job, String path, ZipOutputStream out, List<Entry> entries,
+            Progress progress) throws IOException {
         LocalDate from = LocalDate.of(job.year(), 1, 1);
         @SuppressWarnings("unchecked")
         List<Object[]> files = em.createNativeQuery("""
@@ -219,6 +228,7 @@ public class LedgerWriter {
                 order by d.held_on, d.id, x.position""").setParameter("path", path).setParameter("day0", from)
                 .setParameter("day1", from.plusYears(1)).getResultList();
         for (Object[] file : files) {
+            progress.working();
             byte[] content = (byte[]) em.createNativeQuery("select content from minutes_attachment where "
                     + "party_day_id = :day and id = :id").setParameter("day", file[0]).setParameter("id", file[1])
                     .getSingleResult();

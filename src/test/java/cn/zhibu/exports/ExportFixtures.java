@@ -99,7 +99,7 @@ final class ExportFixtures {
 
     static void honour(String person, int year) {
         Sql.execute("insert into honour (id, person_id, title, level, year, awarded_by, version, created_by, created_at,"
-                + " updated_at) values (?1, ?2, '优秀共产党员', 'BRANCH', ?3, '机关党委', 0, 'test', now(), now())",
-                UUID.randomUUID(), person, year);
+                + " updated_at) values (?1, ?2, '优秀共产党员', 'BRANCH', ?3, '机关党委', 0, 'test', ?4, ?4)",
+                UUID.randomUUID(), person, year, cn.zhibu.testing.TestTime.now());
     }
 }

@@ -48,6 +48,7 @@ class ServiceRoleTest {
                 "delete from integrity_checkpoint",
                 "update published_standing set points = 1",
                 "update integrity_audit set status = 500",
+                "update export_file set content = content",
                 "delete from flyway_schema_history")) {
             assertDenied(change);
         }
