@@ -40,7 +40,8 @@ public final class ExportViews {
             ExportState state,
             @Schema(description = "How far the current attempt has come", minimum = "0", maximum = "100",
                     format = "int32") int percent,
-            @Schema(description = "The section being written while RUNNING", nullable = true)
+            @Schema(description = "The section being written while RUNNING", nullable = true, maxLength = 32,
+                    pattern = "^[A-Z_]{1,32}$")
             ExportSection currentSection,
             @Schema(description = "Who asked for it (the token's subject)", maxLength = 80,
                     pattern = "^[^\\x00-\\x1F\\x7F]*$") String requestedBy,
@@ -56,7 +57,7 @@ public final class ExportViews {
             @Schema(description = "When DONE: the ZIP's SHA-256 (hex), also its ETag", nullable = true, maxLength = 64,
                     pattern = "^[0-9a-f]{64}$") String sha256,
             @Schema(description = "When DONE: the ZIP's size in bytes", nullable = true, minimum = "1",
-                    format = "int64") Long bytes,
+                    maximum = "1099511627776", format = "int64") Long bytes,
             @Schema(description = "When DONE: where to download it", nullable = true, maxLength = 80,
                     pattern = "^/v1/exports/[0-9a-f-]{36}/download$") String downloadUrl,
             @Schema(description = "Version; the ETag of the resource") long version) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -75,7 +74,7 @@ public class StatsResource {
                     + "status, gender and age band; per month, arrivals and transfers out." + COMMON + WHO)
     @APIResponse(responseCode = "200", description = "The figures", headers = {@Header(name = "ETag", ref = "ETag"),
             @Header(name = "Cache-Control", description = "private, max-age=<seconds>", schema = @Schema(
-                    type = SchemaType.STRING, maxLength = 40))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    type = SchemaType.STRING, maxLength = 40, pattern = "^private, max-age=[0-9]{1,9}$"))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatsViews.MemberStats.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response members(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -94,7 +93,7 @@ public class StatsResource {
                     + "the period's end (quartiles, share meeting the requirement)." + COMMON + WHO)
     @APIResponse(responseCode = "200", description = "The figures", headers = {@Header(name = "ETag", ref = "ETag"),
             @Header(name = "Cache-Control", description = "private, max-age=<seconds>", schema = @Schema(
-                    type = SchemaType.STRING, maxLength = 40))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    type = SchemaType.STRING, maxLength = 40, pattern = "^private, max-age=[0-9]{1,9}$"))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatsViews.OrgLifeStats.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response orgLife(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -112,7 +111,7 @@ public class StatsResource {
                     + "their mean score, points per member (quartiles): descriptive, never a ranking." + COMMON + WHO)
     @APIResponse(responseCode = "200", description = "The figures", headers = {@Header(name = "ETag", ref = "ETag"),
             @Header(name = "Cache-Control", description = "private, max-age=<seconds>", schema = @Schema(
-                    type = SchemaType.STRING, maxLength = 40))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    type = SchemaType.STRING, maxLength = 40, pattern = "^private, max-age=[0-9]{1,9}$"))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatsViews.StudyStats.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response study(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -130,7 +129,7 @@ public class StatsResource {
                     + "party groups and departments." + COMMON + WHO)
     @APIResponse(responseCode = "200", description = "The figures", headers = {@Header(name = "ETag", ref = "ETag"),
             @Header(name = "Cache-Control", description = "private, max-age=<seconds>", schema = @Schema(
-                    type = SchemaType.STRING, maxLength = 40))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    type = SchemaType.STRING, maxLength = 40, pattern = "^private, max-age=[0-9]{1,9}$"))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatsViews.LectureStats.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response lectures(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -150,7 +149,7 @@ public class StatsResource {
                     + "403, a unit out of sight 404.")
     @APIResponse(responseCode = "200", description = "The figures", headers = {@Header(name = "ETag", ref = "ETag"),
             @Header(name = "Cache-Control", description = "private, max-age=<seconds>", schema = @Schema(
-                    type = SchemaType.STRING, maxLength = 40))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    type = SchemaType.STRING, maxLength = 40, pattern = "^private, max-age=[0-9]{1,9}$"))}, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatsViews.IntegrityStats.class)))
     @APIResponse(ref = "NotModified", responseCode = "304")
     public Response integrity(@Parameter(ref = "Id") @PathParam("id") UUID id,
@@ -170,18 +169,19 @@ public class StatsResource {
         if (to.isBefore(from)) {
             throw new ProblemException(StatsProblem.STATS_PERIOD_REVERSED, to.toString(), from.toString());
         }
-        if (from.plus(settings.maxPeriod()).isBefore(to)) {
-            throw new ProblemException(StatsProblem.STATS_PERIOD_TOO_LONG, settings.maxPeriod().toString());
+        // the contract bounds a series by ten years of days, whatever the setting says
+        java.time.Period longest = from.plus(settings.maxPeriod()).isAfter(from.plusYears(10)) ? java.time.Period.ofYears(10)
+                : settings.maxPeriod();
+        if (from.plus(longest).isBefore(to)) {
+            throw new ProblemException(StatsProblem.STATS_PERIOD_TOO_LONG, longest.toString());
         }
         OrgUnitViews.View unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
         StatsService.Answer answer = stats.answer(area, new StatsViews.Unit(unit.id(), unit.name(),
                 unit.kind().name()), from, to, children);
-        CacheControl cache = new CacheControl();
-        cache.setPrivate(true);
-        cache.setMaxAge((int) settings.maxAge().toSeconds());
         EntityTag tag = EntityTags.of(answer.tag());
         Response.ResponseBuilder response = EntityTags.notModified(ifNoneMatch, tag) ? Response.notModified(tag)
                 : Response.ok(answer.view()).tag(tag);
-        return response.cacheControl(cache).build();
+        // written out: JAX-RS's CacheControl adds no-transform and puts private last
+        return response.header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + settings.maxAge().toSeconds()).build();
     }
 }

@@ -83,8 +83,8 @@ public final class StatsViews {
 
     @Schema(name = "MemberFigures", description = "People of the subtree's branches on the period's last day, by "
             + "category; arrivals and transfers out per month")
-    public record MemberFigures(Figure people, List<Category> byPoliticalStatus, List<Category> byGender,
-            List<Category> byAgeBand, List<Point> joinsByMonth, List<Point> transfersByMonth) {
+    public record MemberFigures(Figure people, @Schema(maxItems = 20) List<Category> byPoliticalStatus, @Schema(maxItems = 20) List<Category> byGender,
+            @Schema(maxItems = 20) List<Category> byAgeBand, @Schema(maxItems = 125) List<Point> joinsByMonth, @Schema(maxItems = 125) List<Point> transfersByMonth) {
     }
 
     @Schema(name = "MemberStatsChild", description = "A child unit's figures, side by side")
@@ -93,7 +93,8 @@ public final class StatsViews {
 
     @Schema(name = "MemberStats", description = "Member figures of a unit's subtree")
     public record MemberStats(Unit unit, Period period, MemberFigures figures,
-            @Schema(nullable = true, description = "The unit's children side by side (children=true), else null")
+            @Schema(nullable = true, maxItems = 100,
+                    description = "The unit's children side by side (children=true, at most 100), else null")
             List<MemberChild> children) {
     }
 
@@ -111,7 +112,8 @@ public final class StatsViews {
     }
 
     @Schema(name = "OrgLifeFigures", description = "Organisational life of the subtree in the period")
-    public record OrgLifeFigures(List<KindFigures> kinds, List<Point> attendanceByMonth, Figure coverage,
+    public record OrgLifeFigures(@Schema(maxItems = 20) List<KindFigures> kinds,
+            @Schema(maxItems = 125) List<Point> attendanceByMonth, Figure coverage,
             @Schema(description = "Study hours per party member in the year of the period's end")
             Distribution studyHours) {
     }
@@ -122,7 +124,8 @@ public final class StatsViews {
 
     @Schema(name = "OrgLifeStats", description = "Organisational life figures of a unit's subtree")
     public record OrgLifeStats(Unit unit, Period period, OrgLifeFigures figures,
-            @Schema(nullable = true, description = "The unit's children side by side (children=true), else null")
+            @Schema(nullable = true, maxItems = 100,
+                    description = "The unit's children side by side (children=true, at most 100), else null")
             List<OrgLifeChild> children) {
     }
 
@@ -130,7 +133,8 @@ public final class StatsViews {
 
     @Schema(name = "StudyFigures", description = "Study of the subtree in the period: credited check-ins, weekly "
             + "participation, scored quiz attempts and points per member (descriptive, never a ranking)")
-    public record StudyFigures(List<Point> checkInsByDay, List<Point> checkInsByWeek, List<Point> participationByWeek,
+    public record StudyFigures(@Schema(maxItems = 3700) List<Point> checkInsByDay,
+            @Schema(maxItems = 530) List<Point> checkInsByWeek, @Schema(maxItems = 530) List<Point> participationByWeek,
             Figure quizAttempts, Figure quizMeanScore, Distribution pointsPerMember) {
     }
 
@@ -140,7 +144,8 @@ public final class StatsViews {
 
     @Schema(name = "StudyStats", description = "Study figures of a unit's subtree")
     public record StudyStats(Unit unit, Period period, StudyFigures figures,
-            @Schema(nullable = true, description = "The unit's children side by side (children=true), else null")
+            @Schema(nullable = true, maxItems = 100,
+                    description = "The unit's children side by side (children=true, at most 100), else null")
             List<StudyChild> children) {
     }
 
@@ -160,7 +165,8 @@ public final class StatsViews {
 
     @Schema(name = "LectureStats", description = "Lecture figures of a unit's subtree")
     public record LectureStats(Unit unit, Period period, LectureFigures figures,
-            @Schema(nullable = true, description = "The unit's children side by side (children=true), else null")
+            @Schema(nullable = true, maxItems = 100,
+                    description = "The unit's children side by side (children=true, at most 100), else null")
             List<LectureChild> children) {
     }
 
@@ -178,7 +184,8 @@ public final class StatsViews {
 
     @Schema(name = "IntegrityStats", description = "Integrity figures of a unit's subtree")
     public record IntegrityStats(Unit unit, Period period, IntegrityFigures figures,
-            @Schema(nullable = true, description = "The unit's children side by side (children=true), else null")
+            @Schema(nullable = true, maxItems = 100,
+                    description = "The unit's children side by side (children=true, at most 100), else null")
             List<IntegrityChild> children) {
     }
 }
