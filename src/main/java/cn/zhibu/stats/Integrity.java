@@ -19,8 +19,10 @@ class Integrity {
     private static final String FILES = "from integrity_file f join org_unit u on u.id = f.unit_id "
             + "where u.path like :prefix";
 
-    private static final String ENTRIES = "(select count(*) from integrity_entry e join integrity_file ef on ef.id = "
-            + "e.file_id join org_unit eu on eu.id = ef.unit_id where eu.path like :prefix and e.amends_id is null "
+    // files (people), not entries: one cadre reviewed twice is one
+    private static final String ENTRIES = "(select count(distinct e.file_id) from integrity_entry e "
+            + "join integrity_file ef on ef.id = e.file_id join org_unit eu on eu.id = ef.unit_id "
+            + "where eu.path like :prefix and e.amends_id is null "
             + "and e.type = '%s' and cast(e.recorded_at at time zone :zone as date) between :from and :to)";
 
     private static final String COUNTS = "select count(*) filter (where f.state = 'OPEN') as open, "

@@ -104,14 +104,14 @@ class OrgLife {
         Tuple coverage = queries.row(COVERAGE, scope);
         long members = Rows.longValue(coverage, "members");
         return new StatsViews.OrgLifeFigures(kinds, attendance,
-                cells.of(Cells.rate(Rows.longValue(coverage, "covered"), members), members), studyHours(scope, cells));
+                cells.share(Rows.longValue(coverage, "covered"), members, members), studyHours(scope, cells));
     }
 
     private static StatsViews.Figure rate(Tuple row, Cells cells) {
         if (row == null) {
             return cells.of(null, 0);
         }
-        return cells.of(Cells.rate(Rows.longValue(row, "present"), Rows.longValue(row, "expected")),
+        return cells.share(Rows.longValue(row, "present"), Rows.longValue(row, "expected"),
                 Rows.longValue(row, "largest"));
     }
 
@@ -204,7 +204,7 @@ class OrgLife {
         }
         return new StatsViews.Distribution((int) people, Cells.number(row.get("q1")), Cells.number(row.get("median")),
                 Cells.number(row.get("q3")), Cells.number(row.get("mean")), Cells.number(required),
-                Cells.rate(Rows.longValue(row, "meeting"), people), null);
+                cells.share(Rows.longValue(row, "meeting"), people, people).value(), null);
     }
 
     private static String english(PartyDayKind kind) {

@@ -14,7 +14,7 @@ record Scope(UUID unitId, String path, LocalDate from, LocalDate to, LocalDate t
     static final String BRANCHES = "select b.id from org_unit b where b.kind = 'BRANCH' and b.path like :prefix";
 
     /** The people with a branch membership in the subtree on {@code :asOf} (parameters :prefix, :asOf). */
-    static final String PEOPLE = "select m.person_id from membership m where m.is_branch and m.start_date <= :asOf "
+    static final String PEOPLE = "select distinct m.person_id from membership m where m.is_branch and m.start_date <= :asOf "
             + "and (m.end_date is null or m.end_date >= :asOf) and m.org_unit_id in (" + BRANCHES + ")";
 
     String prefix() {

@@ -172,7 +172,7 @@ public class StatsResource {
         // the contract bounds a series by ten years of days, whatever the setting says
         java.time.Period longest = from.plus(settings.maxPeriod()).isAfter(from.plusYears(10)) ? java.time.Period.ofYears(10)
                 : settings.maxPeriod();
-        if (from.plus(longest).isBefore(to)) {
+        if (!to.isBefore(from.plus(longest))) { // both ends count: P3Y is three years of days, not one more
             throw new ProblemException(StatsProblem.STATS_PERIOD_TOO_LONG, longest.toString());
         }
         OrgUnitViews.View unit = units.find(id).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));

@@ -72,7 +72,8 @@ class Study {
         for (Tuple row : queries.rows(MEMBERS_BY_WEEK, scope)) {
             long members = Rows.longValue(row, "people");
             String week = Rows.string(row, "period");
-            participation.add(cells.point(week, Cells.rate(participants.getOrDefault(week, 0L), members), members));
+            StatsViews.Figure share = cells.share(participants.getOrDefault(week, 0L), members, members);
+            participation.add(new Point(week, share.value(), share.suppressed()));
         }
         Tuple quiz = queries.row(QUIZZES, scope);
         long quizPeople = Rows.longValue(quiz, "people");

@@ -288,7 +288,9 @@ class StatsApiTest {
         String path = "/v1/stats/org-units/" + committee + "/members";
         problem(admin().queryParam("from", "2020-01-01").queryParam("to", "2024-01-01").get(path).then(), 400,
                 "STATS_PERIOD_TOO_LONG");
-        admin().queryParam("from", "2021-01-01").queryParam("to", "2024-01-01").get(path).then().statusCode(200);
+        problem(admin().queryParam("from", "2023-01-01").queryParam("to", "2026-01-01").get(path).then(), 400,
+                "STATS_PERIOD_TOO_LONG");
+        admin().queryParam("from", "2023-01-01").queryParam("to", "2025-12-31").get(path).then().statusCode(200);
         problem(admin().queryParam("from", "2026-05-02").queryParam("to", "2026-05-01").get(path).then(), 400,
                 "STATS_PERIOD_REVERSED");
         problem(admin().queryParam("from", "2026-13-01").get(path).then(), 400, "INVALID_PARAMETER");

@@ -119,7 +119,7 @@ final class StatsNaive {
         long present = sessions.stream().mapToLong(this::present).sum();
         long expectedSum = sessions.stream().mapToLong(this::expectedAt).sum();
         long largest = sessions.stream().mapToLong(this::expectedAt).max().orElse(0);
-        put(path, largest < MIN || expectedSum == 0 ? null : rate(present, expectedSum));
+        put(path, largest < MIN || expectedSum == 0 ? null : share(present, expectedSum));
     }
 
     Map<String, String> orgLife(Function<String, cn.zhibu.lecture.compliance.Frequency> frequencies,
@@ -152,7 +152,7 @@ final class StatsNaive {
                 && !s.state().equals("CANCELLED") && s.on().isBefore(today)).map(Session::id).collect(Collectors.toSet());
         long covered = partyMembers.stream().filter(p -> d.attendance.stream().anyMatch(a -> a.person().equals(p)
                 && a.status().equals("PRESENT") && heldIds.contains(a.session()))).count();
-        put("coverage", partyMembers.size() < MIN ? null : rate(covered, partyMembers.size()));
+        put("coverage", partyMembers.size() < MIN ? null : share(covered, partyMembers.size()));
         int year = asOf.getYear();
         List<BigDecimal> hours = new ArrayList<>();
         for (String p : partyMembers(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
@@ -187,7 +187,7 @@ final class StatsNaive {
             long members = peopleOn(day).size();
             long participants = credited.stream().filter(c -> IsoWeek.of(c.day()).equals(week))
                     .map(StatsData.CheckIn::person).distinct().count();
-            put("participationByWeek." + w, members < MIN ? null : rate(participants, members));
+            put("participationByWeek." + w, members < MIN ? null : share(participants, members));
         }
         List<StatsData.Attempt> attempts = d.attempts.stream().filter(a -> !a.practice() && inRange(a.day())
                 && inside().stream().anyMatch(m -> m.person().equals(a.person()) && m.on(a.day()))).toList();
@@ -247,7 +247,7 @@ final class StatsNaive {
         put(path + ".mean", sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(sorted.size()), MathContext.DECIMAL64));
         put(path + ".requirement", requirement, "null");
-        put(path + ".shareMeeting", requirement == null ? null : rate(sorted.stream()
+        put(path + ".shareMeeting", requirement == null ? null : share(sorted.stream()
                 .filter(v -> v.compareTo(requirement) >= 0).count(), sorted.size()), "null");
         expected.put(path + ".suppressed", "null");
     }
@@ -272,6 +272,12 @@ final class StatsNaive {
 
     private void put(String path, BigDecimal value, String whenNull) {
         expected.put(path, value == null ? whenNull : value.setScale(4, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    /** A share, or null when those counted or those not counted are 1 to 4 people. */
+    static BigDecimal share(long numerator, long denominator) {
+        boolean small = numerator > 0 && numerator < MIN || denominator - numerator > 0 && denominator - numerator < MIN;
+        return small ? null : rate(numerator, denominator);
     }
 
     static BigDecimal rate(long numerator, long denominator) {
