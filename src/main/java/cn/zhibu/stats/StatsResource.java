@@ -45,7 +45,9 @@ public class StatsResource {
 
     private static final String COMMON = " For the unit's whole subtree, from `from` (default: 1 January of `to`'s "
             + "year) to `to` (default: today), at most zhibu.stats.max-period (400 STATS_PERIOD_TOO_LONG; "
-            + "STATS_PERIOD_REVERSED when `to` is before `from`). children=true adds the unit's children side by side. "
+            + "STATS_PERIOD_REVERSED when `to` is before `from`), in whole months: `from` the first day of a month, `to` "
+            + "the last day of a month or today (400 STATS_PERIOD_NOT_WHOLE_MONTHS), so that two periods a day apart "
+            + "cannot be subtracted to single out a person. children=true adds the unit's children side by side. "
             + "A figure drawn from fewer than zhibu.stats.min-cell people (default 5) is null with suppressed "
             + "FEWER_THAN_5. Tagged by content (If-None-Match: 304) and kept for a minute (Cache-Control: private, "
             + "max-age).";
@@ -168,6 +170,10 @@ public class StatsResource {
         access.require(action, id);
         if (to.isBefore(from)) {
             throw new ProblemException(StatsProblem.STATS_PERIOD_REVERSED, to.toString(), from.toString());
+        }
+        if (from.getDayOfMonth() != 1 || !(to.equals(to.withDayOfMonth(to.lengthOfMonth()))
+                || to.equals(calendar.today()))) {
+            throw new ProblemException(StatsProblem.STATS_PERIOD_NOT_WHOLE_MONTHS, from.toString(), to.toString());
         }
         // the contract bounds a series by ten years of days, whatever the setting says
         java.time.Period longest = from.plus(settings.maxPeriod()).isAfter(from.plusYears(10)) ? java.time.Period.ofYears(10)

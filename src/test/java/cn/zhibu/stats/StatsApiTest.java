@@ -286,11 +286,17 @@ class StatsApiTest {
         String committee = OrgFixtures.unit("COMMITTEE", null);
         String branch = OrgFixtures.unit("BRANCH", committee);
         String path = "/v1/stats/org-units/" + committee + "/members";
-        problem(admin().queryParam("from", "2020-01-01").queryParam("to", "2024-01-01").get(path).then(), 400,
+        problem(admin().queryParam("from", "2020-01-01").queryParam("to", "2023-12-31").get(path).then(), 400,
                 "STATS_PERIOD_TOO_LONG");
-        problem(admin().queryParam("from", "2023-01-01").queryParam("to", "2026-01-01").get(path).then(), 400,
+        problem(admin().queryParam("from", "2023-01-01").queryParam("to", "2026-01-31").get(path).then(), 400,
                 "STATS_PERIOD_TOO_LONG");
         admin().queryParam("from", "2023-01-01").queryParam("to", "2025-12-31").get(path).then().statusCode(200);
+        // two periods a day apart could be subtracted: whole months only (or up to today)
+        problem(admin().queryParam("from", "2025-01-02").queryParam("to", "2025-01-31").get(path).then(), 400,
+                "STATS_PERIOD_NOT_WHOLE_MONTHS");
+        problem(admin().queryParam("from", "2025-01-01").queryParam("to", "2025-01-30").get(path).then(), 400,
+                "STATS_PERIOD_NOT_WHOLE_MONTHS");
+        admin().queryParam("from", "2025-01-01").queryParam("to", "2025-02-28").get(path).then().statusCode(200);
         problem(admin().queryParam("from", "2026-05-02").queryParam("to", "2026-05-01").get(path).then(), 400,
                 "STATS_PERIOD_REVERSED");
         problem(admin().queryParam("from", "2026-13-01").get(path).then(), 400, "INVALID_PARAMETER");
