@@ -68,8 +68,12 @@ class MigrationDisciplineTest {
                         + "every query behind it wait too)");
             }
             boolean concurrent = statements.stream().anyMatch(s -> s.contains(" concurrently"));
+            // a table made in this very file has no reader or writer yet: its indexes lock nobody
+            List<String> made = statements.stream().filter(s -> s.startsWith("create table "))
+                    .map(s -> s.split(" ")[2]).toList();
             for (String s : statements) {
-                if (s.matches("create (unique )?index (?!concurrently).*")) {
+                if (s.matches("create (unique )?index (?!concurrently).*")
+                        && made.stream().noneMatch(t -> s.matches(".* on " + t + " ?\\(.*"))) {
                     problems.add(name + ": " + s + ": an index is built CONCURRENTLY (it would lock writes)");
                 }
                 if (concurrent && !s.startsWith("set ") && !s.contains(" concurrently")) {
