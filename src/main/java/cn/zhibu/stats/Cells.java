@@ -2,13 +2,28 @@ package cn.zhibu.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Small-cell suppression: a figure drawn from fewer than {@code min} people answers null with the reason
  * {@code FEWER_THAN_<min>}. A count of people is suppressed below the threshold (zero included); a rate, mean or
- * distribution when the people it is over (its denominator) are fewer.
+ * distribution when the people it is over (its denominator) are fewer. Each count, series point, category and
+ * distribution made here remembers the people it is drawn from, for {@link Differencing} to weigh what a subtraction
+ * of shown cells would give away; rates are not remembered (their denominators are never shown).
  */
-record Cells(int min) {
+final class Cells {
+
+    private final int min;
+    private final Map<Object, Long> people = new IdentityHashMap<>();
+
+    Cells(int min) {
+        this.min = min;
+    }
+
+    int min() {
+        return min;
+    }
 
     String reason() {
         return "FEWER_THAN_" + min;
@@ -18,14 +33,33 @@ record Cells(int min) {
         return people < min;
     }
 
-    /** A count of people. */
-    StatsViews.Figure people(long count) {
-        return small(count) ? new StatsViews.Figure(null, reason()) : new StatsViews.Figure(BigDecimal.valueOf(count),
-                null);
+    /** How many cells were made here. */
+    int count() {
+        return people.size();
     }
 
-    /** A value drawn from {@code people} people. */
+    /** The people a cell made here is drawn from, or null for a cell not made here (a rate). */
+    Long peopleOf(Object cell) {
+        return people.get(cell);
+    }
+
+    private <T> T kept(T cell, long drawnFrom) {
+        people.put(cell, drawnFrom);
+        return cell;
+    }
+
+    /** A count of people. */
+    StatsViews.Figure people(long count) {
+        return kept(small(count) ? new StatsViews.Figure(null, reason()) : new StatsViews.Figure(BigDecimal.valueOf(
+                count), null), count);
+    }
+
+    /** A value drawn from {@code people} people (a count of their doings, a mean). */
     StatsViews.Figure of(BigDecimal value, long people) {
+        return kept(unkept(value, people), people);
+    }
+
+    private StatsViews.Figure unkept(BigDecimal value, long people) {
         return small(people) || value == null ? new StatsViews.Figure(null, reason())
                 : new StatsViews.Figure(value, null);
     }
@@ -37,7 +71,7 @@ record Cells(int min) {
      */
     StatsViews.Figure share(long numerator, long denominator, long people) {
         return smallPart(numerator) || smallPart(denominator - numerator) ? new StatsViews.Figure(null, reason())
-                : of(rate(numerator, denominator), people);
+                : unkept(rate(numerator, denominator), people);
     }
 
     private boolean smallPart(long part) {
@@ -45,13 +79,40 @@ record Cells(int min) {
     }
 
     StatsViews.Point point(String period, BigDecimal value, long people) {
-        return small(people) || value == null ? new StatsViews.Point(period, null, reason())
-                : new StatsViews.Point(period, value, null);
+        return kept(small(people) || value == null ? new StatsViews.Point(period, null, reason())
+                : new StatsViews.Point(period, value, null), people);
     }
 
     StatsViews.Category category(String key, StatsViews.Label label, long count) {
-        return small(count) ? new StatsViews.Category(key, label, null, reason())
-                : new StatsViews.Category(key, label, BigDecimal.valueOf(count), null);
+        return kept(small(count) ? new StatsViews.Category(key, label, null, reason())
+                : new StatsViews.Category(key, label, BigDecimal.valueOf(count), null), count);
+    }
+
+    /** A distribution over {@code people} people (null fields are left null); suppressed when they are few. */
+    StatsViews.Distribution distribution(long people, Object q1, Object median, Object q3, Object mean,
+            BigDecimal requirement, BigDecimal shareMeeting) {
+        return kept(small(people) ? hidden(StatsViews.Distribution.class, null)
+                : new StatsViews.Distribution((int) people, number(q1), number(median), number(q3), number(mean),
+                        requirement, shareMeeting, null), people);
+    }
+
+    /** The suppressed form of a cell (a figure, category, point or distribution). */
+    @SuppressWarnings("unchecked")
+    <T> T hidden(Class<T> type, T cell) {
+        Object hidden;
+        if (type == StatsViews.Figure.class) {
+            hidden = new StatsViews.Figure(null, reason());
+        } else if (type == StatsViews.Category.class) {
+            StatsViews.Category c = (StatsViews.Category) cell;
+            hidden = new StatsViews.Category(c.key(), c.label(), null, reason());
+        } else if (type == StatsViews.Point.class) {
+            hidden = new StatsViews.Point(((StatsViews.Point) cell).period(), null, reason());
+        } else if (type == StatsViews.Distribution.class) {
+            hidden = new StatsViews.Distribution(null, null, null, null, null, null, null, reason());
+        } else {
+            throw new IllegalArgumentException(type.getName());
+        }
+        return (T) hidden;
     }
 
     /** numerator / denominator to four decimals (null without a denominator). */

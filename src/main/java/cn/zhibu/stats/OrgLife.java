@@ -109,7 +109,7 @@ class OrgLife {
 
     private static StatsViews.Figure rate(Tuple row, Cells cells) {
         if (row == null) {
-            return cells.of(null, 0);
+            return cells.hidden(StatsViews.Figure.class, null);
         }
         return cells.share(Rows.longValue(row, "present"), Rows.longValue(row, "expected"),
                 Rows.longValue(row, "largest"));
@@ -199,12 +199,8 @@ class OrgLife {
         BigDecimal required = hours.required();
         Tuple row = queries.rows(sql, yearScope, java.util.Map.of("required", required)).get(0);
         long people = Rows.longValue(row, "people");
-        if (cells.small(people)) {
-            return new StatsViews.Distribution(null, null, null, null, null, null, null, cells.reason());
-        }
-        return new StatsViews.Distribution((int) people, Cells.number(row.get("q1")), Cells.number(row.get("median")),
-                Cells.number(row.get("q3")), Cells.number(row.get("mean")), Cells.number(required),
-                cells.share(Rows.longValue(row, "meeting"), people, people).value(), null);
+        return cells.distribution(people, row.get("q1"), row.get("median"), row.get("q3"), row.get("mean"),
+                Cells.number(required), cells.share(Rows.longValue(row, "meeting"), people, people).value());
     }
 
     private static String english(PartyDayKind kind) {

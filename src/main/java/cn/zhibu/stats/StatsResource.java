@@ -49,7 +49,10 @@ public class StatsResource {
             + "the last day of a month or today (400 STATS_PERIOD_NOT_WHOLE_MONTHS), so that two periods a day apart "
             + "cannot be subtracted to single out a person. children=true adds the unit's children side by side. "
             + "A figure drawn from fewer than zhibu.stats.min-cell people (default 5) is null with suppressed "
-            + "FEWER_THAN_5. Tagged by content (If-None-Match: 304) and kept for a minute (Cache-Control: private, "
+            + "FEWER_THAN_5, and so is a figure that would give a suppressed one away by subtraction (a unit's "
+            + "people less its shown categories, a week less its shown days, a unit less its children): a unit's "
+            + "figures are decided with its siblings', the same whoever asks and however. Party groups and "
+            + "departments have no figures of their own (their people are counted in their branch). Tagged by content (If-None-Match: 304) and kept for a minute (Cache-Control: private, "
             + "max-age).";
     private static final String WHO = " Callers with STATS_READ on the unit (secretaries, org admins, API clients "
             + "with stats:read); a unit out of the caller's sight: 404.";

@@ -2,6 +2,7 @@ package cn.zhibu.stats;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.time.Period;
 
@@ -24,7 +25,10 @@ public interface StatsSettings {
     @WithDefault("PT60S")
     Duration maxAge();
 
-    /** How many answers the service keeps at most (per unit, period, area and children option). */
-    @WithDefault("500")
-    int cachedAnswers();
+    /**
+     * About how much memory the kept answers and families (a unit's children's figures, decided together) may take on
+     * each replica; the least recently used go first.
+     */
+    @WithDefault("64M")
+    MemorySize cacheSize();
 }

@@ -79,11 +79,8 @@ class Study {
         long quizPeople = Rows.longValue(quiz, "people");
         Tuple points = queries.row(POINTS, scope);
         long people = Rows.longValue(points, "people");
-        StatsViews.Distribution perMember = cells.small(people)
-                ? new StatsViews.Distribution(null, null, null, null, null, null, null, cells.reason())
-                : new StatsViews.Distribution((int) people, Cells.number(points.get("q1")),
-                        Cells.number(points.get("median")), Cells.number(points.get("q3")),
-                        Cells.number(points.get("mean")), null, null, null);
+        StatsViews.Distribution perMember = cells.distribution(people, points.get("q1"), points.get("median"),
+                points.get("q3"), points.get("mean"), null, null);
         return new StatsViews.StudyFigures(byDay, byWeek, participation,
                 cells.of(BigDecimal.valueOf(Rows.longValue(quiz, "attempts")), quizPeople),
                 cells.of(Cells.number(quiz.get("mean")), quizPeople), perMember);

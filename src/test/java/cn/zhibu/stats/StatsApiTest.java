@@ -23,6 +23,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -123,6 +124,10 @@ class StatsApiTest {
         for (int i = 0; i < 5; i++) {
             d.member(d.person(), t, LONG_AGO, null);
         }
+        String five = OrgFixtures.unit("BRANCH", "F" + UUID.randomUUID().toString().substring(0, 8), null);
+        for (int i = 0; i < 5; i++) {
+            d.member(d.person(), five, LONG_AGO, null);
+        }
         for (String branch : List.of(a, b, s, t)) {
             for (int month = 1; month <= 5; month++) {
                 String host = branch.equals(a) && month <= 3 ? groupOne : branch.equals(a) && month == 4 ? groupTwo
@@ -179,10 +184,11 @@ class StatsApiTest {
         List<String> branches = List.of(a, b, s, t);
         Map<String, List<String>> children = Map.of(a, List.of(a), b, List.of(b), s, List.of(s), t, List.of(t));
         Map<String, String> shown = new TreeMap<>();
+        int secondary = 0;
         for (String area : List.of("members", "org-life", "study", "lectures")) {
             JsonPath answer = figures(admin(), committee, area, true);
             Map<String, String> actual = flat(answer.get("figures"));
-            assertEquals(naive(d, area, branches, List.of(groupOne, groupTwo, department)), actual,
+            secondary += agree(naive(d, area, branches, List.of(groupOne, groupTwo, department)), actual,
                     area + " of the committee");
             actual.forEach((k, v) -> shown.put(area + "." + k, v));
             assertEquals(List.of(a, b, s, t), answer.getList("children.unit.unitId"));
@@ -190,10 +196,14 @@ class StatsApiTest {
                 String child = answer.getString("children[" + i + "].unit.unitId");
                 List<String> hosts = child.equals(a) ? List.of(groupOne, groupTwo) : child.equals(b)
                         ? List.of(department) : List.of();
-                assertEquals(naive(d, area, children.get(child), hosts), flat(answer.get("children[" + i + "].figures")),
-                        area + " of child " + i);
+                secondary += agree(naive(d, area, children.get(child), hosts),
+                        flat(answer.get("children[" + i + "].figures")), area + " of child " + i);
+            }
+            if (area.equals("members")) {
+                nothingComesBackBySubtraction(answer);
             }
         }
+        assertTrue(secondary > 0, "the data has cells that subtraction would give away");
         // the comparisons are not of empty answers: the main figures show
         for (String key : List.of("members.people", "members.byPoliticalStatus.FULL", "members.byGender.MALE",
                 "org-life.kinds.THEMED_PARTY_DAY.attendanceRate", "org-life.kinds.THEMED_PARTY_DAY.required",
@@ -202,16 +212,27 @@ class StatsApiTest {
                 "study.quizMeanScore", "study.pointsPerMember.q3", "lectures.delivered", "lectures.planned")) {
             assertTrue(shown.get(key).matches("^-?[0-9]+\\.[0-9]{4}$"), key + ": " + shown.get(key));
         }
-        System.out.printf("Stats figures of the committee: %d, of which %d suppressed%n", shown.size(),
-                shown.values().stream().filter(v -> v.startsWith("FEWER_THAN")).count());
+        System.out.printf("Stats figures of the committee: %d, of which %d suppressed; %d hidden so that no "
+                + "subtraction gives a suppressed one away (committee and children)%n", shown.size(),
+                shown.values().stream().filter(v -> v.startsWith("FEWER_THAN")).count(), secondary);
         // the threshold: four people answer null, five a value, in the children and asked directly
         JsonPath small = figures(admin(), s, "members", false);
         assertNull(small.get("figures.people.value"));
         assertEquals("FEWER_THAN_5", small.getString("figures.people.suppressed"));
         assertNull(small.get("children"));
-        JsonPath five = figures(admin(), t, "members", false);
-        assertEquals("5", five.getString("figures.people.value"));
-        assertNull(five.get("figures.people.suppressed"));
+        JsonPath fivePeople = figures(admin(), five, "members", false);
+        assertEquals("5", fivePeople.getString("figures.people.value"));
+        assertNull(fivePeople.get("figures.people.suppressed"));
+        // a unit asked directly shows what its parent's answer shows of it (its cells are decided with its siblings')
+        JsonPath withChildren = figures(admin(), committee, "members", true);
+        for (int i = 0; i < 4; i++) {
+            String child = withChildren.getString("children[" + i + "].unit.unitId");
+            assertEquals(flat(withChildren.get("children[" + i + "].figures")),
+                    flat(figures(admin(), child, "members", false).get("figures")), "child " + i + " asked directly");
+        }
+        assertEquals("FEWER_THAN_5", withChildren.getString("children.find { it.unit.unitId == '" + t
+                + "' }.figures.people.suppressed"), "five people hidden: with the committee's 43 they would give the "
+                + "four of their sibling away");
         JsonPath months = figures(admin(), committee, "members", false);
         assertEquals("FEWER_THAN_5", months.getString("figures.joinsByMonth.find { it.period == '2031-02' }"
                 + ".suppressed"), "four arrivals in February");
@@ -229,6 +250,66 @@ class StatsApiTest {
                 assertFalse(body.contains(p.name()), "a person's name in an answer");
             }
         }
+    }
+
+    /**
+     * Every figure shown equals the plain count, every figure the plain count suppresses is suppressed; answers the
+     * number of figures suppressed besides (so that no subtraction gives a suppressed one away).
+     */
+    private static int agree(Map<String, String> naive, Map<String, String> actual, String what) {
+        assertEquals(naive.keySet(), actual.keySet(), what);
+        int secondary = 0;
+        for (String key : naive.keySet()) {
+            String expected = naive.get(key);
+            String got = actual.get(key);
+            String cell = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
+            if (String.valueOf(got).startsWith("FEWER_THAN") && !String.valueOf(expected).startsWith("FEWER_THAN")) {
+                secondary++;
+            } else if (String.valueOf(actual.get(cell + ".suppressed")).startsWith("FEWER_THAN")
+                    && !String.valueOf(naive.get(cell + ".suppressed")).startsWith("FEWER_THAN")) {
+                assertEquals("null", String.valueOf(got), what + ": " + key + " of a hidden distribution");
+            } else {
+                assertEquals(expected, got, what + ": " + key);
+            }
+        }
+        return secondary;
+    }
+
+    /**
+     * In a members answer with children: a unit's people less its shown categories, and the committee's count less
+     * its children's shown counts, leave no one or at least five people over.
+     */
+    private static void nothingComesBackBySubtraction(JsonPath answer) {
+        List<Map<String, String>> units = new ArrayList<>();
+        units.add(flat(answer.get("figures")));
+        for (int i = 0; i < answer.getList("children").size(); i++) {
+            units.add(flat(answer.get("children[" + i + "].figures")));
+        }
+        for (Map<String, String> unit : units) {
+            for (String prefix : List.of("byPoliticalStatus.", "byGender.", "byAgeBand.")) {
+                if (!unit.get("people").startsWith("FEWER")) {
+                    long left = count(unit.get("people"));
+                    for (Map.Entry<String, String> e : unit.entrySet()) {
+                        left -= e.getKey().startsWith(prefix) && !e.getValue().startsWith("FEWER") ? count(e.getValue())
+                                : 0;
+                    }
+                    assertTrue(left == 0 || left >= 5, prefix + " leaves " + left);
+                }
+            }
+        }
+        units.get(0).forEach((key, value) -> {
+            if (!value.startsWith("FEWER")) {
+                long left = count(value);
+                for (Map<String, String> child : units.subList(1, units.size())) {
+                    left -= child.get(key).startsWith("FEWER") ? 0 : count(child.get(key));
+                }
+                assertTrue(left == 0 || left >= 5, key + ": the children leave " + left);
+            }
+        });
+    }
+
+    private static long count(String figure) {
+        return new BigDecimal(figure).longValueExact();
     }
 
     private Map<String, String> naive(StatsData d, String area, List<String> branches, List<String> hosts) {
