@@ -7,8 +7,8 @@ import java.time.MonthDay;
 import java.util.Map;
 
 /**
- * Integrity figures in counts of files (cadres), each suppressed below min-cell: the open files of the subtree (the
- * unit a file was opened in), conduct reviews and personal matters reports that joined a file in the period (not
+ * Integrity figures in counts of files (cadres), each suppressed below min-cell: the open files of the subtree (a
+ * file is in its cadre's branch, now or the last one, as the officers' lists place it; else where it was opened), conduct reviews and personal matters reports that joined a file in the period (not
  * amendments), and, as of the period's last day (or today), what is overdue as the officers' overdue list says
  * ({@code OverdueFiles}): a review past its due day, last year's report not in after its day of the year from a
  * cadre appointed (or filed) before this year, a profile not filled in by its due day.
@@ -16,13 +16,17 @@ import java.util.Map;
 @ApplicationScoped
 class Integrity {
 
-    private static final String FILES = "from integrity_file f join org_unit u on u.id = f.unit_id "
-            + "where u.path like :prefix";
+    /** The unit a file is in, as {@code IntegrityAccess.unitOf} says: the cadre's branch (now or last), or where opened. */
+    private static final String HOME = "coalesce((select m.org_unit_id from membership m where m.person_id = %s.person_id "
+            + "and m.is_branch order by m.end_date is null desc, m.start_date desc, m.end_date desc limit 1), %<s.unit_id)";
+
+    private static final String FILES = "from integrity_file f join org_unit u on u.id = " + HOME.formatted("f")
+            + " where u.path like :prefix";
 
     // files (people), not entries: one cadre reviewed twice is one
     private static final String ENTRIES = "(select count(distinct e.file_id) from integrity_entry e "
-            + "join integrity_file ef on ef.id = e.file_id join org_unit eu on eu.id = ef.unit_id "
-            + "where eu.path like :prefix and e.amends_id is null "
+            + "join integrity_file ef on ef.id = e.file_id join org_unit eu on eu.id = " + HOME.formatted("ef")
+            + " where eu.path like :prefix and e.amends_id is null "
             + "and e.type = '%s' and cast(e.recorded_at at time zone :zone as date) between :from and :to)";
 
     private static final String COUNTS = "select count(*) filter (where f.state = 'OPEN') as open, "

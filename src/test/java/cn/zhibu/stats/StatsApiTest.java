@@ -352,6 +352,22 @@ class StatsApiTest {
                 UUID.fromString(committee)), committee, "integrity", true);
         assertEquals(expected, flat(answer.get("figures")));
         assertEquals(expected, flat(answer.get("children[0].figures")));
+        // a file counts where its cadre is: five of them move to a branch of another committee
+        String elsewhere = OrgFixtures.unit("COMMITTEE", null);
+        String otherBranch = OrgFixtures.unit("BRANCH", elsewhere);
+        for (String cadre : cadres.subList(0, 5)) {
+            String version = Api.as("org-admin", Roles.ORG_ADMIN).get("/v1/people/" + cadre).then().statusCode(200)
+                    .extract().header("ETag");
+            Api.as("org-admin", Roles.ORG_ADMIN).header("If-Match", version).body(Map.of("branchId", otherBranch,
+                    "groupIds", List.of(), "date", "2031-06-01")).post("/v1/people/" + cadre + "/transfer").then()
+                    .statusCode(200);
+        }
+        stats.clear();
+        JsonPath there = figures(admin(), elsewhere, "integrity", false);
+        assertEquals("5", there.getString("figures.openFiles.value"));
+        assertEquals("5", there.getString("figures.reviewsDone.value"));
+        assertEquals("FEWER_THAN_5", figures(admin(), committee, "integrity", false).getString(
+                "figures.openFiles.suppressed"));
         // a secretary sees the unit but not its integrity counts; an officer of another committee sees nothing
         problem(Api.as("stats-integrity-secretary", Roles.SECRETARY, UUID.fromString(committee))
                 .get("/v1/stats/org-units/" + committee + "/integrity").then(), 403, "FORBIDDEN");
