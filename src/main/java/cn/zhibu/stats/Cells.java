@@ -16,6 +16,7 @@ final class Cells {
 
     private final int min;
     private final Map<Object, Long> people = new IdentityHashMap<>();
+    private final Map<Object, long[]> shares = new IdentityHashMap<>();
 
     Cells(int min) {
         this.min = min;
@@ -41,6 +42,30 @@ final class Cells {
     /** The people a cell made here is drawn from, or null for a cell not made here (a rate). */
     Long peopleOf(Object cell) {
         return people.get(cell);
+    }
+
+    /** The people counted and not counted of a share made here over people, or null. */
+    long[] shareOf(Object cell) {
+        return shares.get(cell);
+    }
+
+    /**
+     * A share of people ({@link #share}) whose parts are people a subtraction could single out (coverage, weekly
+     * participation, the share meeting the study hours): remembered for {@link Differencing} as those counted and
+     * those not.
+     */
+    StatsViews.Figure shareOfPeople(long numerator, long denominator) {
+        StatsViews.Figure share = share(numerator, denominator, denominator);
+        shares.put(share, new long[] {numerator, denominator - numerator});
+        return share;
+    }
+
+    /** {@link #shareOfPeople} as a point of a series. */
+    StatsViews.Point sharePoint(String period, long numerator, long denominator) {
+        StatsViews.Figure share = share(numerator, denominator, denominator);
+        StatsViews.Point point = new StatsViews.Point(period, share.value(), share.suppressed());
+        shares.put(point, new long[] {numerator, denominator - numerator});
+        return point;
     }
 
     private <T> T kept(T cell, long drawnFrom) {
@@ -88,12 +113,21 @@ final class Cells {
                 : new StatsViews.Category(key, label, BigDecimal.valueOf(count), null), count);
     }
 
-    /** A distribution over {@code people} people (null fields are left null); suppressed when they are few. */
-    StatsViews.Distribution distribution(long people, Object q1, Object median, Object q3, Object mean,
-            BigDecimal requirement, BigDecimal shareMeeting) {
-        return kept(small(people) ? hidden(StatsViews.Distribution.class, null)
-                : new StatsViews.Distribution((int) people, number(q1), number(median), number(q3), number(mean),
-                        requirement, shareMeeting, null), people);
+    /**
+     * A distribution over {@code people} people, quartiles only (a mean beside them would give an outlier away when
+     * the others are at the floor); with a requirement, the share meeting it. Suppressed when they are few.
+     */
+    StatsViews.Distribution distribution(long people, Object q1, Object median, Object q3, BigDecimal requirement,
+            long meeting) {
+        if (small(people)) {
+            return kept(hidden(StatsViews.Distribution.class, null), people);
+        }
+        StatsViews.Distribution d = new StatsViews.Distribution((int) people, number(q1), number(median), number(q3),
+                requirement, requirement == null ? null : share(meeting, people, people).value(), null);
+        if (requirement != null) {
+            shares.put(d, new long[] {meeting, people - meeting});
+        }
+        return kept(d, people);
     }
 
     /** The suppressed form of a cell (a figure, category, point or distribution). */
@@ -108,7 +142,7 @@ final class Cells {
         } else if (type == StatsViews.Point.class) {
             hidden = new StatsViews.Point(((StatsViews.Point) cell).period(), null, reason());
         } else if (type == StatsViews.Distribution.class) {
-            hidden = new StatsViews.Distribution(null, null, null, null, null, null, null, reason());
+            hidden = new StatsViews.Distribution(null, null, null, null, null, null, reason());
         } else {
             throw new IllegalArgumentException(type.getName());
         }

@@ -104,7 +104,7 @@ class OrgLife {
         Tuple coverage = queries.row(COVERAGE, scope);
         long members = Rows.longValue(coverage, "members");
         return new StatsViews.OrgLifeFigures(kinds, attendance,
-                cells.share(Rows.longValue(coverage, "covered"), members, members), studyHours(scope, cells));
+                cells.shareOfPeople(Rows.longValue(coverage, "covered"), members), studyHours(scope, cells));
     }
 
     private static StatsViews.Figure rate(Tuple row, Cells cells) {
@@ -199,8 +199,8 @@ class OrgLife {
         BigDecimal required = hours.required();
         Tuple row = queries.rows(sql, yearScope, java.util.Map.of("required", required)).get(0);
         long people = Rows.longValue(row, "people");
-        return cells.distribution(people, row.get("q1"), row.get("median"), row.get("q3"), row.get("mean"),
-                Cells.number(required), cells.share(Rows.longValue(row, "meeting"), people, people).value());
+        return cells.distribution(people, row.get("q1"), row.get("median"), row.get("q3"), Cells.number(required),
+                Rows.longValue(row, "meeting"));
     }
 
     private static String english(PartyDayKind kind) {

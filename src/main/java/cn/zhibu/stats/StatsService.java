@@ -41,7 +41,7 @@ public class StatsService {
     private record Key(Area area, UUID unitId, LocalDate from, LocalDate to, boolean children, LocalDate today) {
     }
 
-    /** A unit's figures protected alone, and its children's (archived ones too) decided together. */
+    /** A unit's figures as shown, and its children's (archived ones too) decided together given them. */
     private record Family(Record self, List<StatsViews.Unit> units, List<Boolean> active, List<Record> children) {
     }
 
@@ -104,17 +104,7 @@ public class StatsService {
         StatsViews.Period period = new StatsViews.Period(from, to, to.isAfter(today) ? today : to, min);
         Scope scope = new Scope(unit.unitId(), path(unit.unitId()), from, to, today);
         Family own = children ? family(area, scope) : null;
-        Record figures = null;
-        UUID parent = parentOf(unit.unitId());
-        if (parent != null) {
-            Family siblings = family(area, new Scope(parent, path(parent), from, to, today));
-            int at = siblings.units().stream().map(StatsViews.Unit::unitId).toList().indexOf(unit.unitId());
-            figures = at < 0 ? null : siblings.children().get(at);
-        }
-        if (figures == null) {
-            Cells cells = new Cells(min);
-            figures = own != null ? own.self() : Differencing.alone(figures(area, scope, cells), cells);
-        }
+        Record figures = own != null ? own.self() : shown(area, scope, null, new Cells(min));
         List<Object> side = null;
         if (own != null) {
             side = new ArrayList<>();
@@ -146,10 +136,26 @@ public class StatsService {
             raw.add(figures(area, new Scope(id, Rows.string(kid, "path"), scope.from(), scope.to(), scope.today()),
                     cells));
         }
-        Family family = new Family(Differencing.alone(parent, cells), units, active,
-                Differencing.family(parent, raw, cells));
+        Record shownParent = shown(area, scope, parent, cells);
+        Family family = new Family(shownParent, units, active, Differencing.family(parent, shownParent, raw, cells));
         keep(key, family, cells.count() * BYTES_PER_CELL, now.plus(settings.maxAge()));
         return family;
+    }
+
+    /**
+     * A unit's figures as shown: as decided in its parent's family (which is decided given what the parent shows, and
+     * so on up), or alone at the top. {@code raw}: its figures if already computed with {@code cells}.
+     */
+    private Record shown(Area area, Scope scope, Record raw, Cells cells) {
+        UUID parent = parentOf(scope.unitId());
+        if (parent != null) {
+            Family siblings = family(area, new Scope(parent, path(parent), scope.from(), scope.to(), scope.today()));
+            int at = siblings.units().stream().map(StatsViews.Unit::unitId).toList().indexOf(scope.unitId());
+            if (at >= 0) {
+                return siblings.children().get(at);
+            }
+        }
+        return Differencing.alone(raw != null ? raw : figures(area, scope, cells), cells);
     }
 
     private Record figures(Area area, Scope scope, Cells cells) {

@@ -47,14 +47,13 @@ public final class StatsViews {
     }
 
     @Schema(name = "StatsDistribution", description = "How a measure is spread over people: their number, quartiles "
-            + "(percentile_cont) and, where there is one, the share meeting the requirement; never who. All null when "
-            + "suppressed.")
+            + "(percentile_cont) and, where there is one, the share meeting the requirement; never who, and no mean "
+            + "(beside the quartiles of a few people it would give an outlier away). All null when suppressed.")
     public record Distribution(
             @Schema(nullable = true, minimum = "0", maximum = "10000000", examples = "38") Integer people,
             @Schema(nullable = true, examples = "12.5") BigDecimal q1,
             @Schema(nullable = true, examples = "20") BigDecimal median,
             @Schema(nullable = true, examples = "31.5") BigDecimal q3,
-            @Schema(nullable = true, examples = "21.75") BigDecimal mean,
             @Schema(nullable = true, description = "The requirement met (study hours), when there is one",
                     examples = "32") BigDecimal requirement,
             @Schema(nullable = true, description = "Share of people meeting the requirement, 0 to 1",

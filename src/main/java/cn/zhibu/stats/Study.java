@@ -72,15 +72,14 @@ class Study {
         for (Tuple row : queries.rows(MEMBERS_BY_WEEK, scope)) {
             long members = Rows.longValue(row, "people");
             String week = Rows.string(row, "period");
-            StatsViews.Figure share = cells.share(participants.getOrDefault(week, 0L), members, members);
-            participation.add(new Point(week, share.value(), share.suppressed()));
+            participation.add(cells.sharePoint(week, participants.getOrDefault(week, 0L), members));
         }
         Tuple quiz = queries.row(QUIZZES, scope);
         long quizPeople = Rows.longValue(quiz, "people");
         Tuple points = queries.row(POINTS, scope);
         long people = Rows.longValue(points, "people");
         StatsViews.Distribution perMember = cells.distribution(people, points.get("q1"), points.get("median"),
-                points.get("q3"), points.get("mean"), null, null);
+                points.get("q3"), null, 0);
         return new StatsViews.StudyFigures(byDay, byWeek, participation,
                 cells.of(BigDecimal.valueOf(Rows.longValue(quiz, "attempts")), quizPeople),
                 cells.of(Cells.number(quiz.get("mean")), quizPeople), perMember);

@@ -233,7 +233,7 @@ final class StatsNaive {
     // ---- helpers
 
     private void distribution(String path, List<BigDecimal> values, BigDecimal requirement) {
-        List<String> fields = List.of("people", "q1", "median", "q3", "mean", "requirement", "shareMeeting");
+        List<String> fields = List.of("people", "q1", "median", "q3", "requirement", "shareMeeting");
         if (values.size() < MIN) {
             fields.forEach(f -> put(path + "." + f, null, "null"));
             expected.put(path + ".suppressed", SUPPRESSED);
@@ -244,8 +244,6 @@ final class StatsNaive {
         put(path + ".q1", quantile(sorted, 0.25));
         put(path + ".median", quantile(sorted, 0.5));
         put(path + ".q3", quantile(sorted, 0.75));
-        put(path + ".mean", sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(sorted.size()), MathContext.DECIMAL64));
         put(path + ".requirement", requirement, "null");
         put(path + ".shareMeeting", requirement == null ? null : share(sorted.stream()
                 .filter(v -> v.compareTo(requirement) >= 0).count(), sorted.size()), "null");
