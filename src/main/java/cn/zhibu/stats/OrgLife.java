@@ -36,12 +36,13 @@ import java.util.UUID;
 @ApplicationScoped
 class OrgLife {
 
-    private static final String HELD = "select d.id, d.branch_id, d.kind, d.held_on, "
+    /** The subtree's held sessions first (materialised), so that the counts run for them alone. */
+    private static final String HELD = "with sessions as materialized (select d.* from party_day d where d.branch_id "
+            + "in (" + Scope.BRANCHES + ") and d.held_on between :from and :to and d.state <> 'CANCELLED' and "
+            + "(d.state = 'HELD' or d.starts_at <= :now)) select d.id, d.branch_id, d.kind, d.held_on, "
             + "(select count(*) from attendance a where a.party_day_id = d.id and a.status = 'PRESENT') as present, "
             + "(select count(*) from (" + Audience.expectedOf("d") + " union select a.person_id from attendance a "
-            + "where a.party_day_id = d.id) w) as expected from party_day d where d.branch_id in (" + Scope.BRANCHES
-            + ") and d.held_on between :from and :to and d.state <> 'CANCELLED' and (d.state = 'HELD' or "
-            + "d.starts_at <= :now)";
+            + "where a.party_day_id = d.id) w) as expected from sessions d";
 
     /** Held sessions by kind and by month in one pass (grouping sets): the kind or the month is null. */
     private static final String ATTENDANCE = "with held as (" + HELD + ") select kind, to_char(held_on, 'YYYY-MM') "
@@ -173,7 +174,8 @@ class OrgLife {
     /**
      * Study hours per party member of the year, in SQL as {@code StudyHoursService} counts them: a held session attended
      * credits its own hours, else its kind's setting, else its duration to the nearest half hour (at most 12); a
-     * material with hours credits once, in the year of the person's first credited check-in on it.
+     * material with hours credits once, in the year of the person's first credited check-in on it (one in the year,
+     * none before it: the year's check-ins are read, and an index probe per person and material for earlier ones).
      */
     private StatsViews.Distribution studyHours(Scope scope, Cells cells) {
         int year = scope.asOf().getYear();
@@ -189,8 +191,10 @@ class OrgLife {
                 + "d.held_on between :from and :to and d.state <> 'CANCELLED' and (d.state = 'HELD' or d.starts_at <= "
                 + ":now) and a.person_id in (select person_id from members) union all select c.person_id, "
                 + "min(m.study_hours) from check_in c join study_material m on m.id = c.material_id where c.status = "
-                + "'CREDITED' and m.study_hours is not null and c.person_id in (select person_id from members) group by "
-                + "c.person_id, m.id having min(c.business_date) between :from and :to), totals as (select x.person_id, "
+                + "'CREDITED' and c.material_id is not null and m.study_hours is not null and c.business_date between :from and :to and c.person_id "
+                + "in (select person_id from members) and not exists (select 1 from check_in e where e.person_id = "
+                + "c.person_id and e.material_id = c.material_id and e.status = 'CREDITED' and e.business_date < :from) "
+                + "group by c.person_id, m.id), totals as (select x.person_id, "
                 + "coalesce(sum(h.hours), 0) as hours from members x left join credits h on h.person_id = x.person_id "
                 + "group by x.person_id) select count(*) as people, percentile_cont(0.25) within group (order by hours) "
                 + "as q1, percentile_cont(0.5) within group (order by hours) as median, percentile_cont(0.75) within "

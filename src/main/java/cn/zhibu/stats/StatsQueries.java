@@ -17,6 +17,9 @@ import cn.zhibu.platform.time.BusinessCalendar;
 @ApplicationScoped
 class StatsQueries {
 
+    /** The memory a sort or hash of one figures' query may take before it spills to disk. */
+    static final String WORK_MEM = "64MB";
+
     private final EntityManager em;
     private final BusinessCalendar calendar;
 
@@ -40,6 +43,9 @@ class StatsQueries {
     }
 
     private Query query(String sql, Scope scope, Map<String, Object> more) {
+        // for the rest of the (read-only) transaction: the figures' sorts and hashes over a year of a large subtree
+        // spill to disk at the default 4 MB
+        em.createNativeQuery("select set_config('work_mem', '" + WORK_MEM + "', true)").getSingleResult();
         Query query = em.createNativeQuery(sql, Tuple.class);
         set(query, sql, "prefix", scope.prefix());
         set(query, sql, "from", scope.from());

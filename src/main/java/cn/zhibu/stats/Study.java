@@ -28,12 +28,22 @@ class Study {
             + "between :from and :to and c.branch_id in (" + Scope.BRANCHES + ") group by grouping sets ((" + DAY
             + "), (" + WEEK + "))";
 
-    private static final String MEMBERS_BY_WEEK = "select to_char(w.monday, 'IYYY-\"W\"IW') as period, "
-            + "(select count(distinct m.person_id) from membership m where m.is_branch and m.start_date <= w.day and "
-            + "(m.end_date is null or m.end_date >= w.day) and m.org_unit_id in (" + Scope.BRANCHES + ")) as people "
-            + "from (select cast(s as date) as monday, least(cast(s as date) + 6, cast(:asOf as date)) as day from "
-            + "generate_series(cast(date_trunc('week', cast(:from as date)) as date), cast(:to as date), "
-            + "interval '1 week') s) w";
+    /**
+     * The people of the subtree on each week's Sunday (or the period's last day), from one pass over the subtree's
+     * branch memberships: each membership keeps only the days that the same person's earlier ones (by start) do not
+     * already cover, so that a person is counted once a day; each day's count is the running sum of those intervals'
+     * starts (+1) and ends (-1 the day after).
+     */
+    private static final String MEMBERS_BY_WEEK = "with m as (select m.person_id, m.start_date as s, coalesce(m.end_date, "
+            + "cast('infinity' as date)) as e from membership m where m.is_branch and m.start_date <= :asOf and "
+            + "m.org_unit_id in (" + Scope.BRANCHES + ")), c as (select s, e, max(e) over (partition by person_id "
+            + "order by s, e rows between unbounded preceding and 1 preceding) as before from m), own as (select "
+            + "greatest(s, before + 1) as s, e from c where before is null or e > before), daily as materialized (select d, "
+            + "sum(delta) as delta from (select s as d, 1 as delta from own union all select e + 1, -1 from own) x "
+            + "group by d) select to_char(w.monday, 'IYYY-\"W\"IW') as period, (select coalesce(sum(x.delta), 0) "
+            + "from daily x where x.d <= w.day) as people from (select cast(s as date) as monday, "
+            + "least(cast(s as date) + 6, cast(:asOf as date)) as day from generate_series(cast(date_trunc('week', "
+            + "cast(:from as date)) as date), cast(:to as date), interval '1 week') s) w";
 
     private static final String QUIZZES = "select count(*) as attempts, count(distinct q.person_id) as people, "
             + "avg(100.0 * q.score / q.question_count) as mean from quiz_attempt q where q.practice = false and "
@@ -41,9 +51,10 @@ class Study {
             + "q.person_id and m.is_branch and m.start_date <= q.business_date and (m.end_date is null or m.end_date "
             + ">= q.business_date) and m.org_unit_id in (" + Scope.BRANCHES + "))";
 
-    private static final String POINTS = "with totals as (select x.person_id, coalesce((select sum(l.points) from "
-            + "ledger_entry l where l.person_id = x.person_id and l.business_date between :from and :to), 0) as points "
-            + "from (" + Scope.PEOPLE + ") x) select count(*) as people, "
+    /** Each person's sum once (materialised: the four aggregates below would each run it again), from the index. */
+    private static final String POINTS = "with totals as materialized (select x.person_id, coalesce(sum(l.points), 0) "
+            + "as points from (" + Scope.PEOPLE + ") x left join ledger_entry l on l.person_id = x.person_id and "
+            + "l.business_date between :from and :to group by x.person_id) select count(*) as people, "
             + "percentile_cont(0.25) within group (order by points) as q1, "
             + "percentile_cont(0.5) within group (order by points) as median, "
             + "percentile_cont(0.75) within group (order by points) as q3, avg(points) as mean from totals";

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * "Migrations"): it bounds its lock waits, builds indexes concurrently (in a file of their own, which Flyway runs
  * outside a transaction), adds constraints NOT VALID (validated in a later statement, under a lighter lock), never
  * rewrites a table by changing a column's type, and adds columns that the previous release's inserts can leave out.
+ * <p>
+ * A file that builds indexes CONCURRENTLY says so to Flyway in its script configuration beside it
+ * ({@code V49__x.sql.conf} holding {@code executeInTransaction=false}): PostgreSQL refuses CONCURRENTLY inside a
+ * transaction, and Flyway refuses a file mixing it with a transactional statement (its SET lock_timeout) unless the
+ * file's configuration decides. Flyway reads that file at run time and Quarkus lists it with the migrations at build
+ * time (both are held to it by the tests that migrate: NewestMigrationTest, and every test that starts the service).
  */
 class MigrationDisciplineTest {
 
@@ -54,7 +61,9 @@ class MigrationDisciplineTest {
     void newMigrationsCanRunWhileThePreviousReleaseServes() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path file : checked()) {
-            problems.addAll(problems(file.getFileName().toString(), statements(file)));
+            List<String> statements = statements(file);
+            problems.addAll(problems(file.getFileName().toString(), statements));
+            problems.addAll(configurationProblems(file, statements));
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -102,6 +111,23 @@ class MigrationDisciplineTest {
         return problems;
     }
 
+    /** A file with CONCURRENTLY runs outside a transaction by its own script configuration, and only such a file. */
+    static List<String> configurationProblems(Path file, List<String> statements) throws IOException {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        boolean concurrent = statements.stream().anyMatch(s -> s.contains(" concurrently"));
+        boolean outside = Files.exists(conf) && Files.readAllLines(conf, StandardCharsets.UTF_8).stream()
+                .map(l -> l.replaceAll("\\s", "")).anyMatch("executeInTransaction=false"::equals);
+        if (concurrent && !outside) {
+            return List.of(file.getFileName() + ": builds CONCURRENTLY but has no " + conf.getFileName()
+                    + " with executeInTransaction=false (Flyway refuses the file, or PostgreSQL the statement)");
+        }
+        if (!concurrent && Files.exists(conf)) {
+            return List.of(conf.getFileName() + ": only a file building indexes CONCURRENTLY runs outside a "
+                    + "transaction (any other migration is all or nothing)");
+        }
+        return List.of();
+    }
+
     @Test
     void theRulesCatchWhatTheyAreFor() throws IOException {
         Path bad = Files.createTempFile("V99__bad", ".sql");
@@ -114,7 +140,13 @@ class MigrationDisciplineTest {
             Files.writeString(bad, "set lock_timeout = '5s';\n-- an index; and a comment\n"
                     + "create index concurrently if not exists x on t (a);\n");
             assertTrue(problems("V99__good.sql", statements(bad)).isEmpty());
+            assertEquals(1, configurationProblems(bad, statements(bad)).size());
+            Files.writeString(bad.resolveSibling(bad.getFileName() + ".conf"), "executeInTransaction = false\n");
+            assertTrue(configurationProblems(bad, statements(bad)).isEmpty());
+            Files.writeString(bad, "set lock_timeout = '5s';\ncreate table t (a int);\n");
+            assertEquals(1, configurationProblems(bad, statements(bad)).size());
         } finally {
+            Files.deleteIfExists(bad.resolveSibling(bad.getFileName() + ".conf"));
             Files.delete(bad);
         }
     }

@@ -36,7 +36,7 @@ class NewestMigrationTest {
     private static final int THREADS = 4;
 
     private static Flyway flyway(EmbeddedDatabase db, MigrationVersion target) {
-        return Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "")
+        return ConcurrentIndexes.apply(Flyway.configure()).dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "")
                 .locations("classpath:db/migration").target(target).load();
     }
 
