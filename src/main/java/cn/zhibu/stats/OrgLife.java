@@ -191,14 +191,14 @@ class OrgLife {
                 + "d.held_on between :from and :to and d.state <> 'CANCELLED' and (d.state = 'HELD' or d.starts_at <= "
                 + ":now) and a.person_id in (select person_id from members) union all select c.person_id, "
                 + "min(m.study_hours) from check_in c join study_material m on m.id = c.material_id where c.status = "
-                + "'CREDITED' and c.material_id is not null and m.study_hours is not null and c.business_date between :from and :to and c.person_id "
-                + "in (select person_id from members) and not exists (select 1 from check_in e where e.person_id = "
+                + "'CREDITED' and c.material_id is not null and m.study_hours is not null and c.business_date between "
+                + ":from and :to and c.person_id in (select person_id from members) and not exists (select 1 from check_in e where e.person_id = "
                 + "c.person_id and e.material_id = c.material_id and e.status = 'CREDITED' and e.business_date < :from) "
                 + "group by c.person_id, m.id), totals as (select x.person_id, "
                 + "coalesce(sum(h.hours), 0) as hours from members x left join credits h on h.person_id = x.person_id "
                 + "group by x.person_id) select count(*) as people, percentile_cont(0.25) within group (order by hours) "
                 + "as q1, percentile_cont(0.5) within group (order by hours) as median, percentile_cont(0.75) within "
-                + "group (order by hours) as q3, avg(hours) as mean, count(*) filter (where hours >= :required) as "
+                + "group (order by hours) as q3, count(*) filter (where hours >= :required) as "
                 + "meeting from totals";
         BigDecimal required = hours.required();
         Tuple row = queries.rows(sql, yearScope, java.util.Map.of("required", required)).get(0);

@@ -17,7 +17,10 @@ import cn.zhibu.platform.time.BusinessCalendar;
 @ApplicationScoped
 class StatsQueries {
 
-    /** The memory a sort or hash of one figures' query may take before it spills to disk. */
+    /**
+     * The memory a sort or hash of one figures' query may take before it spills to disk (set for the read-only
+     * transaction: the sorts and hashes over a year of a large subtree spill at the default 4 MB).
+     */
     static final String WORK_MEM = "64MB";
 
     private final EntityManager em;
@@ -43,9 +46,6 @@ class StatsQueries {
     }
 
     private Query query(String sql, Scope scope, Map<String, Object> more) {
-        // for the rest of the (read-only) transaction: the figures' sorts and hashes over a year of a large subtree
-        // spill to disk at the default 4 MB
-        em.createNativeQuery("select set_config('work_mem', '" + WORK_MEM + "', true)").getSingleResult();
         Query query = em.createNativeQuery(sql, Tuple.class);
         set(query, sql, "prefix", scope.prefix());
         set(query, sql, "from", scope.from());

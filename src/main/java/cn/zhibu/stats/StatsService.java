@@ -100,6 +100,7 @@ public class StatsService {
     @Transactional
     Object compute(Area area, StatsViews.Unit unit, LocalDate from, LocalDate to, boolean children, LocalDate today) {
         em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+        em.createNativeQuery("select set_config('work_mem', '" + StatsQueries.WORK_MEM + "', true)").getSingleResult();
         int min = settings.minCell();
         StatsViews.Period period = new StatsViews.Period(from, to, to.isAfter(today) ? today : to, min);
         Scope scope = new Scope(unit.unitId(), path(unit.unitId()), from, to, today);

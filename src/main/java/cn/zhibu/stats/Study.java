@@ -57,7 +57,7 @@ class Study {
             + "l.business_date between :from and :to group by x.person_id) select count(*) as people, "
             + "percentile_cont(0.25) within group (order by points) as q1, "
             + "percentile_cont(0.5) within group (order by points) as median, "
-            + "percentile_cont(0.75) within group (order by points) as q3, avg(points) as mean from totals";
+            + "percentile_cont(0.75) within group (order by points) as q3 from totals";
 
     private final StatsQueries queries;
 
