@@ -2,6 +2,7 @@ package cn.zhibu.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -82,6 +83,16 @@ final class Cells {
     /** A value drawn from {@code people} people (a count of their doings, a mean). */
     StatsViews.Figure of(BigDecimal value, long people) {
         return kept(unkept(value, people), people);
+    }
+
+    /**
+     * A figure of the whole period (a count, or a mean over people) shown only when each of its months is drawn from no
+     * one or at least min people ({@code months}: the people of each month): else the same figure of two periods a
+     * month apart would give that month away.
+     */
+    StatsViews.Figure ofMonths(BigDecimal value, long people, Collection<Long> months) {
+        return months.stream().anyMatch(this::smallPart) ? kept(hidden(StatsViews.Figure.class, null), people)
+                : of(value, people);
     }
 
     private StatsViews.Figure unkept(BigDecimal value, long people) {

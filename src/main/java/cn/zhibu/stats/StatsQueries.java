@@ -72,11 +72,17 @@ class StatsQueries {
         return months;
     }
 
-    /** Every ISO week the period touches, as 2026-W48. */
-    static List<String> weeks(LocalDate from, LocalDate to) {
+    /**
+     * The ISO weeks of the period, as 2026-W48: those wholly inside it, and the week that runs to today when the period
+     * does. A week cut by the period's first or last day is left out: its figure would change with the period, and two
+     * periods' would give the days between them away.
+     */
+    static List<String> weeks(LocalDate from, LocalDate to, LocalDate today) {
         List<String> weeks = new ArrayList<>();
         for (IsoWeek w = IsoWeek.of(from); !w.monday().isAfter(to); w = w.next()) {
-            weeks.add(w.toString());
+            if (!w.monday().isBefore(from) && (!w.sunday().isAfter(to) || to.equals(today))) {
+                weeks.add(w.toString());
+            }
         }
         return weeks;
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * Study figures, descriptive only (never a ranking): credited check-ins at the subtree's branches per day and per ISO
  * week (shown when made by at least min-cell people); weekly participation, the people with a credited check-in in
  * the week over the people of the subtree on the week's Sunday (or the period's last day); scored quiz attempts
- * (the first of a quiz, person and day) by people of the subtree on their day and their mean score in percent; points
+ * (the first of a quiz, person and day) by people of the subtree on their day and their mean score in percent (shown
+ * when each month's are by no one or at least min-cell people, {@link Cells#ofMonths}); points
  * per member, the ledger's sum over the period for each person of the subtree on its last day (none: 0).
  */
 @ApplicationScoped
@@ -45,11 +46,13 @@ class Study {
             + "least(cast(s as date) + 6, cast(:asOf as date)) as day from generate_series(cast(date_trunc('week', "
             + "cast(:from as date)) as date), cast(:to as date), interval '1 week') s) w";
 
-    private static final String QUIZZES = "select count(*) as attempts, count(distinct q.person_id) as people, "
-            + "avg(100.0 * q.score / q.question_count) as mean from quiz_attempt q where q.practice = false and "
-            + "q.business_date between :from and :to and exists (select 1 from membership m where m.person_id = "
-            + "q.person_id and m.is_branch and m.start_date <= q.business_date and (m.end_date is null or m.end_date "
-            + ">= q.business_date) and m.org_unit_id in (" + Scope.BRANCHES + "))";
+    /** Scored attempts over the period (month null) and per month (grouping sets). */
+    private static final String QUIZZES = "select to_char(q.business_date, 'YYYY-MM') as month, count(*) as attempts, "
+            + "count(distinct q.person_id) as people, avg(100.0 * q.score / q.question_count) as mean from "
+            + "quiz_attempt q where q.practice = false and q.business_date between :from and :to and exists (select 1 "
+            + "from membership m where m.person_id = q.person_id and m.is_branch and m.start_date <= q.business_date "
+            + "and (m.end_date is null or m.end_date >= q.business_date) and m.org_unit_id in (" + Scope.BRANCHES
+            + ")) group by grouping sets ((), (to_char(q.business_date, 'YYYY-MM')))";
 
     /** Each person's sum once (materialised: the four aggregates below would each run it again), from the index. */
     private static final String POINTS = "with totals as materialized (select x.person_id, coalesce(sum(l.points), 0) "
@@ -78,22 +81,33 @@ class Study {
             }
         }
         List<Point> byDay = series(days, StatsQueries.days(scope.from(), scope.to()), cells);
-        List<Point> byWeek = series(weeks, StatsQueries.weeks(scope.from(), scope.to()), cells);
+        List<String> wholeWeeks = StatsQueries.weeks(scope.from(), scope.to(), scope.today());
+        List<Point> byWeek = series(weeks, wholeWeeks, cells);
         List<Point> participation = new ArrayList<>();
         for (Tuple row : queries.rows(MEMBERS_BY_WEEK, scope)) {
             long members = Rows.longValue(row, "people");
             String week = Rows.string(row, "period");
-            participation.add(cells.sharePoint(week, participants.getOrDefault(week, 0L), members));
+            if (wholeWeeks.contains(week)) {
+                participation.add(cells.sharePoint(week, participants.getOrDefault(week, 0L), members));
+            }
         }
-        Tuple quiz = queries.row(QUIZZES, scope);
+        Tuple quiz = null;
+        List<Long> quizMonths = new ArrayList<>();
+        for (Tuple row : queries.rows(QUIZZES, scope)) {
+            if (Rows.string(row, "month") == null) {
+                quiz = row;
+            } else {
+                quizMonths.add(Rows.longValue(row, "people"));
+            }
+        }
         long quizPeople = Rows.longValue(quiz, "people");
         Tuple points = queries.row(POINTS, scope);
         long people = Rows.longValue(points, "people");
         StatsViews.Distribution perMember = cells.distribution(people, points.get("q1"), points.get("median"),
                 points.get("q3"), null, 0);
         return new StatsViews.StudyFigures(byDay, byWeek, participation,
-                cells.of(BigDecimal.valueOf(Rows.longValue(quiz, "attempts")), quizPeople),
-                cells.of(Cells.number(quiz.get("mean")), quizPeople), perMember);
+                cells.ofMonths(BigDecimal.valueOf(Rows.longValue(quiz, "attempts")), quizPeople, quizMonths),
+                cells.ofMonths(Cells.number(quiz.get("mean")), quizPeople, quizMonths), perMember);
     }
 
     private static List<Point> series(Map<String, Tuple> rows, List<String> periods, Cells cells) {

@@ -181,6 +181,9 @@ final class StatsNaive {
             series("checkInsByDay." + day, credited, c -> c.day().equals(on));
         }
         for (IsoWeek w = IsoWeek.of(from); !w.monday().isAfter(to); w = w.next()) {
+            if (w.monday().isBefore(from) || (w.sunday().isAfter(to) && !to.equals(today))) {
+                continue; // a week cut by the period is not shown
+            }
             IsoWeek week = w;
             series("checkInsByWeek." + w, credited, c -> IsoWeek.of(c.day()).equals(week));
             LocalDate day = w.sunday().isAfter(asOf) ? asOf : w.sunday();
