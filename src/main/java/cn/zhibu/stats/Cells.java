@@ -135,7 +135,7 @@ final class Cells {
         }
         StatsViews.Distribution d = new StatsViews.Distribution((int) people, number(q1), number(median), number(q3),
                 requirement, requirement == null ? null : share(meeting, people, people).value(), null);
-        if (requirement != null) {
+        if (d.shareMeeting() != null) { // a share suppressed is no part shown: its people stay in what is left over
             shares.put(d, new long[] {meeting, people - meeting});
         }
         return kept(d, people);

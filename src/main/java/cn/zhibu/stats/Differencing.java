@@ -41,7 +41,8 @@ final class Differencing {
     /**
      * The parts to hide: {@code total} is the people of the total, shown or not; {@code parts} those of each part,
      * {@code shown} which parts are shown. Disjoint parts leave over the total less the shown parts; parts that may
-     * share people (the days of a week) leave over at least the most people of one unshown part.
+     * share people (the days of a week) leave over the most people of one unshown part; and since people may be in
+     * two children at once (a move within the week), what is left over is never taken for fewer than that.
      */
     static List<Integer> toHide(long total, boolean totalShown, long[] parts, boolean[] shown, int min,
             boolean disjoint) {
@@ -66,15 +67,18 @@ final class Differencing {
     private static boolean safe(long total, boolean totalShown, long[] parts, boolean[] visible, int min,
             boolean disjoint) {
         long left = disjoint ? total : 0;
+        long largest = 0;
         int unshown = 0;
         for (int i = 0; i < parts.length; i++) {
             if (visible[i]) {
                 left -= disjoint ? parts[i] : 0;
             } else if (parts[i] > 0) {
                 unshown++;
-                left = disjoint ? left : Math.max(left, parts[i]);
+                largest = Math.max(largest, parts[i]);
             }
         }
+        // people may be in two parts (a move within the week): what is left over holds at least the largest unshown
+        left = Math.max(left, largest);
         if (!totalShown) {
             return total == 0 || unshown > 0;
         }

@@ -23,7 +23,6 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -188,7 +187,7 @@ class StatsApiTest {
         for (String area : List.of("members", "org-life", "study", "lectures")) {
             JsonPath answer = figures(admin(), committee, area, true);
             Map<String, String> actual = flat(answer.get("figures"));
-            secondary += agree(naive(d, area, branches, List.of(groupOne, groupTwo, department)), actual,
+            secondary += StatsChecks.agree(naive(d, area, branches, List.of(groupOne, groupTwo, department)), actual,
                     area + " of the committee");
             actual.forEach((k, v) -> shown.put(area + "." + k, v));
             assertEquals(List.of(a, b, s, t), answer.getList("children.unit.unitId"));
@@ -196,11 +195,11 @@ class StatsApiTest {
                 String child = answer.getString("children[" + i + "].unit.unitId");
                 List<String> hosts = child.equals(a) ? List.of(groupOne, groupTwo) : child.equals(b)
                         ? List.of(department) : List.of();
-                secondary += agree(naive(d, area, children.get(child), hosts),
+                secondary += StatsChecks.agree(naive(d, area, children.get(child), hosts),
                         flat(answer.get("children[" + i + "].figures")), area + " of child " + i);
             }
             if (area.equals("members")) {
-                nothingComesBackBySubtraction(answer);
+                StatsChecks.nothingComesBackBySubtraction(answer);
             }
         }
         assertTrue(secondary > 0, "the data has cells that subtraction would give away");
@@ -250,66 +249,6 @@ class StatsApiTest {
                 assertFalse(body.contains(p.name()), "a person's name in an answer");
             }
         }
-    }
-
-    /**
-     * Every figure shown equals the plain count, every figure the plain count suppresses is suppressed; answers the
-     * number of figures suppressed besides (so that no subtraction gives a suppressed one away).
-     */
-    private static int agree(Map<String, String> naive, Map<String, String> actual, String what) {
-        assertEquals(naive.keySet(), actual.keySet(), what);
-        int secondary = 0;
-        for (String key : naive.keySet()) {
-            String expected = naive.get(key);
-            String got = actual.get(key);
-            String cell = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
-            if (String.valueOf(got).startsWith("FEWER_THAN") && !String.valueOf(expected).startsWith("FEWER_THAN")) {
-                secondary++;
-            } else if (String.valueOf(actual.get(cell + ".suppressed")).startsWith("FEWER_THAN")
-                    && !String.valueOf(naive.get(cell + ".suppressed")).startsWith("FEWER_THAN")) {
-                assertEquals("null", String.valueOf(got), what + ": " + key + " of a hidden distribution");
-            } else {
-                assertEquals(expected, got, what + ": " + key);
-            }
-        }
-        return secondary;
-    }
-
-    /**
-     * In a members answer with children: a unit's people less its shown categories, and the committee's count less
-     * its children's shown counts, leave no one or at least five people over.
-     */
-    private static void nothingComesBackBySubtraction(JsonPath answer) {
-        List<Map<String, String>> units = new ArrayList<>();
-        units.add(flat(answer.get("figures")));
-        for (int i = 0; i < answer.getList("children").size(); i++) {
-            units.add(flat(answer.get("children[" + i + "].figures")));
-        }
-        for (Map<String, String> unit : units) {
-            for (String prefix : List.of("byPoliticalStatus.", "byGender.", "byAgeBand.")) {
-                if (!unit.get("people").startsWith("FEWER")) {
-                    long left = count(unit.get("people"));
-                    for (Map.Entry<String, String> e : unit.entrySet()) {
-                        left -= e.getKey().startsWith(prefix) && !e.getValue().startsWith("FEWER") ? count(e.getValue())
-                                : 0;
-                    }
-                    assertTrue(left == 0 || left >= 5, prefix + " leaves " + left);
-                }
-            }
-        }
-        units.get(0).forEach((key, value) -> {
-            if (!value.startsWith("FEWER")) {
-                long left = count(value);
-                for (Map<String, String> child : units.subList(1, units.size())) {
-                    left -= child.get(key).startsWith("FEWER") ? 0 : count(child.get(key));
-                }
-                assertTrue(left == 0 || left >= 5, key + ": the children leave " + left);
-            }
-        });
-    }
-
-    private static long count(String figure) {
-        return new BigDecimal(figure).longValueExact();
     }
 
     private Map<String, String> naive(StatsData d, String area, List<String> branches, List<String> hosts) {
