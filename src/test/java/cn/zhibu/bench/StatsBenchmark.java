@@ -75,13 +75,6 @@ class StatsBenchmark {
                 s.execute("select pg_reload_conf()");
             }
         }
-        int hold = Integer.getInteger("zhibu.bench.stats-hold-seconds", 0);
-        if (hold > 0) { // to look at plans meanwhile (psql as the owner)
-            System.out.printf("holding %d s: committee %s at %s%n", hold, committee,
-                    org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url",
-                            String.class));
-            Thread.sleep(hold * 1000L);
-        }
         String token = Api.token("stats-bench-admin", Roles.ORG_ADMIN);
         List<String> table = new ArrayList<>();
         table.add(String.format("| %-9s | %-8s | %9s | %-23s | %-21s |", "area", "children", "cold ms",
