@@ -31,4 +31,11 @@ public interface StatsSettings {
      */
     @WithDefault("64M")
     MemorySize cacheSize();
+
+    /**
+     * How often, on one replica, the check-ins' noted changes are recounted per branch and day ({@code off}: never;
+     * the study figures are exact either way, and read fewer rows the sooner it runs).
+     */
+    @WithDefault("10s")
+    String summariseEvery();
 }

@@ -4,7 +4,10 @@ import cn.zhibu.platform.db.Rows;
 import cn.zhibu.stats.StatsViews.Point;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import cn.zhibu.platform.time.IsoWeek;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +24,52 @@ import java.util.Map;
 @ApplicationScoped
 class Study {
 
-    /** Credited check-ins by day and by ISO week in one pass (grouping sets): the day or the week is null. */
-    private static final String DAY = "to_char(c.business_date, 'YYYY-MM-DD')";
-    private static final String WEEK = "to_char(c.business_date, 'IYYY-\"W\"IW')";
-    private static final String CHECK_INS = "select " + DAY + " as day, " + WEEK + " as week, count(*) as check_ins, "
-            + "count(distinct c.person_id) as people from check_in c where c.status = 'CREDITED' and c.business_date "
-            + "between :from and :to and c.branch_id in (" + Scope.BRANCHES + ") group by grouping sets ((" + DAY
-            + "), (" + WEEK + "))";
+    /**
+     * Credited check-ins and their people per day, and people per ISO week (monday), over whole weeks from :lo to :hi,
+     * from the counts kept per branch ({@link CheckInSummaries}): a branch's day or week with a change noted since is
+     * counted from its check-ins. People who checked in at two of the subtree's branches in one day or week (a move)
+     * are in both branches' counts: the sums are corrected from those people's own check-ins (every branch they ever
+     * checked in at is kept, {@code check_in_branch}, and those of the noted days are read with them).
+     */
+    private static final String CHECK_INS = """
+            with b as materialized (%s),
+            noted as materialized (select distinct n.branch_id, n.business_date from check_in_change n
+                where n.branch_id in (select id from b) and n.business_date between :lo and :hi),
+            noted_weeks as materialized (select distinct branch_id, business_date - (cast(extract(isodow from
+                business_date) as integer) - 1) as monday from noted),
+            raw as materialized (select c.branch_id, c.business_date, c.person_id, w.monday from noted_weeks w
+                join check_in c on c.branch_id = w.branch_id and c.business_date between w.monday and w.monday + 6
+                where c.status = 'CREDITED'),
+            days as (select s.business_date as day, s.check_ins, s.people from check_in_day s
+                    where s.branch_id in (select id from b) and s.business_date between :lo and :hi
+                    and not exists (select 1 from noted n where n.branch_id = s.branch_id
+                        and n.business_date = s.business_date)
+                union all select r.business_date, count(*), count(distinct r.person_id) from raw r
+                    where exists (select 1 from noted n where n.branch_id = r.branch_id
+                        and n.business_date = r.business_date)
+                    group by r.branch_id, r.business_date),
+            weeks as (select s.monday, s.people from check_in_week s where s.branch_id in (select id from b)
+                    and s.monday between :lo and :hi and not exists (select 1 from noted_weeks w
+                        where w.branch_id = s.branch_id and w.monday = s.monday)
+                union all select r.monday, count(distinct r.person_id) from raw r group by r.branch_id, r.monday),
+            movers as (select person_id from (select branch_id, person_id from check_in_branch
+                    where branch_id in (select id from b) union select branch_id, person_id from raw) p
+                group by person_id having count(*) > 1),
+            moved as materialized (select c.business_date, c.branch_id, c.person_id from check_in c
+                where c.person_id in (select person_id from movers) and c.status = 'CREDITED'
+                and c.business_date between :lo and :hi and c.branch_id in (select id from b)),
+            extra_days as (select business_date as day, sum(n - 1) as extra from (select business_date,
+                count(distinct branch_id) as n from moved group by business_date, person_id) x group by business_date),
+            extra_weeks as (select monday, sum(n - 1) as extra from (select business_date - (cast(extract(isodow
+                from business_date) as integer) - 1) as monday, count(distinct branch_id) as n from moved
+                group by 1, person_id) x group by monday)
+            select 'DAY' as kind, d.day as period, sum(d.check_ins) as check_ins, sum(d.people)
+                    - coalesce(max(e.extra), 0) as people
+                from days d left join extra_days e on e.day = d.day group by d.day
+            union all
+            select 'WEEK', w.monday, null, sum(w.people) - coalesce(max(e.extra), 0)
+                from weeks w left join extra_weeks e on e.monday = w.monday group by w.monday""".formatted(
+            Scope.BRANCHES.replace("select b.id", "select b.id as id"));
 
     /**
      * The people of the subtree on each week's Sunday (or the period's last day), from one pass over the subtree's
@@ -69,17 +111,23 @@ class Study {
     }
 
     StatsViews.StudyFigures figures(Scope scope, Cells cells) {
-        Map<String, Tuple> days = new HashMap<>();
-        Map<String, Tuple> weeks = new HashMap<>();
-        Map<String, Long> participants = new HashMap<>();
-        for (Tuple row : queries.rows(CHECK_INS, scope)) {
-            if (Rows.string(row, "day") != null) {
-                days.put(Rows.string(row, "day"), row);
+        Map<String, long[]> days = new HashMap<>();
+        Map<String, long[]> weeks = new HashMap<>();
+        LocalDate lo = scope.from().with(DayOfWeek.MONDAY);
+        for (Tuple row : queries.rows(CHECK_INS, scope, Map.of("lo", lo, "hi", scope.to().with(DayOfWeek.SUNDAY)))) {
+            LocalDate period = Rows.localDate(row, "period");
+            String week = IsoWeek.of(period).toString();
+            long people = Rows.longValue(row, "people");
+            if ("DAY".equals(Rows.string(row, "kind"))) {
+                long checkIns = Rows.longValue(row, "check_ins");
+                days.put(period.toString(), new long[] {checkIns, people});
+                weeks.computeIfAbsent(week, w -> new long[2])[0] += checkIns;
             } else {
-                weeks.put(Rows.string(row, "week"), row);
-                participants.put(Rows.string(row, "week"), Rows.longValue(row, "people"));
+                weeks.computeIfAbsent(week, w -> new long[2])[1] = people;
             }
         }
+        Map<String, Long> participants = new HashMap<>();
+        weeks.forEach((week, counts) -> participants.put(week, counts[1]));
         List<Point> byDay = series(days, StatsQueries.days(scope.from(), scope.to()), cells);
         List<String> wholeWeeks = StatsQueries.weeks(scope.from(), scope.to(), scope.today());
         List<Point> byWeek = series(weeks, wholeWeeks, cells);
@@ -110,13 +158,12 @@ class Study {
                 cells.ofMonths(Cells.number(quiz.get("mean")), quizPeople, quizMonths), perMember);
     }
 
-    private static List<Point> series(Map<String, Tuple> rows, List<String> periods, Cells cells) {
+    /** A point per period: its check-ins, drawn from its people ({@code counts}: check-ins and people). */
+    private static List<Point> series(Map<String, long[]> counts, List<String> periods, Cells cells) {
         List<Point> points = new ArrayList<>();
         for (String period : periods) {
-            Tuple row = rows.get(period);
-            points.add(row == null ? cells.point(period, BigDecimal.ZERO, 0)
-                    : cells.point(period, BigDecimal.valueOf(Rows.longValue(row, "check_ins")),
-                            Rows.longValue(row, "people")));
+            long[] c = counts.getOrDefault(period, new long[2]);
+            points.add(cells.point(period, BigDecimal.valueOf(c[0]), c[1]));
         }
         return points;
     }

@@ -57,6 +57,9 @@ class StatsApiTest {
     @Inject
     StatsService stats;
 
+    @Inject
+    CheckInSummaries summaries;
+
     private final List<String> bodies = new ArrayList<>();
 
     @AfterEach
@@ -108,10 +111,12 @@ class StatsApiTest {
         for (int i = 0; i < 5; i++) { // five arrivals in April: a cell at the threshold
             d.member(d.person(), b, LocalDate.of(2031, 4, 7 + i), null);
         }
-        for (int i = 0; i < 5; i++) { // five transfers from A to B on 10 March
+        List<Person> movers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) { // five transfers from A to B on Wednesday 12 March: a move within a week
             Person p = d.person();
-            d.member(p, a, LONG_AGO, LocalDate.of(2031, 3, 9));
-            d.member(p, b, LocalDate.of(2031, 3, 10), null);
+            d.member(p, a, LONG_AGO, LocalDate.of(2031, 3, 11));
+            d.member(p, b, LocalDate.of(2031, 3, 12), null);
+            movers.add(p);
         }
         for (int i = 0; i < 7; i++) {
             d.member(d.person(), i < 2 ? b : a, LONG_AGO, null);
@@ -160,6 +165,15 @@ class StatsApiTest {
             d.lectures.add(new StatsData.Lecture(june.id(), speaker, "PENDING"));
         }
         d.checkIns(LocalDate.of(2030, 12, 25), TODAY, 0.18);
+        for (Person p : movers) { // checked in at A and at B in one week: one person in both branches' counts
+            for (String[] at : List.of(new String[] {a, "2031-03-11"}, new String[] {b, "2031-03-12"})) {
+                LocalDate day = LocalDate.parse(at[1]);
+                if (d.checkIns.stream().noneMatch(c -> c.person().equals(p.id()) && c.day().equals(day))) {
+                    d.checkIns.add(new StatsData.CheckIn(p.id(), at[0], day, true));
+                    d.entries.add(new StatsData.Entry(p.id(), 1, day));
+                }
+            }
+        }
         List<StatsData.Entry> awards = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Membership m = d.memberships.get(d.random.nextInt(d.memberships.size()));
@@ -203,6 +217,26 @@ class StatsApiTest {
             }
         }
         assertTrue(secondary > 0, "the data has cells that subtraction would give away");
+        // the study figures above were counted from the check-ins (every day noted); the same from the counts kept
+        // per branch and day, then with some days noted again (those read from the check-ins, the rest kept)
+        assertTrue(summaries.catchUp() > 0, "the check-ins' changes were noted");
+        for (boolean someNoted : List.of(false, true)) {
+            if (someNoted) {
+                Sql.execute("insert into check_in_change (branch_id, business_date) select distinct branch_id, "
+                        + "business_date from check_in where branch_id = '" + a + "' and business_date between "
+                        + "date '2031-03-05' and date '2031-03-11'");
+            }
+            stats.clear();
+            JsonPath answer = figures(admin(), committee, "study", true);
+            StatsChecks.agree(naive(d, "study", branches, List.of()), flat(answer.get("figures")), "kept study");
+            for (int i = 0; i < 4; i++) {
+                String child = answer.getString("children[" + i + "].unit.unitId");
+                StatsChecks.agree(naive(d, "study", children.get(child), List.of()),
+                        flat(answer.get("children[" + i + "].figures")), "kept study of child " + i);
+            }
+            assertEquals(shown.get("study.checkInsByWeek.2031-W11"), flat(answer.get("figures"))
+                    .get("checkInsByWeek.2031-W11"));
+        }
         // the comparisons are not of empty answers: the main figures show
         for (String key : List.of("members.people", "members.byPoliticalStatus.FULL", "members.byGender.MALE",
                 "org-life.kinds.THEMED_PARTY_DAY.attendanceRate", "org-life.kinds.THEMED_PARTY_DAY.required",
