@@ -88,13 +88,19 @@ class Study {
             + "least(cast(s as date) + 6, cast(:asOf as date)) as day from generate_series(cast(date_trunc('week', "
             + "cast(:from as date)) as date), cast(:to as date), interval '1 week') s) w";
 
-    /** Scored attempts over the period (month null) and per month (grouping sets). */
-    private static final String QUIZZES = "select to_char(q.business_date, 'YYYY-MM') as month, count(*) as attempts, "
-            + "count(distinct q.person_id) as people, avg(100.0 * q.score / q.question_count) as mean from "
-            + "quiz_attempt q where q.practice = false and q.business_date between :from and :to and exists (select 1 "
-            + "from membership m where m.person_id = q.person_id and m.is_branch and m.start_date <= q.business_date "
-            + "and (m.end_date is null or m.end_date >= q.business_date) and m.org_unit_id in (" + Scope.BRANCHES
-            + ")) group by grouping sets ((), (to_char(q.business_date, 'YYYY-MM')))";
+    /**
+     * Scored attempts over the period (month null) and per month (grouping sets), by people of the subtree on their
+     * day: read from the subtree's memberships (each member's attempts by the index), so that a unit's cost is its own
+     * people's, not every attempt's.
+     */
+    private static final String QUIZZES = "with q as (select distinct q.id, q.person_id, q.business_date, q.score, "
+            + "q.question_count from membership m join quiz_attempt q on q.person_id = m.person_id and "
+            + "q.business_date >= m.start_date and (m.end_date is null or q.business_date <= m.end_date) where "
+            + "m.is_branch and m.start_date <= :to and (m.end_date is null or m.end_date >= :from) and m.org_unit_id in ("
+            + Scope.BRANCHES + ") and q.practice = false and q.business_date between :from and :to) select "
+            + "to_char(business_date, 'YYYY-MM') as month, count(*) as attempts, count(distinct person_id) as people, "
+            + "avg(100.0 * score / question_count) as mean from q group by grouping sets ((), "
+            + "(to_char(business_date, 'YYYY-MM')))";
 
     /** Each person's sum once (materialised: the four aggregates below would each run it again), from the index. */
     private static final String POINTS = "with totals as materialized (select x.person_id, coalesce(sum(l.points), 0) "
