@@ -2,9 +2,11 @@ SET lock_timeout = '5s';
 -- Study figures read a subtree's check-ins per branch and day (and ISO week) rather than every check-in of a period.
 -- A change of a credited check-in (made, reversed, moved) notes its branch and day in check_in_change, in the
 -- check-in's own transaction (a trigger: every release's writes are noted). The stats summariser, a cluster job,
--- recounts the noted days and weeks from the check-ins and only then deletes the notes it read; a reader takes the
--- kept counts of days and weeks without a note, and counts those with one from the check-ins themselves. So figures
--- are exact whether or not the job has caught up, and a check-in waits for no shared counter.
+-- takes (deletes) a batch of notes and recounts their days and weeks from the check-ins in the same transaction; a
+-- reader takes the kept counts of days and weeks without a note, and counts those with one from the check-ins
+-- themselves. So figures are exact whether or not the job has caught up, and a check-in waits for no shared counter.
+-- This file only makes the tables and the trigger (quickly: check-ins wait for its lock meanwhile); the summariser's
+-- first run notes every day there is and marks the counts ready, and until then readers count every day themselves.
 
 create table check_in_change (
     id            bigint generated always as identity primary key,
@@ -30,15 +32,27 @@ create table check_in_week (
     primary key (branch_id, monday)
 );
 
--- Every branch a person has had a credited check-in at (kept when the check-in is reversed): a person with two is
--- counted once a day and week across branches by correcting the branches' sums from their own check-ins.
+-- Every branch a person has had a credited check-in at, and between which days (kept, and widened, when check-ins
+-- are reversed): a person at two branches in a period is counted once a day and week across branches by correcting
+-- the branches' sums from their own check-ins.
 create table check_in_branch (
     branch_id uuid not null,
     person_id uuid not null,
+    first_day date not null,
+    last_day  date not null check (last_day >= first_day),
     primary key (branch_id, person_id)
 );
 
-create function check_in_noted() returns trigger language plpgsql as $$
+-- Whether the kept counts cover every check-in (set by the summariser's first run, with the notes of every day).
+create table check_in_summary_state (
+    id    integer primary key check (id = 1),
+    ready boolean not null
+);
+insert into check_in_summary_state (id, ready) values (1, false);
+
+-- as the schema's owner: the service's role (and the previous release's) gets its rights on new tables only after
+-- every migration has run, and a check-in made meanwhile must be noted all the same
+create function check_in_noted() returns trigger language plpgsql security definer set search_path = public as $$
 begin
     if tg_op in ('UPDATE', 'DELETE') and old.status = 'CREDITED' then
         insert into check_in_change (branch_id, business_date) values (old.branch_id, old.business_date);
@@ -50,11 +64,5 @@ begin
     return null;
 end $$;
 
--- the trigger's lock keeps check-ins waiting until this file commits: none is made unnoted
 create trigger check_in_noted after insert or delete or update of status, branch_id, business_date, person_id
     on check_in for each row execute function check_in_noted();
-
-insert into check_in_change (branch_id, business_date)
-    select distinct branch_id, business_date from check_in where status = 'CREDITED';
-insert into check_in_branch (branch_id, person_id)
-    select distinct branch_id, person_id from check_in where status = 'CREDITED';

@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
  * {@code zhibu.stats.summarise-every}, on one replica, the notes are taken a batch per transaction: deleted first, then
  * their days and weeks recounted from the check-ins in the same transaction. A note is visible only once its check-in's
  * change is committed, so the recount sees every change whose note it deleted; a change committed later keeps its
- * note, and readers count its day from the check-ins until the next run. Runs are one at a time (an advisory lock), so
- * an older recount never overwrites a newer one.
+ * note, and readers count its day from the check-ins until the next run. Runs are one at a time (an advisory lock; a
+ * run that finds it held takes nothing), so an older recount never overwrites a newer one. The first run notes every
+ * day with a credited check-in and marks the counts ready, in one transaction (until then readers count every day).
  */
 @ApplicationScoped
 public class CheckInSummaries {
@@ -33,7 +34,12 @@ public class CheckInSummaries {
     private static final Logger LOG = Logger.getLogger(CheckInSummaries.class);
 
     private static final String TAKE = "delete from check_in_change where id in (select id from check_in_change "
-            + "order by id limit :batch) returning branch_id, business_date";
+            + "where id > :after order by id limit :batch) returning id, branch_id, business_date";
+
+    /** The first run: every day with a credited check-in is noted, and the counts are ready once these are taken. */
+    private static final String READY = "with ready as (update check_in_summary_state set ready = true where id = 1 "
+            + "and not ready returning id) insert into check_in_change (branch_id, business_date) select distinct "
+            + "c.branch_id, c.business_date from check_in c where c.status = 'CREDITED' and exists (select 1 from ready)";
 
     private static final String KEYS = "k as (select * from unnest(cast(:branches as uuid[]), cast(:days as date[])) "
             + "as k(branch_id, day))";
@@ -54,9 +60,11 @@ public class CheckInSummaries {
             + "people from counted where people > 0 on conflict (branch_id, monday) do update set people = "
             + "excluded.people";
 
-    private static final String BRANCHES = "with " + KEYS + " insert into check_in_branch (branch_id, person_id) select "
-            + "distinct c.branch_id, c.person_id from k join check_in c on c.branch_id = k.branch_id and "
-            + "c.business_date = k.day and c.status = 'CREDITED' on conflict do nothing";
+    private static final String BRANCHES = "with " + KEYS + " insert into check_in_branch as p (branch_id, person_id, "
+            + "first_day, last_day) select c.branch_id, c.person_id, min(c.business_date), max(c.business_date) from k "
+            + "join check_in c on c.branch_id = k.branch_id and c.business_date = k.day and c.status = 'CREDITED' "
+            + "group by c.branch_id, c.person_id on conflict (branch_id, person_id) do update set first_day = "
+            + "least(p.first_day, excluded.first_day), last_day = greatest(p.last_day, excluded.last_day)";
 
     private final EntityManager em;
 
@@ -74,32 +82,42 @@ public class CheckInSummaries {
         }
     }
 
-    /** Takes every note there is, a batch per transaction; how many were taken. */
+    /**
+     * Takes every note there is, a batch per transaction; how many were taken (none while another replica's run holds
+     * the summaries: its notes are taken by it or by the next run).
+     */
     @ActivateRequestContext
     public long catchUp() {
         long taken = 0;
+        long[] after = {0};
         int batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(this::batch);
+            batch = QuarkusTransaction.requiringNew().call(() -> batch(after));
             taken += batch;
         } while (batch == BATCH);
         return taken;
     }
 
-    private int batch() {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('stats-check-in-summaries', 0))")
-                .getSingleResult();
+    /** Takes the notes after {@code after[0]} (which it moves on), or none when another run holds the summaries. */
+    private int batch(long[] after) {
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended("
+                + "'stats-check-in-summaries', 0))").getSingleResult()) {
+            return 0;
+        }
+        em.createNativeQuery(READY).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> notes = em.createNativeQuery(TAKE).setParameter("batch", BATCH).getResultList();
+        List<Object[]> notes = em.createNativeQuery(TAKE).setParameter("after", after[0]).setParameter("batch", BATCH)
+                .getResultList();
         if (notes.isEmpty()) {
             return 0;
         }
         Set<List<Object>> days = new LinkedHashSet<>();
         Set<List<Object>> weeks = new LinkedHashSet<>();
         for (Object[] note : notes) {
-            LocalDate day = note[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) note[1];
-            days.add(List.of((UUID) note[0], day));
-            weeks.add(List.of((UUID) note[0], day.with(DayOfWeek.MONDAY)));
+            after[0] = Math.max(after[0], ((Number) note[0]).longValue());
+            LocalDate day = note[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) note[2];
+            days.add(List.of((UUID) note[1], day));
+            weeks.add(List.of((UUID) note[1], day.with(DayOfWeek.MONDAY)));
         }
         recount(DAYS, days);
         recount(WEEKS, weeks);

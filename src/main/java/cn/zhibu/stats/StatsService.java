@@ -100,7 +100,9 @@ public class StatsService {
     @Transactional
     Object compute(Area area, StatsViews.Unit unit, LocalDate from, LocalDate to, boolean children, LocalDate today) {
         em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
-        em.createNativeQuery("select set_config('work_mem', '" + StatsQueries.WORK_MEM + "', true)").getSingleResult();
+        // plans made for each unit's own values: a plan kept for any subtree reads every row for a branch's few
+        em.createNativeQuery("select set_config('work_mem', '" + StatsQueries.WORK_MEM + "', true), "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true)").getResultList();
         int min = settings.minCell();
         StatsViews.Period period = new StatsViews.Period(from, to, to.isAfter(today) ? today : to, min);
         Scope scope = new Scope(unit.unitId(), path(unit.unitId()), from, to, today);

@@ -27,14 +27,17 @@ class Study {
     /**
      * Credited check-ins and their people per day, and people per ISO week (monday), over whole weeks from :lo to :hi,
      * from the counts kept per branch ({@link CheckInSummaries}): a branch's day or week with a change noted since is
-     * counted from its check-ins. People who checked in at two of the subtree's branches in one day or week (a move)
+     * counted from its check-ins (every day, until the summariser's first run has made the counts ready). People who checked in at two of the subtree's branches in one day or week (a move)
      * are in both branches' counts: the sums are corrected from those people's own check-ins (every branch they ever
      * checked in at is kept, {@code check_in_branch}, and those of the noted days are read with them).
      */
     private static final String CHECK_INS = """
             with b as materialized (%s),
-            noted as materialized (select distinct n.branch_id, n.business_date from check_in_change n
-                where n.branch_id in (select id from b) and n.business_date between :lo and :hi),
+            noted as materialized (select n.branch_id, n.business_date from check_in_change n
+                where n.branch_id in (select id from b) and n.business_date between :lo and :hi
+                union select c.branch_id, c.business_date from check_in c
+                where not (select ready from check_in_summary_state) and c.status = 'CREDITED'
+                and c.branch_id in (select id from b) and c.business_date between :lo and :hi),
             noted_weeks as materialized (select distinct branch_id, business_date - (cast(extract(isodow from
                 business_date) as integer) - 1) as monday from noted),
             raw as materialized (select c.branch_id, c.business_date, c.person_id, w.monday from noted_weeks w
@@ -53,7 +56,8 @@ class Study {
                         where w.branch_id = s.branch_id and w.monday = s.monday)
                 union all select r.monday, count(distinct r.person_id) from raw r group by r.branch_id, r.monday),
             movers as (select person_id from (select branch_id, person_id from check_in_branch
-                    where branch_id in (select id from b) union select branch_id, person_id from raw) p
+                    where branch_id in (select id from b) and first_day <= :hi and last_day >= :lo
+                    union select branch_id, person_id from raw) p
                 group by person_id having count(*) > 1),
             moved as materialized (select c.business_date, c.branch_id, c.person_id from check_in c
                 where c.person_id in (select person_id from movers) and c.status = 'CREDITED'

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,5 +77,20 @@ final class StatsChecks {
 
     private static long count(String figure) {
         return new BigDecimal(figure).longValueExact();
+    }
+
+    /** The figures of an area from FROM to TO of {@link StatsApiTest}, with its children or not; the body kept. */
+    static JsonPath figures(RequestSpecification caller, String unit, String area, boolean children,
+            List<String> bodies) {
+        Response response = caller.queryParam("from", StatsApiTest.FROM.toString()).queryParam("to",
+                StatsApiTest.TO.toString()).queryParam("children", children).get("/v1/stats/org-units/" + unit + "/"
+                + area);
+        response.then().statusCode(200);
+        bodies.add(response.asString());
+        return new JsonPath(response.asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    static Map<String, String> flat(Object figures) {
+        return StatsNaive.flatten(figures, "", new TreeMap<>());
     }
 }
