@@ -16,7 +16,6 @@ import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.Race;
 import cn.zhibu.testing.Sql;
-import cn.zhibu.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -24,14 +23,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +36,10 @@ import org.junit.jupiter.api.Test;
  * and 5 people at the end; arrivals, transfers, a leaver), their sessions, attendance, hosts and lectures, check-ins,
  * ledger entries and quiz attempts made in {@link StatsData}; every figure of every area, for the committee and its
  * children side by side, against {@link StatsNaive}; small cells at the threshold; no person in any answer;
- * validation, authorisation, ETags; integrity counts in a committee of their own.
+ * validation, authorisation, ETags (integrity counts: {@link StatsIntegrityTest}).
  */
 @QuarkusTest
-class StatsApiTest {
+class StatsApiTest extends StatsApiBase {
 
     static final LocalDate TODAY = LocalDate.of(2031, 6, 15);
     static final LocalDate FROM = LocalDate.of(2031, 1, 1);
@@ -50,39 +47,10 @@ class StatsApiTest {
     static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
 
     @Inject
-    TestClock clock;
-
-    @Inject
     OrgLifeSettings orgLife;
 
     @Inject
-    StatsService stats;
-
-    @Inject
     CheckInSummaries summaries;
-
-    private final List<String> bodies = new ArrayList<>();
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private void onTheFifteenthOfJune() {
-        clock.set(OffsetDateTime.parse("2031-06-15T12:00:00+08:00").toInstant());
-    }
-
-    private static RequestSpecification admin() {
-        return Api.as("stats-admin", Roles.ORG_ADMIN);
-    }
-
-    private JsonPath figures(RequestSpecification caller, String unit, String area, boolean children) {
-        return StatsChecks.figures(caller, unit, area, children, bodies);
-    }
-
-    private static Map<String, String> flat(Object figures) {
-        return StatsChecks.flat(figures);
-    }
 
     @Test
     void everyFigureAgreesWithThePlainCountAndNoPersonIsInAnyAnswer() throws Exception {

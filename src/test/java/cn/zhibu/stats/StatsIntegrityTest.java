@@ -9,18 +9,13 @@ import cn.zhibu.platform.security.Roles;
 import cn.zhibu.testing.Api;
 import cn.zhibu.testing.OrgFixtures;
 import cn.zhibu.testing.Sql;
-import cn.zhibu.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,36 +23,7 @@ import org.junit.jupiter.api.Test;
  * cadre's branch, wherever the cadre moves.
  */
 @QuarkusTest
-class StatsIntegrityTest {
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    StatsService stats;
-
-    private final List<String> bodies = new ArrayList<>();
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private void onTheFifteenthOfJune() {
-        clock.set(OffsetDateTime.parse("2031-06-15T12:00:00+08:00").toInstant());
-    }
-
-    private static RequestSpecification admin() {
-        return Api.as("stats-admin", Roles.ORG_ADMIN);
-    }
-
-    private JsonPath figures(RequestSpecification caller, String unit, String area, boolean children) {
-        return StatsChecks.figures(caller, unit, area, children, bodies);
-    }
-
-    private static Map<String, String> flat(Object figures) {
-        return StatsChecks.flat(figures);
-    }
+class StatsIntegrityTest extends StatsApiBase {
 
     @Test
     void integrityCountsAreForThoseWhoMayReadThem() {
