@@ -1,10 +1,10 @@
 package cn.zhibu.stats;
 
 import cn.zhibu.platform.db.Rows;
+import cn.zhibu.platform.time.IsoWeek;
 import cn.zhibu.stats.StatsViews.Point;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
-import cn.zhibu.platform.time.IsoWeek;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,9 +27,10 @@ class Study {
     /**
      * Credited check-ins and their people per day, and people per ISO week (monday), over whole weeks from :lo to :hi,
      * from the counts kept per branch ({@link CheckInSummaries}): a branch's day or week with a change noted since is
-     * counted from its check-ins (every day, until the summariser's first run has made the counts ready). People who checked in at two of the subtree's branches in one day or week (a move)
-     * are in both branches' counts: the sums are corrected from those people's own check-ins (every branch they ever
-     * checked in at is kept, {@code check_in_branch}, and those of the noted days are read with them).
+     * counted from its check-ins (every day, until the summariser's first run has made the counts ready). People who
+     * checked in at two of the subtree's branches in one day or week (a move) are in both branches' counts: the sums
+     * are corrected from those people's own check-ins (the branches each person checked in at, and between which days,
+     * are kept in {@code check_in_branch}; those of the noted days are read with them).
      */
     private static final String CHECK_INS = """
             with b as materialized (%s),
