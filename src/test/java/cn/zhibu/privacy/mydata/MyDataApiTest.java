@@ -58,7 +58,9 @@ class MyDataApiTest {
             "integrity_relation.cadre_person_id", "relatives a cadre declared: the content of the cadre's file",
             "integrity_relation.relative_person_id", "a cadre's file naming the person as a relative: the cadre's",
             "integrity_audit.actor_person_id", "the integrity audit of who read which file: integrity officers'",
-            "campaign_objection.person_id", "objections raised against the person: who objected is the committee's");
+            "campaign_objection.person_id", "objections raised against the person: who objected is the committee's",
+            "check_in_branch.person_id", "the branches the person's credited check-ins were at, and between which days: "
+                    + "kept for the study figures, drawn from the check-ins, which are exported");
 
     /** Where the export holds the rows of each column: section, and the field naming the person ("*": every row). */
     static final Map<String, String[]> EXPORTED = new TreeMap<>(Map.ofEntries(
