@@ -1,5 +1,6 @@
 package cn.zhibu.stats;
 
+import cn.zhibu.platform.db.AdvisoryLocks;
 import cn.zhibu.platform.db.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -67,9 +68,11 @@ public class CheckInSummaries {
             + "least(p.first_day, excluded.first_day), last_day = greatest(p.last_day, excluded.last_day)";
 
     private final EntityManager em;
+    private final AdvisoryLocks locks;
 
-    CheckInSummaries(EntityManager em) {
+    CheckInSummaries(EntityManager em, AdvisoryLocks locks) {
         this.em = em;
+        this.locks = locks;
     }
 
     @Scheduled(identity = "stats-check-in-summaries", every = "{zhibu.stats.summarise-every}", delayed = "10s",
@@ -100,8 +103,7 @@ public class CheckInSummaries {
 
     /** Takes the notes after {@code after[0]} (which it moves on), or none when another run holds the summaries. */
     private int batch(long[] after) {
-        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended("
-                + "'stats-check-in-summaries', 0))").getSingleResult()) {
+        if (!locks.tryLock("stats-check-in-summaries")) {
             return 0;
         }
         em.createNativeQuery(READY).executeUpdate();
