@@ -33,7 +33,7 @@ public final class Await {
             try {
                 value = read.call();
             } catch (Exception e) {
-                throw new AssertionError("while waiting until " + what, e);
+                throw new AssertionError("while waiting until " + what + ": " + e.getMessage(), e);
             }
             if (ready.test(value)) {
                 return value;

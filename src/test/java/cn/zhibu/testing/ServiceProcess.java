@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +44,10 @@ public final class ServiceProcess {
     public static final Duration START = Duration.ofMinutes(3);
     private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The lowest port {@link #freePort()} hands out, and those it has (in this JVM). */
+    private static final int LOWEST_PORT = 10_000;
+    private static final Set<Integer> GIVEN = new HashSet<>();
 
     private final String name;
     private final Path directory;
@@ -203,11 +211,41 @@ public final class ServiceProcess {
         return process;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free now, below the kernel's ephemeral range ({@code ip_local_port_range}), never handed out before in
+     * this JVM. A port from {@code new ServerSocket(0)} is released before the service binds it, and in between
+     * anything that binds port 0 may take it: the service's own embedded PostgreSQL does, at its start, and so does
+     * every outgoing connection. Below the range nothing is handed out by the kernel.
+     */
+    private static synchronized int freePort() {
+        int ephemeral = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200 && ephemeral > LOWEST_PORT + 1000; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(LOWEST_PORT, ephemeral);
+            if (!GIVEN.contains(candidate) && bindable(candidate)) {
+                GIVEN.add(candidate);
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + ephemeral);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux's default where it cannot be read). */
+    private static int ephemeralRangeStart() {
+        try {
+            // read by lines: Files.readString trusts the size a /proc file reports, which may be wrong
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unreadable) {
+            return 32768;
         }
     }
 }
